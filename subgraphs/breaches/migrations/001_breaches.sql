@@ -1,0 +1,19 @@
+CREATE TABLE breach_offence (
+  id                    text PRIMARY KEY,
+  offence_type          text NOT NULL CHECK (offence_type IN ('BREACH_OF_ORDER', 'NOTIFICATION_FAILURE', 'FALSE_NOTIFICATION')),
+  offence_code          text,
+  order_id              text,
+  order_force_code      text,            -- applicant force of the order breached
+  offender_id           text NOT NULL,
+  reporting_force_code  text NOT NULL,
+  occurred_on           date NOT NULL,
+  reported_on           date NOT NULL,
+  description           text,
+  status                text NOT NULL CHECK (status IN ('REPORTED', 'UNDER_INVESTIGATION', 'CHARGED', 'NO_FURTHER_ACTION', 'CONVICTED', 'ACQUITTED')),
+  decided_on            date,            -- date of conviction or acquittal
+  sentence              text
+);
+CREATE INDEX breach_order ON breach_offence (order_id, occurred_on);
+CREATE INDEX breach_offender ON breach_offence (offender_id, occurred_on);
+CREATE INDEX breach_force_reported ON breach_offence (reporting_force_code, reported_on);
+CREATE INDEX breach_force_decided ON breach_offence (reporting_force_code, decided_on) WHERE status = 'CONVICTED';

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { envBoolean, envInt, envOptional, envString } from "./env";
+import { repoPath } from "./repo-root";
+
+export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  people: 4001,
+  orders: 4002,
+  hearings: 4003,
+  breaches: 4004,
+};
+
+export type DatabaseConfig =
+  | { engine: "postgres"; url: string; schema: string }
+  | { engine: "pglite"; dataDir: string };
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Load the demo dataset into an empty database on start. */
+  seedDemoData: boolean;
+  demoOrders: number;
+}
+
+/** Where embedded-mode data lives (git-ignored). */
+export function dataDir(): string {
+  return path.resolve(envString("DATA_DIR", repoPath(".data")));
+}
+
+/**
+ * Each subgraph owns its own database: with DATABASE_URL, a Postgres schema
+ * named after the subgraph (or a whole database via <NAME>_DATABASE_URL);
+ * without, a PGlite folder under DATA_DIR.
+ */
+export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
+  const upper = name.toUpperCase();
+  const url = envOptional(`${upper}_DATABASE_URL`) ?? envOptional("DATABASE_URL");
+  const database: DatabaseConfig = url
+    ? { engine: "postgres", url, schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
+    : { engine: "pglite", dataDir: path.join(dataDir(), name) };
+  return {
+    name,
+    host: envString("HOST", "127.0.0.1"),
+    port: envInt(`${upper}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]),
+    database,
+    // Real Postgres is seeded deliberately (npm run seed); the embedded mode seeds itself.
+    seedDemoData: envBoolean("SEED_DEMO_DATA", database.engine === "pglite"),
+    demoOrders: envInt("DEMO_ORDERS", 6000),
+  };
+}

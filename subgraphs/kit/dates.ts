@@ -1,0 +1,34 @@
+/** Calendar arithmetic on ISO date strings, in UTC so no time zone can shift a day. */
+export function addYears(isoDate: string, years: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const result = new Date(Date.UTC(year + years, month - 1, day));
+  // 29 February plus a non-leap number of years lands on 28 February, not 1 March.
+  if (result.getUTCMonth() !== month - 1) result.setUTCDate(0);
+  return result.toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+const londonOffset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "longOffset" });
+const londonParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** An instant as local time in England and Wales with its offset: "2020-08-13T10:00:00+01:00". */
+export function toLondonDateTime(instant: Date): string {
+  const part = (type: string) => londonParts.formatToParts(instant).find((p) => p.type === type)?.value;
+  const offsetName = londonOffset.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const offset = offsetName === "GMT" ? "+00:00" : offsetName.replace("GMT", "");
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${offset}`;
+}

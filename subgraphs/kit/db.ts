@@ -1,0 +1,126 @@
+import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { Pool, types as pgTypes } from "pg";
+
+/**
+ * The one database interface every repository uses. Two implementations run
+ * the same SQL and migrations: Postgres through a `pg` pool (production, CI)
+ * and PGlite (embedded default, no server needed).
+ */
+export interface Db {
+  readonly engine: "postgres" | "pglite";
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(sql: string): Promise<void>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Dates stay ISO strings ("2020-08-13"): turning them into JS Dates at local
+// midnight is how dates silently shift by a day across time zones.
+const DATE_OID = 1082;
+
+export interface PostgresOptions {
+  url: string;
+  /** Postgres schema that holds this subgraph's tables; becomes the search_path. */
+  schema: string;
+  poolSize?: number;
+}
+
+export function openPostgres(options: PostgresOptions): Db {
+  assertSafeIdentifier(options.schema);
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${options.schema}`,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === DATE_OID ? (value: string) => value : pgTypes.getTypeParser(oid, format as "text")) as typeof pgTypes.getTypeParser,
+    },
+  });
+  const schemaReady = pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  return {
+    engine: "postgres",
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      await schemaReady;
+      return (await pool.query(text, params as unknown[])).rows as Row[];
+    },
+    async execScript(sql: string) {
+      await schemaReady;
+      await pool.query(sql);
+    },
+    async transaction<T>(work: (tx: Db) => Promise<T>) {
+      await schemaReady;
+      const client = await pool.connect();
+      const tx: Db = {
+        engine: "postgres",
+        query: async <Row>(text: string, params: readonly unknown[] = []) =>
+          (await client.query(text, params as unknown[])).rows as Row[],
+        execScript: async (sql: string) => void (await client.query(sql)),
+        transaction: (nested) => nested(tx),
+        close: async () => undefined,
+      };
+      try {
+        await client.query("BEGIN");
+        const result = await work(tx);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export interface PgliteOptions {
+  /** Folder for the data files; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+}
+
+export function openPglite(options: PgliteOptions = {}): Db {
+  const pglite = new PGlite(options.dataDir, { parsers: { [pgliteTypes.DATE]: (value: string) => value } });
+  const wrap = (handle: Pick<PGlite, "query" | "exec">): Db => ({
+    engine: "pglite",
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await handle.query<Row>(text, params as unknown[])).rows,
+    execScript: async (sql: string) => void (await handle.exec(sql)),
+    transaction: async <T>(work: (tx: Db) => Promise<T>) =>
+      // PGlite has one connection: a transaction holds it, other queries wait.
+      handle === pglite ? pglite.transaction((tx) => work(wrap(tx))) : work(wrap(handle)),
+    close: async () => {
+      if (handle === pglite) await pglite.close();
+    },
+  });
+  return wrap(pglite);
+}
+
+/** Schema names are interpolated into SQL (search_path), so only plain identifiers are allowed. */
+function assertSafeIdentifier(name: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`Invalid Postgres schema name "${name}": use lower-case letters, digits and underscores`);
+  }
+}
+
+/**
+ * Wraps a Db so every statement is reported to `onStatement`: the tests that
+ * prove there is no N+1 count statements through it.
+ */
+export function observeStatements(db: Db, onStatement: (text: string) => void): Db {
+  return {
+    engine: db.engine,
+    query: (text, params) => {
+      onStatement(text);
+      return db.query(text, params);
+    },
+    execScript: (sql) => {
+      onStatement(sql);
+      return db.execScript(sql);
+    },
+    transaction: (work) => db.transaction((tx) => work(observeStatements(tx, onStatement))),
+    close: () => db.close(),
+  };
+}

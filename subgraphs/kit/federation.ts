@@ -1,0 +1,50 @@
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import type { GraphQLSchema } from "graphql";
+import gql from "graphql-tag";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+
+/**
+ * Federation 2 (v2.5+, so the authorization directives @authenticated,
+ * @requiresScopes and @policy are available to every subgraph).
+ */
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@authenticated", "@requiresScopes", "@policy"])`;
+
+export type ReferenceResolvers<TContext> = Record<
+  string,
+  { __resolveReference(reference: Record<string, unknown>, context: TContext): unknown }
+>;
+
+export interface FederatedSchemaOptions<TContext> {
+  // type-graphql takes resolver classes; their constructors are of any shape.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers<TContext>;
+}
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql
+ * builds the schema and its resolvers, its SDL (with the @key and other
+ * directives declared by @Directive) goes through @apollo/subgraph, and the
+ * entities' __resolveReference functions are added to the resolver map.
+ */
+export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
+  const typeGraphQLSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true, // federation directives are unknown to type-graphql's validation
+    validate: false,
+  });
+  const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<TContext>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
+    // @apollo/subgraph types its resolver map with an unknown context.
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+}

@@ -1,0 +1,93 @@
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import type { Clock } from "./clock";
+import type { SubgraphName } from "./config";
+import type { DatasetChunk } from "../dataset/rows";
+import type { Db } from "./db";
+import { maskUnexpectedErrors } from "./errors-masking";
+import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
+import { createHttpService } from "./http";
+import type http from "node:http";
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext<TLoaders> {
+  db: Db;
+  clock: Clock;
+  /** Fresh per request: DataLoader caches never outlive one operation. */
+  loaders: TLoaders;
+}
+
+/**
+ * Everything that makes a subgraph what it is. The kit turns a definition into
+ * a schema, an Apollo Server and an HTTP service, so the four subgraphs have
+ * the same shape and none repeats the mechanics.
+ */
+export interface SubgraphDefinition<TLoaders> {
+  name: SubgraphName;
+  migrationsDir: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
+  createLoaders(db: Db, clock: Clock): TLoaders;
+  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */
+  insertDatasetChunk(db: Db, chunk: DatasetChunk): Promise<void>;
+}
+
+export function defineSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): SubgraphDefinition<TLoaders> {
+  return definition;
+}
+
+const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<GraphQLSchema>>();
+
+/** The subgraph's federated schema, built once per process (type-graphql schema building is slow). */
+export function subgraphSchema<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<GraphQLSchema> {
+  const key = definition as SubgraphDefinition<unknown>;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = buildFederatedSchema(definition);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+export interface SubgraphDependencies {
+  db: Db;
+  clock: Clock;
+  /** Where unexpected (masked) errors are reported. */
+  logError?: (error: unknown) => void;
+}
+
+export interface SubgraphServer<TLoaders> {
+  apollo: ApolloServer<SubgraphContext<TLoaders>>;
+  createContext(): SubgraphContext<TLoaders>;
+  /** An HTTP service around the server; call after apollo.start(). */
+  createHttpService(): http.Server;
+}
+
+export async function createSubgraphServer<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  dependencies: SubgraphDependencies,
+): Promise<SubgraphServer<TLoaders>> {
+  const { db, clock } = dependencies;
+  const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}]`, error));
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: await subgraphSchema(definition),
+    introspection: process.env.NODE_ENV !== "production",
+    formatError: maskUnexpectedErrors(logError),
+    includeStacktraceInErrorResponses: false,
+  });
+  const createContext = (): SubgraphContext<TLoaders> => ({ db, clock, loaders: definition.createLoaders(db, clock) });
+  return {
+    apollo,
+    createContext,
+    createHttpService: () =>
+      createHttpService({
+        apollo,
+        context: async () => createContext(),
+        ready: async () => (await db.query("SELECT 1 AS ok")).length === 1,
+      }),
+  };
+}

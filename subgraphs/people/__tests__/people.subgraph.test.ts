@@ -1,0 +1,146 @@
+import { fixedClock } from "../../kit/clock";
+import { formatPncId } from "../../kit/pnc";
+import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
+import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { executeOnSubgraph } from "../../../test/support/execute";
+import { peopleSubgraph } from "../server";
+
+const RESPONDENT_PNC = formatPncId(2004, 1234567);
+
+function fixture() {
+  const chunk = emptyChunk();
+  chunk.people.persons.push(
+    { id: "p1", forceCode: "07", pncId: RESPONDENT_PNC, givenName: "Adam", familyName: "Exampleton", dateOfBirth: "1980-05-01" },
+    { id: "p2", forceCode: "21", pncId: null, givenName: "Beth", familyName: "Sampleford", dateOfBirth: "1990-01-02" },
+    { id: "p3", forceCode: "21", pncId: null, givenName: "Carl", familyName: "Other", dateOfBirth: "1980-05-01" },
+  );
+  chunk.people.aliases.push(
+    { personId: "p3", position: 0, givenName: "Carl", familyName: "EXAMPLETON" },
+    { personId: "p1", position: 1, givenName: "Ad", familyName: "Exton" },
+    { personId: "p1", position: 0, givenName: "Adam", familyName: "Example" },
+  );
+  chunk.people.addresses.push(
+    { id: "a2", personId: "p1", forceCode: "07", address: "2 New Road, Runcorn", notifiedOn: "2021-03-01", policeStation: "Runcorn" },
+    { id: "a1", personId: "p1", forceCode: "07", address: "1 Old Road, Runcorn", notifiedOn: "2020-09-01", policeStation: null },
+  );
+  return chunk;
+}
+
+describe("people subgraph", () => {
+  let database: TestDatabase;
+  let server: SubgraphServer<unknown>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(peopleSubgraph);
+    await insertChunks(database.db, peopleSubgraph, [fixture()]);
+    server = (await createSubgraphServer(peopleSubgraph, { db: database.db, clock: fixedClock("2026-11-22") })) as SubgraphServer<unknown>;
+  });
+  afterAll(() => database.dispose());
+
+  it("lists all 44 forces in code order with their regions", async () => {
+    const { data, errors } = await executeOnSubgraph(server, `{ forces { code name region } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.forces).toHaveLength(44);
+    expect(data!.forces.map((f: { code: string }) => f.code)).toEqual([...data!.forces.map((f: { code: string }) => f.code)].sort());
+    expect(data!.forces).toContainEqual({ code: "07", name: "Cheshire Constabulary", region: "NORTH_WEST" });
+    expect(data!.forces).toContainEqual({ code: "93", name: "British Transport Police", region: "NATIONAL" });
+  });
+
+  it("lists a force's courts, real and synthetic, and refuses an unknown force code", async () => {
+    const cheshire = await executeOnSubgraph(server, `{ courts(force: "07") { code name alsoKnownAs force { code } } }`);
+    expect(cheshire.data!.courts.map((c: { code: string }) => c.code)).toEqual(["B07DM", "B07ED", "B07FQ"]);
+    expect(cheshire.data!.courts[1].alsoKnownAs).toEqual(["Cheshire East Magistrates' Court"]);
+    const all = await executeOnSubgraph(server, `{ courts { code force { code } } }`);
+    const forcesWithCourts = new Set(all.data!.courts.map((c: { force: { code: string } }) => c.force.code));
+    expect(forcesWithCourts.size).toBe(44);
+    const unknown = await executeOnSubgraph(server, `{ courts(force: "99") { code } }`);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "force" });
+    expect(unknown.errors?.[0].message).toContain('unknown force code "99"');
+  });
+
+  it("returns a person with aliases and notified addresses in order", async () => {
+    const { data } = await executeOnSubgraph(
+      server,
+      `{ person(id: "p1") { id pncId name { given family } dateOfBirth aliases { given family } notifiedAddresses { address notifiedOn policeStation } } }`,
+    );
+    expect(data!.person).toEqual({
+      id: "p1",
+      pncId: RESPONDENT_PNC,
+      name: { given: "Adam", family: "Exampleton" },
+      dateOfBirth: "1980-05-01",
+      aliases: [
+        { given: "Adam", family: "Example" },
+        { given: "Ad", family: "Exton" },
+      ],
+      notifiedAddresses: [
+        { address: "1 Old Road, Runcorn", notifiedOn: "2020-09-01", policeStation: null },
+        { address: "2 New Road, Runcorn", notifiedOn: "2021-03-01", policeStation: "Runcorn" },
+      ],
+    });
+  });
+
+  it("finds by PNC ID in long and short form, and names the field when the check character is wrong", async () => {
+    const long = await executeOnSubgraph(server, `query($p: String) { searchPeople(search: { pncId: $p }) { id } }`, { p: RESPONDENT_PNC });
+    expect(long.data!.searchPeople).toEqual([{ id: "p1" }]);
+    const short = await executeOnSubgraph(server, `query($p: String) { searchPeople(search: { pncId: $p }) { id } }`, {
+      p: RESPONDENT_PNC.slice(2).toLowerCase(),
+    });
+    expect(short.data!.searchPeople).toEqual([{ id: "p1" }]);
+    const wrongCheck = RESPONDENT_PNC.slice(0, -1) + (RESPONDENT_PNC.endsWith("A") ? "B" : "A");
+    const bad = await executeOnSubgraph(server, `query($p: String) { searchPeople(search: { pncId: $p }) { id } }`, { p: wrongCheck });
+    expect(bad.data).toBeNull();
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "search.pncId" });
+    expect(bad.errors?.[0].message).toMatch(/check character/);
+  });
+
+  it("finds by family name and date of birth case-insensitively, through aliases too", async () => {
+    const { data } = await executeOnSubgraph(
+      server,
+      `{ searchPeople(search: { familyName: "exampleton", dateOfBirth: "1980-05-01" }) { id } }`,
+    );
+    expect(data!.searchPeople.map((p: { id: string }) => p.id).sort()).toEqual(["p1", "p3"]);
+    const narrowed = await executeOnSubgraph(
+      server,
+      `{ searchPeople(search: { familyName: "EXAMPLETON", givenName: "carl", dateOfBirth: "1980-05-01" }) { id } }`,
+    );
+    expect(narrowed.data!.searchPeople).toEqual([{ id: "p3" }]);
+    const otherDob = await executeOnSubgraph(
+      server,
+      `{ searchPeople(search: { familyName: "Exampleton", dateOfBirth: "1980-05-02" }) { id } }`,
+    );
+    expect(otherDob.data!.searchPeople).toEqual([]);
+  });
+
+  it("refuses a search with neither a PNC ID nor family name and date of birth", async () => {
+    const { errors } = await executeOnSubgraph(server, `{ searchPeople(search: { familyName: "Exampleton" }) { id } }`);
+    expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "search" });
+  });
+
+  it("resolves Person, Force and Court entities in key order with null for unknown keys", async () => {
+    const { data, errors } = await executeOnSubgraph(
+      server,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Person { id name { family } }
+        ... on Force { code forceName: name }
+        ... on Court { code courtName: name }
+      } }`,
+      {
+        r: [
+          { __typename: "Person", id: "p2" },
+          { __typename: "Person", id: "missing" },
+          { __typename: "Force", code: "21" },
+          { __typename: "Person", id: "p1" },
+          { __typename: "Court", code: "B21DA" },
+        ],
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!._entities).toEqual([
+      { id: "p2", name: { family: "Sampleford" } },
+      null,
+      { code: "21", forceName: "Staffordshire Police" },
+      { id: "p1", name: { family: "Exampleton" } },
+      { code: "B21DA", courtName: "Cannock Magistrates' Court" },
+    ]);
+  });
+});

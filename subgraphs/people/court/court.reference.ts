@@ -1,0 +1,9 @@
+import { findCourt } from "../../kit/reference";
+import { Court } from "./court.type";
+
+export const courtReference = {
+  __resolveReference(reference: { code?: unknown }): Court | null {
+    const record = typeof reference.code === "string" ? findCourt(reference.code) : undefined;
+    return record ? Court.from(record) : null;
+  },
+};

@@ -1,0 +1,26 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import type { CourtRecord } from "../../kit/reference";
+
+@ObjectType("Court", { description: "A magistrates' court (HMCTS organisation unit)." })
+@Directive(`@key(fields: "code")`)
+export class Court {
+  @Field(() => ID, { description: 'Five-character HMCTS organisation-unit code, e.g. "B21DA" Cannock.' })
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: "Other names the court is known by." })
+  alsoKnownAs!: string[];
+
+  forceCode!: string;
+
+  static from(record: CourtRecord): Court {
+    return Object.assign(new Court(), {
+      code: record.code,
+      name: record.name,
+      alsoKnownAs: record.alsoKnownAs ? [record.alsoKnownAs] : [],
+      forceCode: record.forceCode,
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import { findForce } from "../../kit/reference";
+import { Force } from "./force.type";
+
+/** Reference data is in memory: no loader needed, no query issued. */
+export const forceReference = {
+  __resolveReference(reference: { code?: unknown }): Force | null {
+    const record = typeof reference.code === "string" ? findForce(reference.code) : undefined;
+    return record ? Force.from(record) : null;
+  },
+};

@@ -1,0 +1,11 @@
+import { Query, Resolver } from "type-graphql";
+import { FORCES } from "../../kit/reference";
+import { Force } from "./force.type";
+
+@Resolver(() => Force)
+export class ForceResolver {
+  @Query(() => [Force], { description: "Every police force, in force-code order." })
+  forces(): Force[] {
+    return [...FORCES].sort((a, b) => a.code.localeCompare(b.code)).map(Force.from);
+  }
+}

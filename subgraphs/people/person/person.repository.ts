@@ -1,0 +1,93 @@
+import { camelCaseRow } from "../../kit/bulk-insert";
+import type { Db } from "../../kit/db";
+import { NotifiedAddress, Person, PersonName } from "./person.type";
+
+interface PersonRow {
+  id: string;
+  force_code: string;
+  pnc_id: string | null;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+}
+
+interface AliasRow {
+  person_id: string;
+  given_name: string;
+  family_name: string;
+}
+
+const PERSON_COLUMNS = `p.id, p.force_code, p.pnc_id, p.given_name, p.family_name, p.date_of_birth`;
+/** Upper bound on search results: a search is for finding a person, not for listing people. */
+export const SEARCH_LIMIT = 100;
+
+function toPerson(row: PersonRow): Person {
+  return Object.assign(new Person(), {
+    id: row.id,
+    forceCode: row.force_code,
+    pncId: row.pnc_id,
+    name: Object.assign(new PersonName(), { given: row.given_name, family: row.family_name }),
+    dateOfBirth: row.date_of_birth,
+  });
+}
+
+export interface PersonAlias extends PersonName {
+  personId: string;
+}
+
+export class PersonRepository {
+  constructor(private readonly db: Db) {}
+
+  async findPersonsByIds(ids: readonly string[]): Promise<Person[]> {
+    const rows = await this.db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids]);
+    return rows.map(toPerson);
+  }
+
+  async findAliasesByPersonIds(personIds: readonly string[]): Promise<PersonAlias[]> {
+    const rows = await this.db.query<AliasRow>(
+      `SELECT person_id, given_name, family_name FROM person_alias WHERE person_id = ANY($1) ORDER BY person_id, position`,
+      [personIds],
+    );
+    return rows.map((row) =>
+      Object.assign(new PersonName(), { personId: row.person_id, given: row.given_name, family: row.family_name }),
+    );
+  }
+
+  async findNotifiedAddressesByPersonIds(personIds: readonly string[]): Promise<(NotifiedAddress & { personId: string })[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT person_id, force_code, address, notified_on, police_station
+         FROM notified_address WHERE person_id = ANY($1) ORDER BY person_id, notified_on, id`,
+      [personIds],
+    );
+    return rows.map((row) => Object.assign(new NotifiedAddress(), camelCaseRow<NotifiedAddress & { personId: string }>(row)));
+  }
+
+  async findPersonByPncId(pncId: string): Promise<Person[]> {
+    const rows = await this.db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.pnc_id = $1`, [pncId]);
+    return rows.map(toPerson);
+  }
+
+  /**
+   * Family name and date of birth, matched against the person's name and every
+   * alias, case-insensitively; a given name narrows the match to names (or
+   * aliases) with that given name.
+   */
+  async searchByName(familyName: string, dateOfBirth: string, givenName: string | null): Promise<Person[]> {
+    const rows = await this.db.query<PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM person p
+        WHERE p.date_of_birth = $2
+          AND (
+            (lower(p.family_name) = lower($1) AND ($3::text IS NULL OR lower(p.given_name) = lower($3)))
+            OR EXISTS (
+              SELECT 1 FROM person_alias a
+               WHERE a.person_id = p.id AND lower(a.family_name) = lower($1)
+                 AND ($3::text IS NULL OR lower(a.given_name) = lower($3))
+            )
+          )
+        ORDER BY p.family_name, p.given_name, p.id
+        LIMIT ${SEARCH_LIMIT}`,
+      [familyName, dateOfBirth, givenName],
+    );
+    return rows.map(toPerson);
+  }
+}

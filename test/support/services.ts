@@ -1,0 +1,36 @@
+import { Client } from "pg";
+
+/**
+ * Which backing services the tests run against. In CI (REQUIRE_SERVICES=1) a
+ * missing Postgres or Redis fails the run; on a laptop without them the tests
+ * fall back to the embedded defaults and say so loudly, once.
+ */
+export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === "1";
+export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+let postgresAvailable: Promise<boolean> | undefined;
+
+async function probePostgres(): Promise<boolean> {
+  const client = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch (error) {
+    if (REQUIRE_SERVICES) {
+      throw new Error(`REQUIRE_SERVICES=1 but Postgres at ${TEST_DATABASE_URL} does not answer: ${(error as Error).message}`);
+    }
+    console.warn(
+      `\n*** Postgres at ${TEST_DATABASE_URL} does not answer: running database tests on embedded PGlite instead. ***\n`,
+    );
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function isPostgresAvailable(): Promise<boolean> {
+  postgresAvailable ??= probePostgres();
+  return postgresAvailable;
+}
