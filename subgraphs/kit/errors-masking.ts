@@ -14,6 +14,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   "UNAUTHORIZED_FIELD_OR_TYPE",
   "NOT_FOUND",
   "CONFLICT",
+  "NOT_IMPLEMENTED",
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { Clock } from "./clock";
@@ -78,6 +79,8 @@ export async function createSubgraphServer<TLoaders>(
     introspection: process.env.NODE_ENV !== "production",
     formatError: maskUnexpectedErrors(logError),
     includeStacktraceInErrorResponses: false,
+    // Inline traces would hand resolver timings to any caller; we report no traces.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const createContext = (): SubgraphContext<TLoaders> => ({ db, clock, loaders: definition.createLoaders(db, clock) });
   return {

@@ -23,6 +23,8 @@ CREATE TABLE stalking_protection_order (
 CREATE INDEX spo_respondent ON stalking_protection_order (respondent_id);
 CREATE INDEX spo_force_made ON stalking_protection_order (applicant_force_code, made_on);
 CREATE INDEX spo_made ON stalking_protection_order (made_on, id);
+-- The listing order of orders(): newest first, keyset-paginated.
+CREATE INDEX spo_listing ON stalking_protection_order ((coalesce(made_on, applied_on, DATE '0001-01-01')) DESC, id DESC);
 CREATE INDEX spo_supersedes ON stalking_protection_order (supersedes_id);
 
 CREATE TABLE order_protected_person (

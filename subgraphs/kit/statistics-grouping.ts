@@ -1,0 +1,68 @@
+import { registerEnumType } from "type-graphql";
+import { FORCES, REGIONS, type RegionCode } from "./reference";
+
+export enum StatisticsGrouping {
+  FORCE = "FORCE",
+  REGION = "REGION",
+  NATIONAL = "NATIONAL",
+}
+registerEnumType(StatisticsGrouping, { name: "StatisticsGrouping" });
+
+/** A row of statistics: its scope (force code, region name or NATIONAL) and a human label. */
+export interface StatisticsScope {
+  scope: string;
+  label: string;
+  /** The forces whose counts make up this scope. */
+  forceCodes: string[];
+}
+
+const REGION_LABELS: Record<RegionCode, string> = {
+  LONDON: "London",
+  NORTH_EAST: "North East",
+  NORTH_WEST: "North West",
+  YORKSHIRE_AND_THE_HUMBER: "Yorkshire and the Humber",
+  EAST_MIDLANDS: "East Midlands",
+  WEST_MIDLANDS: "West Midlands",
+  EASTERN: "Eastern",
+  SOUTH_EAST: "South East",
+  SOUTH_WEST: "South West",
+  WALES: "Wales",
+  NATIONAL: "National forces",
+};
+
+/**
+ * The rows a grouping has, every one of them even when its counts are zero, so
+ * a dashboard always gets the full list. Counts are computed per force in SQL
+ * and summed over a scope's forces, which keeps force rows summing exactly to
+ * their region and regions to the nation.
+ */
+export function statisticsScopes(grouping: StatisticsGrouping): StatisticsScope[] {
+  switch (grouping) {
+    case StatisticsGrouping.FORCE:
+      return [...FORCES]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((force) => ({ scope: force.code, label: force.name, forceCodes: [force.code] }));
+    case StatisticsGrouping.REGION:
+      return REGIONS.map((region) => ({
+        scope: region,
+        label: REGION_LABELS[region],
+        forceCodes: FORCES.filter((force) => force.region === region).map((force) => force.code),
+      }));
+    case StatisticsGrouping.NATIONAL:
+      return [{ scope: "NATIONAL", label: "England and Wales", forceCodes: FORCES.map((force) => force.code) }];
+  }
+}
+
+export function findStatisticsScope(grouping: StatisticsGrouping, scope: string): StatisticsScope | undefined {
+  return statisticsScopes(grouping).find((candidate) => candidate.scope === scope);
+}
+
+/** Sums per-force counts over a scope's forces; forces absent from the map count zero. */
+export function sumOverScope<K extends string>(scope: StatisticsScope, countsByForce: ReadonlyMap<string, Record<K, number>>, keys: readonly K[]): Record<K, number> {
+  const total = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const forceCode of scope.forceCodes) {
+    const counts = countsByForce.get(forceCode);
+    if (counts) for (const key of keys) total[key] += counts[key];
+  }
+  return total;
+}

@@ -1,0 +1,50 @@
+import { bulkInsert } from "../kit/bulk-insert";
+import type { Db } from "../kit/db";
+import type { DatasetChunk, OrderEventRow, OrderProtectedPersonRow, OrderRow, OrderTermRow } from "../dataset/rows";
+
+/** Writes the orders share of a dataset chunk (demo data, benchmark loads). */
+export async function insertOrdersChunk(db: Db, chunk: DatasetChunk): Promise<void> {
+  await bulkInsert<OrderRow>(
+    db,
+    "stalking_protection_order",
+    {
+      id: "text",
+      reference: "text",
+      kind: "text",
+      applicantForceCode: "text",
+      courtCode: "text",
+      respondentId: "text",
+      appliedOn: "date",
+      madeOn: "date",
+      servedOn: "date",
+      expiresOn: "date",
+      untilFurtherOrder: "boolean",
+      endedOn: "date",
+      endReason: "text",
+      supersedesId: "text",
+    },
+    chunk.orders.orders,
+  );
+  await bulkInsert<OrderProtectedPersonRow>(db, "order_protected_person", { orderId: "text", personId: "text" }, chunk.orders.protectedPersons);
+  await bulkInsert<OrderTermRow>(
+    db,
+    "order_term",
+    { orderId: "text", category: "text", position: "int", description: "text", exclusionArea: "text" },
+    chunk.orders.terms,
+  );
+  await bulkInsert<OrderEventRow>(
+    db,
+    "order_event",
+    {
+      orderId: "text",
+      position: "int",
+      type: "text",
+      occurredOn: "date",
+      courtCode: "text",
+      note: "text",
+      expiresOn: "date",
+      untilFurtherOrder: "boolean",
+    },
+    chunk.orders.events,
+  );
+}

@@ -1,0 +1,128 @@
+import { camelCaseRow } from "../../kit/bulk-insert";
+import type { Db } from "../../kit/db";
+import { courtReference } from "../../kit/reference-stubs";
+import { orderStatusSql } from "./order-status";
+import type { OrderCursor } from "./order-page";
+import { OrderEvent, OrderTerm, StalkingProtectionOrder, type OrderEventType, type OrderKind, type OrderStatus } from "./order.type";
+
+const ORDER_COLUMNS = `o.id, o.reference, o.kind, o.applicant_force_code, o.court_code, o.respondent_id,
+  o.applied_on, o.made_on, o.served_on, o.expires_on, o.until_further_order, o.ended_on, o.end_reason, o.supersedes_id`;
+/** The listing order's sort key; indexed (spo_listing). */
+const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
+
+function toOrder(row: Record<string, unknown>): StalkingProtectionOrder {
+  return Object.assign(new StalkingProtectionOrder(), camelCaseRow<StalkingProtectionOrder>(row));
+}
+
+/** Criteria already validated and resolved to force codes by the resolver. */
+export interface OrderCriteria {
+  forceCodes: string[] | null;
+  kinds: OrderKind[] | null;
+  statuses: OrderStatus[] | null;
+  madeFrom: string | null;
+  madeTo: string | null;
+  asOf: string;
+}
+
+export interface OrderPage {
+  orders: (StalkingProtectionOrder & { sortDate: string })[];
+  totalCount: number;
+}
+
+export interface ProtectedPersonLink {
+  orderId: string;
+  personId: string;
+}
+
+export class OrderRepository {
+  constructor(private readonly db: Db) {}
+
+  async findOrdersByIds(ids: readonly string[]): Promise<StalkingProtectionOrder[]> {
+    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o WHERE o.id = ANY($1)`, [ids]);
+    return rows.map(toOrder);
+  }
+
+  async findOrdersByRespondentIds(personIds: readonly string[]): Promise<StalkingProtectionOrder[]> {
+    const rows = await this.db.query(
+      `SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o
+        WHERE o.respondent_id = ANY($1) ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
+      [personIds],
+    );
+    return rows.map(toOrder);
+  }
+
+  async findOrdersByProtectedPersonIds(personIds: readonly string[]): Promise<(StalkingProtectionOrder & { protectedPersonId: string })[]> {
+    const rows = await this.db.query(
+      `SELECT pp.person_id AS protected_person_id, ${ORDER_COLUMNS}
+         FROM order_protected_person pp JOIN stalking_protection_order o ON o.id = pp.order_id
+        WHERE pp.person_id = ANY($1) ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
+      [personIds],
+    );
+    return rows.map((row) => toOrder(row) as StalkingProtectionOrder & { protectedPersonId: string });
+  }
+
+  async findProtectedPersonLinks(orderIds: readonly string[]): Promise<ProtectedPersonLink[]> {
+    const rows = await this.db.query<{ order_id: string; person_id: string }>(
+      `SELECT order_id, person_id FROM order_protected_person WHERE order_id = ANY($1) ORDER BY order_id, person_id`,
+      [orderIds],
+    );
+    return rows.map((row) => ({ orderId: row.order_id, personId: row.person_id }));
+  }
+
+  async findTermsByOrderIds(orderIds: readonly string[]): Promise<OrderTerm[]> {
+    const rows = await this.db.query(
+      `SELECT order_id, category, description, exclusion_area FROM order_term
+        WHERE order_id = ANY($1) ORDER BY order_id, category, position`,
+      [orderIds],
+    );
+    return rows.map((row) => Object.assign(new OrderTerm(), camelCaseRow<OrderTerm>(row)));
+  }
+
+  async findEventsByOrderIds(orderIds: readonly string[]): Promise<OrderEvent[]> {
+    const rows = await this.db.query<{ order_id: string; type: OrderEventType; occurred_on: string; court_code: string | null; note: string | null }>(
+      `SELECT order_id, type, occurred_on, court_code, note FROM order_event
+        WHERE order_id = ANY($1) ORDER BY order_id, position`,
+      [orderIds],
+    );
+    return rows.map((row) =>
+      Object.assign(new OrderEvent(), {
+        orderId: row.order_id,
+        type: row.type,
+        on: row.occurred_on,
+        court: courtReference(row.court_code),
+        note: row.note,
+      }),
+    );
+  }
+
+  /** One page of orders newest first, and the number matching the criteria (two statements whatever the page size). */
+  async findOrderPage(criteria: OrderCriteria, first: number, after: OrderCursor | null): Promise<OrderPage> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (criteria.forceCodes) where.push(`o.applicant_force_code = ANY(${param(criteria.forceCodes)})`);
+    if (criteria.kinds) where.push(`o.kind = ANY(${param(criteria.kinds)})`);
+    if (criteria.statuses) where.push(`${orderStatusSql(param(criteria.asOf))} = ANY(${param(criteria.statuses)})`);
+    if (criteria.madeFrom) where.push(`o.made_on >= ${param(criteria.madeFrom)}::date`);
+    if (criteria.madeTo) where.push(`o.made_on <= ${param(criteria.madeTo)}::date`);
+    const filter = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+    const countParams = [...params];
+
+    const pageWhere = [...where];
+    if (after) pageWhere.push(`(${SORT_DATE_SQL}, o.id) < (${param(after.sortDate)}::date, ${param(after.id)})`);
+    const limit = param(first + 1); // one extra row tells whether there is a next page
+    const [rows, [count]] = await Promise.all([
+      this.db.query(
+        `SELECT ${ORDER_COLUMNS}, ${SORT_DATE_SQL}::text AS sort_date FROM stalking_protection_order o
+          ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(" AND ")}` : ""}
+          ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC LIMIT ${limit}`,
+        params,
+      ),
+      this.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM stalking_protection_order o ${filter}`, countParams),
+    ]);
+    return { orders: rows.map((row) => toOrder(row) as StalkingProtectionOrder & { sortDate: string }), totalCount: count.total };
+  }
+}

@@ -1,0 +1,129 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError } from "../../kit/errors";
+import { findForce, forcesInRegion } from "../../kit/reference";
+import { courtReference, CourtReference, forceReference, ForceReference } from "../../kit/reference-stubs";
+import type { OrdersContext } from "../context";
+import { Person, personReference } from "../person/person.type";
+import { deriveOrderStatus } from "./order-status";
+import { decodeOrderCursor, encodeOrderCursor, validatePageSize } from "./order-page";
+import { OrderRepository, type OrderCriteria } from "./order.repository";
+import {
+  OrderConnection,
+  OrderEvent,
+  OrderEventType,
+  OrderFilter,
+  OrderStatus,
+  OrderTerm,
+  PageInfo,
+  StalkingProtectionOrder,
+} from "./order.type";
+
+/** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
+function toCriteria(filter: OrderFilter | null | undefined, asOf: string): OrderCriteria {
+  const unknown = filter?.forces?.find((code) => !findForce(code));
+  if (unknown !== undefined) throw new BadUserInputError("filter.forces", `unknown force code "${unknown}"`);
+  if (filter?.madeFrom && filter.madeTo && filter.madeFrom > filter.madeTo) {
+    throw new BadUserInputError("filter.madeFrom", `madeFrom (${filter.madeFrom}) is after madeTo (${filter.madeTo})`);
+  }
+  let forceCodes: string[] | null = filter?.forces ?? null;
+  if (filter?.regions) {
+    const inRegions = new Set(filter.regions.flatMap((region) => forcesInRegion(region).map((force) => force.code)));
+    forceCodes = forceCodes ? forceCodes.filter((code) => inRegions.has(code)) : [...inRegions];
+  }
+  return {
+    forceCodes,
+    kinds: filter?.kinds ?? null,
+    statuses: filter?.statuses ?? null,
+    madeFrom: filter?.madeFrom ?? null,
+    madeTo: filter?.madeTo ?? null,
+    asOf,
+  };
+}
+
+@Resolver(() => StalkingProtectionOrder)
+export class OrderResolver {
+  @Query(() => StalkingProtectionOrder, { nullable: true })
+  order(@Arg("id", () => ID) id: string, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder | null> {
+    return context.loaders.orderById.load(id);
+  }
+
+  @Query(() => OrderConnection, { description: "Orders newest first (by the day made, or applied for), cursor-paginated." })
+  async orders(
+    @Ctx() context: OrdersContext,
+    @Arg("filter", () => OrderFilter, { nullable: true }) filter?: OrderFilter | null,
+    @Arg("first", () => Int, { defaultValue: 50 }) first = 50,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<OrderConnection> {
+    const pageSize = validatePageSize(first);
+    const cursor = after ? decodeOrderCursor(after) : null;
+    const page = await new OrderRepository(context.db).findOrderPage(toCriteria(filter, context.clock.today()), pageSize, cursor);
+    const nodes = page.orders.slice(0, pageSize);
+    for (const order of nodes) context.loaders.orderById.prime(order.id, order);
+    const last = nodes.at(-1);
+    return Object.assign(new OrderConnection(), {
+      nodes,
+      totalCount: page.totalCount,
+      pageInfo: Object.assign(new PageInfo(), {
+        hasNextPage: page.orders.length > pageSize,
+        endCursor: last ? encodeOrderCursor({ sortDate: last.sortDate, id: last.id }) : null,
+      }),
+    });
+  }
+
+  @FieldResolver(() => OrderStatus, { description: "Derived from the order's dates and events as of today; never stored stale." })
+  status(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): OrderStatus {
+    return deriveOrderStatus(order, context.clock.today()) as OrderStatus;
+  }
+
+  @FieldResolver(() => ForceReference)
+  applicantForce(@Root() order: StalkingProtectionOrder): ForceReference {
+    return forceReference(order.applicantForceCode);
+  }
+
+  @FieldResolver(() => CourtReference, { nullable: true })
+  court(@Root() order: StalkingProtectionOrder): CourtReference | null {
+    return courtReference(order.courtCode);
+  }
+
+  @FieldResolver(() => Person)
+  respondent(@Root() order: StalkingProtectionOrder): Person {
+    return personReference(order.respondentId);
+  }
+
+  @FieldResolver(() => [Person], { nullable: true })
+  async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<Person[]> {
+    const links = await context.loaders.protectedPersonLinksByOrderId.load(order.id);
+    return links.map((link) => personReference(link.personId));
+  }
+
+  @FieldResolver(() => [OrderTerm], { nullable: true })
+  async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "PROHIBITION");
+  }
+
+  @FieldResolver(() => [OrderTerm], { nullable: true })
+  async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "REQUIREMENT");
+  }
+
+  @FieldResolver(() => StalkingProtectionOrder, { nullable: true, description: "The interim order that this full order replaced." })
+  supersedes(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder | null> | null {
+    return order.supersedesId ? context.loaders.orderById.load(order.supersedesId) : null;
+  }
+
+  @FieldResolver(() => [OrderEvent], {
+    description: "Recorded events in order; an expiry is not recorded but derived, and appears once its day has come.",
+  })
+  async history(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderEvent[]> {
+    const events = await context.loaders.eventsByOrderId.load(order.id);
+    if (deriveOrderStatus(order, context.clock.today()) !== "EXPIRED" || order.expiresOn === null) return events;
+    const expiry = Object.assign(new OrderEvent(), {
+      orderId: order.id,
+      type: OrderEventType.EXPIRED,
+      on: order.expiresOn,
+      court: null,
+      note: "Derived from the expiry date",
+    });
+    return [...events, expiry];
+  }
+}

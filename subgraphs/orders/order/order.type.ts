@@ -1,0 +1,149 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CourtReference } from "../../kit/reference-stubs";
+import { Region } from "../../kit/region";
+import { DateScalar } from "../../kit/scalars";
+import type { OrderStatusFacts } from "./order-status";
+
+export enum OrderKind {
+  INTERIM = "INTERIM",
+  FULL = "FULL",
+}
+registerEnumType(OrderKind, { name: "OrderKind" });
+
+export enum OrderStatus {
+  APPLIED = "APPLIED",
+  IN_FORCE = "IN_FORCE",
+  EXPIRED = "EXPIRED",
+  DISCHARGED = "DISCHARGED",
+  SUPERSEDED = "SUPERSEDED",
+  REFUSED = "REFUSED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(OrderStatus, { name: "OrderStatus" });
+
+export enum OrderEventType {
+  APPLIED = "APPLIED",
+  MADE = "MADE",
+  SERVED = "SERVED",
+  REVIEWED = "REVIEWED",
+  VARIED = "VARIED",
+  RENEWED = "RENEWED",
+  EXTENDED = "EXTENDED",
+  DISCHARGED = "DISCHARGED",
+  EXPIRED = "EXPIRED",
+  APPEALED = "APPEALED",
+  SUPERSEDED = "SUPERSEDED",
+  REFUSED = "REFUSED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(OrderEventType, { name: "OrderEventType" });
+
+@ObjectType("OrderTerm", { description: "A prohibition or requirement of an order." })
+export class OrderTerm {
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  exclusionArea!: string | null;
+
+  orderId!: string;
+  category!: "PROHIBITION" | "REQUIREMENT";
+}
+
+@ObjectType("OrderEvent")
+export class OrderEvent {
+  @Field(() => OrderEventType)
+  type!: OrderEventType;
+
+  @Field(() => DateScalar)
+  on!: string;
+
+  @Field(() => CourtReference, { nullable: true })
+  court!: CourtReference | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  orderId!: string;
+}
+
+@ObjectType("StalkingProtectionOrder", { description: "An interim or full stalking protection order (Stalking Protection Act 2019)." })
+@Directive(`@key(fields: "id")`)
+export class StalkingProtectionOrder implements OrderStatusFacts {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  reference!: string;
+
+  @Field(() => OrderKind)
+  kind!: OrderKind;
+
+  @Field(() => DateScalar, { nullable: true })
+  appliedOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  madeOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  servedOn!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Null when the order runs until further order, or (interim) until the main application is determined.",
+  })
+  expiresOn!: string | null;
+
+  @Field(() => Boolean)
+  untilFurtherOrder!: boolean;
+
+  applicantForceCode!: string;
+  courtCode!: string | null;
+  respondentId!: string;
+  supersedesId!: string | null;
+  endedOn!: string | null;
+  endReason!: OrderStatusFacts["endReason"];
+}
+
+@ObjectType("PageInfo")
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType("OrderConnection")
+export class OrderConnection {
+  @Field(() => [StalkingProtectionOrder])
+  nodes!: StalkingProtectionOrder[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType("OrderFilter", { description: "All given criteria must hold; within one list, any value matches." })
+export class OrderFilter {
+  @Field(() => [ID], { nullable: true })
+  forces?: string[] | null;
+
+  @Field(() => [Region], { nullable: true })
+  regions?: Region[] | null;
+
+  @Field(() => [OrderKind], { nullable: true })
+  kinds?: OrderKind[] | null;
+
+  @Field(() => [OrderStatus], { nullable: true })
+  statuses?: OrderStatus[] | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  madeFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  madeTo?: string | null;
+}
+

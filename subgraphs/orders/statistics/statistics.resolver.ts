@@ -1,0 +1,33 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { BadUserInputError } from "../../kit/errors";
+import { DateScalar } from "../../kit/scalars";
+import { StatisticsGrouping, statisticsScopes, sumOverScope } from "../../kit/statistics-grouping";
+import type { OrdersContext } from "../context";
+import { ORDER_COUNT_KEYS, StatisticsRepository } from "./statistics.repository";
+import { SpoStatistics } from "./statistics.type";
+
+@Resolver(() => SpoStatistics)
+export class StatisticsResolver {
+  @Query(() => [SpoStatistics], {
+    description: "Orders made, in force and breached over a period (both days inclusive), by force, region or nationally.",
+  })
+  async spoStatistics(
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Arg("groupBy", () => StatisticsGrouping) groupBy: StatisticsGrouping,
+    @Ctx() context: OrdersContext,
+  ): Promise<SpoStatistics[]> {
+    if (from > to) throw new BadUserInputError("from", `from (${from}) is after to (${to})`);
+    const countsByForce = await new StatisticsRepository(context.db).countOrdersByForce(from, to);
+    return statisticsScopes(groupBy).map((scope) =>
+      Object.assign(new SpoStatistics(), {
+        grouping: groupBy,
+        scope: scope.scope,
+        label: scope.label,
+        periodFrom: from,
+        periodTo: to,
+        ...sumOverScope(scope, countsByForce, ORDER_COUNT_KEYS),
+      }),
+    );
+  }
+}
