@@ -32,9 +32,14 @@ export async function loadDataset<TLoaders>(
   spec: DatasetSpec,
   chunks: Iterable<DatasetChunk>,
 ): Promise<void> {
-  await db.query(LOAD_TABLE);
   await db.transaction(async (tx) => {
     for (const chunk of chunks) await definition.insertDatasetChunk(tx, chunk);
-    await tx.query(`INSERT INTO dataset_load (id, orders, seed) VALUES (1, $1, $2)`, [spec.orders, spec.seed]);
+    await recordDatasetLoad(tx, spec);
   });
+}
+
+/** Marks the database as holding `spec`; written after the last row of the load. */
+export async function recordDatasetLoad(db: Db, spec: DatasetSpec): Promise<void> {
+  await db.query(LOAD_TABLE);
+  await db.query(`INSERT INTO dataset_load (id, orders, seed) VALUES (1, $1, $2)`, [spec.orders, spec.seed]);
 }

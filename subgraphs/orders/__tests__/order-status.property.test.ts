@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { fixedClock } from "../../kit/clock";
 import { createSubgraphServer } from "../../kit/subgraph";
 import { insertChunks, openTestDatabase, emptyChunk, type TestDatabase } from "../../../test/support/database";
-import { executeOnSubgraph } from "../../../test/support/execute";
+import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { deriveOrderStatus } from "../order/order-status";
 import { ordersSubgraph } from "../server";
 
@@ -45,7 +45,7 @@ describe("order status rule", () => {
       const matching: string[] = [];
       let after: string | null = null;
       do {
-        const { data } = await executeOnSubgraph(
+        const { data }: ExecutionResult<Record<string, any>> = await executeOnSubgraph(
           server,
           `query($s: [OrderStatus!], $after: String) { orders(first: 200, after: $after, filter: { statuses: $s }) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
           { s: [expected], after },

@@ -1,7 +1,7 @@
 import { fixedClock } from "../../kit/clock";
 import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
 import { insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
-import { executeOnSubgraph } from "../../../test/support/execute";
+import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { ordersSubgraph } from "../server";
 import { ordersFixture } from "./orders.fixture";
 
@@ -83,7 +83,7 @@ describe("orders subgraph", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data } = await executeOnSubgraph(server, `query($after: String) { orders(first: 3, after: $after) { totalCount nodes { id madeOn } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { data }: ExecutionResult<Record<string, any>> = await executeOnSubgraph(server, `query($after: String) { orders(first: 3, after: $after) { totalCount nodes { id madeOn } pageInfo { hasNextPage endCursor } } }`, { after });
       seen.push(...data!.orders.nodes.map((o: { id: string }) => o.id));
       expect(data!.orders.totalCount).toBe(7);
       if (!data!.orders.pageInfo.hasNextPage) break;

@@ -1,0 +1,22 @@
+# One image for every service; docker-compose picks the entry point per service.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY schema schema
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+# Migrations and reference data are read at run time from the checked-in files.
+COPY --from=build /app/schema schema
+COPY --from=build /app/subgraphs subgraphs
+USER node
+CMD ["node", "dist/gateway/main.js"]

@@ -1,0 +1,4 @@
+/** Per-request state of the gateway. */
+export interface GatewayContext {
+  requestId: string;
+}

@@ -1,0 +1,26 @@
+import { listen } from "../subgraphs/kit/http";
+import { readGatewayConfig } from "./config";
+import { createGateway } from "./server";
+
+/** The gateway process: read config, listen, stop cleanly on SIGINT/SIGTERM. */
+export async function runGateway(): Promise<void> {
+  const config = readGatewayConfig();
+  const gateway = createGateway(config);
+  await gateway.apollo.start();
+  const running = await listen(gateway.createHttpService(), config.port, config.host);
+  console.log(`[gateway] listening on ${running.url}`);
+  const stop = async () => {
+    await running.close();
+    await gateway.apollo.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (require.main === module) {
+  runGateway().catch((error: unknown) => {
+    console.error("[gateway] failed to start:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloGateway } from "@apollo/gateway";
+import type http from "node:http";
+import type { SubgraphName } from "../subgraphs/kit/config";
+import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
+import { createHttpService } from "../subgraphs/kit/http";
+import type { GatewayConfig } from "./config";
+import type { GatewayContext } from "./context";
+import { createSubgraphDataSource } from "./datasource";
+import { allSubgraphsReady } from "./health";
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  /** An HTTP service around the gateway; call after apollo.start(). */
+  createHttpService(): http.Server;
+  ready(): Promise<boolean>;
+}
+
+/**
+ * The gateway: a static supergraph (schema/supergraph.graphql, composed and
+ * checked in by `npm run compose`), never IntrospectAndCompose, so what is
+ * served is exactly what was reviewed.
+ */
+export function createGateway(config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">): Gateway {
+  let loaded = false;
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = config.subgraphUrls[name as SubgraphName];
+      if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
+      return createSubgraphDataSource(url);
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(() => {
+    loaded = true;
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));
+  return {
+    apollo,
+    ready,
+    createHttpService: () =>
+      createHttpService({
+        apollo,
+        context: async () => ({ requestId: randomUUID() }),
+        ready,
+      }),
+  };
+}

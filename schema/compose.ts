@@ -1,0 +1,28 @@
+import "reflect-metadata";
+import { readFileSync, writeFileSync } from "node:fs";
+import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { repoPath } from "../subgraphs/kit/repo-root";
+import { composeSupergraph, contractBreakingChanges } from "./composition";
+
+/**
+ * npm run compose: writes schema/subgraphs/<name>.graphql and
+ * schema/supergraph.graphql, and refuses to write a supergraph that breaks the
+ * public contract.
+ */
+async function main(): Promise<void> {
+  const composition = await composeSupergraph();
+  const breaking = contractBreakingChanges(readFileSync(repoPath("schema", "contract.graphql"), "utf8"), composition.apiSchemaSdl);
+  if (breaking.length > 0) {
+    throw new Error(`The composed API breaks the contract:\n${breaking.map((change) => `- ${change.description}`).join("\n")}`);
+  }
+  for (const name of SUBGRAPH_NAMES) {
+    writeFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), composition.subgraphSdl[name]);
+  }
+  writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
+  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql and schema/supergraph.graphql`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
