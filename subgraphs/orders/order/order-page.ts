@@ -6,6 +6,7 @@ export interface OrderCursor {
   id: string;
 }
 
+export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 export function encodeOrderCursor(cursor: OrderCursor): string {

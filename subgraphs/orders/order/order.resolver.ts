@@ -5,7 +5,7 @@ import { courtReference, CourtReference, forceReference, ForceReference } from "
 import type { OrdersContext } from "../context";
 import { Person, personReference } from "../person/person.type";
 import { deriveOrderStatus } from "./order-status";
-import { decodeOrderCursor, encodeOrderCursor, validatePageSize } from "./order-page";
+import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria } from "./order.repository";
 import {
   OrderConnection,
@@ -51,10 +51,10 @@ export class OrderResolver {
   async orders(
     @Ctx() context: OrdersContext,
     @Arg("filter", () => OrderFilter, { nullable: true }) filter?: OrderFilter | null,
-    @Arg("first", () => Int, { defaultValue: 50 }) first = 50,
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<OrderConnection> {
-    const pageSize = validatePageSize(first);
+    const pageSize = validatePageSize(first ?? DEFAULT_PAGE_SIZE);
     const cursor = after ? decodeOrderCursor(after) : null;
     const page = await new OrderRepository(context.db).findOrderPage(toCriteria(filter, context.clock.today()), pageSize, cursor);
     const nodes = page.orders.slice(0, pageSize);

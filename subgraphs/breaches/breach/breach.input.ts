@@ -1,0 +1,21 @@
+import { Field, ID, InputType } from "type-graphql";
+import { DateScalar } from "../../kit/scalars";
+import { BreachOffenceType } from "./breach.type";
+
+@InputType("ReportBreachInput")
+export class ReportBreachInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => BreachOffenceType)
+  offenceType!: BreachOffenceType;
+
+  @Field(() => DateScalar)
+  occurredOn!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+}

@@ -1,0 +1,21 @@
+import type { Db } from "../../kit/db";
+import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
+import { BreachRepository } from "./breach.repository";
+
+export function createBreachLoaders(db: Db) {
+  const repository = new BreachRepository(db);
+  return {
+    breachById: loaderOfOne((ids) => repository.findBreachesByIds(ids), (breach) => breach.id),
+    breachesByOrderId: loaderOfMany(
+      (orderIds) => repository.findBreachesByOrderIds(orderIds),
+      // The SQL selects only breaches with one of the order ids, so orderId is never null here.
+      (breach) => breach.orderId as string,
+    ),
+    breachesByOffenderId: loaderOfMany(
+      (offenderIds) => repository.findBreachesByOffenderIds(offenderIds),
+      (breach) => breach.offenderId,
+    ),
+  };
+}
+
+export type BreachLoaders = ReturnType<typeof createBreachLoaders>;

@@ -1,0 +1,37 @@
+import { camelCaseRow } from "../../kit/bulk-insert";
+import type { Db } from "../../kit/db";
+import { BreachOffence } from "./breach.type";
+
+const BREACH_COLUMNS = `id, offence_type, offence_code, order_id, order_force_code, offender_id, reporting_force_code,
+  occurred_on, reported_on, description, status, decided_on, sentence`;
+
+function toBreach(row: Record<string, unknown>): BreachOffence {
+  return Object.assign(new BreachOffence(), camelCaseRow<BreachOffence>(row));
+}
+
+export class BreachRepository {
+  constructor(private readonly db: Db) {}
+
+  async findBreachesByIds(ids: readonly string[]): Promise<BreachOffence[]> {
+    const rows = await this.db.query(`SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE id = ANY($1)`, [ids]);
+    return rows.map(toBreach);
+  }
+
+  /** Breaches of each order, in the order they occurred. */
+  async findBreachesByOrderIds(orderIds: readonly string[]): Promise<BreachOffence[]> {
+    const rows = await this.db.query(
+      `SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE order_id = ANY($1) ORDER BY occurred_on, id`,
+      [orderIds],
+    );
+    return rows.map(toBreach);
+  }
+
+  /** Breaches committed by each person, in the order they occurred. */
+  async findBreachesByOffenderIds(offenderIds: readonly string[]): Promise<BreachOffence[]> {
+    const rows = await this.db.query(
+      `SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE offender_id = ANY($1) ORDER BY occurred_on, id`,
+      [offenderIds],
+    );
+    return rows.map(toBreach);
+  }
+}

@@ -1,0 +1,27 @@
+import { bulkInsert } from "../kit/bulk-insert";
+import type { Db } from "../kit/db";
+import type { BreachOffenceRow, DatasetChunk } from "../dataset/rows";
+
+/** Writes the breaches share of a dataset chunk (demo data, benchmark loads). */
+export async function insertBreachesChunk(db: Db, chunk: DatasetChunk): Promise<void> {
+  await bulkInsert<BreachOffenceRow>(
+    db,
+    "breach_offence",
+    {
+      id: "text",
+      offenceType: "text",
+      offenceCode: "text",
+      orderId: "text",
+      orderForceCode: "text",
+      offenderId: "text",
+      reportingForceCode: "text",
+      occurredOn: "date",
+      reportedOn: "date",
+      description: "text",
+      status: "text",
+      decidedOn: "date",
+      sentence: "text",
+    },
+    chunk.breaches.breaches,
+  );
+}

@@ -1,0 +1,27 @@
+import { repoPath } from "../kit/repo-root";
+import { defineSubgraph } from "../kit/subgraph";
+import { breachReference } from "./breach/breach.reference";
+import { BreachResolver } from "./breach/breach.resolver";
+import { createBreachesLoaders } from "./context";
+import { insertBreachesChunk } from "./dataset";
+import { OrderBreachesResolver } from "./order/order.resolver";
+import { PersonBreachesResolver } from "./person/person.resolver";
+import { statisticsReference } from "./statistics/statistics.reference";
+import { SpoStatisticsBreaches } from "./statistics/statistics.type";
+
+/**
+ * Breaches: offences under s.8 and s.11, and the breach columns of the
+ * statistics. StalkingProtectionOrder and Person need no reference resolver:
+ * their key is all this subgraph knows of them, and the representation itself
+ * ({ id }) is what the contributed list fields read.
+ */
+export const breachesSubgraph = defineSubgraph({
+  name: "breaches",
+  migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
+  resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
+  // Reached only through _entities, so no field of a resolver leads to it.
+  orphanedTypes: [SpoStatisticsBreaches],
+  referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
+  createLoaders: (db) => createBreachesLoaders(db),
+  insertDatasetChunk: insertBreachesChunk,
+});

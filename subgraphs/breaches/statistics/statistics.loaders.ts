@@ -1,0 +1,47 @@
+import type { Db } from "../../kit/db";
+import { loaderOfOne } from "../../kit/loaders";
+import { findStatisticsScope, sumOverScope } from "../../kit/statistics-grouping";
+import { statisticsKeyId, statisticsKeyOfId, type StatisticsKey } from "./statistics.key";
+import { StatisticsRepository, type ForceBreachCounts } from "./statistics.repository";
+import { SpoStatisticsBreaches } from "./statistics.type";
+
+const BREACH_COUNTS = ["breachesReported", "breachConvictions"] as const;
+
+function periodId(key: StatisticsKey): string {
+  return `${key.periodFrom}/${key.periodTo}`;
+}
+
+/**
+ * One force-level aggregate per distinct period in the batch (a dashboard asks
+ * for many scopes of one period, so usually a single statement), then each
+ * key's figures summed over the forces of its scope from the reference data:
+ * a scope with no breaches gets zeros, and a key naming no scope of its
+ * grouping gets no row (so null).
+ */
+async function findBreachStatistics(repository: StatisticsRepository, keyIds: readonly string[]): Promise<SpoStatisticsBreaches[]> {
+  const keys = keyIds.map(statisticsKeyOfId);
+  const periods = new Map(keys.map((key) => [periodId(key), key]));
+  const countsByPeriod = new Map<string, ReadonlyMap<string, ForceBreachCounts>>(
+    await Promise.all(
+      [...periods].map(async ([id, { periodFrom, periodTo }]) => {
+        const counts = await repository.countBreachesByReportingForce(periodFrom, periodTo);
+        return [id, new Map(counts.map((count) => [count.forceCode, count]))] as const;
+      }),
+    ),
+  );
+  return keys.flatMap((key) => {
+    const scope = findStatisticsScope(key.grouping, key.scope);
+    const countsByForce = countsByPeriod.get(periodId(key));
+    if (!scope || !countsByForce) return [];
+    return [Object.assign(new SpoStatisticsBreaches(), key, sumOverScope(scope, countsByForce, BREACH_COUNTS))];
+  });
+}
+
+export function createStatisticsLoaders(db: Db) {
+  const repository = new StatisticsRepository(db);
+  return {
+    breachStatisticsByKeyId: loaderOfOne((keyIds) => findBreachStatistics(repository, keyIds), statisticsKeyId),
+  };
+}
+
+export type StatisticsLoaders = ReturnType<typeof createStatisticsLoaders>;

@@ -1,0 +1,27 @@
+import { bulkInsert } from "../kit/bulk-insert";
+import type { Db } from "../kit/db";
+import type { CourtHearingRow, DatasetChunk } from "../dataset/rows";
+
+/** Writes the hearings share of a dataset chunk (demo data, benchmark loads). */
+export async function insertHearingsChunk(db: Db, chunk: DatasetChunk): Promise<void> {
+  await bulkInsert<CourtHearingRow>(
+    db,
+    "court_hearing",
+    {
+      id: "text",
+      caseNumber: "text",
+      courtCode: "text",
+      forceCode: "text",
+      type: "text",
+      status: "text",
+      listedFor: "timestamptz",
+      courtroom: "text",
+      orderId: "text",
+      respondentId: "text",
+      breachId: "text",
+      decision: "text",
+      outcomeNote: "text",
+    },
+    chunk.hearings.hearings,
+  );
+}

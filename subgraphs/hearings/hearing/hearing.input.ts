@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from "type-graphql";
+import { DateScalar } from "../../kit/scalars";
+import { CourtDecision, HearingStatus } from "./hearing.type";
+
+@InputType("HearingOutcomeInput")
+export class HearingOutcomeInput {
+  @Field(() => ID)
+  hearingId!: string;
+
+  @Field(() => HearingStatus)
+  status!: HearingStatus;
+
+  @Field(() => CourtDecision, { nullable: true })
+  decision?: CourtDecision | null;
+
+  @Field(() => String, { nullable: true })
+  outcomeNote?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "New expiry for decisions that set or change one (full order, extension, renewal, variation).",
+  })
+  expiresOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  untilFurtherOrder?: boolean | null;
+
+  @Field(() => String, { description: "The same key sent twice records the outcome once and returns the same hearing." })
+  idempotencyKey!: string;
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { BadUserInputError, NotImplementedError } from "../../kit/errors";
+import { findCourt } from "../../kit/reference";
+import { courtReference, CourtReference } from "../../kit/reference-stubs";
+import { DateScalar } from "../../kit/scalars";
+import type { HearingsContext } from "../context";
+import { OrderReference } from "../order/order.type";
+import { PersonReference } from "../person/person.type";
+import { HearingOutcomeInput } from "./hearing.input";
+import { HearingRepository } from "./hearing.repository";
+import { CourtHearing } from "./hearing.type";
+
+@Resolver(() => CourtHearing)
+export class HearingResolver {
+  @Query(() => CourtHearing, { nullable: true })
+  hearing(@Arg("id", () => ID) id: string, @Ctx() context: HearingsContext): Promise<CourtHearing | null> {
+    return context.loaders.hearingById.load(id);
+  }
+
+  @Query(() => [CourtHearing], {
+    description: "The hearings at a court on one calendar day (Europe/London), in listing order: time, then courtroom.",
+  })
+  courtList(
+    @Arg("courtCode", () => ID) courtCode: string,
+    @Arg("date", () => DateScalar) date: string,
+    @Ctx() context: HearingsContext,
+  ): Promise<CourtHearing[]> {
+    if (!findCourt(courtCode)) throw new BadUserInputError("courtCode", `unknown court code "${courtCode}"`);
+    return new HearingRepository(context.db).findCourtList(courtCode, date);
+  }
+
+  @Mutation(() => CourtHearing)
+  recordHearingOutcome(@Arg("input", () => HearingOutcomeInput) _input: HearingOutcomeInput): CourtHearing {
+    // Recording an outcome changes orders and breaches too (through an outbox); until that lands, say so.
+    throw new NotImplementedError("recordHearingOutcome");
+  }
+
+  @FieldResolver(() => CourtReference)
+  court(@Root() hearing: CourtHearing): CourtReference | null {
+    return courtReference(hearing.courtCode);
+  }
+
+  @FieldResolver(() => OrderReference, { nullable: true })
+  order(@Root() hearing: CourtHearing): OrderReference | null {
+    return hearing.orderId === null ? null : OrderReference.of(hearing.orderId);
+  }
+
+  @FieldResolver(() => PersonReference, { nullable: true })
+  respondent(@Root() hearing: CourtHearing): PersonReference | null {
+    return hearing.respondentId === null ? null : PersonReference.of(hearing.respondentId);
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { repoPath } from "../subgraphs/kit/repo-root";
+import { composeSupergraph, contractBreakingChanges, type Composition } from "../schema/composition";
+
+/** The checked-in schema files are what the code produces, and the API keeps the public contract. */
+describe("schema files", () => {
+  let composition: Composition;
+  beforeAll(async () => {
+    composition = await composeSupergraph();
+  });
+
+  it.each(SUBGRAPH_NAMES)("schema/subgraphs/%s.graphql matches the code (run npm run compose after changing a subgraph)", (name) => {
+    expect(readFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), "utf8")).toBe(composition.subgraphSdl[name]);
+  });
+
+  it("schema/supergraph.graphql is the composition of the subgraphs (run npm run compose)", () => {
+    expect(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8")).toBe(composition.supergraphSdl);
+  });
+
+  it("the composed API schema breaks nothing in the public contract", () => {
+    const contract = readFileSync(repoPath("schema", "contract.graphql"), "utf8");
+    expect(contractBreakingChanges(contract, composition.apiSchemaSdl).map((change) => change.description)).toEqual([]);
+  });
+
+  it("the contract check would catch a removed field", () => {
+    const contract = readFileSync(repoPath("schema", "contract.graphql"), "utf8");
+    const broken = composition.apiSchemaSdl.replace(/\n  pncId: String\n/, "\n");
+    expect(contractBreakingChanges(contract, broken).map((change) => change.description)).toEqual(["Person.pncId was removed."]);
+  });
+
+  const sharedContract = path.resolve(repoPath(), "..", "shared", "api", "contract.graphql");
+  (existsSync(sharedContract) ? it : it.skip)("schema/contract.graphql is the same as the shared contract", () => {
+    expect(readFileSync(repoPath("schema", "contract.graphql"), "utf8")).toBe(readFileSync(sharedContract, "utf8"));
+  });
+});
