@@ -9,7 +9,10 @@ export async function runGateway(): Promise<void> {
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
   console.log(`[gateway] listening on ${running.url}`);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await running.close();
     await gateway.apollo.stop();
     process.exit(0);

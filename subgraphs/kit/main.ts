@@ -33,7 +33,11 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   const running = await listen(server.createHttpService(), config.port, config.host);
   log(`listening on ${running.url} (${config.database.engine})`);
 
+  let stopping = false;
+  // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     log("stopping");
     await running.close();
     await server.apollo.stop();
