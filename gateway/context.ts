@@ -1,4 +1,8 @@
+import type { Principal } from "../subgraphs/kit/principal";
+
 /** Per-request state of the gateway. */
 export interface GatewayContext {
   requestId: string;
+  /** The verified caller; every GraphQL request has one (no token, no request). */
+  principal: Principal;
 }

@@ -1,12 +1,33 @@
-import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ASSERTION_HEADER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
+import type { Principal } from "../subgraphs/kit/principal";
 import type { GatewayContext } from "./context";
+
+/** Signs the gateway's identity assertions (see kit/identity-assertion.ts). */
+export type AssertionSigner = (principal: Principal, audience: string, requestId: string) => Promise<string>;
+
+export function createAssertionSigner(key: Parameters<typeof signIdentityAssertion>[0]["key"], keyId?: string): AssertionSigner {
+  return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
+}
 
 /**
  * How the gateway calls a subgraph. The URL comes from gateway config, not the
- * supergraph file, so one checked-in supergraph serves every deployment.
+ * supergraph file, so one checked-in supergraph serves every deployment. Each
+ * request carries a fresh assertion addressed to this subgraph; the caller's
+ * own token never leaves the gateway.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {}
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly subgraphName: string,
+    private readonly signAssertion: AssertionSigner,
+  ) {
+    super({ url });
+  }
 
-export function createSubgraphDataSource(url: string): SubgraphDataSource {
-  return new SubgraphDataSource({ url });
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!context?.principal) throw new Error(`No principal for a request to subgraph ${this.subgraphName}`);
+    const assertion = await this.signAssertion(context.principal, this.subgraphName, context.requestId);
+    request.http?.headers.set(ASSERTION_HEADER, `Bearer ${assertion}`);
+  }
 }

@@ -1,11 +1,20 @@
+import { createRemoteJWKSet } from "jose";
+import { loadPrivateKey, loadPublicKeySet } from "../subgraphs/kit/dev-keys";
 import { listen } from "../subgraphs/kit/http";
+import { createAuthenticator } from "./auth/authenticate";
+import { createAssertionSigner } from "./datasource";
 import { readGatewayConfig } from "./config";
 import { createGateway } from "./server";
 
 /** The gateway process: read config, listen, stop cleanly on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
   const config = readGatewayConfig();
-  const gateway = createGateway(config);
+  const keys = config.tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(config.tokens.keys.url)) : loadPublicKeySet(config.tokens.keys.file);
+  const assertionKey = await loadPrivateKey(config.assertionKeyFile);
+  const gateway = createGateway(config, {
+    authenticate: createAuthenticator({ ...config.tokens, keys }),
+    signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),
+  });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
   console.log(`[gateway] listening on ${running.url}`);

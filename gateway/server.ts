@@ -8,7 +8,8 @@ import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
 import { createHttpService } from "../subgraphs/kit/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
-import { createSubgraphDataSource } from "./datasource";
+import { SubgraphDataSource, type AssertionSigner } from "./datasource";
+import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
 
 export interface Gateway {
@@ -23,14 +24,23 @@ export interface Gateway {
  * checked in by `npm run compose`), never IntrospectAndCompose, so what is
  * served is exactly what was reviewed.
  */
-export function createGateway(config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">): Gateway {
+export interface GatewayDependencies {
+  /** Verifies the caller's token; throws UnauthenticatedError (HTTP 401) when there is no valid one. */
+  authenticate: (request: http.IncomingMessage) => Promise<Principal>;
+  signAssertion: AssertionSigner;
+}
+
+export function createGateway(
+  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">,
+  dependencies: GatewayDependencies,
+): Gateway {
   let loaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name }) => {
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
-      return createSubgraphDataSource(url);
+      return new SubgraphDataSource(url, name, dependencies.signAssertion);
     },
   });
   gateway.onSchemaLoadOrUpdate(() => {
@@ -50,7 +60,7 @@ export function createGateway(config: Pick<GatewayConfig, "supergraphSdl" | "sub
     createHttpService: () =>
       createHttpService({
         apollo,
-        context: async () => ({ requestId: randomUUID() }),
+        context: async (request) => ({ requestId: randomUUID(), principal: await dependencies.authenticate(request) }),
         ready,
       }),
   };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { dataDir, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { ensureDevKeys } from "../subgraphs/kit/dev-keys";
 import { envInt } from "../subgraphs/kit/env";
 
 /**
@@ -58,6 +59,8 @@ const EXAMPLE = `curl -s ${gatewayUrl}/graphql -H 'content-type: application/jso
 async function main(): Promise<void> {
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
+  // Before any service starts, so they all read the same dev keys.
+  await ensureDevKeys(dataDir());
   for (const name of SUBGRAPH_NAMES) start(name, path.join("subgraphs", name, "main.js"));
   start("gateway", path.join("gateway", "main.js"));
   // The first start loads the demo data into each embedded database, which takes a while.

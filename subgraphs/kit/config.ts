@@ -1,5 +1,6 @@
 import path from "node:path";
-import { envBoolean, envInt, envOptional, envString } from "./env";
+import { devKeyFiles } from "./dev-keys";
+import { ConfigError, envBoolean, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
 
 export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
@@ -24,6 +25,8 @@ export interface SubgraphConfig {
   /** Load the demo dataset into an empty database on start. */
   seedDemoData: boolean;
   demoOrders: number;
+  /** Where the gateway's public keys come from, to verify its identity assertions. */
+  gatewayKeys: { kind: "url"; url: string } | { kind: "file"; file: string };
 }
 
 /** Where embedded-mode data lives (git-ignored). */
@@ -50,5 +53,17 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
     // Real Postgres is seeded deliberately (npm run seed); the embedded mode seeds itself.
     seedDemoData: envBoolean("SEED_DEMO_DATA", database.engine === "pglite"),
     demoOrders: envInt("DEMO_ORDERS", 6000),
+    gatewayKeys: readGatewayKeysSource(),
   };
+}
+
+function readGatewayKeysSource(): SubgraphConfig["gatewayKeys"] {
+  const url = envOptional("GATEWAY_JWKS_URL");
+  if (url) return { kind: "url", url };
+  const file = envOptional("GATEWAY_JWKS_FILE");
+  if (file) return { kind: "file", file };
+  if (process.env.NODE_ENV === "production") {
+    throw new ConfigError("Set GATEWAY_JWKS_URL or GATEWAY_JWKS_FILE: production never trusts the development keys");
+  }
+  return { kind: "file", file: devKeyFiles(dataDir()).gatewayPublicKeys };
 }

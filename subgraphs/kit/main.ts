@@ -1,4 +1,6 @@
+import { createRemoteJWKSet } from "jose";
 import { generateDataset } from "../dataset/generate";
+import { loadPublicKeySet } from "./dev-keys";
 import { systemClock } from "./clock";
 import { readSubgraphConfig } from "./config";
 import { loadDataset, loadedDataset } from "./dataset-load";
@@ -28,7 +30,9 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
     await loadDataset(db, definition, spec, generateDataset(spec));
   }
 
-  const server = await createSubgraphServer(definition, { db, clock: systemClock });
+  const gatewayKeys =
+    config.gatewayKeys.kind === "url" ? createRemoteJWKSet(new URL(config.gatewayKeys.url)) : loadPublicKeySet(config.gatewayKeys.file);
+  const server = await createSubgraphServer(definition, { db, clock: systemClock, gatewayKeys });
   await server.apollo.start();
   const running = await listen(server.createHttpService(), config.port, config.host);
   log(`listening on ${running.url} (${config.database.engine})`);

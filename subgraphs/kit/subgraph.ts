@@ -10,11 +10,18 @@ import { maskUnexpectedErrors } from "./errors-masking";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
 import { createHttpService } from "./http";
 import type http from "node:http";
+import { randomUUID } from "node:crypto";
+import type { JWTVerifyGetKey } from "jose";
+import { ASSERTION_HEADER, verifyIdentityAssertion } from "./identity-assertion";
+import type { Principal } from "./principal";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
   db: Db;
   clock: Clock;
+  /** Who is asking, as the gateway asserted it. */
+  principal: Principal;
+  requestId: string;
   /** Fresh per request: DataLoader caches never outlive one operation. */
   loaders: TLoaders;
 }
@@ -32,7 +39,8 @@ export interface SubgraphDefinition<TLoaders> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
-  createLoaders(db: Db, clock: Clock): TLoaders;
+  /** Loaders for one request; they filter by the principal's jurisdiction where the subgraph requires it. */
+  createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
   /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */
   insertDatasetChunk(db: Db, chunk: DatasetChunk): Promise<void>;
 }
@@ -57,13 +65,16 @@ export function subgraphSchema<TLoaders>(definition: SubgraphDefinition<TLoaders
 export interface SubgraphDependencies {
   db: Db;
   clock: Clock;
+  /** Public keys of the gateway, to verify its identity assertions. */
+  gatewayKeys: JWTVerifyGetKey;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
 }
 
 export interface SubgraphServer<TLoaders> {
   apollo: ApolloServer<SubgraphContext<TLoaders>>;
-  createContext(): SubgraphContext<TLoaders>;
+  /** A fresh request context for `principal` (tests call it directly; HTTP requests after verifying the assertion). */
+  createContext(principal: Principal, requestId?: string): SubgraphContext<TLoaders>;
   /** An HTTP service around the server; call after apollo.start(). */
   createHttpService(): http.Server;
 }
@@ -82,14 +93,27 @@ export async function createSubgraphServer<TLoaders>(
     // Inline traces would hand resolver timings to any caller; we report no traces.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  const createContext = (): SubgraphContext<TLoaders> => ({ db, clock, loaders: definition.createLoaders(db, clock) });
+  const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
+    db,
+    clock,
+    principal,
+    requestId,
+    loaders: definition.createLoaders(db, clock, principal),
+  });
   return {
     apollo,
     createContext,
     createHttpService: () =>
       createHttpService({
         apollo,
-        context: async () => createContext(),
+        // Every GraphQL request, introspection and _service included, needs the gateway's assertion.
+        context: async (request) => {
+          const { principal, requestId } = await verifyIdentityAssertion(request.headers[ASSERTION_HEADER], {
+            audience: definition.name,
+            keys: dependencies.gatewayKeys,
+          });
+          return createContext(principal, requestId);
+        },
         ready: async () => (await db.query("SELECT 1 AS ok")).length === 1,
       }),
   };

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
+import { createAuthenticator } from "../../gateway/auth/authenticate";
+import { createAssertionSigner } from "../../gateway/datasource";
 import { createGateway } from "../../gateway/server";
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
 import { observeStatements } from "../../subgraphs/kit/db";
 import { listen, type RunningHttpService } from "../../subgraphs/kit/http";
 import { repoPath } from "../../subgraphs/kit/repo-root";
-import { createSubgraphServer } from "../../subgraphs/kit/subgraph";
+import { createTestSubgraphServer, EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
+import type { Principal } from "../../subgraphs/kit/principal";
 import type { DatasetChunk } from "../../subgraphs/dataset/rows";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
@@ -17,8 +20,10 @@ export interface GraphQLHttpResponse {
 
 export interface TestStack {
   gatewayUrl: string;
-  /** POSTs an operation to the gateway over HTTP. */
-  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLHttpResponse>;
+  /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
+  query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
+  /** POSTs with exactly the headers given (no token unless they carry one). */
+  post(body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse>;
   /** SQL statements issued per subgraph since the last reset. */
   statements: Record<SubgraphName, number>;
   resetStatementCounts(): void;
@@ -45,7 +50,7 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     const db = observeStatements(database.db, () => {
       statements[name] += 1;
     });
-    const server = await createSubgraphServer(definition, { db, clock: options.clock });
+    const server = await createTestSubgraphServer(definition, db, options.clock);
     await server.apollo.start();
     const running = await listen(server.createHttpService(), 0);
     services.push(running);
@@ -53,27 +58,35 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     subgraphUrls[name] = running.url;
   }
 
-  const gateway = createGateway({
-    supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
-    subgraphUrls,
-    production: false,
-  });
+  const keys = await testKeys();
+  const gateway = createGateway(
+    { supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"), subgraphUrls, production: false },
+    {
+      authenticate: createAuthenticator({ keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ["ES256"] }),
+      signAssertion: createAssertionSigner(keys.gatewayPrivateKey),
+    },
+  );
   await gateway.apollo.start();
   const gatewayService = await listen(gateway.createHttpService(), 0);
 
+  const post = async (body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse> => {
+    const response = await fetch(gatewayService.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
+  };
+
   return {
     gatewayUrl: gatewayService.url,
+    post,
     statements,
     resetStatementCounts: () => {
       for (const name of SUBGRAPH_NAMES) statements[name] = 0;
     },
-    async query(query, variables, headers = {}) {
-      const response = await fetch(gatewayService.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
+    async query(query, variables, as = EVERY_SCOPE_NATIONAL) {
+      return post({ query, variables }, { authorization: `Bearer ${await tokenFor(as)}` });
     },
     async stop() {
       await gatewayService.close();

@@ -2,9 +2,10 @@ import type { BreachOffenceRow } from "../../dataset/rows";
 import { fixedClock } from "../../kit/clock";
 import { observeStatements } from "../../kit/db";
 import { forcesInRegion } from "../../kit/reference";
-import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
+import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
+import { createTestSubgraphServer } from "../../../test/support/identity";
 import { breachesSubgraph } from "../server";
 
 const FROM = "2024-01-01";
@@ -73,11 +74,8 @@ describe("breaches subgraph", () => {
     database = await openTestDatabase(breachesSubgraph);
     await insertChunks(database.db, breachesSubgraph, [fixture()]);
     const clock = fixedClock("2026-11-22");
-    server = (await createSubgraphServer(breachesSubgraph, { db: database.db, clock })) as SubgraphServer<unknown>;
-    observedServer = (await createSubgraphServer(breachesSubgraph, {
-      db: observeStatements(database.db, (text) => statements.push(text)),
-      clock,
-    })) as SubgraphServer<unknown>;
+    server = (await createTestSubgraphServer(breachesSubgraph, database.db, clock)) as SubgraphServer<unknown>;
+    observedServer = (await createTestSubgraphServer(breachesSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
   });
   afterAll(() => database.dispose());
 

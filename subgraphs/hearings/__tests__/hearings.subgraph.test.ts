@@ -1,9 +1,10 @@
 import type { CourtHearingRow } from "../../dataset/rows";
 import { fixedClock } from "../../kit/clock";
 import { observeStatements } from "../../kit/db";
-import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
+import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
+import { createTestSubgraphServer } from "../../../test/support/identity";
 import { hearingsSubgraph } from "../server";
 
 const CREWE = "B07ED";
@@ -65,11 +66,8 @@ describe("hearings subgraph", () => {
     database = await openTestDatabase(hearingsSubgraph);
     await insertChunks(database.db, hearingsSubgraph, [fixture()]);
     const clock = fixedClock("2026-11-22");
-    server = (await createSubgraphServer(hearingsSubgraph, { db: database.db, clock })) as SubgraphServer<unknown>;
-    observedServer = (await createSubgraphServer(hearingsSubgraph, {
-      db: observeStatements(database.db, (text) => statements.push(text)),
-      clock,
-    })) as SubgraphServer<unknown>;
+    server = (await createTestSubgraphServer(hearingsSubgraph, database.db, clock)) as SubgraphServer<unknown>;
+    observedServer = (await createTestSubgraphServer(hearingsSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
   });
   afterAll(() => database.dispose());
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { fixedClock } from "../../kit/clock";
-import { createSubgraphServer } from "../../kit/subgraph";
 import { insertChunks, openTestDatabase, emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
+import { createTestSubgraphServer } from "../../../test/support/identity";
 import { deriveOrderStatus } from "../order/order-status";
 import { ordersSubgraph } from "../server";
 
@@ -41,7 +41,7 @@ describe("order status rule", () => {
     await insertChunks(database.db, ordersSubgraph, [chunk]);
     for (const [index, [orderFacts, asOf]] of cases.entries()) {
       const expected = deriveOrderStatus(orderFacts, asOf);
-      const server = await createSubgraphServer(ordersSubgraph, { db: database.db, clock: fixedClock(asOf) });
+      const server = await createTestSubgraphServer(ordersSubgraph, database.db, fixedClock(asOf));
       const matching: string[] = [];
       let after: string | null = null;
       do {

@@ -1,14 +1,15 @@
 import { fixedClock } from "../../kit/clock";
-import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
+import type { SubgraphServer } from "../../kit/subgraph";
 import { insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
+import { createTestSubgraphServer } from "../../../test/support/identity";
 import { ordersSubgraph } from "../server";
 import { ordersFixture } from "./orders.fixture";
 
 describe("orders subgraph", () => {
   let database: TestDatabase;
   const serverAsOf = async (today: string) =>
-    (await createSubgraphServer(ordersSubgraph, { db: database.db, clock: fixedClock(today) })) as SubgraphServer<unknown>;
+    (await createTestSubgraphServer(ordersSubgraph, database.db, fixedClock(today))) as SubgraphServer<unknown>;
 
   beforeAll(async () => {
     database = await openTestDatabase(ordersSubgraph);

@@ -1,8 +1,9 @@
 import { fixedClock } from "../../kit/clock";
 import { formatPncId } from "../../kit/pnc";
-import { createSubgraphServer, type SubgraphServer } from "../../kit/subgraph";
+import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
+import { createTestSubgraphServer } from "../../../test/support/identity";
 import { peopleSubgraph } from "../server";
 
 const RESPONDENT_PNC = formatPncId(2004, 1234567);
@@ -33,7 +34,7 @@ describe("people subgraph", () => {
   beforeAll(async () => {
     database = await openTestDatabase(peopleSubgraph);
     await insertChunks(database.db, peopleSubgraph, [fixture()]);
-    server = (await createSubgraphServer(peopleSubgraph, { db: database.db, clock: fixedClock("2026-11-22") })) as SubgraphServer<unknown>;
+    server = (await createTestSubgraphServer(peopleSubgraph, database.db, fixedClock("2026-11-22"))) as SubgraphServer<unknown>;
   });
   afterAll(() => database.dispose());
 
