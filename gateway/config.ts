@@ -7,6 +7,7 @@ import { ConfigError, envInt, envOptional, envString } from "../subgraphs/kit/en
 export const DEV_ISSUER = "spo-dev-idp";
 export const DEV_AUDIENCE = "spo-api";
 import { repoPath } from "../subgraphs/kit/repo-root";
+import type { AuthorizationMode } from "./authz/authorizing-gateway";
 
 export interface GatewayConfig {
   host: string;
@@ -15,6 +16,8 @@ export interface GatewayConfig {
   /** Where each subgraph is reached; overrides the URLs recorded in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   production: boolean;
+  /** filter: unauthorized fields come back null with an error; reject: the whole operation is refused. */
+  authorizationMode: AuthorizationMode;
   /** How callers' tokens are verified. */
   tokens: {
     keys: { kind: "url"; url: string } | { kind: "file"; file: string };
@@ -50,6 +53,7 @@ export function readGatewayConfig(): GatewayConfig {
     supergraphSdl: readFileSync(supergraphPath, "utf8"),
     subgraphUrls,
     production,
+    authorizationMode: readAuthorizationMode(),
     tokens: {
       keys: jwksUrl ? { kind: "url", url: jwksUrl } : { kind: "file", file: devOnly("JWT_PUBLIC_KEYS_FILE", dev.devIdpPublicKeys) },
       issuer: devOnly("JWT_ISSUER", DEV_ISSUER),
@@ -58,4 +62,10 @@ export function readGatewayConfig(): GatewayConfig {
     },
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
   };
+}
+
+function readAuthorizationMode(): AuthorizationMode {
+  const mode = envString("AUTHORIZATION_MODE", "filter");
+  if (mode !== "filter" && mode !== "reject") throw new ConfigError(`AUTHORIZATION_MODE must be filter or reject; got "${mode}"`);
+  return mode;
 }

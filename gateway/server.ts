@@ -8,6 +8,8 @@ import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
 import { createHttpService } from "../subgraphs/kit/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
+import { AuthorizingGateway } from "./authz/authorizing-gateway";
+import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
@@ -31,12 +33,13 @@ export interface GatewayDependencies {
 }
 
 export function createGateway(
-  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">,
+  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode">,
   dependencies: GatewayDependencies,
 ): Gateway {
   let loaded = false;
+  const { policy, executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(config.supergraphSdl);
   const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl,
+    supergraphSdl: executableSupergraphSdl,
     buildService: ({ name }) => {
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
@@ -47,7 +50,7 @@ export function createGateway(
     loaded = true;
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: new AuthorizingGateway(gateway, policy, config.authorizationMode),
     introspection: !config.production,
     formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
     includeStacktraceInErrorResponses: false,

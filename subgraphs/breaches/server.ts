@@ -1,4 +1,5 @@
 import { repoPath } from "../kit/repo-root";
+import { breachesAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
@@ -21,6 +22,7 @@ export const breachesSubgraph = defineSubgraph({
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],
+  access: breachesAccess,
   referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
   createLoaders: (db) => createBreachesLoaders(db),
   insertDatasetChunk: insertBreachesChunk,

@@ -1,4 +1,5 @@
 import { repoPath } from "../kit/repo-root";
+import { hearingsAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { insertHearingsChunk } from "./dataset";
 import { createHearingLoaders } from "./hearing/hearing.loaders";
@@ -16,7 +17,8 @@ export const hearingsSubgraph = defineSubgraph({
   name: "hearings",
   migrationsDir: repoPath("subgraphs", "hearings", "migrations"),
   resolvers: [HearingResolver, OrderHearingsResolver],
+  access: hearingsAccess,
   referenceResolvers: { CourtHearing: hearingReference },
-  createLoaders: (db) => createHearingLoaders(db),
+  createLoaders: (db, _clock, principal) => createHearingLoaders(db, principal),
   insertDatasetChunk: insertHearingsChunk,
 });

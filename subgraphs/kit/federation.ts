@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
 
 /**
  * Federation 2 (v2.5+, so the authorization directives @authenticated,
@@ -23,6 +24,8 @@ export interface FederatedSchemaOptions<TContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<TContext>;
+  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes. */
+  access: AccessRules;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
   }
   return buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
+    typeDefs: gql`${FEDERATION_LINK}\n${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}`,
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });

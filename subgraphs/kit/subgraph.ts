@@ -7,6 +7,7 @@ import type { SubgraphName } from "./config";
 import type { DatasetChunk } from "../dataset/rows";
 import type { Db } from "./db";
 import { maskUnexpectedErrors } from "./errors-masking";
+import type { AccessRules } from "./access-rules";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
 import { createHttpService } from "./http";
 import type http from "node:http";
@@ -39,6 +40,8 @@ export interface SubgraphDefinition<TLoaders> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
+  /** Which scopes guard which of this subgraph's types and fields (enforced by the gateway). */
+  access: AccessRules;
   /** Loaders for one request; they filter by the principal's jurisdiction where the subgraph requires it. */
   createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
   /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */

@@ -1,4 +1,5 @@
 import { repoPath } from "../kit/repo-root";
+import { ordersAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { insertOrdersChunk } from "./dataset";
 import { createOrderLoaders } from "./order/order.loaders";
@@ -12,7 +13,8 @@ export const ordersSubgraph = defineSubgraph({
   name: "orders",
   migrationsDir: repoPath("subgraphs", "orders", "migrations"),
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
+  access: ordersAccess,
   referenceResolvers: { StalkingProtectionOrder: orderReference },
-  createLoaders: (db) => createOrderLoaders(db),
+  createLoaders: (db, _clock, principal) => createOrderLoaders(db, principal),
   insertDatasetChunk: insertOrdersChunk,
 });

@@ -1,4 +1,5 @@
 import { repoPath } from "../kit/repo-root";
+import { peopleAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { CourtResolver } from "./court/court.resolver";
 import { courtReference } from "./court/court.reference";
@@ -14,6 +15,7 @@ export const peopleSubgraph = defineSubgraph({
   name: "people",
   migrationsDir: repoPath("subgraphs", "people", "migrations"),
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
+  access: peopleAccess,
   referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
   createLoaders: (db) => createPersonLoaders(db),
   insertDatasetChunk: insertPeopleChunk,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createAuthenticator } from "../../gateway/auth/authenticate";
 import { createAssertionSigner } from "../../gateway/datasource";
+import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
 import { createGateway } from "../../gateway/server";
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
@@ -24,6 +25,8 @@ export interface TestStack {
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
   post(body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse>;
+  /** The GraphQL request bodies each subgraph received since the last reset (a spy on what the gateway asks). */
+  subgraphRequests: Record<SubgraphName, string[]>;
   /** SQL statements issued per subgraph since the last reset. */
   statements: Record<SubgraphName, number>;
   resetStatementCounts(): void;
@@ -35,8 +38,9 @@ export interface TestStack {
  * subgraphs, each on its own fresh database holding `chunks`, and the gateway
  * serving the checked-in supergraph. Every SQL statement is counted.
  */
-export async function startTestStack(options: { chunks: DatasetChunk[]; clock: Clock }): Promise<TestStack> {
+export async function startTestStack(options: { chunks: DatasetChunk[]; clock: Clock; authorizationMode?: AuthorizationMode }): Promise<TestStack> {
   const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+  const subgraphRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as string[]])) as Record<SubgraphName, string[]>;
   const databases: TestDatabase[] = [];
   const services: RunningHttpService[] = [];
   const stops: (() => Promise<void>)[] = [];
@@ -52,7 +56,14 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     });
     const server = await createTestSubgraphServer(definition, db, options.clock);
     await server.apollo.start();
-    const running = await listen(server.createHttpService(), 0);
+    const httpService = server.createHttpService();
+    // Listens alongside the service's own handler: both see every chunk of the body.
+    httpService.prependListener("request", (request) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => subgraphRequests[name].push(Buffer.concat(chunks).toString("utf8")));
+    });
+    const running = await listen(httpService, 0);
     services.push(running);
     stops.push(() => server.apollo.stop());
     subgraphUrls[name] = running.url;
@@ -60,7 +71,7 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
 
   const keys = await testKeys();
   const gateway = createGateway(
-    { supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"), subgraphUrls, production: false },
+    { supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"), subgraphUrls, production: false, authorizationMode: options.authorizationMode ?? "filter" },
     {
       authenticate: createAuthenticator({ keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(keys.gatewayPrivateKey),
@@ -82,8 +93,12 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     gatewayUrl: gatewayService.url,
     post,
     statements,
+    subgraphRequests,
     resetStatementCounts: () => {
-      for (const name of SUBGRAPH_NAMES) statements[name] = 0;
+      for (const name of SUBGRAPH_NAMES) {
+        statements[name] = 0;
+        subgraphRequests[name].length = 0;
+      }
     },
     async query(query, variables, as = EVERY_SCOPE_NATIONAL) {
       return post({ query, variables }, { authorization: `Bearer ${await tokenFor(as)}` });

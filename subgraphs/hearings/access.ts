@@ -1,0 +1,10 @@
+import { scope, type AccessRules } from "../kit/access-rules";
+
+/** Hearings: reading needs hearing:read, recording outcomes hearing:write. */
+export const hearingsAccess: AccessRules = {
+  "Query.courtList": scope("hearing:read"),
+  "Query.hearing": scope("hearing:read"),
+  CourtHearing: scope("hearing:read"),
+  "StalkingProtectionOrder.hearings": scope("hearing:read"),
+  "Mutation.recordHearingOutcome": scope("hearing:write"),
+};

@@ -1,0 +1,23 @@
+import { scope, type AccessRules } from "../kit/access-rules";
+
+/**
+ * Orders: the summary needs spo:read, terms spo:terms, protected persons
+ * person:protected; statistics stats:read.
+ */
+export const ordersAccess: AccessRules = {
+  "Query.order": scope("spo:read"),
+  "Query.orders": scope("spo:read"),
+  StalkingProtectionOrder: scope("spo:read"),
+  OrderConnection: scope("spo:read"),
+  PageInfo: "authenticated",
+  OrderEvent: scope("spo:read"),
+  "StalkingProtectionOrder.prohibitions": scope("spo:terms"),
+  "StalkingProtectionOrder.requirements": scope("spo:terms"),
+  OrderTerm: scope("spo:terms"),
+  "StalkingProtectionOrder.protectedPersons": scope("person:protected"),
+  "Person.stalkingProtectionOrders": scope("spo:read"),
+  "Person.spoStatus": scope("spo:read"),
+  "Person.protectedBy": scope("person:protected"),
+  "Query.spoStatistics": scope("stats:read"),
+  SpoStatistics: scope("stats:read"),
+};
