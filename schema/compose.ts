@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
 import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { repoPath } from "../subgraphs/kit/repo-root";
+import { accessTableMarkdown, withAccessTable } from "./access-table";
 import { composeSupergraph, contractBreakingChanges } from "./composition";
 
 /**
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     writeFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), composition.subgraphSdl[name]);
   }
   writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
-  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql and schema/supergraph.graphql`);
+  const readme = repoPath("README.md");
+  writeFileSync(readme, withAccessTable(readFileSync(readme, "utf8"), accessTableMarkdown(composition.supergraphSdl)));
+  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access table`);
 }
 
 main().catch((error: unknown) => {

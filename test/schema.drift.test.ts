@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { repoPath } from "../subgraphs/kit/repo-root";
+import { accessTableMarkdown } from "../schema/access-table";
 import { composeSupergraph, contractBreakingChanges, type Composition } from "../schema/composition";
 
 /** The checked-in schema files are what the code produces, and the API keeps the public contract. */
@@ -17,6 +18,13 @@ describe("schema files", () => {
 
   it("schema/supergraph.graphql is the composition of the subgraphs (run npm run compose)", () => {
     expect(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8")).toBe(composition.supergraphSdl);
+  });
+
+  it("the README access table is the one the supergraph's directives give (run npm run compose)", () => {
+    const readme = readFileSync(repoPath("README.md"), "utf8");
+    const table = accessTableMarkdown(composition.supergraphSdl);
+    expect(readme).toContain(table);
+    expect(table).toContain("| `StalkingProtectionOrder.protectedPersons` | person:protected |");
   });
 
   it("the composed API schema breaks nothing in the public contract", () => {
