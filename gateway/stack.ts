@@ -53,7 +53,9 @@ async function waitUntilReady(timeoutMs: number): Promise<void> {
   throw new Error(`the gateway was not ready within ${timeoutMs / 1000} s`);
 }
 
-const EXAMPLE = `curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' \\
+// Every request needs a bearer token: mint a dev one first (signed by the dev identity provider key under DATA_DIR/keys).
+const EXAMPLE = `TOKEN=$(npm run token --silent -- --persona national-analyst)
+curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   -d '{"query":"{ order(id: \\"spo-07-2020-0002\\") { reference kind status madeOn expiresOn applicantForce { name } court { name } } }"}'`;
 
 async function main(): Promise<void> {
