@@ -1,11 +1,28 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { NotImplementedError } from "../../kit/errors";
+import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
+import { coversForce, type Principal } from "../../kit/principal";
 import { forceReference, ForceReference } from "../../kit/reference-stubs";
 import type { BreachesContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
 import { ReportBreachInput } from "./breach.input";
 import { BreachOffence } from "./breach.type";
+
+/**
+ * Jurisdiction: a breach is covered when the caller covers the applicant force
+ * of the order breached or the force it was reported to. Anyone with
+ * breach:read sees that it exists (type, status, dates, forces); its detail
+ * (description, sentence) is for callers covering it, others get null and
+ * FORBIDDEN / OUT_OF_JURISDICTION. Court callers cover no force, so they never
+ * see the detail.
+ */
+function assertCoversBreach(principal: Principal, breach: BreachOffence): void {
+  const covered =
+    (breach.orderForceCode !== null && coversForce(principal, breach.orderForceCode)) ||
+    coversForce(principal, breach.reportingForceCode);
+  if (!covered) throw outOfJurisdiction();
+}
 
 @Resolver(() => BreachOffence)
 export class BreachResolver {
@@ -18,6 +35,18 @@ export class BreachResolver {
   reportBreach(@Arg("input", () => ReportBreachInput) _input: ReportBreachInput): BreachOffence {
     // Reporting needs the order (owned by orders) to attribute and check the breach; until that lands, say so.
     throw new NotImplementedError("reportBreach");
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() breach: BreachOffence, @Ctx() context: BreachesContext): string | null {
+    assertCoversBreach(context.principal, breach);
+    return breach.description;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  sentence(@Root() breach: BreachOffence, @Ctx() context: BreachesContext): string | null {
+    assertCoversBreach(context.principal, breach);
+    return breach.sentence;
   }
 
   @FieldResolver(() => OrderReference, { nullable: true })

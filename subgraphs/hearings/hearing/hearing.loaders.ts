@@ -1,13 +1,23 @@
 import type { Db } from "../../kit/db";
+import { confinedToCourts } from "../../kit/jurisdiction-errors";
 import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
+import type { Principal } from "../../kit/principal";
 import { HearingRepository } from "./hearing.repository";
 
-export function createHearingLoaders(db: Db) {
+/**
+ * Loaders of one request. Jurisdiction: a court-listing caller sees only
+ * hearings at the courts it covers (filtered in SQL, still one statement per
+ * batch), so hearing(id) and _entities give null for others and an order's
+ * hearings are only those at its courts. Force, region and national callers
+ * see every hearing.
+ */
+export function createHearingLoaders(db: Db, principal: Principal) {
   const repository = new HearingRepository(db);
+  const courts = confinedToCourts(principal);
   return {
-    hearingById: loaderOfOne((ids) => repository.findHearingsByIds(ids), (hearing) => hearing.id),
+    hearingById: loaderOfOne((ids) => repository.findHearingsByIds(ids, courts), (hearing) => hearing.id),
     hearingsByOrderId: loaderOfMany(
-      (orderIds) => repository.findHearingsByOrderIds(orderIds),
+      (orderIds) => repository.findHearingsByOrderIds(orderIds, courts),
       // The SQL selects only hearings with one of the order ids, so orderId is never null here.
       (hearing) => hearing.orderId as string,
     ),

@@ -12,19 +12,33 @@ function toHearing(row: Record<string, unknown>): CourtHearing {
   return Object.assign(new CourtHearing(), camelCaseRow<CourtHearing>(row));
 }
 
+/**
+ * " AND court_code = ANY($2)" when the caller is confined to some courts (court
+ * listing systems see only their courts' hearings), "" otherwise; binds the
+ * courts as the statement's second parameter.
+ */
+function atCourts(courts: readonly string[] | null, params: unknown[]): string {
+  if (courts === null) return "";
+  params.push(courts);
+  return ` AND court_code = ANY($${params.length})`;
+}
+
 export class HearingRepository {
   constructor(private readonly db: Db) {}
 
-  async findHearingsByIds(ids: readonly string[]): Promise<CourtHearing[]> {
-    const rows = await this.db.query(`SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE id = ANY($1)`, [ids]);
+  /** @param courts null for every court, or the only courts whose hearings may be returned. */
+  async findHearingsByIds(ids: readonly string[], courts: readonly string[] | null = null): Promise<CourtHearing[]> {
+    const params: unknown[] = [ids];
+    const rows = await this.db.query(`SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE id = ANY($1)${atCourts(courts, params)}`, params);
     return rows.map(toHearing);
   }
 
-  /** Every hearing of each order, in listing order (so each order's list is in listing order too). */
-  async findHearingsByOrderIds(orderIds: readonly string[]): Promise<CourtHearing[]> {
+  /** Every hearing of each order (at `courts` only, unless null), in listing order (so each order's list is in listing order too). */
+  async findHearingsByOrderIds(orderIds: readonly string[], courts: readonly string[] | null = null): Promise<CourtHearing[]> {
+    const params: unknown[] = [orderIds];
     const rows = await this.db.query(
-      `SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE order_id = ANY($1) ORDER BY ${LISTING_ORDER}`,
-      [orderIds],
+      `SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE order_id = ANY($1)${atCourts(courts, params)} ORDER BY ${LISTING_ORDER}`,
+      params,
     );
     return rows.map(toHearing);
   }

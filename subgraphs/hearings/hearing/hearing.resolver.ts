@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError, NotImplementedError } from "../../kit/errors";
+import { coversCourt } from "../../kit/principal";
 import { findCourt } from "../../kit/reference";
 import { courtReference, CourtReference } from "../../kit/reference-stubs";
 import { DateScalar } from "../../kit/scalars";
@@ -12,6 +13,7 @@ import { CourtHearing } from "./hearing.type";
 
 @Resolver(() => CourtHearing)
 export class HearingResolver {
+  /** Jurisdiction: null for a hearing at a court a court-listing caller does not cover (the loader filters). */
   @Query(() => CourtHearing, { nullable: true })
   hearing(@Arg("id", () => ID) id: string, @Ctx() context: HearingsContext): Promise<CourtHearing | null> {
     return context.loaders.hearingById.load(id);
@@ -26,6 +28,9 @@ export class HearingResolver {
     @Ctx() context: HearingsContext,
   ): Promise<CourtHearing[]> {
     if (!findCourt(courtCode)) throw new BadUserInputError("courtCode", `unknown court code "${courtCode}"`);
+    // Jurisdiction: a court-listing caller asking for another court's list gets an empty list — nothing
+    // leaks, not even an error. Force, region and national callers see every court's list.
+    if (context.principal.jurisdiction.kind === "courts" && !coversCourt(context.principal, courtCode)) return Promise.resolve([]);
     return new HearingRepository(context.db).findCourtList(courtCode, date);
   }
 

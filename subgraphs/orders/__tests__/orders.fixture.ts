@@ -1,7 +1,7 @@
 import type { DatasetChunk, OrderRow } from "../../dataset/rows";
 import { emptyChunk } from "../../../test/support/database";
 
-function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" | "applicantForceCode">): OrderRow {
+export function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" | "applicantForceCode">): OrderRow {
   return {
     reference: `SPO/${fields.applicantForceCode}/${fields.id}`,
     courtCode: null,

@@ -1,14 +1,25 @@
 import type { Db } from "../../kit/db";
 import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
+import type { Principal } from "../../kit/principal";
+import { coverageVisibility, existenceVisibility } from "./order-jurisdiction";
 import { OrderRepository } from "./order.repository";
 
-export function createOrderLoaders(db: Db) {
+/**
+ * Loaders of one request, filtering by the caller's jurisdiction in SQL (one
+ * statement per batch either way): court callers load only the orders they
+ * cover, by id (order(id), _entities, supersedes) and by respondent;
+ * protected-person links to orders are loaded only for orders the caller covers.
+ */
+export function createOrderLoaders(db: Db, principal: Principal) {
   const repository = new OrderRepository(db);
+  const existence = existenceVisibility(principal);
+  const coverage = coverageVisibility(principal);
   return {
-    orderById: loaderOfOne((ids) => repository.findOrdersByIds(ids), (order) => order.id),
-    ordersByRespondentId: loaderOfMany((ids) => repository.findOrdersByRespondentIds(ids), (order) => order.respondentId),
+    orderById: loaderOfOne((ids) => repository.findOrdersByIds(ids, existence), (order) => order.id),
+    ordersByRespondentId: loaderOfMany((ids) => repository.findOrdersByRespondentIds(ids, existence), (order) => order.respondentId),
+    // Person.protectedBy: the link is protected-person detail, so only orders the caller covers (silently filtered).
     ordersByProtectedPersonId: loaderOfMany(
-      (ids) => repository.findOrdersByProtectedPersonIds(ids),
+      (ids) => repository.findOrdersByProtectedPersonIds(ids, coverage),
       (order) => order.protectedPersonId,
     ),
     protectedPersonLinksByOrderId: loaderOfMany((ids) => repository.findProtectedPersonLinks(ids), (link) => link.orderId),

@@ -10,6 +10,39 @@ const ORDER_COLUMNS = `o.id, o.reference, o.kind, o.applicant_force_code, o.cour
 /** The listing order's sort key; indexed (spo_listing). */
 const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
 
+/**
+ * Which orders a request may see at all, applied in SQL (DESIGN.md §4, rule 1):
+ * - null: every order (anyone may know an order exists anywhere);
+ * - courts: only orders made at one of these courts, or with an event at one
+ *   of them (court-listing callers, and the coverage of court callers);
+ * - forces: only orders applied for by one of these forces (coverage of force
+ *   and region callers, e.g. Person.protectedBy).
+ */
+export type OrderVisibility = { courts: string[] } | { forces: string[] } | null;
+
+/** The SQL condition over `o` for a visibility, or null for no condition; `param` binds an array parameter. */
+function visibilitySql(visibility: OrderVisibility, param: (value: unknown) => string): string | null {
+  if (visibility === null) return null;
+  if ("forces" in visibility) return `o.applicant_force_code = ANY(${param(visibility.forces)})`;
+  const courts = param(visibility.courts);
+  return `(o.court_code = ANY(${courts})
+    OR EXISTS (SELECT 1 FROM order_event e WHERE e.order_id = o.id AND e.court_code = ANY(${courts})))`;
+}
+
+/** A binder that appends a parameter to `params` and returns its placeholder. */
+function binder(params: unknown[]): (value: unknown) => string {
+  return (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+/** " AND <condition>" for a visibility, or "" when every order is visible. */
+function andVisible(visibility: OrderVisibility, params: unknown[]): string {
+  const condition = visibilitySql(visibility, binder(params));
+  return condition ? ` AND ${condition}` : "";
+}
+
 function toOrder(row: Record<string, unknown>): StalkingProtectionOrder {
   return Object.assign(new StalkingProtectionOrder(), camelCaseRow<StalkingProtectionOrder>(row));
 }
@@ -22,6 +55,8 @@ export interface OrderCriteria {
   madeFrom: string | null;
   madeTo: string | null;
   asOf: string;
+  /** Record filtering by the caller's jurisdiction (court callers see only the orders they cover). */
+  visibility: OrderVisibility;
 }
 
 export interface OrderPage {
@@ -37,26 +72,35 @@ export interface ProtectedPersonLink {
 export class OrderRepository {
   constructor(private readonly db: Db) {}
 
-  async findOrdersByIds(ids: readonly string[]): Promise<StalkingProtectionOrder[]> {
-    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o WHERE o.id = ANY($1)`, [ids]);
-    return rows.map(toOrder);
-  }
-
-  async findOrdersByRespondentIds(personIds: readonly string[]): Promise<StalkingProtectionOrder[]> {
+  async findOrdersByIds(ids: readonly string[], visibility: OrderVisibility = null): Promise<StalkingProtectionOrder[]> {
+    const params: unknown[] = [ids];
     const rows = await this.db.query(
-      `SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o
-        WHERE o.respondent_id = ANY($1) ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
-      [personIds],
+      `SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o WHERE o.id = ANY($1)${andVisible(visibility, params)}`,
+      params,
     );
     return rows.map(toOrder);
   }
 
-  async findOrdersByProtectedPersonIds(personIds: readonly string[]): Promise<(StalkingProtectionOrder & { protectedPersonId: string })[]> {
+  async findOrdersByRespondentIds(personIds: readonly string[], visibility: OrderVisibility = null): Promise<StalkingProtectionOrder[]> {
+    const params: unknown[] = [personIds];
+    const rows = await this.db.query(
+      `SELECT ${ORDER_COLUMNS} FROM stalking_protection_order o
+        WHERE o.respondent_id = ANY($1)${andVisible(visibility, params)} ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
+      params,
+    );
+    return rows.map(toOrder);
+  }
+
+  async findOrdersByProtectedPersonIds(
+    personIds: readonly string[],
+    visibility: OrderVisibility = null,
+  ): Promise<(StalkingProtectionOrder & { protectedPersonId: string })[]> {
+    const params: unknown[] = [personIds];
     const rows = await this.db.query(
       `SELECT pp.person_id AS protected_person_id, ${ORDER_COLUMNS}
          FROM order_protected_person pp JOIN stalking_protection_order o ON o.id = pp.order_id
-        WHERE pp.person_id = ANY($1) ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
-      [personIds],
+        WHERE pp.person_id = ANY($1)${andVisible(visibility, params)} ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
+      params,
     );
     return rows.map((row) => toOrder(row) as StalkingProtectionOrder & { protectedPersonId: string });
   }
@@ -99,10 +143,9 @@ export class OrderRepository {
   async findOrderPage(criteria: OrderCriteria, first: number, after: OrderCursor | null): Promise<OrderPage> {
     const params: unknown[] = [];
     const where: string[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const param = binder(params);
+    const visible = visibilitySql(criteria.visibility, param);
+    if (visible) where.push(visible);
     if (criteria.forceCodes) where.push(`o.applicant_force_code = ANY(${param(criteria.forceCodes)})`);
     if (criteria.kinds) where.push(`o.kind = ANY(${param(criteria.kinds)})`);
     if (criteria.statuses) where.push(`${orderStatusSql(param(criteria.asOf))} = ANY(${param(criteria.statuses)})`);

@@ -4,9 +4,10 @@ import { findForce, forcesInRegion } from "../../kit/reference";
 import { courtReference, CourtReference, forceReference, ForceReference } from "../../kit/reference-stubs";
 import type { OrdersContext } from "../context";
 import { Person, personReference } from "../person/person.type";
+import { assertCoversOrder, existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
-import { OrderRepository, type OrderCriteria } from "./order.repository";
+import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
 import {
   OrderConnection,
   OrderEvent,
@@ -19,7 +20,7 @@ import {
 } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
-function toCriteria(filter: OrderFilter | null | undefined, asOf: string): OrderCriteria {
+function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibility: OrderVisibility): OrderCriteria {
   const unknown = filter?.forces?.find((code) => !findForce(code));
   if (unknown !== undefined) throw new BadUserInputError("filter.forces", `unknown force code "${unknown}"`);
   if (filter?.madeFrom && filter.madeTo && filter.madeFrom > filter.madeTo) {
@@ -37,11 +38,18 @@ function toCriteria(filter: OrderFilter | null | undefined, asOf: string): Order
     madeFrom: filter?.madeFrom ?? null,
     madeTo: filter?.madeTo ?? null,
     asOf,
+    visibility,
   };
+}
+
+/** The request's batched events loader, for deciding whether a court caller covers an order. */
+function eventsOf(context: OrdersContext): (orderId: string) => Promise<OrderEvent[]> {
+  return (orderId) => context.loaders.eventsByOrderId.load(orderId);
 }
 
 @Resolver(() => StalkingProtectionOrder)
 export class OrderResolver {
+  /** Jurisdiction: the loader returns null for an order a court-listing caller does not cover. */
   @Query(() => StalkingProtectionOrder, { nullable: true })
   order(@Arg("id", () => ID) id: string, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder | null> {
     return context.loaders.orderById.load(id);
@@ -56,7 +64,10 @@ export class OrderResolver {
   ): Promise<OrderConnection> {
     const pageSize = validatePageSize(first ?? DEFAULT_PAGE_SIZE);
     const cursor = after ? decodeOrderCursor(after) : null;
-    const page = await new OrderRepository(context.db).findOrderPage(toCriteria(filter, context.clock.today()), pageSize, cursor);
+    // Jurisdiction: court-listing callers list (and count) only the orders they cover, filtered in SQL;
+    // everyone else lists orders of every force (that an order exists is cross-force intelligence).
+    const criteria = toCriteria(filter, context.clock.today(), existenceVisibility(context.principal));
+    const page = await new OrderRepository(context.db).findOrderPage(criteria, pageSize, cursor);
     const nodes = page.orders.slice(0, pageSize);
     for (const order of nodes) context.loaders.orderById.prime(order.id, order);
     const last = nodes.at(-1);
@@ -90,19 +101,24 @@ export class OrderResolver {
     return personReference(order.respondentId);
   }
 
+  // Jurisdiction: protectedPersons, prohibitions and requirements are the order's detail; a caller who does
+  // not cover the order gets null and FORBIDDEN / OUT_OF_JURISDICTION (see order-jurisdiction.ts).
   @FieldResolver(() => [Person], { nullable: true })
   async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<Person[]> {
+    await assertCoversOrder(context.principal, order, eventsOf(context));
     const links = await context.loaders.protectedPersonLinksByOrderId.load(order.id);
     return links.map((link) => personReference(link.personId));
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    await assertCoversOrder(context.principal, order, eventsOf(context));
     return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "PROHIBITION");
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    await assertCoversOrder(context.principal, order, eventsOf(context));
     return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "REQUIREMENT");
   }
 

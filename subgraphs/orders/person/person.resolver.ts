@@ -4,6 +4,14 @@ import { StalkingProtectionOrder } from "../order/order.type";
 import { deriveSpoStatus } from "./spo-status";
 import { Person, SpoStatus } from "./person.type";
 
+/**
+ * Jurisdiction (filtered in the loaders' SQL, see order.loaders.ts):
+ * - stalkingProtectionOrders and spoStatus span every force's orders
+ *   (cross-force intelligence), except that a court-listing caller sees only
+ *   the orders it covers (and the status is derived from those);
+ * - protectedBy lists only the orders the caller covers, silently: the link
+ *   itself is protected-person detail.
+ */
 @Resolver(() => Person)
 export class PersonOrdersResolver {
   @FieldResolver(() => [StalkingProtectionOrder], {

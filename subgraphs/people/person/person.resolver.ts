@@ -1,14 +1,26 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../kit/errors";
+import { notPermittedForJurisdiction, outOfJurisdiction } from "../../kit/jurisdiction-errors";
+import { coversForce, type Principal } from "../../kit/principal";
 import { parsePncId } from "../../kit/pnc";
 import type { PeopleContext } from "../context";
 import { PersonRepository } from "./person.repository";
 import { NotifiedAddress, Person, PersonName, PersonSearch } from "./person.type";
 
+/**
+ * Jurisdiction: court-listing callers reach respondents only through their
+ * hearings and orders (entity resolution stays allowed); they may not look
+ * people up or search for them: FORBIDDEN / NOT_PERMITTED_FOR_JURISDICTION.
+ */
+function refuseCourtCallers(principal: Principal, entryPoint: string): void {
+  if (principal.jurisdiction.kind === "courts") throw notPermittedForJurisdiction(entryPoint);
+}
+
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true })
   person(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<Person | null> {
+    refuseCourtCallers(context.principal, "Looking up a person");
     return context.loaders.personById.load(id);
   }
 
@@ -17,6 +29,7 @@ export class PersonResolver {
       "Find people by exact PNC ID, or by family name and date of birth (optionally given name), aliases included, case-insensitive.",
   })
   async searchPeople(@Arg("search", () => PersonSearch) search: PersonSearch, @Ctx() context: PeopleContext): Promise<Person[]> {
+    refuseCourtCallers(context.principal, "Searching for people");
     const repository = new PersonRepository(context.db);
     if (search.pncId != null) {
       const parsed = parsePncId(search.pncId, Number(context.clock.today().slice(0, 4)));
@@ -36,8 +49,14 @@ export class PersonResolver {
     return context.loaders.aliasesByPersonId.load(person.id);
   }
 
+  /**
+   * Jurisdiction: identity (name, aliases, date of birth, PNC ID) is cross-force;
+   * notified addresses are detail for callers covering the person's recording
+   * force, others get null and FORBIDDEN / OUT_OF_JURISDICTION.
+   */
   @FieldResolver(() => [NotifiedAddress], { nullable: true })
   notifiedAddresses(@Root() person: Person, @Ctx() context: PeopleContext): Promise<NotifiedAddress[]> {
+    if (!coversForce(context.principal, person.forceCode)) throw outOfJurisdiction();
     return context.loaders.notifiedAddressesByPersonId.load(person.id);
   }
 }
