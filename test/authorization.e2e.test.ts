@@ -135,3 +135,19 @@ describe("field-level authorization at the gateway", () => {
     }
   });
 });
+
+describe("errors the gateway passes on", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-22") });
+  });
+  afterAll(() => stack?.stop());
+
+  it("carry their public code and reason but not which subgraph raised them", async () => {
+    const outsider = principalFor("force-officer", { kind: "forces", forces: ["21"] });
+    const { body } = await stack.query(`query($id: ID!) { order(id: $id) { prohibitions { description } } }`, { id: FULL_ORDER }, outsider);
+    expect(body.errors).toEqual([
+      { message: "Outside your jurisdiction", path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } },
+    ]);
+  });
+});

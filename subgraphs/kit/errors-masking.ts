@@ -17,6 +17,9 @@ export const PUBLIC_ERROR_CODES = new Set([
   "NOT_IMPLEMENTED",
 ]);
 
+/** Extension keys a public error may carry; others (serviceName, stacktrace, …) say too much about our insides. */
+const PUBLIC_EXTENSION_KEYS = new Set(["code", "reason", "argument"]);
+
 /**
  * Apollo Server formatError: public errors pass through, anything else (a SQL
  * error, a bug) becomes "Internal server error" so no internals leak. The
@@ -25,7 +28,10 @@ export const PUBLIC_ERROR_CODES = new Set([
 export function maskUnexpectedErrors(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === "string" && PUBLIC_ERROR_CODES.has(code)) return formatted;
+    if (typeof code === "string" && PUBLIC_ERROR_CODES.has(code)) {
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSION_KEYS.has(key)));
+      return { ...formatted, extensions };
+    }
     log(error);
     return {
       message: "Internal server error",
