@@ -39,11 +39,4 @@ export async function insertChunks<T>(db: Db, definition: SubgraphDefinition<T>,
 }
 
 /** An empty chunk to build small hand-written fixtures from. */
-export function emptyChunk(): DatasetChunk {
-  return {
-    people: { persons: [], aliases: [], addresses: [] },
-    orders: { orders: [], protectedPersons: [], terms: [], events: [] },
-    hearings: { hearings: [] },
-    breaches: { breaches: [] },
-  };
-}
+export { emptyChunk } from "../../subgraphs/dataset/chunk";
