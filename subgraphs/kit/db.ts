@@ -1,4 +1,4 @@
-import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import { Pool, types as pgTypes } from "pg";
 
 /**
@@ -82,11 +82,24 @@ export interface PgliteOptions {
 }
 
 export function openPglite(options: PgliteOptions = {}): Db {
-  const pglite = new PGlite(options.dataDir, { parsers: { [pgliteTypes.DATE]: (value: string) => value } });
+  const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: (value: string) => value } });
   const wrap = (handle: Pick<PGlite, "query" | "exec">): Db => ({
     engine: "pglite",
-    query: async <Row>(text: string, params: readonly unknown[] = []) =>
-      (await handle.query<Row>(text, params as unknown[])).rows,
+    query: async <Row>(text: string, params: readonly unknown[] = []) => {
+      const result = await handle.query<Record<string, unknown>>(text, params as unknown[]);
+      // The parsers option is not honoured everywhere PGlite runs (under jest's VM
+      // it is ignored), so dates that arrive as Date objects are turned back here.
+      const dateFields = result.fields.filter((field) => field.dataTypeID === DATE_OID).map((field) => field.name);
+      if (dateFields.length > 0) {
+        for (const row of result.rows) {
+          for (const name of dateFields) {
+            const value = row[name];
+            if (value instanceof Date) row[name] = value.toISOString().slice(0, 10);
+          }
+        }
+      }
+      return result.rows as Row[];
+    },
     execScript: async (sql: string) => void (await handle.exec(sql)),
     transaction: async <T>(work: (tx: Db) => Promise<T>) =>
       // PGlite has one connection: a transaction holds it, other queries wait.
