@@ -145,3 +145,52 @@ describe("people subgraph", () => {
     ]);
   });
 });
+
+describe("people search across spellings", () => {
+  let database: TestDatabase;
+  let server: SubgraphServer<unknown>;
+  const search = async (familyName: string, givenName?: string) =>
+    (
+      await executeOnSubgraph(server, `query($f: String, $g: String) { searchPeople(search: { familyName: $f, givenName: $g, dateOfBirth: "1985-03-04" }) { id } }`, {
+        f: familyName,
+        g: givenName,
+      })
+    ).data!.searchPeople.map((person: { id: string }) => person.id);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(peopleSubgraph);
+    const chunk = emptyChunk();
+    const person = (id: string, givenName: string, familyName: string, dateOfBirth = "1985-03-04") =>
+      ({ id, forceCode: "07", pncId: null, givenName, familyName, dateOfBirth });
+    chunk.people.persons.push(
+      person("muller", "Hans", "Muller"),
+      person("mueller-accented", "Hans", "Müller"),
+      person("obrien", "Seán", "O'Brien"),
+      person("alias-holder", "Zoë", "Smith-Jones"),
+      person("other-dob", "Hans", "Müller", "1985-03-05"),
+    );
+    chunk.people.aliases.push({ personId: "alias-holder", position: 0, givenName: "Zoe", familyName: "Müller" });
+    await insertChunks(database.db, peopleSubgraph, [chunk]);
+    server = (await createTestSubgraphServer(peopleSubgraph, database.db, fixedClock("2026-11-22"))) as SubgraphServer<unknown>;
+  });
+  afterAll(() => database.dispose());
+
+  it("ignores accents, case and punctuation, and ranks the exact spelling first, then own names, then aliases", async () => {
+    expect(await search("Müller")).toEqual(["mueller-accented", "muller", "alias-holder"]);
+    // No exact spelling: both own-name matches tie (their order is the collation's), the alias comes last.
+    const upper = await search("MULLER");
+    expect(upper.slice(0, 2).sort()).toEqual(["mueller-accented", "muller"]);
+    expect(upper[2]).toBe("alias-holder");
+    expect(await search("Muller")).toEqual(["muller", "mueller-accented", "alias-holder"]);
+  });
+
+  it("matches O'Brien written without the apostrophe and Seán without the accent", async () => {
+    expect(await search("obrien", "sean")).toEqual(["obrien"]);
+    expect(await search("O Brien")).toEqual(["obrien"]);
+  });
+
+  it("narrows by given name on the name that matched, alias included", async () => {
+    expect(await search("Muller", "zoe")).toEqual(["alias-holder"]);
+    expect(await search("smith jones", "ZOË")).toEqual(["alias-holder"]);
+  });
+});

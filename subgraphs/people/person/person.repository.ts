@@ -68,23 +68,27 @@ export class PersonRepository {
   }
 
   /**
-   * Family name and date of birth, matched against the person's name and every
-   * alias, case-insensitively; a given name narrows the match to names (or
-   * aliases) with that given name.
+   * Family name and date of birth (optionally given name), matched against the
+   * person's name and every alias, ignoring case, accents and punctuation
+   * (search_key, migration 002). Ranked exact-first: the name exactly as
+   * typed, then a match on the person's own name, then a match on an alias.
+   * Each branch is driven by its expression index, so neither scans the table.
    */
   async searchByName(familyName: string, dateOfBirth: string, givenName: string | null): Promise<Person[]> {
     const rows = await this.db.query<PersonRow>(
-      `SELECT ${PERSON_COLUMNS} FROM person p
-        WHERE p.date_of_birth = $2
-          AND (
-            (lower(p.family_name) = lower($1) AND ($3::text IS NULL OR lower(p.given_name) = lower($3)))
-            OR EXISTS (
-              SELECT 1 FROM person_alias a
-               WHERE a.person_id = p.id AND lower(a.family_name) = lower($1)
-                 AND ($3::text IS NULL OR lower(a.given_name) = lower($3))
-            )
-          )
-        ORDER BY p.family_name, p.given_name, p.id
+      `WITH matched AS (
+         SELECT p.id, 1 AS rank FROM person p
+          WHERE search_key(p.family_name) = search_key($1) AND p.date_of_birth = $2
+            AND ($3::text IS NULL OR search_key(p.given_name) = search_key($3))
+         UNION ALL
+         SELECT a.person_id, 2 FROM person_alias a JOIN person p ON p.id = a.person_id
+          WHERE search_key(a.family_name) = search_key($1) AND p.date_of_birth = $2
+            AND ($3::text IS NULL OR search_key(a.given_name) = search_key($3))
+       ), ranked AS (
+         SELECT id, min(rank) AS rank FROM matched GROUP BY id
+       )
+       SELECT ${PERSON_COLUMNS} FROM ranked r JOIN person p ON p.id = r.id
+        ORDER BY (p.family_name = $1 AND ($3::text IS NULL OR p.given_name = $3)) DESC, r.rank, p.family_name, p.given_name, p.id
         LIMIT ${SEARCH_LIMIT}`,
       [familyName, dateOfBirth, givenName],
     );
