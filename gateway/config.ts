@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { devKeyFiles } from "../subgraphs/kit/dev-keys";
 import { ConfigError, envInt, envOptional, envString } from "../subgraphs/kit/env";
+import { repoPath } from "../subgraphs/kit/repo-root";
+import type { AuthorizationMode } from "./authz/authorizing-gateway";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";
 export const DEV_AUDIENCE = "spo-api";
-import { repoPath } from "../subgraphs/kit/repo-root";
-import type { AuthorizationMode } from "./authz/authorizing-gateway";
 
 export interface GatewayConfig {
   host: string;

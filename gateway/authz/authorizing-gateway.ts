@@ -82,7 +82,7 @@ export class AuthorizingGateway implements GatewayInterface {
             data: result.data,
             isAuthorized,
           })
-        : (result.data ?? null);
+        : null;
       return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
     };
   }

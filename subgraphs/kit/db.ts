@@ -82,13 +82,13 @@ export interface PgliteOptions {
 }
 
 export function openPglite(options: PgliteOptions = {}): Db {
-  const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: (value: string) => value } });
+  const pglite = new PGlite(options.dataDir);
   const wrap = (handle: Pick<PGlite, "query" | "exec">): Db => ({
     engine: "pglite",
     query: async <Row>(text: string, params: readonly unknown[] = []) => {
       const result = await handle.query<Record<string, unknown>>(text, params as unknown[]);
-      // The parsers option is not honoured everywhere PGlite runs (under jest's VM
-      // it is ignored), so dates that arrive as Date objects are turned back here.
+      // PGlite turns dates into Date objects at UTC midnight (and its `parsers`
+      // option is ignored under jest's VM), so they are turned back here, by column type.
       const dateFields = result.fields.filter((field) => field.dataTypeID === DATE_OID).map((field) => field.name);
       if (dateFields.length > 0) {
         for (const row of result.rows) {

@@ -1,5 +1,4 @@
 import { GraphQLError } from "graphql";
-import type { Principal } from "./principal";
 
 /**
  * Record-level jurisdiction (DESIGN.md §4, layer 2): what the subgraphs refuse
@@ -31,11 +30,3 @@ export function notPermittedForJurisdiction(what: string): ForbiddenError {
   return new ForbiddenError("NOT_PERMITTED_FOR_JURISDICTION", `${what} is not available to your jurisdiction`);
 }
 
-/**
- * The courts a court-listing caller is confined to, or null for callers whose
- * record visibility is not limited by court (national, forces). Repositories
- * pass it as an array parameter to filter in SQL.
- */
-export function confinedToCourts(principal: Principal): string[] | null {
-  return principal.jurisdiction.kind === "courts" ? [...principal.jurisdiction.courts] : null;
-}

@@ -50,6 +50,15 @@ export function coversCourt(principal: Principal, courtCode: string): boolean {
   }
 }
 
+/**
+ * The courts a court-listing caller is confined to, or null for callers whose
+ * record visibility is not limited by court (national, forces). Repositories
+ * pass it as an array parameter to filter in SQL.
+ */
+export function confinedToCourts(principal: Principal): string[] | null {
+  return principal.jurisdiction.kind === "courts" ? [...principal.jurisdiction.courts] : null;
+}
+
 /** Checks a jurisdiction names only known forces and courts; returns the problem or null. */
 export function jurisdictionProblem(jurisdiction: Jurisdiction): string | null {
   if (jurisdiction.kind === "forces") {

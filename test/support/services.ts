@@ -7,7 +7,6 @@ import { Client } from "pg";
  */
 export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === "1";
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 let postgresAvailable: Promise<boolean> | undefined;
 

@@ -1,7 +1,6 @@
 import type { Db } from "../../kit/db";
-import { confinedToCourts } from "../../kit/jurisdiction-errors";
 import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
-import type { Principal } from "../../kit/principal";
+import { confinedToCourts, type Principal } from "../../kit/principal";
 import { HearingRepository } from "./hearing.repository";
 
 /**

@@ -1,5 +1,5 @@
 import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
-import { coversForce, type Principal } from "../../kit/principal";
+import { confinedToCourts, coversForce, type Principal } from "../../kit/principal";
 import type { OrderVisibility } from "./order.repository";
 import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
@@ -18,7 +18,8 @@ import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
 /** Which orders the caller sees exist: every order, except that court callers see only the orders they cover. */
 export function existenceVisibility(principal: Principal): OrderVisibility {
-  return principal.jurisdiction.kind === "courts" ? { courts: [...principal.jurisdiction.courts] } : null;
+  const courts = confinedToCourts(principal);
+  return courts ? { courts } : null;
 }
 
 /** Exactly the orders the caller covers (the same rule as coversOrder, in SQL). */

@@ -62,7 +62,7 @@ export class PersonRepository {
     return rows.map((row) => Object.assign(new NotifiedAddress(), camelCaseRow<NotifiedAddress & { personId: string }>(row)));
   }
 
-  async findPersonByPncId(pncId: string): Promise<Person[]> {
+  async findPersonsByPncId(pncId: string): Promise<Person[]> {
     const rows = await this.db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.pnc_id = $1`, [pncId]);
     return rows.map(toPerson);
   }

@@ -26,7 +26,7 @@ export class PersonResolver {
 
   @Query(() => [Person], {
     description:
-      "Find people by exact PNC ID, or by family name and date of birth (optionally given name), aliases included, case-insensitive.",
+      "Find people by PNC ID (long or short form), or by family name and date of birth (optionally given name): aliases included, case, accents and punctuation ignored, exact spelling first.",
   })
   async searchPeople(@Arg("search", () => PersonSearch) search: PersonSearch, @Ctx() context: PeopleContext): Promise<Person[]> {
     refuseCourtCallers(context.principal, "Searching for people");
@@ -34,7 +34,7 @@ export class PersonResolver {
     if (search.pncId != null) {
       const parsed = parsePncId(search.pncId, Number(context.clock.today().slice(0, 4)));
       if (!parsed.ok) throw new BadUserInputError("search.pncId", parsed.problem);
-      return repository.findPersonByPncId(parsed.pncId);
+      return repository.findPersonsByPncId(parsed.pncId);
     }
     const familyName = search.familyName?.trim();
     if (!familyName || !search.dateOfBirth) {
