@@ -62,7 +62,7 @@ export function filterOperation(
     document,
     visitWithTypeInfo(typeInfo, {
       Field: {
-        enter(node) {
+        enter() {
           const parentType = typeInfo.getParentType();
           const field = typeInfo.getFieldDef();
           if (parentType && field && !isAuthorized(parentType, field)) return null;

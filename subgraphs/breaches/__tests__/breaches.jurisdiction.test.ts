@@ -1,12 +1,11 @@
 import type { BreachOffenceRow } from "../../dataset/rows";
-import { fixedClock } from "../../kit/clock";
-import { observeStatements } from "../../kit/db";
 import type { Principal } from "../../kit/principal";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
-import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
-import { createTestSubgraphServer, principalFor } from "../../../test/support/identity";
+import { principalFor } from "../../../test/support/identity";
 import { breachesSubgraph } from "../server";
 
 const FORCE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] });
@@ -98,11 +97,7 @@ describe("breaches subgraph: record-level jurisdiction", () => {
   let observedServer: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(breachesSubgraph);
-    await insertChunks(database.db, breachesSubgraph, [fixture()]);
-    const clock = fixedClock("2026-11-22");
-    server = (await createTestSubgraphServer(breachesSubgraph, database.db, clock)) as SubgraphServer<unknown>;
-    observedServer = (await createTestSubgraphServer(breachesSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
+    ({ database, server, observedServer } = await startSubgraphUnderTest(breachesSubgraph, [fixture()], "2026-11-22", statements));
   });
   afterAll(() => database.dispose());
 

@@ -1,11 +1,9 @@
 import type { BreachOffenceRow } from "../../dataset/rows";
-import { fixedClock } from "../../kit/clock";
-import { observeStatements } from "../../kit/db";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
-import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
-import { createTestSubgraphServer } from "../../../test/support/identity";
 import { breachesSubgraph } from "../server";
 
 const FROM = "2024-01-01";
@@ -71,11 +69,7 @@ describe("breaches subgraph", () => {
   let observedServer: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(breachesSubgraph);
-    await insertChunks(database.db, breachesSubgraph, [fixture()]);
-    const clock = fixedClock("2026-11-22");
-    server = (await createTestSubgraphServer(breachesSubgraph, database.db, clock)) as SubgraphServer<unknown>;
-    observedServer = (await createTestSubgraphServer(breachesSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
+    ({ database, server, observedServer } = await startSubgraphUnderTest(breachesSubgraph, [fixture()], "2026-11-22", statements));
   });
   afterAll(() => database.dispose());
 

@@ -1,10 +1,8 @@
 import type { CourtHearingRow } from "../../dataset/rows";
-import { fixedClock } from "../../kit/clock";
-import { observeStatements } from "../../kit/db";
 import type { SubgraphServer } from "../../kit/subgraph";
-import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
-import { createTestSubgraphServer } from "../../../test/support/identity";
 import { hearingsSubgraph } from "../server";
 
 const CREWE = "B07ED";
@@ -63,11 +61,7 @@ describe("hearings subgraph", () => {
   let observedServer: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(hearingsSubgraph);
-    await insertChunks(database.db, hearingsSubgraph, [fixture()]);
-    const clock = fixedClock("2026-11-22");
-    server = (await createTestSubgraphServer(hearingsSubgraph, database.db, clock)) as SubgraphServer<unknown>;
-    observedServer = (await createTestSubgraphServer(hearingsSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
+    ({ database, server, observedServer } = await startSubgraphUnderTest(hearingsSubgraph, [fixture()], "2026-11-22", statements));
   });
   afterAll(() => database.dispose());
 

@@ -1,11 +1,10 @@
-import { fixedClock } from "../../kit/clock";
-import { observeStatements } from "../../kit/db";
 import type { Principal } from "../../kit/principal";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
-import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
-import { createTestSubgraphServer, principalFor } from "../../../test/support/identity";
+import { principalFor } from "../../../test/support/identity";
 import { ordersSubgraph } from "../server";
 import { order, ordersFixture } from "./orders.fixture";
 
@@ -79,11 +78,7 @@ describe("orders subgraph: record-level jurisdiction", () => {
   let observedServer: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(ordersSubgraph);
-    await insertChunks(database.db, ordersSubgraph, [ordersFixture(), jurisdictionFixture()]);
-    const clock = fixedClock("2021-12-31");
-    server = (await createTestSubgraphServer(ordersSubgraph, database.db, clock)) as SubgraphServer<unknown>;
-    observedServer = (await createTestSubgraphServer(ordersSubgraph, observeStatements(database.db, (text) => statements.push(text)), clock)) as SubgraphServer<unknown>;
+    ({ database, server, observedServer } = await startSubgraphUnderTest(ordersSubgraph, [ordersFixture(), jurisdictionFixture()], "2021-12-31", statements));
   });
   afterAll(() => database.dispose());
 

@@ -1,11 +1,11 @@
-import { fixedClock } from "../../kit/clock";
 import { formatPncId } from "../../kit/pnc";
 import type { Principal } from "../../kit/principal";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
-import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
-import { createTestSubgraphServer, principalFor } from "../../../test/support/identity";
+import { principalFor } from "../../../test/support/identity";
 import { peopleSubgraph } from "../server";
 
 const FORCE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] });
@@ -68,9 +68,7 @@ describe("people subgraph: record-level jurisdiction", () => {
   let server: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(peopleSubgraph);
-    await insertChunks(database.db, peopleSubgraph, [fixture()]);
-    server = (await createTestSubgraphServer(peopleSubgraph, database.db, fixedClock("2026-11-22"))) as SubgraphServer<unknown>;
+    ({ database, server } = await startSubgraphUnderTest(peopleSubgraph, [fixture()], "2026-11-22"));
   });
   afterAll(() => database.dispose());
 

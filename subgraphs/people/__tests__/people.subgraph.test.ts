@@ -2,6 +2,7 @@ import { fixedClock } from "../../kit/clock";
 import { formatPncId } from "../../kit/pnc";
 import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";
 import { peopleSubgraph } from "../server";
@@ -32,9 +33,7 @@ describe("people subgraph", () => {
   let server: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    database = await openTestDatabase(peopleSubgraph);
-    await insertChunks(database.db, peopleSubgraph, [fixture()]);
-    server = (await createTestSubgraphServer(peopleSubgraph, database.db, fixedClock("2026-11-22"))) as SubgraphServer<unknown>;
+    ({ database, server } = await startSubgraphUnderTest(peopleSubgraph, [fixture()], "2026-11-22"));
   });
   afterAll(() => database.dispose());
 
