@@ -27,7 +27,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!context?.principal) throw new Error(`No principal for a request to subgraph ${this.subgraphName}`);
-    const assertion = await this.signAssertion(context.principal, this.subgraphName, context.requestId);
-    request.http?.headers.set(ASSERTION_HEADER, `Bearer ${assertion}`);
+    let assertion = context.assertions.get(this.subgraphName);
+    if (!assertion) {
+      assertion = this.signAssertion(context.principal, this.subgraphName, context.requestId);
+      context.assertions.set(this.subgraphName, assertion);
+    }
+    request.http?.headers.set(ASSERTION_HEADER, `Bearer ${await assertion}`);
   }
 }

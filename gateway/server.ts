@@ -63,7 +63,11 @@ export function createGateway(
     createHttpService: () =>
       createHttpService({
         apollo,
-        context: async (request) => ({ requestId: randomUUID(), principal: await dependencies.authenticate(request) }),
+        context: async (request) => ({
+          requestId: randomUUID(),
+          principal: await dependencies.authenticate(request),
+          assertions: new Map(),
+        }),
         ready,
       }),
   };

@@ -36,7 +36,7 @@ const REGION_LABELS: Record<RegionCode, string> = {
  * and summed over a scope's forces, which keeps force rows summing exactly to
  * their region and regions to the nation.
  */
-export function statisticsScopes(grouping: StatisticsGrouping): StatisticsScope[] {
+function buildScopes(grouping: StatisticsGrouping): StatisticsScope[] {
   switch (grouping) {
     case StatisticsGrouping.FORCE:
       return [...FORCES]
@@ -53,8 +53,16 @@ export function statisticsScopes(grouping: StatisticsGrouping): StatisticsScope[
   }
 }
 
+// Reference data does not change while a process runs: the rows are built once.
+const SCOPES = new Map(Object.values(StatisticsGrouping).map((grouping) => [grouping, buildScopes(grouping)]));
+const SCOPE_BY_KEY = new Map([...SCOPES].flatMap(([grouping, scopes]) => scopes.map((s) => [`${grouping}/${s.scope}`, s] as const)));
+
+export function statisticsScopes(grouping: StatisticsGrouping): readonly StatisticsScope[] {
+  return SCOPES.get(grouping) ?? [];
+}
+
 export function findStatisticsScope(grouping: StatisticsGrouping, scope: string): StatisticsScope | undefined {
-  return statisticsScopes(grouping).find((candidate) => candidate.scope === scope);
+  return SCOPE_BY_KEY.get(`${grouping}/${scope}`);
 }
 
 /** Sums per-force counts over a scope's forces; forces absent from the map count zero. */
