@@ -1,8 +1,9 @@
 import { bulkInsert } from "../kit/bulk-insert";
 import type { Db } from "../kit/db";
 import type { BreachOffenceRow, DatasetChunk } from "../dataset/rows";
+import { insertOrderFactsRows } from "../kit/order-facts/order-facts";
 
-/** Writes the breaches share of a dataset chunk (demo data, benchmark loads). */
+/** Writes the breaches share of a dataset chunk (demo data, benchmark loads), and the order facts it keeps a copy of. */
 export async function insertBreachesChunk(db: Db, chunk: DatasetChunk): Promise<void> {
   await bulkInsert<BreachOffenceRow>(
     db,
@@ -24,4 +25,5 @@ export async function insertBreachesChunk(db: Db, chunk: DatasetChunk): Promise<
     },
     chunk.breaches.breaches,
   );
+  await insertOrderFactsRows(db, chunk.orders.orders);
 }

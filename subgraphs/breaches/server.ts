@@ -1,8 +1,12 @@
+import { STREAMS } from "../kit/events/event";
+import { EVENT_MIGRATIONS } from "../kit/events/runtime";
+import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { breachesAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
+import { applyBreachDecision } from "./breach/hearing-outcome.consumer";
 import { createBreachesLoaders } from "./context";
 import { insertBreachesChunk } from "./dataset";
 import { OrderBreachesResolver } from "./order/order.resolver";
@@ -12,13 +16,17 @@ import { SpoStatisticsBreaches } from "./statistics/statistics.type";
 
 /**
  * Breaches: offences under s.8 and s.11, and the breach columns of the
- * statistics. StalkingProtectionOrder and Person need no reference resolver:
+ * statistics. Applies convictions and acquittals recorded at breach hearings
+ * (stream hearing-outcomes); keeps a copy of order facts (stream order-facts)
+ * to check breach reports against. StalkingProtectionOrder and Person need no reference resolver:
  * their key is all this subgraph knows of them, and the representation itself
  * ({ id }) is what the contributed list fields read.
  */
 export const breachesSubgraph = defineSubgraph({
   name: "breaches",
   migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
+  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS],
+  consumes: { [STREAMS.hearingOutcomes.name]: applyBreachDecision, [STREAMS.orderFacts.name]: applyOrderFactsChange },
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],

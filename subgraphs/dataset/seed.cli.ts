@@ -5,6 +5,7 @@ import { readSubgraphConfig, SUBGRAPH_NAMES, type SubgraphName } from "../kit/co
 import type { Db } from "../kit/db";
 import { recordDatasetLoad } from "../kit/dataset-load";
 import { migrate } from "../kit/migrate";
+import { migrationDirsOf } from "../kit/subgraph";
 import { openDatabase } from "../kit/open-db";
 import { SUBGRAPHS } from "../registry";
 import { generateDataset } from "./generate";
@@ -35,7 +36,7 @@ async function openEmpty(name: SubgraphName): Promise<Db> {
     await db.close();
     db = openDatabase(config);
   }
-  await migrate(db, SUBGRAPHS[name].migrationsDir);
+  await migrate(db, migrationDirsOf(SUBGRAPHS[name]));
   return db;
 }
 

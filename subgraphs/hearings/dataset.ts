@@ -1,8 +1,9 @@
 import { bulkInsert } from "../kit/bulk-insert";
 import type { Db } from "../kit/db";
 import type { CourtHearingRow, DatasetChunk } from "../dataset/rows";
+import { insertOrderFactsRows } from "../kit/order-facts/order-facts";
 
-/** Writes the hearings share of a dataset chunk (demo data, benchmark loads). */
+/** Writes the hearings share of a dataset chunk (demo data, benchmark loads), and the order facts it keeps a copy of. */
 export async function insertHearingsChunk(db: Db, chunk: DatasetChunk): Promise<void> {
   await bulkInsert<CourtHearingRow>(
     db,
@@ -24,4 +25,5 @@ export async function insertHearingsChunk(db: Db, chunk: DatasetChunk): Promise<
     },
     chunk.hearings.hearings,
   );
+  await insertOrderFactsRows(db, chunk.orders.orders);
 }

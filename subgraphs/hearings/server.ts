@@ -1,3 +1,6 @@
+import { STREAMS } from "../kit/events/event";
+import { EVENT_MIGRATIONS } from "../kit/events/runtime";
+import { ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { hearingsAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
@@ -5,10 +8,13 @@ import { insertHearingsChunk } from "./dataset";
 import { createHearingLoaders } from "./hearing/hearing.loaders";
 import { hearingReference } from "./hearing/hearing.reference";
 import { HearingResolver } from "./hearing/hearing.resolver";
+import { applyOrderFactsToHearings } from "./order/order-facts.consumer";
 import { OrderHearingsResolver } from "./order/order.resolver";
 
 /**
  * Hearings: court hearings about orders and breaches, court lists, outcomes.
+ * Publishes each recorded outcome (stream hearing-outcomes); keeps a copy of
+ * order facts (stream order-facts) to check decisions against.
  * StalkingProtectionOrder needs no reference resolver: its key is all this
  * subgraph knows of it, and the representation itself ({ id }) is what the
  * `hearings` field resolver reads.
@@ -16,6 +22,8 @@ import { OrderHearingsResolver } from "./order/order.resolver";
 export const hearingsSubgraph = defineSubgraph({
   name: "hearings",
   migrationsDir: repoPath("subgraphs", "hearings", "migrations"),
+  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS],
+  consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToHearings },
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,
   referenceResolvers: { CourtHearing: hearingReference },

@@ -32,3 +32,8 @@ export function toLondonDateTime(instant: Date): string {
   const offset = offsetName === "GMT" ? "+00:00" : offsetName.replace("GMT", "");
   return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${offset}`;
 }
+
+/** The calendar day of an instant in England and Wales. */
+export function londonDateOf(instant: Date): string {
+  return toLondonDateTime(instant).slice(0, 10);
+}

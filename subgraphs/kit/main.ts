@@ -7,7 +7,7 @@ import { loadDataset, loadedDataset } from "./dataset-load";
 import { listen } from "./http";
 import { migrate } from "./migrate";
 import { openDatabase } from "./open-db";
-import { createSubgraphServer, type SubgraphDefinition } from "./subgraph";
+import { createSubgraphServer, migrationDirsOf, type SubgraphDefinition } from "./subgraph";
 
 /** The demo dataset's PRNG seed: every embedded start loads the same data. */
 export const DEMO_SEED = 1;
@@ -21,7 +21,7 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
   const config = readSubgraphConfig(definition.name);
   const log = (message: string) => console.log(`[${definition.name}] ${message}`);
   const db = openDatabase(config.database);
-  const applied = await migrate(db, definition.migrationsDir);
+  const applied = await migrate(db, migrationDirsOf(definition));
   if (applied.length > 0) log(`applied migrations ${applied.join(", ")}`);
 
   if (config.seedDemoData && !(await loadedDataset(db))) {

@@ -15,6 +15,9 @@ import { randomUUID } from "node:crypto";
 import type { JWTVerifyGetKey } from "jose";
 import { ASSERTION_HEADER, verifyIdentityAssertion } from "./identity-assertion";
 import type { Principal } from "./principal";
+import type { EventBus } from "./events/bus";
+import { InProcessBus } from "./events/in-process-bus";
+import { SubgraphEvents, type EventAppliers } from "./events/runtime";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -25,6 +28,8 @@ export interface SubgraphContext<TLoaders> {
   requestId: string;
   /** Fresh per request: DataLoader caches never outlive one operation. */
   loaders: TLoaders;
+  /** Call after committing a transaction that wrote to the outbox, so its events go out at once. */
+  eventsWritten(): void;
 }
 
 /**
@@ -34,7 +39,12 @@ export interface SubgraphContext<TLoaders> {
  */
 export interface SubgraphDefinition<TLoaders> {
   name: SubgraphName;
+  /** This subgraph's own migrations. */
   migrationsDir: string;
+  /** Kit modules' migrations it uses (events, order-facts projection), applied before its own. */
+  sharedMigrations?: readonly string[];
+  /** The event streams it consumes, and how each event is applied (see kit/events). */
+  consumes?: EventAppliers;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -50,6 +60,11 @@ export interface SubgraphDefinition<TLoaders> {
 
 export function defineSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): SubgraphDefinition<TLoaders> {
   return definition;
+}
+
+/** Every migration folder of a subgraph, in the order they apply. */
+export function migrationDirsOf(definition: SubgraphDefinition<unknown>): string[] {
+  return [...(definition.sharedMigrations ?? []), definition.migrationsDir];
 }
 
 const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<GraphQLSchema>>();
@@ -72,6 +87,10 @@ export interface SubgraphDependencies {
   gatewayKeys: JWTVerifyGetKey;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
+  /** How events reach other subgraphs; a bus of its own (no consumers) when not given, so events stay in the outbox. */
+  bus?: EventBus;
+  /** This process's consumer name within the subgraph's consumer groups. */
+  eventConsumer?: string;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -80,6 +99,8 @@ export interface SubgraphServer<TLoaders> {
   createContext(principal: Principal, requestId?: string): SubgraphContext<TLoaders>;
   /** An HTTP service around the server; call after apollo.start(). */
   createHttpService(): http.Server;
+  /** Its outbox relay and event consumers; not started until start() is called. */
+  events: SubgraphEvents;
 }
 
 export async function createSubgraphServer<TLoaders>(
@@ -96,15 +117,24 @@ export async function createSubgraphServer<TLoaders>(
     // Inline traces would hand resolver timings to any caller; we report no traces.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
+  const events = new SubgraphEvents({
+    group: definition.name,
+    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
+    db,
+    bus: dependencies.bus ?? new InProcessBus(),
+    consumes: definition.consumes ?? {},
+  });
   const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
     db,
     clock,
     principal,
     requestId,
     loaders: definition.createLoaders(db, clock, principal),
+    eventsWritten: () => events.relay.wake(),
   });
   return {
     apollo,
+    events,
     createContext,
     createHttpService: () =>
       createHttpService({

@@ -1,17 +1,26 @@
+import { STREAMS } from "../kit/events/event";
+import { EVENT_MIGRATIONS } from "../kit/events/runtime";
 import { repoPath } from "../kit/repo-root";
 import { ordersAccess } from "./access";
 import { defineSubgraph } from "../kit/subgraph";
 import { insertOrdersChunk } from "./dataset";
+import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
 import { createOrderLoaders } from "./order/order.loaders";
 import { orderReference } from "./order/order.reference";
 import { OrderResolver } from "./order/order.resolver";
 import { PersonOrdersResolver } from "./person/person.resolver";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
 
-/** Orders: stalking protection orders, their terms and history, statistics; order relations of Person. */
+/**
+ * Orders: stalking protection orders, their terms and history, statistics;
+ * order relations of Person. Applies recorded hearing outcomes (stream
+ * hearing-outcomes) and publishes every change of an order's facts (stream order-facts).
+ */
 export const ordersSubgraph = defineSubgraph({
   name: "orders",
   migrationsDir: repoPath("subgraphs", "orders", "migrations"),
+  sharedMigrations: [EVENT_MIGRATIONS],
+  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcome },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
   referenceResolvers: { StalkingProtectionOrder: orderReference },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { openPglite, openPostgres, type Db } from "../../subgraphs/kit/db";
 import { migrate } from "../../subgraphs/kit/migrate";
-import type { SubgraphDefinition } from "../../subgraphs/kit/subgraph";
+import { migrationDirsOf, type SubgraphDefinition } from "../../subgraphs/kit/subgraph";
 import type { DatasetChunk } from "../../subgraphs/dataset/rows";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
@@ -30,7 +30,7 @@ export async function openTestDatabase<T>(definition: SubgraphDefinition<T>): Pr
     db = openPglite();
     dispose = () => db.close();
   }
-  await migrate(db, definition.migrationsDir);
+  await migrate(db, migrationDirsOf(definition));
   return { db, dispose };
 }
 

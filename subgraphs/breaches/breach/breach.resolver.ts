@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { NotImplementedError } from "../../kit/errors";
 import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
 import { coversForce, type Principal } from "../../kit/principal";
 import { forceReference, ForceReference } from "../../kit/reference-stubs";
@@ -7,6 +6,7 @@ import type { BreachesContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
 import { ReportBreachInput } from "./breach.input";
+import { reportBreach } from "./report-breach";
 import { BreachOffence } from "./breach.type";
 
 /**
@@ -31,10 +31,12 @@ export class BreachResolver {
     return context.loaders.breachById.load(id);
   }
 
-  @Mutation(() => BreachOffence)
-  reportBreach(@Arg("input", () => ReportBreachInput) _input: ReportBreachInput): BreachOffence {
-    // Reporting needs the order (owned by orders) to attribute and check the breach; until that lands, say so.
-    throw new NotImplementedError("reportBreach");
+  @Mutation(() => BreachOffence, {
+    description:
+      "Reports a breach of an order your force covers, committed on a day it was in force. s.8 breaches get CJS offence code ST19001.",
+  })
+  reportBreach(@Arg("input", () => ReportBreachInput) input: ReportBreachInput, @Ctx() context: BreachesContext): Promise<BreachOffence> {
+    return reportBreach(context, input);
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -23,6 +23,14 @@ function atCourts(courts: readonly string[] | null, params: unknown[]): string {
   return ` AND court_code = ANY($${params.length})`;
 }
 
+export interface RecordedOutcome {
+  status: string;
+  decision: string | null;
+  outcomeNote: string | null;
+  expiresOn: string | null;
+  untilFurtherOrder: boolean | null;
+}
+
 export class HearingRepository {
   constructor(private readonly db: Db) {}
 
@@ -41,6 +49,27 @@ export class HearingRepository {
       params,
     );
     return rows.map(toHearing);
+  }
+
+  /** One hearing, locked until the transaction ends (recording an outcome). */
+  async lockHearing(id: string): Promise<CourtHearing | null> {
+    const [row] = await this.db.query(`SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toHearing(row) : null;
+  }
+
+  async recordOutcome(id: string, outcome: RecordedOutcome): Promise<void> {
+    await this.db.query(
+      `UPDATE court_hearing
+          SET status = $2, decision = $3, outcome_note = $4, decided_expires_on = $5, decided_until_further_order = $6,
+              outcome_recorded_at = now()
+        WHERE id = $1`,
+      [id, outcome.status, outcome.decision, outcome.outcomeNote, outcome.expiresOn, outcome.untilFurtherOrder],
+    );
+  }
+
+  /** A full order made at a hearing becomes the hearing's order (it was listed against the interim order). */
+  async relinkToOrder(hearingId: string, orderId: string): Promise<void> {
+    await this.db.query(`UPDATE court_hearing SET order_id = $2 WHERE id = $1`, [hearingId, orderId]);
   }
 
   /**

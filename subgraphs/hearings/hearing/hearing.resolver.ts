@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError, NotImplementedError } from "../../kit/errors";
+import { BadUserInputError } from "../../kit/errors";
 import { coversCourt } from "../../kit/principal";
 import { findCourt } from "../../kit/reference";
 import { courtReference, CourtReference } from "../../kit/reference-stubs";
@@ -7,6 +7,7 @@ import { DateScalar } from "../../kit/scalars";
 import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
+import { recordHearingOutcome } from "./hearing-outcome";
 import { HearingOutcomeInput } from "./hearing.input";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
@@ -34,10 +35,12 @@ export class HearingResolver {
     return new HearingRepository(context.db).findCourtList(courtCode, date);
   }
 
-  @Mutation(() => CourtHearing)
-  recordHearingOutcome(@Arg("input", () => HearingOutcomeInput) _input: HearingOutcomeInput): CourtHearing {
-    // Recording an outcome changes orders and breaches too (through an outbox); until that lands, say so.
-    throw new NotImplementedError("recordHearingOutcome");
+  @Mutation(() => CourtHearing, {
+    description:
+      "Records a hearing's outcome at one of your courts. Its effect on the order (events, status, a full order made) or on a breach offence follows through the event stream without a further call.",
+  })
+  recordHearingOutcome(@Arg("input", () => HearingOutcomeInput) input: HearingOutcomeInput, @Ctx() context: HearingsContext): Promise<CourtHearing> {
+    return recordHearingOutcome(context, input);
   }
 
   @FieldResolver(() => CourtReference)

@@ -1,27 +1,8 @@
 /**
- * An order's status is derived, never stored: from the facts its events
- * established (made, expiry, end) and the day asked about. The same rule exists
- * twice — here for one order, in ORDER_STATUS_SQL for filters and aggregates —
- * and a property test holds the two to the same answers.
+ * The SQL twins of the status rule (kit/order-status.ts), for filters and
+ * aggregates; a property test holds them to the same answers as the TypeScript.
  */
-export type OrderStatusName = "APPLIED" | "IN_FORCE" | "EXPIRED" | "DISCHARGED" | "SUPERSEDED" | "REFUSED" | "WITHDRAWN";
-
-export interface OrderStatusFacts {
-  madeOn: string | null;
-  /** The day the order ceases to have effect; null when it runs until further order or (interim) until the full application is determined. */
-  expiresOn: string | null;
-  untilFurtherOrder: boolean;
-  endedOn: string | null;
-  endReason: "DISCHARGED" | "SUPERSEDED" | "REFUSED" | "WITHDRAWN" | null;
-}
-
-/** ISO dates compare correctly as strings. */
-export function deriveOrderStatus(facts: OrderStatusFacts, asOf: string): OrderStatusName {
-  if (facts.endedOn !== null && facts.endReason !== null && facts.endedOn <= asOf) return facts.endReason;
-  if (facts.madeOn === null || facts.madeOn > asOf) return "APPLIED";
-  if (!facts.untilFurtherOrder && facts.expiresOn !== null && facts.expiresOn <= asOf) return "EXPIRED";
-  return "IN_FORCE";
-}
+export { deriveOrderStatus, type OrderStatusFacts, type OrderStatusName } from "../../kit/order-status";
 
 /**
  * SQL twin of deriveOrderStatus over stalking_protection_order aliased `o`;

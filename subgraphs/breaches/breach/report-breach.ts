@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { BadUserInputError } from "../../kit/errors";
+import { keyReusedError, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
+import { findOrderFacts } from "../../kit/order-facts/order-facts";
+import { deriveOrderStatus } from "../../kit/order-status";
+import { coversForce } from "../../kit/principal";
+import type { BreachesContext } from "../context";
+import type { ReportBreachInput } from "./breach.input";
+import { BreachRepository } from "./breach.repository";
+import { BreachOffenceType, type BreachOffence } from "./breach.type";
+
+/** CJS offence code of s.8 (breach of an interim or full order). s.11 offences are recorded without a code until theirs are confirmed. */
+export const OFFENCE_CODES: Readonly<Record<BreachOffenceType, string | null>> = {
+  BREACH_OF_ORDER: "ST19001",
+  NOTIFICATION_FAILURE: null,
+  FALSE_NOTIFICATION: null,
+};
+
+export const MAX_DESCRIPTION_LENGTH = 4000;
+
+/**
+ * reportBreach: a breach of an order the caller's force (or region) covers,
+ * committed on a day the order was in force and not in the future. Reported
+ * to the order's applicant force, today, with status REPORTED; the offender is
+ * the order's respondent. Checked against this subgraph's copy of the order's
+ * facts and written in ONE transaction with its idempotency record: any
+ * refusal changes nothing; the same key with the same input returns the same
+ * breach, with another input it is refused.
+ */
+export async function reportBreach(context: BreachesContext, input: ReportBreachInput): Promise<BreachOffence> {
+  const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
+  const report = {
+    orderId: input.orderId,
+    offenceType: input.offenceType,
+    occurredOn: input.occurredOn,
+    description: input.description.trim(),
+  };
+  if (report.description === "") throw new BadUserInputError("input.description", "must describe what happened");
+  if (report.description.length > MAX_DESCRIPTION_LENGTH) {
+    throw new BadUserInputError("input.description", `at most ${MAX_DESCRIPTION_LENGTH} characters; got ${report.description.length}`);
+  }
+  const today = context.clock.today();
+  if (report.occurredOn > today) throw new BadUserInputError("input.occurredOn", `is in the future (${report.occurredOn}; today is ${today})`);
+  const fingerprint = requestFingerprint(report);
+  const { principal } = context;
+
+  const breachId = await context.db.transaction(async (tx) => {
+    const id = `breach-${randomUUID()}`;
+    const claimed = await tx.query(
+      `INSERT INTO breach_report_request (caller, idempotency_key, fingerprint, breach_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING breach_id`,
+      [principal.sub, idempotencyKey, fingerprint, id],
+    );
+    if (claimed.length === 0) {
+      const [earlier] = await tx.query<{ fingerprint: string; breach_id: string }>(
+        `SELECT fingerprint, breach_id FROM breach_report_request WHERE caller = $1 AND idempotency_key = $2`,
+        [principal.sub, idempotencyKey],
+      );
+      if (earlier.fingerprint !== fingerprint) throw keyReusedError();
+      return earlier.breach_id;
+    }
+
+    const order = await findOrderFacts(tx, report.orderId);
+    if (!order) throw new BadUserInputError("input.orderId", `no order "${report.orderId}"`);
+    // Anyone may know the order exists (cross-force intelligence); reporting its breach is for the forces covering it.
+    if (!coversForce(principal, order.applicantForceCode)) throw outOfJurisdiction();
+    const status = deriveOrderStatus(order, report.occurredOn);
+    if (status !== "IN_FORCE") {
+      throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
+    }
+    await new BreachRepository(tx).insertReportedBreach({
+      id,
+      offenceType: report.offenceType,
+      offenceCode: OFFENCE_CODES[report.offenceType],
+      orderId: order.id,
+      orderForceCode: order.applicantForceCode,
+      offenderId: order.respondentId,
+      reportingForceCode: order.applicantForceCode,
+      occurredOn: report.occurredOn,
+      reportedOn: today,
+      description: report.description,
+    });
+    return id;
+  });
+
+  const [breach] = await new BreachRepository(context.db).findBreachesByIds([breachId]);
+  return breach;
+}

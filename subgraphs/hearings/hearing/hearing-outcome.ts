@@ -1,0 +1,98 @@
+import { appendToOutbox } from "../../kit/events/outbox";
+import { STREAMS } from "../../kit/events/event";
+import {
+  checkHearingOutcome,
+  HEARING_OUTCOME_RECORDED,
+  type HearingOutcomeRecordedPayload,
+} from "../../kit/court-decisions";
+import { londonDateOf } from "../../kit/dates";
+import { BadUserInputError } from "../../kit/errors";
+import { keyReusedError, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { findOrderFacts } from "../../kit/order-facts/order-facts";
+import { coversCourt } from "../../kit/principal";
+import type { HearingsContext } from "../context";
+import type { HearingOutcomeInput } from "./hearing.input";
+import { HearingRepository } from "./hearing.repository";
+import type { CourtHearing } from "./hearing.type";
+
+/** Longest outcome note accepted. */
+export const MAX_OUTCOME_NOTE_LENGTH = 2000;
+
+/**
+ * recordHearingOutcome: checks the outcome against the hearing and the order
+ * it is about (kit/court-decisions.ts), records it, and writes the
+ * HearingOutcomeRecorded event to the outbox — all in ONE transaction, so the
+ * outcome and the event that carries it to orders and breaches exist together
+ * or not at all. Any refusal changes nothing. The same idempotency key with the
+ * same input returns the hearing unchanged; with another input it is refused.
+ */
+export async function recordHearingOutcome(context: HearingsContext, input: HearingOutcomeInput): Promise<CourtHearing> {
+  const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
+  const outcome = {
+    hearingId: input.hearingId,
+    status: input.status,
+    decision: input.decision ?? null,
+    outcomeNote: input.outcomeNote?.trim() || null,
+    expiresOn: input.expiresOn ?? null,
+    untilFurtherOrder: input.untilFurtherOrder ?? null,
+  };
+  if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
+    throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
+  }
+  const fingerprint = requestFingerprint(outcome);
+  const { principal, clock } = context;
+
+  const hearingId = await context.db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `INSERT INTO hearing_outcome_request (caller, idempotency_key, fingerprint, hearing_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING hearing_id`,
+      [principal.sub, idempotencyKey, fingerprint, outcome.hearingId],
+    );
+    if (claimed.length === 0) {
+      const [earlier] = await tx.query<{ fingerprint: string; hearing_id: string }>(
+        `SELECT fingerprint, hearing_id FROM hearing_outcome_request WHERE caller = $1 AND idempotency_key = $2`,
+        [principal.sub, idempotencyKey],
+      );
+      if (earlier.fingerprint !== fingerprint) throw keyReusedError();
+      return earlier.hearing_id;
+    }
+
+    const hearings = new HearingRepository(tx);
+    const hearing = await hearings.lockHearing(outcome.hearingId);
+    // A hearing at a court the caller does not cover does not exist for it: the same answer as an unknown id.
+    if (!hearing || !coversCourt(principal, hearing.courtCode)) {
+      throw new BadUserInputError("input.hearingId", `no hearing "${outcome.hearingId}" at your courts`);
+    }
+    if (hearing.status === "VACATED") throw new BadUserInputError("input.hearingId", "the hearing was vacated; it has no outcome");
+    if (hearing.status === "HEARD") throw new BadUserInputError("input.hearingId", "an outcome has already been recorded for this hearing");
+    const decidedOn = londonDateOf(hearing.listedFor);
+    if (decidedOn > clock.today()) {
+      throw new BadUserInputError("input.hearingId", `the hearing is listed for ${decidedOn}; its outcome cannot be recorded before then`);
+    }
+
+    const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
+    const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
+    if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
+
+    await hearings.recordOutcome(hearing.id, outcome);
+    const payload: HearingOutcomeRecordedPayload = {
+      hearingId: hearing.id,
+      hearingType: hearing.type,
+      courtCode: hearing.courtCode,
+      orderId: hearing.orderId,
+      breachId: hearing.breachId,
+      status: outcome.status,
+      decision: outcome.decision,
+      decidedOn,
+      expiresOn: outcome.expiresOn,
+      untilFurtherOrder: outcome.untilFurtherOrder,
+      outcomeNote: outcome.outcomeNote,
+    };
+    await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
+    return hearing.id;
+  });
+
+  context.eventsWritten();
+  const [hearing] = await new HearingRepository(context.db).findHearingsByIds([hearingId]);
+  return hearing;
+}

@@ -1,0 +1,15 @@
+import type { Db } from "../../kit/db";
+import type { DomainEvent } from "../../kit/events/event";
+import { applyOrderFactsChange, orderFactsChange } from "../../kit/order-facts/order-facts";
+import { HearingRepository } from "../hearing/hearing.repository";
+
+/**
+ * Keeps this subgraph's copy of order facts current (to check decisions
+ * against), and moves a full application hearing, listed against the interim
+ * order, over to the full order it made.
+ */
+export async function applyOrderFactsToHearings(tx: Db, event: DomainEvent): Promise<void> {
+  await applyOrderFactsChange(tx, event);
+  const change = orderFactsChange(event);
+  if (change?.madeAtHearingId) await new HearingRepository(tx).relinkToOrder(change.madeAtHearingId, change.order.id);
+}

@@ -1,0 +1,33 @@
+import type { DomainEvent, StreamName } from "./event";
+
+/** Applies one event; resolves once its effect is committed. A rejection means "not handled, deliver again". */
+export type EventHandler = (event: DomainEvent, stream: StreamName) => Promise<void>;
+
+export interface SubscribeOptions {
+  stream: StreamName;
+  /** The consumer group: every group receives every event of the stream. */
+  group: string;
+  /** This consumer within the group (a process); a restarted process reuses its name and gets back what it had not acknowledged. */
+  consumer: string;
+  handler: EventHandler;
+}
+
+export interface Subscription {
+  /** Stops receiving; waits for the event being handled, if any. Unacknowledged events stay for the group. */
+  stop(): Promise<void>;
+}
+
+/**
+ * How events travel between subgraphs: Redis Streams in production, an
+ * in-process bus when every subgraph runs in one process (embedded mode).
+ * Delivery is at least once: consumers must be idempotent (see inbox.ts).
+ */
+export interface EventBus {
+  readonly kind: "redis" | "in-process";
+  /** Resolves once the events are durable on the bus (Redis) or handled by every consumer group (in-process). */
+  publish(stream: StreamName, events: readonly DomainEvent[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Subscription;
+  /** Events of the stream not yet acknowledged by the group (delivered or not). */
+  backlog(stream: StreamName, group: string): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import type { EventBus, EventHandler, SubscribeOptions, Subscription } from "./bus";
+import { consumerGroupsOf, type DomainEvent, type StreamName } from "./event";
+
+/**
+ * The bus of the embedded mode, where every subgraph runs in one process:
+ * publishing hands each event to one consumer of every group of the stream and
+ * resolves when all have handled it. It keeps nothing itself — durability comes
+ * from the producer's outbox: if a group has no consumer running, or a handler
+ * fails, publish rejects, the relay leaves the events unpublished and tries
+ * again later, and groups that already handled them skip the repeat.
+ */
+export class InProcessBus implements EventBus {
+  readonly kind = "in-process";
+  private readonly handlers = new Map<string, EventHandler>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<void> {
+    for (const group of consumerGroupsOf(stream)) {
+      const handler = this.handlers.get(key(stream, group));
+      if (!handler) throw new Error(`No consumer of group "${group}" is running for stream "${stream}"`);
+      for (const event of events) await this.track(stream, group, handler(event, stream));
+    }
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const handlerKey = key(options.stream, options.group);
+    if (this.handlers.has(handlerKey)) {
+      throw new Error(`Group "${options.group}" already has a consumer for stream "${options.stream}" in this process`);
+    }
+    this.handlers.set(handlerKey, options.handler);
+    return {
+      stop: async () => {
+        if (this.handlers.get(handlerKey) === options.handler) this.handlers.delete(handlerKey);
+        await this.inFlight.get(handlerKey);
+      },
+    };
+  }
+
+  /** Nothing waits on this bus: what was not handled is still in a producer's outbox. */
+  async backlog(): Promise<number> {
+    return 0;
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    await Promise.all(this.inFlight.values());
+  }
+
+  private async track(stream: StreamName, group: string, handling: Promise<void>): Promise<void> {
+    const handlerKey = key(stream, group);
+    const settled = handling.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.set(handlerKey, settled);
+    try {
+      await handling;
+    } finally {
+      if (this.inFlight.get(handlerKey) === settled) this.inFlight.delete(handlerKey);
+    }
+  }
+}
+
+function key(stream: string, group: string): string {
+  return `${stream}\u0000${group}`;
+}

@@ -1,0 +1,97 @@
+import {
+  checkHearingOutcome,
+  HEARING_OUTCOME_RECORDED,
+  type HearingOutcomeRecordedPayload,
+  type OrderEffect,
+} from "../../kit/court-decisions";
+import type { Db } from "../../kit/db";
+import { STREAMS, type DomainEvent } from "../../kit/events/event";
+import { EventRejectedError } from "../../kit/events/inbox";
+import { appendToOutbox } from "../../kit/events/outbox";
+import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../kit/order-facts/order-facts";
+import { OrderWriter, type NewOrderEvent } from "./order.writer";
+
+/**
+ * Applies a recorded hearing outcome to the order it is about: the order gains
+ * the decision's events and its facts change (its status follows, being
+ * derived from them); a full order made on an interim order's application is
+ * created and supersedes the interim. Runs inside the consumer's transaction
+ * (kit/events/inbox.ts), so the change, the record that this event was
+ * applied, and the OrderFactsChanged events for hearings and breaches commit together.
+ *
+ * The decision is checked again here, against the order as it is now, with
+ * the same rules hearings checked it with: an outcome that no longer fits
+ * (another decision got there first) is rejected and kept for a person, never
+ * half-applied.
+ */
+export async function applyHearingOutcome(tx: Db, event: DomainEvent): Promise<void> {
+  if (event.type !== HEARING_OUTCOME_RECORDED) return;
+  const outcome = event.payload as HearingOutcomeRecordedPayload;
+  if (outcome.orderId === null) return;
+  const writer = new OrderWriter(tx);
+  const order = await writer.lockOrder(outcome.orderId);
+  if (!order) throw new EventRejectedError(`no order "${outcome.orderId}" (hearing ${outcome.hearingId})`);
+  const check = checkHearingOutcome(
+    { type: outcome.hearingType, orderId: outcome.orderId, breachId: outcome.breachId },
+    outcome,
+    outcome.decidedOn,
+    order,
+  );
+  if (!check.ok) throw new EventRejectedError(`${check.field}: ${check.problem} (hearing ${outcome.hearingId})`);
+  const changed = await applyEffect(writer, order, check.orderEffect, outcome);
+  await appendToOutbox<OrderFactsChangedPayload>(
+    tx,
+    STREAMS.orderFacts.name,
+    changed.map((change) => ({ type: ORDER_FACTS_CHANGED, payload: change })),
+  );
+}
+
+async function applyEffect(
+  writer: OrderWriter,
+  order: OrderFacts,
+  effect: OrderEffect,
+  outcome: HearingOutcomeRecordedPayload,
+): Promise<OrderFactsChangedPayload[]> {
+  const at = (type: NewOrderEvent["type"], details: Partial<NewOrderEvent> = {}): NewOrderEvent => ({
+    type,
+    on: outcome.decidedOn,
+    courtCode: outcome.courtCode,
+    note: outcome.outcomeNote,
+    ...details,
+  });
+  const changedOrder = async (events: NewOrderEvent[], change: Parameters<OrderWriter["changeFacts"]>[1]) => {
+    await writer.appendEvents(order.id, events);
+    return [{ order: await writer.changeFacts(order.id, change), madeAtHearingId: null }];
+  };
+
+  switch (effect.kind) {
+    case "none":
+      return [];
+    case "make":
+      return changedOrder([at("MADE", { expiry: effect.expiry })], { madeOn: outcome.decidedOn, expiry: effect.expiry });
+    case "extend": {
+      const review = effect.atReview ? [at("REVIEWED", { note: null })] : [];
+      return changedOrder([...review, at("EXTENDED", { expiry: effect.expiry ?? undefined })], { expiry: effect.expiry ?? undefined });
+    }
+    case "vary": {
+      const appeal = effect.onAppeal ? [at("APPEALED", { note: null })] : [];
+      return changedOrder([...appeal, at("VARIED", { expiry: effect.expiry ?? undefined })], { expiry: effect.expiry ?? undefined });
+    }
+    case "renew":
+      return changedOrder([at("RENEWED", { expiry: effect.expiry })], { expiry: effect.expiry });
+    case "end": {
+      const appeal = effect.onAppeal ? [at("APPEALED", { note: null })] : [];
+      return changedOrder([...appeal, at(effect.reason)], { ended: { on: outcome.decidedOn, reason: effect.reason } });
+    }
+    case "makeFullSuperseding": {
+      const full = await writer.createFullOrderFrom(order, { on: outcome.decidedOn, courtCode: outcome.courtCode, expiry: effect.expiry });
+      await writer.appendEvents(full.facts.id, [at("MADE", { expiry: effect.expiry })]);
+      await writer.appendEvents(order.id, [at("SUPERSEDED", { note: `Superseded by full order ${full.reference}.` })]);
+      const interim = await writer.changeFacts(order.id, { ended: { on: outcome.decidedOn, reason: "SUPERSEDED" } });
+      return [
+        { order: interim, madeAtHearingId: null },
+        { order: full.facts, madeAtHearingId: outcome.hearingId },
+      ];
+    }
+  }
+}

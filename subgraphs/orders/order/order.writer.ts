@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { camelCaseRow } from "../../kit/bulk-insert";
+import type { Db } from "../../kit/db";
+import type { Expiry } from "../../kit/court-decisions";
+import type { OrderFacts } from "../../kit/order-facts/order-facts";
+import type { OrderEndReason } from "../../kit/order-status";
+import type { OrderEventType } from "../../dataset/vocabulary";
+
+const FACT_COLUMNS = `id, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on, expires_on,
+  until_further_order, ended_on, end_reason, supersedes_id, version`;
+
+export interface NewOrderEvent {
+  type: OrderEventType;
+  on: string;
+  courtCode: string | null;
+  note: string | null;
+  /** Set on events that set or change the expiry. */
+  expiry?: Expiry;
+}
+
+/** A change to an order's facts; every change bumps its version. */
+export interface OrderFactsChange {
+  madeOn?: string;
+  expiry?: Expiry;
+  ended?: { on: string; reason: OrderEndReason };
+}
+
+/**
+ * Writes of the orders subgraph, inside the transaction of the event being
+ * applied: the order's facts, its events and, for a full order made on an
+ * interim order's application, the new order. Facts and events change together.
+ */
+export class OrderWriter {
+  constructor(private readonly tx: Db) {}
+
+  /** The order's facts, locked until the transaction ends; null if there is no such order. */
+  async lockOrder(id: string): Promise<OrderFacts | null> {
+    const [row] = await this.tx.query(`SELECT ${FACT_COLUMNS} FROM stalking_protection_order WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? camelCaseRow<OrderFacts>(row) : null;
+  }
+
+  async changeFacts(id: string, change: OrderFactsChange): Promise<OrderFacts> {
+    const [row] = await this.tx.query(
+      `UPDATE stalking_protection_order SET
+         made_on = coalesce($2::date, made_on),
+         expires_on = CASE WHEN $3::boolean THEN $4::date ELSE expires_on END,
+         until_further_order = CASE WHEN $3::boolean THEN $5::boolean ELSE until_further_order END,
+         ended_on = coalesce($6::date, ended_on),
+         end_reason = coalesce($7, end_reason),
+         version = version + 1
+       WHERE id = $1 RETURNING ${FACT_COLUMNS}`,
+      [
+        id,
+        change.madeOn ?? null,
+        change.expiry !== undefined,
+        change.expiry?.expiresOn ?? null,
+        change.expiry?.untilFurtherOrder ?? false,
+        change.ended?.on ?? null,
+        change.ended?.reason ?? null,
+      ],
+    );
+    return camelCaseRow<OrderFacts>(row);
+  }
+
+  /** Appends events after the order's last one, in the order given. */
+  async appendEvents(orderId: string, events: readonly NewOrderEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.tx.query(
+      `INSERT INTO order_event (order_id, position, type, occurred_on, court_code, note, expires_on, until_further_order)
+       SELECT $1, base.next + e.ordinality - 1, e.type, e.occurred_on, e.court_code, e.note, e.expires_on, e.until_further_order
+         FROM (SELECT coalesce(max(position) + 1, 0) AS next FROM order_event WHERE order_id = $1) base,
+              unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::date[], $7::boolean[])
+                WITH ORDINALITY AS e (type, occurred_on, court_code, note, expires_on, until_further_order, ordinality)`,
+      [
+        orderId,
+        events.map((event) => event.type),
+        events.map((event) => event.on),
+        events.map((event) => event.courtCode),
+        events.map((event) => event.note),
+        events.map((event) => event.expiry?.expiresOn ?? null),
+        events.map((event) => (event.expiry ? event.expiry.untilFurtherOrder : null)),
+      ],
+    );
+  }
+
+  /**
+   * A full order made on the application behind `interim`: same respondent,
+   * protected persons and terms (the contract's outcome carries no terms, so
+   * the full order has those sought and granted on an interim basis), the
+   * interim's application day, the next reference of the force and year of
+   * that application. Its history starts with the application.
+   */
+  async createFullOrderFrom(interim: OrderFacts, made: { on: string; courtCode: string; expiry: Expiry }): Promise<{ facts: OrderFacts; reference: string }> {
+    const id = randomUUID();
+    const applicationYear = Number((interim.appliedOn ?? made.on).slice(0, 4));
+    const reference = await this.nextReference(interim.applicantForceCode, applicationYear);
+    const [row] = await this.tx.query(
+      `INSERT INTO stalking_protection_order (id, reference, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on,
+                                              expires_on, until_further_order, supersedes_id)
+       VALUES ($1, $2, 'FULL', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${FACT_COLUMNS}`,
+      [
+        id,
+        reference,
+        interim.applicantForceCode,
+        made.courtCode,
+        interim.respondentId,
+        interim.appliedOn,
+        made.on,
+        made.expiry.expiresOn,
+        made.expiry.untilFurtherOrder,
+        interim.id,
+      ],
+    );
+    await this.tx.query(
+      `INSERT INTO order_protected_person (order_id, person_id) SELECT $1, person_id FROM order_protected_person WHERE order_id = $2`,
+      [id, interim.id],
+    );
+    await this.tx.query(
+      `INSERT INTO order_term (order_id, category, position, description, exclusion_area)
+       SELECT $1, category, position, description, exclusion_area FROM order_term WHERE order_id = $2`,
+      [id, interim.id],
+    );
+    await this.tx.query(
+      `INSERT INTO order_event (order_id, position, type, occurred_on, court_code, note)
+       SELECT $1, 0, type, occurred_on, court_code, note FROM order_event WHERE order_id = $2 AND type = 'APPLIED' ORDER BY position LIMIT 1`,
+      [id, interim.id],
+    );
+    return { facts: camelCaseRow<OrderFacts>(row), reference };
+  }
+
+  private async nextReference(forceCode: string, year: number): Promise<string> {
+    const prefix = `SPO/${forceCode}/${year}/`;
+    const take = () =>
+      this.tx.query<{ last_serial: number }>(
+        `UPDATE order_reference_serial SET last_serial = last_serial + 1 WHERE force_code = $1 AND year = $2 RETURNING last_serial`,
+        [forceCode, year],
+      );
+    let [row] = await take();
+    if (!row) {
+      // First order of this force-year made here: start after the references the dataset already holds.
+      await this.tx.query(
+        `INSERT INTO order_reference_serial (force_code, year, last_serial)
+         SELECT $1, $2, coalesce(max(split_part(reference, '/', 4)::int), 0)
+           FROM stalking_protection_order WHERE applicant_force_code = $1 AND starts_with(reference, $3)
+         ON CONFLICT (force_code, year) DO NOTHING`,
+        [forceCode, year, prefix],
+      );
+      [row] = await take();
+    }
+    return `${prefix}${String(row.last_serial).padStart(4, "0")}`;
+  }
+}
