@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { Client } from "pg";
 
 /**
@@ -32,4 +33,30 @@ async function probePostgres(): Promise<boolean> {
 export function isPostgresAvailable(): Promise<boolean> {
   postgresAvailable ??= probePostgres();
   return postgresAvailable;
+}
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+let redisAvailable: Promise<boolean> | undefined;
+
+async function probeRedis(): Promise<boolean> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === "PONG";
+  } catch (error) {
+    if (REQUIRE_SERVICES) {
+      throw new Error(`REQUIRE_SERVICES=1 but Redis at ${TEST_REDIS_URL} does not answer: ${(error as Error).message}`);
+    }
+    console.warn(`\n*** Redis at ${TEST_REDIS_URL} does not answer: SKIPPING the tests of the Redis Streams event bus. ***\n`);
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Whether the Redis tests can run; false (with a loud warning) only when REQUIRE_SERVICES is not set. */
+export function isRedisAvailable(): Promise<boolean> {
+  redisAvailable ??= probeRedis();
+  return redisAvailable;
 }

@@ -13,6 +13,11 @@ import type { Principal } from "../../subgraphs/kit/principal";
 import type { DatasetChunk } from "../../subgraphs/dataset/rows";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
+import type { EventBus } from "../../subgraphs/kit/events/bus";
+import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
+import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
+import type { SubgraphServer } from "../../subgraphs/kit/subgraph";
+import { waitUntilEventsSettled } from "./events";
 
 export interface GraphQLHttpResponse {
   status: number;
@@ -30,6 +35,13 @@ export interface TestStack {
   /** SQL statements issued per subgraph since the last reset. */
   statements: Record<SubgraphName, number>;
   resetStatementCounts(): void;
+  /** Each subgraph's outbox relay and consumers (running), e.g. to stop and restart a consumer. */
+  events: Record<SubgraphName, SubgraphEvents>;
+  /** Each subgraph's own database (not statement-counted). */
+  databases: Record<SubgraphName, TestDatabase>;
+  bus: EventBus;
+  /** Resolves when every event written so far has been published and applied by every consumer. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +50,16 @@ export interface TestStack {
  * subgraphs, each on its own fresh database holding `chunks`, and the gateway
  * serving the checked-in supergraph. Every SQL statement is counted.
  */
-export async function startTestStack(options: { chunks: DatasetChunk[]; clock: Clock; authorizationMode?: AuthorizationMode }): Promise<TestStack> {
+export async function startTestStack(options: {
+  chunks: DatasetChunk[];
+  clock: Clock;
+  authorizationMode?: AuthorizationMode;
+  /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
+  bus?: EventBus;
+}): Promise<TestStack> {
+  const bus = options.bus ?? new InProcessBus();
+  const events = {} as Record<SubgraphName, SubgraphEvents>;
+  const databasesByName = {} as Record<SubgraphName, TestDatabase>;
   const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const subgraphRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as string[]])) as Record<SubgraphName, string[]>;
   const databases: TestDatabase[] = [];
@@ -50,12 +71,17 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     const definition = SUBGRAPHS[name];
     const database = await openTestDatabase(definition);
     databases.push(database);
+    databasesByName[name] = database;
     await insertChunks(database.db, definition, options.chunks);
     const db = observeStatements(database.db, () => {
       statements[name] += 1;
     });
-    const server = await createTestSubgraphServer(definition, db, options.clock);
+    const server: SubgraphServer<unknown> = await createTestSubgraphServer(definition, db, options.clock, {
+      bus,
+      eventConsumer: `${name}-test`,
+    });
     await server.apollo.start();
+    events[name] = server.events;
     const httpService = server.createHttpService();
     // Listens alongside the service's own handler: both see every chunk of the body.
     httpService.prependListener("request", (request) => {
@@ -68,6 +94,8 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
     stops.push(() => server.apollo.stop());
     subgraphUrls[name] = running.url;
   }
+
+  for (const name of SUBGRAPH_NAMES) events[name].start();
 
   const keys = await testKeys();
   const gateway = createGateway(
@@ -92,6 +120,10 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
   return {
     gatewayUrl: gatewayService.url,
     post,
+    events,
+    databases: databasesByName,
+    bus,
+    settle: () => waitUntilEventsSettled(events, bus),
     statements,
     subgraphRequests,
     resetStatementCounts: () => {
@@ -107,6 +139,8 @@ export async function startTestStack(options: { chunks: DatasetChunk[]; clock: C
       await gatewayService.close();
       await gateway.apollo.stop();
       for (const service of services) await service.close();
+      for (const name of SUBGRAPH_NAMES) await events[name].stop();
+      await bus.close();
       for (const stop of stops) await stop();
       for (const database of databases) await database.dispose();
     },

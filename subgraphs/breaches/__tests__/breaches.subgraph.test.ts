@@ -1,32 +1,13 @@
-import type { BreachOffenceRow } from "../../dataset/rows";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
+import { breach } from "../../../test/support/rows";
 import { breachesSubgraph } from "../server";
 
 const FROM = "2024-01-01";
 const TO = "2024-03-31";
-
-function breach(id: string, reportingForceCode: string, reportedOn: string, overrides: Partial<BreachOffenceRow> = {}): BreachOffenceRow {
-  return {
-    id,
-    offenceType: "BREACH_OF_ORDER",
-    offenceCode: "ST19001",
-    orderId: null,
-    orderForceCode: null,
-    offenderId: `p-${id}`,
-    reportingForceCode,
-    occurredOn: reportedOn,
-    reportedOn,
-    description: null,
-    status: "REPORTED",
-    decidedOn: null,
-    sentence: null,
-    ...overrides,
-  };
-}
 
 const cheshireOrder = { orderId: "o-cheshire", orderForceCode: "07", offenderId: "p-runcorn" };
 
@@ -247,16 +228,5 @@ describe("breaches subgraph", () => {
     const forTwo = await statementsFor(2);
     expect(forTwo).toBe(4);
     expect(await statementsFor(20)).toBe(forTwo);
-  });
-
-  it("says plainly that reporting a breach is not available yet", async () => {
-    const { data, errors } = await executeOnSubgraph(
-      server,
-      `mutation { reportBreach(input: { orderId: "o-cheshire", offenceType: BREACH_OF_ORDER, occurredOn: "2024-05-01",
-          description: "Approached her at work", idempotencyKey: "k1" }) { id } }`,
-    );
-    expect(data).toBeNull();
-    expect(errors?.[0].extensions?.code).toBe("NOT_IMPLEMENTED");
-    expect(errors?.[0].message).toContain("reportBreach");
   });
 });

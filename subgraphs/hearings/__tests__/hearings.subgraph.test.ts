@@ -1,31 +1,12 @@
-import type { CourtHearingRow } from "../../dataset/rows";
 import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
+import { hearing } from "../../../test/support/rows";
 import { hearingsSubgraph } from "../server";
 
 const CREWE = "B07ED";
 const CHESTER = "B07DM";
-
-function hearing(id: string, listedFor: string, overrides: Partial<CourtHearingRow> = {}): CourtHearingRow {
-  return {
-    id,
-    caseNumber: `CASE-${id}`,
-    courtCode: CREWE,
-    forceCode: "07",
-    type: "FULL_APPLICATION",
-    status: "LISTED",
-    listedFor,
-    courtroom: "1",
-    orderId: null,
-    respondentId: null,
-    breachId: null,
-    decision: null,
-    outcomeNote: null,
-    ...overrides,
-  };
-}
 
 /** Listing times in British Summer Time (+01:00) around 13 August 2020, and one in GMT. */
 function fixture() {
@@ -163,16 +144,5 @@ describe("hearings subgraph", () => {
     const forTwo = await statementsFor(2);
     expect(forTwo).toBe(2);
     expect(await statementsFor(20)).toBe(forTwo);
-  });
-
-  it("says plainly that recording an outcome is not available yet", async () => {
-    const { data, errors } = await executeOnSubgraph(
-      server,
-      `mutation { recordHearingOutcome(input: { hearingId: "h-early", status: HEARD, decision: FULL_ORDER_MADE,
-          expiresOn: "2025-08-13", idempotencyKey: "k1" }) { id } }`,
-    );
-    expect(data).toBeNull();
-    expect(errors?.[0].extensions?.code).toBe("NOT_IMPLEMENTED");
-    expect(errors?.[0].message).toContain("recordHearingOutcome");
   });
 });

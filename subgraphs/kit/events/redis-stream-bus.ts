@@ -79,8 +79,10 @@ export class RedisStreamBus implements EventBus {
     throw new Error(`Stream "${stream}" has no consumer group "${group}"`);
   }
 
+  /** Stops every subscription and closes the connection (the bus owns it). */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.redis.disconnect();
   }
 
   /** Creates every consumer group of the stream (and the stream) if missing, once per process. */

@@ -1,22 +1,8 @@
-import type { DatasetChunk, OrderRow } from "../../dataset/rows";
+import type { DatasetChunk } from "../../dataset/rows";
 import { emptyChunk } from "../../../test/support/database";
+import { order } from "../../../test/support/rows";
 
-export function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" | "applicantForceCode">): OrderRow {
-  return {
-    reference: `SPO/${fields.applicantForceCode}/${fields.id}`,
-    courtCode: null,
-    respondentId: "r1",
-    appliedOn: "2020-01-01",
-    madeOn: null,
-    servedOn: null,
-    expiresOn: null,
-    untilFurtherOrder: false,
-    endedOn: null,
-    endReason: null,
-    supersedesId: null,
-    ...fields,
-  };
-}
+export { order };
 
 /**
  * Hand-computed orders around the period 2021-01-01..2021-12-31:

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import type { EventBus } from "../../subgraphs/kit/events/bus";
+import { STREAMS } from "../../subgraphs/kit/events/event";
+import { RedisStreamBus } from "../../subgraphs/kit/events/redis-stream-bus";
+import type { SubgraphName } from "../../subgraphs/kit/config";
+import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
+import { TEST_REDIS_URL } from "./services";
+
+/** A Redis Streams bus on streams of its own (a random key prefix), so test files never read each other's events. */
+export function openTestRedisBus(options: { claimIdleMs?: number } = {}): RedisStreamBus {
+  return new RedisStreamBus(new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), {
+    keyPrefix: `test:${randomBytes(6).toString("hex")}`,
+    blockMs: 200,
+    claimIdleMs: options.claimIdleMs ?? 30_000,
+    log: () => undefined,
+  });
+}
+
+/**
+ * Waits until every event has gone all the way: each stream's producer has
+ * nothing unpublished and each consumer group has nothing unacknowledged,
+ * checked stream by stream in the order events cause each other (an outcome
+ * is acknowledged only after the order facts it caused were committed to the
+ * orders outbox). A readiness check, polled; fails after `timeoutMs`.
+ */
+export async function waitUntilEventsSettled(
+  events: Record<SubgraphName, SubgraphEvents>,
+  bus: EventBus,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const settled = async () => {
+    for (const stream of [STREAMS.hearingOutcomes, STREAMS.orderFacts]) {
+      if ((await events[stream.producer].relay.unpublishedCount()) > 0) return false;
+      for (const group of stream.consumers) if ((await bus.backlog(stream.name, group)) > 0) return false;
+    }
+    return true;
+  };
+  while (!(await settled())) {
+    if (Date.now() > deadline) throw new Error(`events did not settle within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A clock the test moves: replaying a case day by day, then asking about it as of other days. */
+export function settableClock(today: string) {
+  let current = today;
+  return {
+    today: () => current,
+    now: () => new Date(`${current}T12:00:00Z`),
+    set(day: string) {
+      current = day;
+    },
+  };
+}
