@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import { repoPath } from "../repo-root";
 import type { EventBus, Subscription } from "./bus";
-import type { StreamName } from "./event";
+import { STREAMS, type StreamName } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
 import { OutboxRelay } from "./outbox";
 
@@ -38,7 +38,8 @@ export class SubgraphEvents {
   }
 
   start(): void {
-    this.relay.start();
+    // Only a producer has an outbox to relay (the topology in event.ts says who produces what).
+    if (Object.values(STREAMS).some((stream) => stream.producer === this.options.group)) this.relay.start();
     this.startConsumers();
   }
 
