@@ -8,5 +8,7 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
   },
   setupFiles: ["reflect-metadata"],
+  // Probes Redis once; suites that need it are skipped (loudly) without it, or fail the run with REQUIRE_SERVICES=1.
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
   testTimeout: 60_000,
 };

@@ -60,3 +60,4 @@ export function isRedisAvailable(): Promise<boolean> {
   redisAvailable ??= probeRedis();
   return redisAvailable;
 }
+
