@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { dataDir, SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { dataDir } from "../subgraphs/kit/config";
 import { ensureDevKeys } from "../subgraphs/kit/dev-keys";
 import { envInt } from "../subgraphs/kit/env";
 
 /**
- * npm start: the whole stack on one machine. Starts the four subgraphs and the
- * gateway as child processes (the same entry points docker-compose runs),
- * waits until the gateway is ready, prints how to use it, and on Ctrl-C stops
- * every process and waits for each to exit.
+ * npm start: the whole stack on one machine. Starts the four subgraphs (in one
+ * child process, so court decisions reach orders and breaches over the
+ * in-process event bus without Redis) and the gateway, waits until the gateway
+ * is ready, prints how to use it, and on Ctrl-C stops every process and waits
+ * for each to exit. docker-compose runs each subgraph in its own container, on Redis.
  */
 const distRoot = path.resolve(__dirname, "..");
 const gatewayPort = envInt("GATEWAY_PORT", 4000);
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stopAll(0));
   // Before any service starts, so they all read the same dev keys.
   await ensureDevKeys(dataDir());
-  for (const name of SUBGRAPH_NAMES) start(name, path.join("subgraphs", name, "main.js"));
+  start("subgraphs", path.join("subgraphs", "all.main.js"));
   start("gateway", path.join("gateway", "main.js"));
   // The first start loads the demo data into each embedded database, which takes a while.
   await waitUntilReady(10 * 60 * 1000);

@@ -1,4 +1,6 @@
+import os from "node:os";
 import path from "node:path";
+import type { EventBusConfig } from "./events/open-bus";
 import { devKeyFiles } from "./dev-keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
@@ -27,6 +29,13 @@ export interface SubgraphConfig {
   demoOrders: number;
   /** Where the gateway's public keys come from, to verify its identity assertions. */
   gatewayKeys: { kind: "url"; url: string } | { kind: "file"; file: string };
+  events: EventsConfig;
+}
+
+export interface EventsConfig {
+  bus: EventBusConfig;
+  /** This process's name in its consumer groups: stable across restarts, so a restart resumes what it had not acknowledged. */
+  consumer: string;
 }
 
 /** Where embedded-mode data lives (git-ignored). */
@@ -54,7 +63,21 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
     seedDemoData: envBoolean("SEED_DEMO_DATA", database.engine === "pglite"),
     demoOrders: envInt("DEMO_ORDERS", 6000),
     gatewayKeys: readGatewayKeysSource(),
+    events: { bus: readEventBusConfig(), consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`) },
   };
+}
+
+/**
+ * Subgraphs exchange events over Redis Streams when REDIS_URL is set; without
+ * it, over an in-process bus, which reaches only subgraphs in the same process
+ * (npm start runs all four in one). Production requires Redis.
+ */
+export function readEventBusConfig(): EventBusConfig {
+  const url = envOptional("REDIS_URL");
+  if (!url && process.env.NODE_ENV === "production") {
+    throw new ConfigError("Set REDIS_URL: in production the subgraphs exchange events over Redis Streams");
+  }
+  return url ? { kind: "redis", url, keyPrefix: envString("EVENT_STREAM_PREFIX", "spo:events") } : { kind: "in-process" };
 }
 
 function readGatewayKeysSource(): SubgraphConfig["gatewayKeys"] {
