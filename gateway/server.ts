@@ -54,6 +54,9 @@ export function createGateway(
     introspection: !config.production,
     formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
     includeStacktraceInErrorResponses: false,
+    // Our process owns signal handling and stops everything in order (events, HTTP, database);
+    // Apollo's own handler would re-raise the signal and kill the process half-way.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));

@@ -114,6 +114,9 @@ export async function createSubgraphServer<TLoaders>(
     introspection: process.env.NODE_ENV !== "production",
     formatError: maskUnexpectedErrors(logError),
     includeStacktraceInErrorResponses: false,
+    // Our process owns signal handling and stops everything in order (events, HTTP, database);
+    // Apollo's own handler would re-raise the signal and kill the process half-way.
+    stopOnTerminationSignals: false,
     // Inline traces would hand resolver timings to any caller; we report no traces.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
