@@ -1,0 +1,115 @@
+import personas from "../schema/personas.json";
+import { fixedClock } from "../subgraphs/kit/clock";
+import { mergeChunks } from "../subgraphs/dataset/chunk";
+import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { emptyChunk } from "./support/database";
+import { callersFor, CHESHIRE, STAFFORDSHIRE, type Caller, type SeedCaseProbe } from "./support/access-spec";
+import { principalFor } from "./support/identity";
+import { hearing } from "./support/rows";
+import { startTestStack, type TestStack } from "./support/stack";
+
+/**
+ * Who may write (DESIGN.md §4): recording an outcome needs hearing:write and
+ * the hearing's court (a hearing at another court does not exist for the
+ * caller); reporting a breach needs breach:write and the order's force. Every
+ * persona × both mutations × in and out of jurisdiction, each refusal leaving
+ * the data as it was.
+ */
+const TODAY = "2026-11-23";
+
+/** A review hearing of each seed case on a day its order was in force, that any number of adjournments can be recorded for. */
+const REVIEW = { [CHESHIRE.name]: "review-cheshire", [STAFFORDSHIRE.name]: "review-staffordshire" };
+/** A day each seed case's order was in force, for a breach of it. */
+const IN_FORCE_ON = { [CHESHIRE.name]: "2024-06-03", [STAFFORDSHIRE.name]: "2026-11-20" };
+
+function fixture() {
+  const reviews = emptyChunk();
+  reviews.hearings.hearings.push(
+    hearing(REVIEW[CHESHIRE.name], "2024-06-03T10:00:00+01:00", { type: "REVIEW", orderId: CHESHIRE.orderId, courtCode: CHESHIRE.courtCode }),
+    hearing(REVIEW[STAFFORDSHIRE.name], "2026-11-02T10:00:00Z", { type: "REVIEW", orderId: STAFFORDSHIRE.orderId, courtCode: STAFFORDSHIRE.courtCode, forceCode: "21" }),
+  );
+  return mergeChunks(seedCasesChunk(), reviews);
+}
+
+type Expected = { kind: "done" } | { kind: "unauthorized" } | { kind: "refused"; code: string; detail: string };
+
+/** The spec, from the personas file and the caller's coverage only. */
+function expectedFor(caller: Caller, scope: "hearing:write" | "breach:write"): Expected {
+  if (!personas.personas[caller.persona].scopes.includes(scope)) return { kind: "unauthorized" };
+  if (scope === "hearing:write") {
+    return caller.covers ? { kind: "done" } : { kind: "refused", code: "BAD_USER_INPUT", detail: "input.hearingId" };
+  }
+  // Court callers cover no force's records.
+  return caller.covers && caller.jurisdiction.kind !== "courts" ? { kind: "done" } : { kind: "refused", code: "FORBIDDEN", detail: "OUT_OF_JURISDICTION" };
+}
+
+describe.each([
+  [CHESHIRE.name, CHESHIRE, STAFFORDSHIRE],
+  [STAFFORDSHIRE.name, STAFFORDSHIRE, CHESHIRE],
+])("mutation authorization: %s", (_name, probe: SeedCaseProbe, other: SeedCaseProbe) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ chunks: [fixture()], clock: fixedClock(TODAY) });
+  });
+  afterAll(() => stack?.stop());
+
+  const counts = async () => ({
+    outcomes: (await stack.databases.hearings.db.query(`SELECT 1 FROM hearing_outcome_request`)).length,
+    breaches: (await stack.databases.breaches.db.query(`SELECT 1 FROM breach_offence`)).length,
+  });
+
+  const callers = callersFor(probe, other).map((caller) => [caller.label, caller] as const);
+
+  it.each(callers)("%s: recordHearingOutcome", async (label, caller) => {
+    const before = await counts();
+    const { status, body } = await stack.query(
+      `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { id status } }`,
+      { input: { hearingId: REVIEW[probe.name], status: "ADJOURNED", decision: "ADJOURNED", idempotencyKey: `adjourn-${label}` } },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "hearing:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({ data: { recordHearingOutcome: { id: REVIEW[probe.name], status: "ADJOURNED" } } });
+      expect((await counts()).outcomes).toBe(before.outcomes + 1);
+      return;
+    }
+    expect(body.data).toBeNull();
+    const extensions = body.errors!.map((error) => error.extensions);
+    expect(extensions).toEqual(
+      expected.kind === "unauthorized"
+        ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }]
+        : [{ code: expected.code, [expected.code === "FORBIDDEN" ? "reason" : "argument"]: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(callers)("%s: reportBreach", async (label, caller) => {
+    const before = await counts();
+    const { status, body } = await stack.query(
+      `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { offenceCode reportingForce { code } } }`,
+      {
+        input: {
+          orderId: probe.orderId,
+          offenceType: "BREACH_OF_ORDER",
+          occurredOn: IN_FORCE_ON[probe.name],
+          description: "Contacted the protected person",
+          idempotencyKey: `breach-${label}`,
+        },
+      },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "breach:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({ data: { reportBreach: { offenceCode: "ST19001", reportingForce: { code: probe.forceCode } } } });
+      expect((await counts()).breaches).toBe(before.breaches + 1);
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
+      expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+});
