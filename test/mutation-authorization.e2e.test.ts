@@ -54,7 +54,7 @@ describe.each([
   afterAll(() => stack?.stop());
 
   const counts = async () => ({
-    outcomes: (await stack.databases.hearings.db.query(`SELECT 1 FROM hearing_outcome_request`)).length,
+    outcomes: (await stack.databases.hearings.db.query(`SELECT 1 FROM idempotent_request`)).length,
     breaches: (await stack.databases.breaches.db.query(`SELECT 1 FROM breach_offence`)).length,
   });
 

@@ -1,5 +1,6 @@
 import { STREAMS } from "../kit/events/event";
 import { EVENT_MIGRATIONS } from "../kit/events/runtime";
+import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
 import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { breachesAccess } from "./access";
@@ -25,7 +26,7 @@ import { SpoStatisticsBreaches } from "./statistics/statistics.type";
 export const breachesSubgraph = defineSubgraph({
   name: "breaches",
   migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
-  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS],
+  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS],
   consumes: { [STREAMS.hearingOutcomes.name]: applyBreachDecision, [STREAMS.orderFacts.name]: applyOrderFactsChange },
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.

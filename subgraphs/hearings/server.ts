@@ -1,5 +1,6 @@
 import { STREAMS } from "../kit/events/event";
 import { EVENT_MIGRATIONS } from "../kit/events/runtime";
+import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
 import { ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { hearingsAccess } from "./access";
@@ -22,7 +23,7 @@ import { OrderHearingsResolver } from "./order/order.resolver";
 export const hearingsSubgraph = defineSubgraph({
   name: "hearings",
   migrationsDir: repoPath("subgraphs", "hearings", "migrations"),
-  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS],
+  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS],
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToHearings },
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,

@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
+import type { Db } from "./db";
 import { BadUserInputError } from "./errors";
+import { repoPath } from "./repo-root";
+
+/** The migrations of the idempotency table, for subgraphs with idempotent mutations. */
+export const IDEMPOTENCY_MIGRATIONS = repoPath("subgraphs", "kit", "migrations", "idempotency");
 
 /** Longest idempotency key accepted: a UUID or a court system's own reference fits many times over. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -26,6 +31,35 @@ export function requestFingerprint(request: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-export function keyReusedError(argument = "input.idempotencyKey"): BadUserInputError {
-  return new BadUserInputError(argument, "this key was already used for a different request; send a new key for a new request");
+export interface IdempotentRequest {
+  caller: string;
+  key: string;
+  fingerprint: string;
+  /** The id of what this request will produce (the hearing recorded, the breach created). */
+  resultId: string;
+}
+
+/**
+ * Claims the caller's key inside the mutation's transaction, before any
+ * change. Returns null when this request is the first with the key (go on and
+ * make the change; a rollback releases the claim), or the earlier request's
+ * result id when it is a retry of it. Throws BAD_USER_INPUT naming the key when
+ * it was used for a different request. A concurrent first request with the same
+ * key makes this one wait on the row, then see it.
+ */
+export async function claimIdempotencyKey(tx: Db, request: IdempotentRequest, argument = "input.idempotencyKey"): Promise<string | null> {
+  const claimed = await tx.query(
+    `INSERT INTO idempotent_request (caller, idempotency_key, fingerprint, result_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING result_id`,
+    [request.caller, request.key, request.fingerprint, request.resultId],
+  );
+  if (claimed.length === 1) return null;
+  const [earlier] = await tx.query<{ fingerprint: string; result_id: string }>(
+    `SELECT fingerprint, result_id FROM idempotent_request WHERE caller = $1 AND idempotency_key = $2`,
+    [request.caller, request.key],
+  );
+  if (earlier.fingerprint !== request.fingerprint) {
+    throw new BadUserInputError(argument, "this key was already used for a different request; send a new key for a new request");
+  }
+  return earlier.result_id;
 }

@@ -55,7 +55,7 @@ describe("reportBreach (breaches subgraph)", () => {
     executeOnSubgraph(server, REPORT, { input: { idempotencyKey: "report-1", ...input } }, as);
   const rowCounts = async () => {
     const [row] = await database.db.query<{ breaches: number; requests: number }>(
-      `SELECT (SELECT count(*)::int FROM breach_offence) AS breaches, (SELECT count(*)::int FROM breach_report_request) AS requests`,
+      `SELECT (SELECT count(*)::int FROM breach_offence) AS breaches, (SELECT count(*)::int FROM idempotent_request) AS requests`,
     );
     return row;
   };

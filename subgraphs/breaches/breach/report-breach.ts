@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError } from "../../kit/errors";
-import { keyReusedError, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { claimIdempotencyKey, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
 import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
 import { findOrderFacts } from "../../kit/order-facts/order-facts";
 import { deriveOrderStatus } from "../../kit/order-status";
@@ -47,19 +47,8 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
 
   const breachId = await context.db.transaction(async (tx) => {
     const id = `breach-${randomUUID()}`;
-    const claimed = await tx.query(
-      `INSERT INTO breach_report_request (caller, idempotency_key, fingerprint, breach_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING breach_id`,
-      [principal.sub, idempotencyKey, fingerprint, id],
-    );
-    if (claimed.length === 0) {
-      const [earlier] = await tx.query<{ fingerprint: string; breach_id: string }>(
-        `SELECT fingerprint, breach_id FROM breach_report_request WHERE caller = $1 AND idempotency_key = $2`,
-        [principal.sub, idempotencyKey],
-      );
-      if (earlier.fingerprint !== fingerprint) throw keyReusedError();
-      return earlier.breach_id;
-    }
+    const earlier = await claimIdempotencyKey(tx, { caller: principal.sub, key: idempotencyKey, fingerprint, resultId: id });
+    if (earlier !== null) return earlier;
 
     const order = await findOrderFacts(tx, report.orderId);
     if (!order) throw new BadUserInputError("input.orderId", `no order "${report.orderId}"`);

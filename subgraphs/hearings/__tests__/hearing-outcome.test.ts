@@ -69,7 +69,7 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
     database.db.query<{ stream: string; type: string; payload: HearingOutcomeRecordedPayload }>(
       `SELECT stream, type, payload FROM event_outbox ORDER BY position`,
     );
-  const requestCount = async () => (await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hearing_outcome_request`))[0].n;
+  const requestCount = async () => (await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotent_request`))[0].n;
 
   it("records a full order made at a full application hearing, with the event for orders and breaches in the outbox", async () => {
     const { data, errors } = await record({

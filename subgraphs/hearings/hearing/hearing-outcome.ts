@@ -7,7 +7,7 @@ import {
 } from "../../kit/court-decisions";
 import { londonDateOf } from "../../kit/dates";
 import { BadUserInputError } from "../../kit/errors";
-import { keyReusedError, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { claimIdempotencyKey, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
 import { findOrderFacts } from "../../kit/order-facts/order-facts";
 import { coversCourt } from "../../kit/principal";
 import type { HearingsContext } from "../context";
@@ -43,19 +43,8 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
   const { principal, clock } = context;
 
   const hearingId = await context.db.transaction(async (tx) => {
-    const claimed = await tx.query(
-      `INSERT INTO hearing_outcome_request (caller, idempotency_key, fingerprint, hearing_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING hearing_id`,
-      [principal.sub, idempotencyKey, fingerprint, outcome.hearingId],
-    );
-    if (claimed.length === 0) {
-      const [earlier] = await tx.query<{ fingerprint: string; hearing_id: string }>(
-        `SELECT fingerprint, hearing_id FROM hearing_outcome_request WHERE caller = $1 AND idempotency_key = $2`,
-        [principal.sub, idempotencyKey],
-      );
-      if (earlier.fingerprint !== fingerprint) throw keyReusedError();
-      return earlier.hearing_id;
-    }
+    const earlier = await claimIdempotencyKey(tx, { caller: principal.sub, key: idempotencyKey, fingerprint, resultId: outcome.hearingId });
+    if (earlier !== null) return earlier;
 
     const hearings = new HearingRepository(tx);
     const hearing = await hearings.lockHearing(outcome.hearingId);
