@@ -14,7 +14,6 @@ export const PUBLIC_ERROR_CODES = new Set([
   "UNAUTHORIZED_FIELD_OR_TYPE",
   "NOT_FOUND",
   "CONFLICT",
-  "NOT_IMPLEMENTED",
 ]);
 
 /** Extension keys a public error may carry; others (serviceName, stacktrace, …) say too much about our insides. */

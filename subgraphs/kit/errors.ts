@@ -12,12 +12,3 @@ export class BadUserInputError extends GraphQLError {
     super(`Invalid ${argument}: ${problem}`, { extensions: { code: "BAD_USER_INPUT", argument } });
   }
 }
-
-/** A capability declared in the public contract but not delivered yet; says so plainly instead of failing obscurely. */
-export class NotImplementedError extends GraphQLError {
-  declare readonly extensions: { code: "NOT_IMPLEMENTED" };
-
-  constructor(capability: string) {
-    super(`${capability} is not available yet`, { extensions: { code: "NOT_IMPLEMENTED" } });
-  }
-}

@@ -111,7 +111,7 @@ class StreamConsumer {
   private running: Promise<void> | undefined;
   /** A connection of its own: XREADGROUP BLOCK holds it, and stop() closes it to end the wait. */
   private readonly blocking: Redis;
-  /** Re-read what this consumer was given and did not acknowledge (at start, and after a failed handler). */
+  /** Re-read what this consumer was given and did not acknowledge (at start, and after any failure). */
   private rereadOwnPending = true;
 
   constructor(
@@ -139,11 +139,15 @@ class StreamConsumer {
     while (!this.stopping) {
       try {
         await this.bus.ensureGroups(this.subscription.stream);
-        const handledAll = (await this.handle(await this.claimAbandoned())) && (await this.handle(await this.readOwnPending()));
-        if (handledAll) await this.handle(await this.readNew());
+        // Oldest obligations first: what dead consumers left, what this consumer left, then what is new.
+        await this.handle(await this.claimAbandoned());
+        await this.handle(await this.readOwnPending());
+        await this.handle(await this.readNew());
         backoff = 0;
       } catch (error) {
         if (this.stopping) break;
+        // Whatever failed (a handler, an XACK, the connection), what this consumer holds unacknowledged comes first next time.
+        this.rereadOwnPending = true;
         backoff = Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
         log(`[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying in ${backoff} ms`, error);
         await new Promise((resolve) => setTimeout(resolve, backoff));
@@ -151,25 +155,17 @@ class StreamConsumer {
     }
   }
 
-  /** Handles entries in order and acknowledges each; stops at the first failure (it stays pending, to be read again). */
-  private async handle(entries: StreamEntry[]): Promise<boolean> {
+  /** Handles entries in order and acknowledges each; throws at the first failure (it stays pending, to be read again). */
+  private async handle(entries: StreamEntry[]): Promise<void> {
     const key = this.bus.streamKey(this.subscription.stream);
     for (const [id, fields] of entries) {
       // An entry trimmed away (fields null) or not written by our producers cannot be handled by anyone:
       // say so loudly and acknowledge it, rather than let it block the group forever.
       const event = fields ? parseEvent(fields) : null;
       if (!event) this.options.log?.(`[events] ${this.subscription.group} on ${this.subscription.stream}: skipping unreadable entry ${id}`);
-      if (event) {
-        try {
-          await this.subscription.handler(event, this.subscription.stream);
-        } catch (error) {
-          this.rereadOwnPending = true;
-          throw error;
-        }
-      }
+      if (event) await this.subscription.handler(event, this.subscription.stream);
       await this.redis.xack(key, this.subscription.group, id);
     }
-    return true;
   }
 
   private async claimAbandoned(): Promise<StreamEntry[]> {
