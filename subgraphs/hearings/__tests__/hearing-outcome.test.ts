@@ -200,6 +200,12 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
     // The interim order was in force on 2020-07-09: the review may extend it.
     const extended = await record({ hearingId: "review", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED", idempotencyKey: "key-3" });
     expect(extended.errors).toBeUndefined();
+    expect((await outbox()).map((event) => [event.payload.hearingId, event.payload.decision, event.payload.decidedOn, event.payload.expiresOn])).toEqual([
+      ["renewal", "ORDER_RENEWED", "2025-04-01", "2027-05-02"],
+      ["interim-application", "INTERIM_ORDER_MADE", "2024-06-03", null],
+      ["review", "INTERIM_ORDER_EXTENDED", "2020-07-09", null],
+    ]);
+    expect(await hearingState("review")).toEqual({ status: "HEARD", decision: "INTERIM_ORDER_EXTENDED", outcome_note: null });
   });
 
   describe("idempotency", () => {
