@@ -6,8 +6,6 @@ import type { DomainEvent, StreamName } from "./event";
 export interface NewEvent<TPayload> {
   type: string;
   payload: TPayload;
-  /** A stable id when the event must be the same on a retry; a fresh one otherwise. */
-  id?: string;
 }
 
 /**
@@ -15,15 +13,18 @@ export interface NewEvent<TPayload> {
  * published if and only if the transaction commits. Call the relay's wake()
  * after the commit so they go out at once instead of at the next poll.
  */
-export async function appendToOutbox<TPayload>(tx: Db, stream: StreamName, events: readonly NewEvent<TPayload>[]): Promise<string[]> {
-  const ids = events.map((event) => event.id ?? randomUUID());
-  if (events.length === 0) return ids;
+export async function appendToOutbox<TPayload>(tx: Db, stream: StreamName, events: readonly NewEvent<TPayload>[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.query(
     `INSERT INTO event_outbox (event_id, stream, type, payload)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-    [ids, events.map(() => stream), events.map((event) => event.type), events.map((event) => JSON.stringify(event.payload))],
+    [
+      events.map(() => randomUUID()),
+      events.map(() => stream),
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(event.payload)),
+    ],
   );
-  return ids;
 }
 
 interface OutboxRow {
@@ -79,26 +80,21 @@ export class OutboxRelay {
     this.running = undefined;
   }
 
-  /**
-   * Publishes everything unpublished now, in batches, and returns how many
-   * events went out. Throws if the bus refuses (the events stay in the outbox).
-   */
-  async publishPending(): Promise<number> {
-    let published = 0;
+  /** Publishes everything unpublished now, in batches. Throws if the bus refuses (the events stay in the outbox). */
+  private async publishPending(): Promise<void> {
     for (;;) {
       const rows = await this.db.query<OutboxRow>(
         `SELECT position, event_id, stream, type, payload, occurred_at FROM event_outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1`,
         [this.options.batchSize ?? 100],
       );
-      if (rows.length === 0) return published;
+      if (rows.length === 0) return;
       // Consecutive rows of one stream go out together; streams keep their order.
       for (const run of runsByStream(rows)) {
         await this.bus.publish(run.stream, run.rows.map(toEvent));
         await this.db.query(`UPDATE event_outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
           run.rows.map((row) => row.position),
         ]);
-        published += run.rows.length;
       }
     }
   }

@@ -19,7 +19,6 @@ export interface SubgraphEventsOptions {
   db: Db;
   bus: EventBus;
   consumes: EventAppliers;
-  relayPollMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -34,7 +33,7 @@ export class SubgraphEvents {
   private subscriptions: Subscription[] = [];
 
   constructor(private readonly options: SubgraphEventsOptions) {
-    this.relay = new OutboxRelay(options.db, options.bus, { pollMs: options.relayPollMs, log: options.log });
+    this.relay = new OutboxRelay(options.db, options.bus, { log: options.log });
   }
 
   start(): void {
