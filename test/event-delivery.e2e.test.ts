@@ -1,3 +1,4 @@
+import { inProcessConsumerName } from "../gateway/in-process-stack";
 import type { EventBus } from "../subgraphs/kit/events/bus";
 import { STREAMS } from "../subgraphs/kit/events/event";
 import { InProcessBus } from "../subgraphs/kit/events/in-process-bus";
@@ -146,7 +147,7 @@ describeWithRedis("Redis Streams", () => {
       const dying = stack.bus.subscribe({
         stream: STREAMS.hearingOutcomes.name,
         group: "orders",
-        consumer: "orders-test",
+        consumer: inProcessConsumerName("orders"),
         handler: async (event, stream) => {
           await applyOnce(event, stream);
           crashes += 1;

@@ -1,23 +1,16 @@
-import { readFileSync } from "node:fs";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { createAuthenticator } from "../../gateway/auth/authenticate";
 import { devTokenClaims, type PersonaName } from "../../gateway/auth/dev-token";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/config";
-import { createAssertionSigner } from "../../gateway/datasource";
-import { createGateway } from "../../gateway/server";
+import { startInProcessStack } from "../../gateway/in-process-stack";
 import { systemClock } from "../../subgraphs/kit/clock";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
+import type { SubgraphName } from "../../subgraphs/kit/config";
 import type { Db } from "../../subgraphs/kit/db";
-import { listen, type RunningHttpService } from "../../subgraphs/kit/http";
-import { repoPath } from "../../subgraphs/kit/repo-root";
-import { createSubgraphServer } from "../../subgraphs/kit/subgraph";
-import { SUBGRAPHS } from "../../subgraphs/registry";
+import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
 
 /**
- * The whole stack in this process, over real HTTP on ephemeral ports of
- * 127.0.0.1: the four subgraphs on the given databases and the gateway on the
- * checked-in supergraph, with key pairs made for this run (an identity
- * provider's and the gateway's), so nothing under DATA_DIR is read or written.
+ * The in-process stack (gateway/in-process-stack.ts) on the benchmark's
+ * databases, with key pairs made for this run (an identity provider's and the
+ * gateway's), so nothing under DATA_DIR is read or written.
  */
 export interface BenchStack {
   gatewayUrl: string;
@@ -35,38 +28,21 @@ async function keyPair(kid: string): Promise<{ privateKey: KeyLike; publicKeys: 
 
 export async function startBenchStack(dbs: Record<SubgraphName, Db>): Promise<BenchStack> {
   const idp = await keyPair("bench-idp");
-  const gatewayKey = await keyPair("bench-gateway");
-  const services: RunningHttpService[] = [];
-  const stops: (() => Promise<void>)[] = [];
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-
-  for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(SUBGRAPHS[name], { db: dbs[name], clock: systemClock, gatewayKeys: gatewayKey.publicKeys });
-    await server.apollo.start();
-    const running = await listen(server.createHttpService(), 0);
-    services.push(running);
-    stops.push(() => server.apollo.stop());
-    subgraphUrls[name] = running.url;
-  }
-
-  const gateway = createGateway(
-    { supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"), subgraphUrls, production: false, authorizationMode: "filter" },
-    {
-      authenticate: createAuthenticator({ keys: idp.publicKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
-      signAssertion: createAssertionSigner(gatewayKey.privateKey, "bench-gateway"),
-    },
-  );
-  await gateway.apollo.start();
-  const gatewayService = await listen(gateway.createHttpService(), 0);
-
+  const stack = await startInProcessStack({
+    databases: dbs,
+    clock: systemClock,
+    bus: new InProcessBus(),
+    tokens: { keys: idp.publicKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
+    assertions: await keyPair("bench-gateway"),
+  });
   return {
-    gatewayUrl: gatewayService.url,
+    gatewayUrl: stack.gatewayUrl,
     tokenFor: (persona) =>
       new SignJWT(devTokenClaims({ persona, purpose: "statistics benchmark", ttl: "1h", sub: `bench-${persona}` }))
         .setProtectedHeader({ alg: "ES256", typ: "JWT", kid: "bench-idp" })
         .sign(idp.privateKey),
     async query<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      const response = await fetch(gatewayService.url, {
+      const response = await fetch(stack.gatewayUrl, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
@@ -77,11 +53,6 @@ export async function startBenchStack(dbs: Record<SubgraphName, Db>): Promise<Be
       }
       return body.data;
     },
-    async stop() {
-      await gatewayService.close();
-      await gateway.apollo.stop();
-      for (const service of services) await service.close();
-      for (const stop of stops) await stop();
-    },
+    stop: () => stack.stop(),
   };
 }

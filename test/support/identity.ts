@@ -2,7 +2,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyG
 import type { Clock } from "../../subgraphs/kit/clock";
 import type { Db } from "../../subgraphs/kit/db";
 import type { Jurisdiction, Principal } from "../../subgraphs/kit/principal";
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphDependencies, type SubgraphServer } from "../../subgraphs/kit/subgraph";
+import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "../../subgraphs/kit/subgraph";
 import personas from "../../schema/personas.json";
 
 /** Key pairs made once per test process: the gateway's assertion key and a test identity provider's token key. */
@@ -51,13 +51,8 @@ export const EVERY_SCOPE_NATIONAL: Principal = {
   purpose: "automated test",
 };
 
-export async function createTestSubgraphServer<T>(
-  definition: SubgraphDefinition<T>,
-  db: Db,
-  clock: Clock,
-  events: Pick<SubgraphDependencies, "bus" | "eventConsumer"> = {},
-): Promise<SubgraphServer<T>> {
-  return createSubgraphServer(definition, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys, ...events });
+export async function createTestSubgraphServer<T>(definition: SubgraphDefinition<T>, db: Db, clock: Clock): Promise<SubgraphServer<T>> {
+  return createSubgraphServer(definition, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys });
 }
 
 export const TEST_ISSUER = "https://idp.test.invalid/";

@@ -1,23 +1,17 @@
-import { readFileSync } from "node:fs";
-import { createAuthenticator } from "../../gateway/auth/authenticate";
-import { createAssertionSigner } from "../../gateway/datasource";
+import { startInProcessStack } from "../../gateway/in-process-stack";
 import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
-import { createGateway } from "../../gateway/server";
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
-import { observeStatements } from "../../subgraphs/kit/db";
-import { listen, type RunningHttpService } from "../../subgraphs/kit/http";
-import { repoPath } from "../../subgraphs/kit/repo-root";
-import { createTestSubgraphServer, EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
-import type { Principal } from "../../subgraphs/kit/principal";
-import type { DatasetChunk } from "../../subgraphs/dataset/rows";
-import { SUBGRAPHS } from "../../subgraphs/registry";
-import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
+import { observeStatements, type Db } from "../../subgraphs/kit/db";
 import type { EventBus } from "../../subgraphs/kit/events/bus";
 import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
 import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
-import type { SubgraphServer } from "../../subgraphs/kit/subgraph";
+import type { DatasetChunk } from "../../subgraphs/dataset/rows";
+import { SUBGRAPHS } from "../../subgraphs/registry";
+import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { waitUntilEventsSettled } from "./events";
+import { EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
+import type { Principal } from "../../subgraphs/kit/principal";
 
 export interface GraphQLHttpResponse {
   status: number;
@@ -58,58 +52,38 @@ export async function startTestStack(options: {
   bus?: EventBus;
 }): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
-  const events = {} as Record<SubgraphName, SubgraphEvents>;
-  const databasesByName = {} as Record<SubgraphName, TestDatabase>;
   const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const subgraphRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as string[]])) as Record<SubgraphName, string[]>;
-  const databases: TestDatabase[] = [];
-  const services: RunningHttpService[] = [];
-  const stops: (() => Promise<void>)[] = [];
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-
+  const databases = {} as Record<SubgraphName, TestDatabase>;
+  const observedDbs = {} as Record<SubgraphName, Db>;
   for (const name of SUBGRAPH_NAMES) {
-    const definition = SUBGRAPHS[name];
-    const database = await openTestDatabase(definition);
-    databases.push(database);
-    databasesByName[name] = database;
-    await insertChunks(database.db, definition, options.chunks);
-    const db = observeStatements(database.db, () => {
+    databases[name] = await openTestDatabase(SUBGRAPHS[name]);
+    await insertChunks(databases[name].db, SUBGRAPHS[name], options.chunks);
+    observedDbs[name] = observeStatements(databases[name].db, () => {
       statements[name] += 1;
     });
-    const server: SubgraphServer<unknown> = await createTestSubgraphServer(definition, db, options.clock, {
-      bus,
-      eventConsumer: `${name}-test`,
-    });
-    await server.apollo.start();
-    events[name] = server.events;
-    const httpService = server.createHttpService();
-    // Listens alongside the service's own handler: both see every chunk of the body.
-    httpService.prependListener("request", (request) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => subgraphRequests[name].push(Buffer.concat(chunks).toString("utf8")));
-    });
-    const running = await listen(httpService, 0);
-    services.push(running);
-    stops.push(() => server.apollo.stop());
-    subgraphUrls[name] = running.url;
   }
 
-  for (const name of SUBGRAPH_NAMES) events[name].start();
-
   const keys = await testKeys();
-  const gateway = createGateway(
-    { supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"), subgraphUrls, production: false, authorizationMode: options.authorizationMode ?? "filter" },
-    {
-      authenticate: createAuthenticator({ keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ["ES256"] }),
-      signAssertion: createAssertionSigner(keys.gatewayPrivateKey),
-    },
-  );
-  await gateway.apollo.start();
-  const gatewayService = await listen(gateway.createHttpService(), 0);
+  const stack = await startInProcessStack({
+    databases: observedDbs,
+    clock: options.clock,
+    bus,
+    tokens: { keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
+    assertions: { privateKey: keys.gatewayPrivateKey, publicKeys: keys.gatewayPublicKeys },
+    authorizationMode: options.authorizationMode,
+    // Listens alongside the service's own handler: both see every chunk of the body.
+    beforeListen: (name, service) =>
+      service.prependListener("request", (request) => {
+        const chunks: Buffer[] = [];
+        request.on("data", (chunk: Buffer) => chunks.push(chunk));
+        request.on("end", () => subgraphRequests[name].push(Buffer.concat(chunks).toString("utf8")));
+      }),
+  });
+  const events = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].events])) as Record<SubgraphName, SubgraphEvents>;
 
   const post = async (body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse> => {
-    const response = await fetch(gatewayService.url, {
+    const response = await fetch(stack.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
@@ -118,10 +92,10 @@ export async function startTestStack(options: {
   };
 
   return {
-    gatewayUrl: gatewayService.url,
+    gatewayUrl: stack.gatewayUrl,
     post,
     events,
-    databases: databasesByName,
+    databases,
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
     statements,
@@ -136,13 +110,9 @@ export async function startTestStack(options: {
       return post({ query, variables }, { authorization: `Bearer ${await tokenFor(as)}` });
     },
     async stop() {
-      await gatewayService.close();
-      await gateway.apollo.stop();
-      for (const service of services) await service.close();
-      for (const name of SUBGRAPH_NAMES) await events[name].stop();
+      await stack.stop();
       await bus.close();
-      for (const stop of stops) await stop();
-      for (const database of databases) await database.dispose();
+      for (const name of SUBGRAPH_NAMES) await databases[name].dispose();
     },
   };
 }

@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import type http from "node:http";
+import type { JWTVerifyGetKey, KeyLike } from "jose";
+import type { Clock } from "../subgraphs/kit/clock";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import type { Db } from "../subgraphs/kit/db";
+import type { EventBus } from "../subgraphs/kit/events/bus";
+import { listen, type RunningHttpService } from "../subgraphs/kit/http";
+import { repoPath } from "../subgraphs/kit/repo-root";
+import { createSubgraphServer, type SubgraphServer } from "../subgraphs/kit/subgraph";
+import { SUBGRAPHS } from "../subgraphs/registry";
+import { createAuthenticator } from "./auth/authenticate";
+import type { AuthorizationMode } from "./authz/authorizing-gateway";
+import { createAssertionSigner } from "./datasource";
+import { createGateway } from "./server";
+
+export interface InProcessStackOptions {
+  /** Each subgraph's database, migrated and loaded; the caller owns (and closes) them. */
+  databases: Record<SubgraphName, Db>;
+  clock: Clock;
+  /** The event bus between the subgraphs; the caller owns (and closes) it. */
+  bus: EventBus;
+  /** How the gateway verifies callers' tokens. */
+  tokens: { keys: JWTVerifyGetKey; issuer: string; audience: string };
+  /** The key pair of the gateway's identity assertions. */
+  assertions: { privateKey: KeyLike; publicKeys: JWTVerifyGetKey };
+  authorizationMode?: AuthorizationMode;
+  /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
+  beforeListen?: (name: SubgraphName, service: http.Server) => void;
+}
+
+export interface InProcessStack {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
+  /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
+  stop(): Promise<void>;
+}
+
+/** Each subgraph's consumer name in an in-process stack. */
+export function inProcessConsumerName(name: SubgraphName): string {
+  return `${name}-in-process`;
+}
+
+/**
+ * The whole stack in this process, over real HTTP on ephemeral ports of
+ * 127.0.0.1: the four subgraphs (events running) on the given databases and
+ * the gateway serving the checked-in supergraph. The end-to-end tests and the
+ * benchmarks start the stack this way.
+ */
+export async function startInProcessStack(options: InProcessStackOptions): Promise<InProcessStack> {
+  const subgraphs = {} as Record<SubgraphName, SubgraphServer<unknown>>;
+  const services: RunningHttpService[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
+      db: options.databases[name],
+      clock: options.clock,
+      gatewayKeys: options.assertions.publicKeys,
+      bus: options.bus,
+      eventConsumer: inProcessConsumerName(name),
+    });
+    await server.apollo.start();
+    const httpService = server.createHttpService();
+    options.beforeListen?.(name, httpService);
+    const running = await listen(httpService, 0);
+    services.push(running);
+    subgraphs[name] = server;
+    subgraphUrls[name] = running.url;
+  }
+  for (const name of SUBGRAPH_NAMES) subgraphs[name].events.start();
+
+  const gateway = createGateway(
+    {
+      supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
+      subgraphUrls,
+      production: false,
+      authorizationMode: options.authorizationMode ?? "filter",
+    },
+    {
+      authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
+      signAssertion: createAssertionSigner(options.assertions.privateKey),
+    },
+  );
+  await gateway.apollo.start();
+  const gatewayService = await listen(gateway.createHttpService(), 0);
+
+  return {
+    gatewayUrl: gatewayService.url,
+    subgraphs,
+    async stop() {
+      await gatewayService.close();
+      await gateway.apollo.stop();
+      for (const service of services) await service.close();
+      for (const name of SUBGRAPH_NAMES) {
+        await subgraphs[name].events.stop();
+        await subgraphs[name].apollo.stop();
+      }
+    },
+  };
+}
