@@ -1,4 +1,5 @@
 import type { Db } from "../../kit/db";
+import { sumCountsOverPeriodSql } from "../../kit/statistics-counts";
 
 export interface ForceBreachCounts {
   forceCode: string;
@@ -15,37 +16,17 @@ export class StatisticsRepository {
    * the force they were reported to, not to the applicant force of the order.
    *
    * One aggregate statement over the per-day and per-month counts that
-   * migration 002_breach_statistics.sql keeps current with triggers; no
-   * breach row is read. A count over [from, to] is the running total through
-   * `to` minus the running total through the day before `from`, and a running
-   * total through day D is the months before D's month plus the days of D's
-   * month up to D: about forces x (months of history + 2 x 31) rows however
-   * long the period. Forces with nothing to count may be absent.
+   * migration 002_breach_statistics.sql keeps current with triggers (read as
+   * kit/statistics-counts.ts explains); no breach row is read. Forces with
+   * nothing to count may be absent.
    */
   async countBreachesByReportingForce(periodFrom: string, periodTo: string): Promise<ForceBreachCounts[]> {
     return this.db.query<ForceBreachCounts>(
-      `WITH bounds AS (
-         SELECT $2::date AS to_day,
-                date_trunc('month', $2::date::timestamp)::date AS to_month,
-                $1::date - 1 AS before_from,
-                date_trunc('month', ($1::date - 1)::timestamp)::date AS before_from_month
-       )
-       SELECT force_code AS "forceCode",
-              sum(reported * (through_to - through_before))::int AS "breachesReported",
-              sum(convicted * (through_to - through_before))::int AS "breachConvictions"
-         FROM (SELECT m.force_code, m.reported, m.convicted,
-                      1 AS through_to,
-                      (m.month < b.before_from_month)::int AS through_before
-                 FROM breach_statistics_month m, bounds b
-                WHERE m.month < b.to_month
-               UNION ALL
-               SELECT d.force_code, d.reported, d.convicted,
-                      (d.day BETWEEN b.to_month AND b.to_day)::int,
-                      (d.day BETWEEN b.before_from_month AND b.before_from)::int
-                 FROM breach_statistics_day d, bounds b
-                WHERE d.day BETWEEN b.to_month AND b.to_day
-                   OR d.day BETWEEN b.before_from_month AND b.before_from) AS parts
-        GROUP BY force_code`,
+      sumCountsOverPeriodSql(
+        { day: "breach_statistics_day", month: "breach_statistics_month", columns: ["reported", "convicted"] },
+        `sum(reported * (through_to - through_before))::int AS "breachesReported",
+         sum(convicted * (through_to - through_before))::int AS "breachConvictions"`,
+      ),
       [periodFrom, periodTo],
     );
   }
