@@ -1,5 +1,6 @@
 import { bulkInsert } from "../kit/bulk-insert";
 import type { Db } from "../kit/db";
+import { ORDER_FACTS_COLUMN_TYPES } from "../kit/order-facts/order-facts";
 import type { DatasetChunk, OrderEventRow, OrderProtectedPersonRow, OrderRow, OrderTermRow } from "../dataset/rows";
 
 /** Writes the orders share of a dataset chunk (demo data, benchmark loads). */
@@ -7,22 +8,7 @@ export async function insertOrdersChunk(db: Db, chunk: DatasetChunk): Promise<vo
   await bulkInsert<OrderRow>(
     db,
     "stalking_protection_order",
-    {
-      id: "text",
-      reference: "text",
-      kind: "text",
-      applicantForceCode: "text",
-      courtCode: "text",
-      respondentId: "text",
-      appliedOn: "date",
-      madeOn: "date",
-      servedOn: "date",
-      expiresOn: "date",
-      untilFurtherOrder: "boolean",
-      endedOn: "date",
-      endReason: "text",
-      supersedesId: "text",
-    },
+    { ...ORDER_FACTS_COLUMN_TYPES, reference: "text", servedOn: "date" },
     chunk.orders.orders,
   );
   await bulkInsert<OrderProtectedPersonRow>(db, "order_protected_person", { orderId: "text", personId: "text" }, chunk.orders.protectedPersons);

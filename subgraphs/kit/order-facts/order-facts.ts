@@ -1,5 +1,5 @@
 import type { OrderRow } from "../../dataset/rows";
-import { bulkInsert, camelCaseRow } from "../bulk-insert";
+import { bulkInsert, camelCaseRow, type ColumnTypes } from "../bulk-insert";
 import type { Db } from "../db";
 import type { DomainEvent } from "../events/event";
 import { repoPath } from "../repo-root";
@@ -29,11 +29,12 @@ export interface OrderFactsChangedPayload {
   madeAtHearingId: string | null;
 }
 
-const COLUMNS = `id, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on, expires_on,
+/** The columns of an order's facts, named alike in the orders table and in this copy. */
+export const ORDER_FACTS_COLUMNS = `id, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on, expires_on,
   until_further_order, ended_on, end_reason, supersedes_id, version`;
 
 export async function findOrderFacts(db: Db, orderId: string): Promise<OrderFacts | null> {
-  const [row] = await db.query(`SELECT ${COLUMNS} FROM order_facts WHERE id = $1`, [orderId]);
+  const [row] = await db.query(`SELECT ${ORDER_FACTS_COLUMNS} FROM order_facts WHERE id = $1`, [orderId]);
   return row ? camelCaseRow<OrderFacts>(row) : null;
 }
 
@@ -78,26 +79,30 @@ export async function applyOrderFactsChange(tx: Db, event: DomainEvent): Promise
   if (change) await storeOrderFacts(tx, change.order);
 }
 
-/** The orders of a dataset as first facts (version 1): a dataset load fills the projection like the events would. */
+type OrderFactsRow = Omit<OrderRow, "reference" | "servedOn">;
+
+/** Column types of an order's facts, in the orders table and in this copy alike (bulk loads). */
+export const ORDER_FACTS_COLUMN_TYPES: ColumnTypes<OrderFactsRow> = {
+  id: "text",
+  kind: "text",
+  applicantForceCode: "text",
+  courtCode: "text",
+  respondentId: "text",
+  appliedOn: "date",
+  madeOn: "date",
+  expiresOn: "date",
+  untilFurtherOrder: "boolean",
+  endedOn: "date",
+  endReason: "text",
+  supersedesId: "text",
+};
+
+/** The orders of a dataset as first facts (version 1): a dataset load fills the copy like the events would. */
 export async function insertOrderFactsRows(db: Db, orders: readonly OrderRow[]): Promise<void> {
-  await bulkInsert<Omit<OrderRow, "reference" | "servedOn"> & { version: number }>(
+  await bulkInsert<OrderFactsRow & { version: number }>(
     db,
     "order_facts",
-    {
-      id: "text",
-      kind: "text",
-      applicantForceCode: "text",
-      courtCode: "text",
-      respondentId: "text",
-      appliedOn: "date",
-      madeOn: "date",
-      expiresOn: "date",
-      untilFurtherOrder: "boolean",
-      endedOn: "date",
-      endReason: "text",
-      supersedesId: "text",
-      version: "int",
-    },
+    { ...ORDER_FACTS_COLUMN_TYPES, version: "int" },
     orders.map((order) => ({ ...order, version: 1 })),
   );
 }

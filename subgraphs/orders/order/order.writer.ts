@@ -2,12 +2,9 @@ import { randomUUID } from "node:crypto";
 import { camelCaseRow } from "../../kit/bulk-insert";
 import type { Db } from "../../kit/db";
 import type { Expiry } from "../../kit/court-decisions";
-import type { OrderFacts } from "../../kit/order-facts/order-facts";
+import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../kit/order-facts/order-facts";
 import type { OrderEndReason } from "../../kit/order-status";
 import type { OrderEventType } from "../../dataset/vocabulary";
-
-const FACT_COLUMNS = `id, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on, expires_on,
-  until_further_order, ended_on, end_reason, supersedes_id, version`;
 
 export interface NewOrderEvent {
   type: OrderEventType;
@@ -35,7 +32,7 @@ export class OrderWriter {
 
   /** The order's facts, locked until the transaction ends; null if there is no such order. */
   async lockOrder(id: string): Promise<OrderFacts | null> {
-    const [row] = await this.tx.query(`SELECT ${FACT_COLUMNS} FROM stalking_protection_order WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = await this.tx.query(`SELECT ${ORDER_FACTS_COLUMNS} FROM stalking_protection_order WHERE id = $1 FOR UPDATE`, [id]);
     return row ? camelCaseRow<OrderFacts>(row) : null;
   }
 
@@ -48,7 +45,7 @@ export class OrderWriter {
          ended_on = coalesce($6::date, ended_on),
          end_reason = coalesce($7, end_reason),
          version = version + 1
-       WHERE id = $1 RETURNING ${FACT_COLUMNS}`,
+       WHERE id = $1 RETURNING ${ORDER_FACTS_COLUMNS}`,
       [
         id,
         change.madeOn ?? null,
@@ -97,7 +94,7 @@ export class OrderWriter {
     const [row] = await this.tx.query(
       `INSERT INTO stalking_protection_order (id, reference, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on,
                                               expires_on, until_further_order, supersedes_id)
-       VALUES ($1, $2, 'FULL', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${FACT_COLUMNS}`,
+       VALUES ($1, $2, 'FULL', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${ORDER_FACTS_COLUMNS}`,
       [
         id,
         reference,
