@@ -131,23 +131,24 @@ describeWithRedis("Redis Streams", () => {
   deliveryGuarantees("Redis Streams", () => openTestRedisBus());
 
   describe("a consumer that crashes after committing an event's effect and before acknowledging it", () => {
+    const CLAIM_IDLE_MS = 300;
     let stack: TestStack;
 
     beforeEach(async () => {
-      stack = await startTestStack({ chunks: [fixture()], clock: fixedClock("2026-11-23"), bus: openTestRedisBus() });
+      stack = await startTestStack({ chunks: [fixture()], clock: fixedClock("2026-11-23"), bus: openTestRedisBus({ claimIdleMs: CLAIM_IDLE_MS }) });
     });
     afterEach(() => stack.stop());
 
-    it("gets it back on restart and does not apply it twice", async () => {
+    /** Stops the orders consumer and starts, in its group, one that commits each effect and dies before acknowledging it. */
+    async function crashingConsumer(name: string) {
       await stack.events.orders.stopConsumers();
       const ordersDb = stack.databases.orders.db;
       const applyOnce = idempotentHandler({ db: ordersDb, group: "orders", apply: ordersSubgraph.consumes![STREAMS.hearingOutcomes.name]! });
       let crashes = 0;
-      // The orders process as it dies: every effect commits, no acknowledgement is ever sent.
       const dying = stack.bus.subscribe({
         stream: STREAMS.hearingOutcomes.name,
         group: "orders",
-        consumer: inProcessConsumerName("orders"),
+        consumer: name,
         handler: async (event, stream) => {
           await applyOnce(event, stream);
           crashes += 1;
@@ -164,12 +165,25 @@ describeWithRedis("Redis Streams", () => {
         async () => (await stack.bus.backlog(STREAMS.hearingOutcomes.name, "orders")) === 3,
         "all three outcomes wait, unacknowledged, for the orders group",
       );
+    }
 
+    it("gets it back on restart and does not apply it twice", async () => {
+      await crashingConsumer(inProcessConsumerName("orders"));
       // The restarted process (same consumer name) is given back what it never acknowledged.
       stack.events.orders.startConsumers();
       await stack.settle();
       expect(await dischargesByOrder(stack)).toMatchObject({ o1: ["DISCHARGED", 1], o2: ["DISCHARGED", 1], o3: ["DISCHARGED", 1], o4: ["IN_FORCE", 0] });
       expect(await stack.bus.backlog(STREAMS.hearingOutcomes.name, "orders")).toBe(0);
+    });
+
+    it("has another consumer of the group take over what the dead one held, once it has been idle long enough", async () => {
+      await crashingConsumer("orders@dead-pod");
+      // A different process of the orders group: the entries are not its own, so only XAUTOCLAIM can give them to it.
+      stack.events.orders.startConsumers();
+      await stack.settle();
+      expect(await dischargesByOrder(stack)).toMatchObject({ o1: ["DISCHARGED", 1], o2: ["DISCHARGED", 1], o3: ["DISCHARGED", 1], o4: ["IN_FORCE", 0] });
+      const rejected = await stack.databases.orders.db.query(`SELECT * FROM rejected_event`);
+      expect(rejected).toEqual([]);
     });
   });
 });
