@@ -6,7 +6,7 @@ import { idempotentHandler } from "../subgraphs/kit/events/inbox";
 import { fixedClock } from "../subgraphs/kit/clock";
 import { ordersSubgraph } from "../subgraphs/orders/server";
 import { emptyChunk } from "./support/database";
-import { openTestRedisBus } from "./support/events";
+import { openTestRedisBus, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";
 import { breach, hearing, order } from "./support/rows";
 import { describeWithRedis } from "./support/describe-with-redis";
@@ -55,15 +55,6 @@ async function dischargesByOrder(stack: TestStack): Promise<Record<string, [stri
 
 const allDischarged = Object.fromEntries(Array.from({ length: ORDERS }, (_, i) => [`o${i + 1}`, ["DISCHARGED", 1]]));
 
-/** Waits (polling a condition, bounded) until `check` holds. */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 function deliveryGuarantees(busName: string, openBus: () => EventBus) {
   describe(`event delivery on the ${busName} bus`, () => {
     let stack: TestStack;
@@ -87,7 +78,7 @@ function deliveryGuarantees(busName: string, openBus: () => EventBus) {
         stack.bus.kind === "redis"
           ? () => stack.bus.backlog(STREAMS.hearingOutcomes.name, "orders")
           : () => stack.events.hearings.relay.unpublishedCount();
-      await until(async () => (await held()) === ORDERS - 1, `${ORDERS - 1} outcomes wait for the orders consumer`);
+      await waitUntil(async () => (await held()) === ORDERS - 1, `${ORDERS - 1} outcomes wait for the orders consumer`);
 
       stack.events.orders.startConsumers();
       await stack.settle();
@@ -157,11 +148,11 @@ describeWithRedis("Redis Streams", () => {
       });
       for (let n = 1; n <= 3; n++) await discharge(stack, n);
       // It committed the first effect and died before acknowledging it; it never got further (order is kept).
-      await until(async () => crashes >= 1, "the dying consumer committed an effect and crashed");
+      await waitUntil(async () => crashes >= 1, "the dying consumer committed an effect and crashed");
       await dying.stop();
       expect(await ordersDb.query(`SELECT event_id FROM processed_event`)).toHaveLength(1);
       expect((await dischargesByOrder(stack)).o1).toEqual(["DISCHARGED", 1]);
-      await until(
+      await waitUntil(
         async () => (await stack.bus.backlog(STREAMS.hearingOutcomes.name, "orders")) === 3,
         "all three outcomes wait, unacknowledged, for the orders group",
       );

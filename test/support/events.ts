@@ -17,30 +17,30 @@ export function openTestRedisBus(options: { claimIdleMs?: number } = {}): RedisS
   });
 }
 
+/** Waits until `check` holds, polling it (a readiness check, not a sleep); fails after `timeoutMs` naming what it waited for. */
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /**
  * Waits until every event has gone all the way: each stream's producer has
  * nothing unpublished and each consumer group has nothing unacknowledged,
  * checked stream by stream in the order events cause each other (an outcome
  * is acknowledged only after the order facts it caused were committed to the
- * orders outbox). A readiness check, polled; fails after `timeoutMs`.
+ * orders outbox).
  */
-export async function waitUntilEventsSettled(
-  events: Record<SubgraphName, SubgraphEvents>,
-  bus: EventBus,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const settled = async () => {
+export function waitUntilEventsSettled(events: Record<SubgraphName, SubgraphEvents>, bus: EventBus): Promise<void> {
+  return waitUntil(async () => {
     for (const stream of [STREAMS.hearingOutcomes, STREAMS.orderFacts]) {
       if ((await events[stream.producer].relay.unpublishedCount()) > 0) return false;
       for (const group of stream.consumers) if ((await bus.backlog(stream.name, group)) > 0) return false;
     }
     return true;
-  };
-  while (!(await settled())) {
-    if (Date.now() > deadline) throw new Error(`events did not settle within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  }, "every event is published and applied");
 }
 
 /** A clock the test moves: replaying a case day by day, then asking about it as of other days. */
