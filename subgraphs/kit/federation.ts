@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { enforceAccessRules } from "./access-guard";
 import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
 
 /**
@@ -24,7 +25,7 @@ export interface FederatedSchemaOptions<TContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<TContext>;
-  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes. */
+  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes and enforced by the schema itself too. */
   access: AccessRules;
 }
 
@@ -32,7 +33,9 @@ export interface FederatedSchemaOptions<TContext> {
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql
  * builds the schema and its resolvers, its SDL (with the @key and other
  * directives declared by @Directive) goes through @apollo/subgraph, and the
- * entities' __resolveReference functions are added to the resolver map.
+ * entities' __resolveReference functions are added to the resolver map. The
+ * access rules go into the SDL for the gateway and are enforced by the
+ * schema's own resolvers as well (kit/access-guard.ts).
  */
 export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
   const typeGraphQLSchema = await buildSchema({
@@ -45,9 +48,10 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
   }
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}\n${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}`,
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  return enforceAccessRules(schema, options.access);
 }

@@ -15,6 +15,8 @@ export const ordersAccess: AccessRules = {
   "StalkingProtectionOrder.requirements": scope("spo:terms"),
   OrderTerm: scope("spo:terms"),
   "StalkingProtectionOrder.protectedPersons": scope("person:protected"),
+  // People's type, which this subgraph extends: stated here so the subgraph enforces it on its own.
+  Person: scope("person:read"),
   "Person.stalkingProtectionOrders": scope("spo:read"),
   "Person.spoStatus": scope("spo:read"),
   "Person.protectedBy": scope("person:protected"),

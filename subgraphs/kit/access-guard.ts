@@ -1,0 +1,78 @@
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { satisfiesScopes, type AccessRule, type AccessRules } from "./access-rules";
+import type { Principal } from "./principal";
+import { unauthorizedFieldError } from "./unauthorized-error";
+
+/**
+ * Defence in depth: the subgraph enforces its own access table on the
+ * principal the gateway asserted, so a gateway bug (or an assertion carrying
+ * fewer scopes) gets no more than the gateway would have let through.
+ *
+ * It mirrors the gateway: a field needs its own rule and the rule of the type
+ * it returns. It also needs its parent type's rule, which at the gateway is
+ * implied by the path (every object is reached through a field returning its
+ * type) but here is not, since `_entities` reaches objects directly. An
+ * entity representation of a type the caller may not read resolves to null.
+ * Refused fields resolve to null with the gateway's error (null propagating
+ * as usual from a non-null field); a refused mutation never runs.
+ *
+ * Each field's check is worked out once, when the schema is built; fields no
+ * rule guards keep their resolver untouched.
+ */
+type ScopeCheck = (scopes: readonly string[]) => boolean;
+
+/** The scope requirements of rules, all of which must hold; "authenticated" adds none (every request here carries a verified assertion). */
+function checkOf(rules: readonly (AccessRule | undefined)[]): ScopeCheck | null {
+  const requirements = rules.flatMap((rule) => (rule === undefined || rule === "authenticated" ? [] : [rule.scopes]));
+  if (requirements.length === 0) return null;
+  return (scopes) => requirements.every((alternatives) => satisfiesScopes(alternatives, scopes));
+}
+
+/** The asserted principal's scopes; a context without a principal has none (fail closed). */
+function scopesOf(context: unknown): readonly string[] {
+  return (context as { principal?: Principal } | null | undefined)?.principal?.scopes ?? [];
+}
+
+function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, check: ScopeCheck): GraphQLFieldResolver<unknown, TContext> {
+  return (source, args, context, info) => {
+    if (!check(scopesOf(context))) throw unauthorizedFieldError();
+    return resolve(source, args, context, info);
+  };
+}
+
+/**
+ * `_entities` resolves only the representations whose type the caller may
+ * read (the others are never looked up); each other one is null with the
+ * error at its index.
+ */
+function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, ScopeCheck>): GraphQLFieldResolver<unknown, unknown> {
+  return async (source, args: { representations: { __typename: string }[] }, context, info) => {
+    const scopes = scopesOf(context);
+    const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(scopes) ?? true);
+    if (readable.every(Boolean)) return resolve(source, args, context, info);
+    const representations = args.representations.filter((_, index) => readable[index]);
+    const resolved = (representations.length === 0 ? [] : await resolve(source, { ...args, representations }, context, info)) as unknown[];
+    let next = 0;
+    // graphql-js turns an Error in a list into that item's error, leaving the item null.
+    return readable.map((isReadable) => (isReadable ? resolved[next++] : unauthorizedFieldError()));
+  };
+}
+
+/** Wraps the resolvers of `schema` (in place) so it enforces `rules` itself; returns the schema. */
+export function enforceAccessRules(schema: GraphQLSchema, rules: AccessRules): GraphQLSchema {
+  const typeChecks = new Map<string, ScopeCheck>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    const check = checkOf([rules[type.name]]);
+    if (check) typeChecks.set(type.name, check);
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const check = checkOf([rules[`${type.name}.${field.name}`], rules[type.name], rules[getNamedType(field.type).name]]);
+      if (check) field.resolve = guardField(field.resolve ?? defaultFieldResolver, check);
+    }
+  }
+  const entities = schema.getQueryType()?.getFields()._entities;
+  if (entities?.resolve) entities.resolve = guardEntities(entities.resolve, typeChecks);
+  return schema;
+}
