@@ -11,31 +11,36 @@ import { unauthorizedFieldError } from "./unauthorized-error";
  * It mirrors the gateway: a field needs its own rule and the rule of the type
  * it returns. It also needs its parent type's rule, which at the gateway is
  * implied by the path (every object is reached through a field returning its
- * type) but here is not, since `_entities` reaches objects directly. An
- * entity representation of a type the caller may not read resolves to null.
+ * type) but here is not: `_entities` reaches objects without any field
+ * returning their type. An entity representation of a type the caller may
+ * not read resolves to null.
  * Refused fields resolve to null with the gateway's error (null propagating
  * as usual from a non-null field); a refused mutation never runs.
  *
  * Each field's check is worked out once, when the schema is built; fields no
  * rule guards keep their resolver untouched.
  */
-type ScopeCheck = (scopes: readonly string[]) => boolean;
+type PrincipalCheck = (principal: Principal | undefined) => boolean;
 
-/** The scope requirements of rules, all of which must hold; "authenticated" adds none (every request here carries a verified assertion). */
-function checkOf(rules: readonly (AccessRule | undefined)[]): ScopeCheck | null {
-  const requirements = rules.flatMap((rule) => (rule === undefined || rule === "authenticated" ? [] : [rule.scopes]));
-  if (requirements.length === 0) return null;
-  return (scopes) => requirements.every((alternatives) => satisfiesScopes(alternatives, scopes));
+/**
+ * The check of all the given rules together, or null when none applies.
+ * "authenticated" needs an asserted principal (every request over HTTP has
+ * one); a context without one satisfies no rule (fail closed).
+ */
+function checkOf(rules: readonly (AccessRule | undefined)[]): PrincipalCheck | null {
+  const applying = rules.filter((rule): rule is AccessRule => rule !== undefined);
+  if (applying.length === 0) return null;
+  const requirements = applying.flatMap((rule) => (rule === "authenticated" ? [] : [rule.scopes]));
+  return (principal) => principal !== undefined && requirements.every((alternatives) => satisfiesScopes(alternatives, principal.scopes));
 }
 
-/** The asserted principal's scopes; a context without a principal has none (fail closed). */
-function scopesOf(context: unknown): readonly string[] {
-  return (context as { principal?: Principal } | null | undefined)?.principal?.scopes ?? [];
+function principalOf(context: unknown): Principal | undefined {
+  return (context as { principal?: Principal } | null | undefined)?.principal;
 }
 
-function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, check: ScopeCheck): GraphQLFieldResolver<unknown, TContext> {
+function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, check: PrincipalCheck): GraphQLFieldResolver<unknown, TContext> {
   return (source, args, context, info) => {
-    if (!check(scopesOf(context))) throw unauthorizedFieldError();
+    if (!check(principalOf(context))) throw unauthorizedFieldError();
     return resolve(source, args, context, info);
   };
 }
@@ -45,10 +50,10 @@ function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, 
  * read (the others are never looked up); each other one is null with the
  * error at its index.
  */
-function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, ScopeCheck>): GraphQLFieldResolver<unknown, unknown> {
+function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, PrincipalCheck>): GraphQLFieldResolver<unknown, unknown> {
   return async (source, args: { representations: { __typename: string }[] }, context, info) => {
-    const scopes = scopesOf(context);
-    const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(scopes) ?? true);
+    const principal = principalOf(context);
+    const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(principal) ?? true);
     if (readable.every(Boolean)) return resolve(source, args, context, info);
     const representations = args.representations.filter((_, index) => readable[index]);
     const resolved = (representations.length === 0 ? [] : await resolve(source, { ...args, representations }, context, info)) as unknown[];
@@ -60,7 +65,7 @@ function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChec
 
 /** Wraps the resolvers of `schema` (in place) so it enforces `rules` itself; returns the schema. */
 export function enforceAccessRules(schema: GraphQLSchema, rules: AccessRules): GraphQLSchema {
-  const typeChecks = new Map<string, ScopeCheck>();
+  const typeChecks = new Map<string, PrincipalCheck>();
   for (const type of Object.values(schema.getTypeMap())) {
     const check = checkOf([rules[type.name]]);
     if (check) typeChecks.set(type.name, check);
