@@ -13,9 +13,9 @@ import { unauthorizedFieldError } from "./unauthorized-error";
  * implied by the path (every object is reached through a field returning its
  * type) but here is not: `_entities` reaches objects without any field
  * returning their type. An entity representation of a type the caller may
- * not read resolves to null.
- * Refused fields resolve to null with the gateway's error (null propagating
- * as usual from a non-null field); a refused mutation never runs.
+ * not read resolves to null. Refused fields resolve to null with the
+ * gateway's error (null propagating as usual from a non-null field); a
+ * refused mutation never runs.
  *
  * Each field's check is worked out once, when the schema is built; fields no
  * rule guards keep their resolver untouched.

@@ -44,9 +44,9 @@ export interface IdempotentRequest {
 
 /**
  * Claims the caller's key (within its subject and jurisdiction) inside the
- * mutation's transaction, before any change. Returns null when this request is the first with the key (go on and
- * make the change; a rollback releases the claim), or the earlier request's
- * result id when it is a retry of it. Throws BAD_USER_INPUT naming the key when
+ * mutation's transaction, before any change. Returns null when this request is
+ * the first with the key (go on and make the change; a rollback releases the
+ * claim), or the earlier request's result id when it is a retry of it. Throws BAD_USER_INPUT naming the key when
  * it was used for a different request. A concurrent first request with the same
  * key makes this one wait on the row, then see it.
  */

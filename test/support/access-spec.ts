@@ -162,7 +162,6 @@ export const STAFFORDSHIRE: SeedCaseProbe = {
   respondentId: SEED_CASE_IDS.staffordshire.respondent,
 };
 
-
 /**
  * The same scope rules per type and field, for tests that walk a schema
  * rather than the probe (direct subgraph calls): a type's scopes are needed
