@@ -48,18 +48,23 @@ function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, 
 /**
  * `_entities` resolves only the representations whose type the caller may
  * read (the others are never looked up); each other one is null with the
- * error at its index.
+ * error at its index. It stays synchronous, as @apollo/subgraph's resolver
+ * is, so the entities' DataLoader batches are not split across ticks.
  */
 function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, PrincipalCheck>): GraphQLFieldResolver<unknown, unknown> {
-  return async (source, args: { representations: { __typename: string }[] }, context, info) => {
+  return (source, args: { representations: { __typename: string }[] }, context, info) => {
     const principal = principalOf(context);
     const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(principal) ?? true);
     if (readable.every(Boolean)) return resolve(source, args, context, info);
-    const representations = args.representations.filter((_, index) => readable[index]);
-    const resolved = (representations.length === 0 ? [] : await resolve(source, { ...args, representations }, context, info)) as unknown[];
-    let next = 0;
     // graphql-js turns an Error in a list into that item's error, leaving the item null.
-    return readable.map((isReadable) => (isReadable ? resolved[next++] : unauthorizedFieldError()));
+    const withRefusals = (resolved: unknown[]) => {
+      let next = 0;
+      return readable.map((isReadable) => (isReadable ? resolved[next++] : unauthorizedFieldError()));
+    };
+    const representations = args.representations.filter((_, index) => readable[index]);
+    if (representations.length === 0) return withRefusals([]);
+    const resolved = resolve(source, { ...args, representations }, context, info) as unknown[] | Promise<unknown[]>;
+    return resolved instanceof Promise ? resolved.then(withRefusals) : withRefusals(resolved);
   };
 }
 
