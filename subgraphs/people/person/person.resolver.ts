@@ -4,6 +4,7 @@ import { notPermittedForJurisdiction, outOfJurisdiction } from "../../kit/jurisd
 import { coversForce, type Principal } from "../../kit/principal";
 import { parsePncId } from "../../kit/pnc";
 import type { PeopleContext } from "../context";
+import { personVisibility } from "./person-visibility";
 import { PersonRepository } from "./person.repository";
 import { NotifiedAddress, Person, PersonName, PersonSearch } from "./person.type";
 
@@ -30,7 +31,7 @@ export class PersonResolver {
   })
   async searchPeople(@Arg("search", () => PersonSearch) search: PersonSearch, @Ctx() context: PeopleContext): Promise<Person[]> {
     refuseCourtCallers(context.principal, "Searching for people");
-    const repository = new PersonRepository(context.db);
+    const repository = new PersonRepository(context.db, personVisibility(context.principal));
     if (search.pncId != null) {
       const parsed = parsePncId(search.pncId, Number(context.clock.today().slice(0, 4)));
       if (!parsed.ok) throw new BadUserInputError("search.pncId", parsed.problem);
