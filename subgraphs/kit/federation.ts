@@ -5,6 +5,8 @@ import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
+import { enforceJurisdiction, type JurisdictionTable } from "./jurisdiction-table";
+import type { Principal } from "./principal";
 
 /**
  * Federation 2 (v2.5+, so the authorization directives @authenticated,
@@ -17,7 +19,7 @@ export type ReferenceResolvers<TContext> = Record<
   { __resolveReference(reference: Record<string, unknown>, context: TContext): unknown }
 >;
 
-export interface FederatedSchemaOptions<TContext> {
+export interface FederatedSchemaOptions<TContext extends { principal: Principal }> {
   // type-graphql takes resolver classes; their constructors are of any shape.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
@@ -26,6 +28,8 @@ export interface FederatedSchemaOptions<TContext> {
   referenceResolvers: ReferenceResolvers<TContext>;
   /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes. */
   access: AccessRules;
+  /** Record-level rules: every type's protection class, and the fields released only to callers covering their record. */
+  jurisdiction: JurisdictionTable<TContext>;
 }
 
 /**
@@ -34,7 +38,9 @@ export interface FederatedSchemaOptions<TContext> {
  * directives declared by @Directive) goes through @apollo/subgraph, and the
  * entities' __resolveReference functions are added to the resolver map.
  */
-export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<TContext extends { principal: Principal }>(
+  options: FederatedSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -45,9 +51,10 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
   }
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}\n${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}`,
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  return enforceJurisdiction(schema, options.jurisdiction);
 }

@@ -2,6 +2,7 @@ import { STREAMS } from "../kit/events/event";
 import { EVENT_MIGRATIONS } from "../kit/events/runtime";
 import { repoPath } from "../kit/repo-root";
 import { peopleAccess } from "./access";
+import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../kit/subgraph";
 import { CourtResolver } from "./court/court.resolver";
 import { courtReference } from "./court/court.reference";
@@ -25,6 +26,7 @@ export const peopleSubgraph = defineSubgraph({
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToPeople },
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
   access: peopleAccess,
+  jurisdiction: peopleJurisdiction,
   referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
   createLoaders: (db, _clock, principal) => createPersonLoaders(db, principal),
   insertDatasetChunk: insertPeopleChunk,
