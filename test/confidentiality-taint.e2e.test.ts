@@ -170,7 +170,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
     expect(found).toEqual(allowed);
   });
 
-  it("the victim's PNC ID and date of birth reach only the callers who may see the victim", async () => {
+  it("the victim's PNC ID and name reach only the callers who may see the victim", async () => {
     for (const { principal } of CALLERS) {
       const text = await readAll(principal);
       expect([text.includes(VICTIM.pncId), text.includes(VICTIM.familyName)]).toEqual([mayRead(principal, "victimName"), mayRead(principal, "victimName")]);
