@@ -19,7 +19,7 @@ export const breachesJurisdiction = defineJurisdiction<BreachesContext>({
     },
     SpoStatistics: {
       protection: "aggregate",
-      visibility: "counts per force, region or nation over at least one calendar month; never one case's record",
+      visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
     },
     StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
     Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },

@@ -34,7 +34,7 @@ export const ordersJurisdiction = defineJurisdiction<OrdersContext>({
     OrderTerm: { protection: "detail", visibility: "only through prohibitions and requirements" },
     SpoStatistics: {
       protection: "aggregate",
-      visibility: "counts per force, region or nation over at least one calendar month; never one case's record",
+      visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
     },
     Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
     Force: { protection: "reference", visibility: "key only" },
