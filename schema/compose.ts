@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
 import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { repoPath } from "../subgraphs/kit/repo-root";
-import { accessTableMarkdown, withAccessTable } from "./access-table";
+import { ACCESS_TABLE, accessTableMarkdown, JURISDICTION_TABLE, jurisdictionTableMarkdown, withGeneratedSection } from "./access-table";
 import { composeSupergraph, contractBreakingChanges } from "./composition";
 
 /**
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   }
   writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
   const readme = repoPath("README.md");
-  writeFileSync(readme, withAccessTable(readFileSync(readme, "utf8"), accessTableMarkdown(composition.supergraphSdl)));
-  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access table`);
+  const withAccess = withGeneratedSection(readFileSync(readme, "utf8"), ACCESS_TABLE, accessTableMarkdown(composition.supergraphSdl));
+  writeFileSync(readme, withGeneratedSection(withAccess, JURISDICTION_TABLE, jurisdictionTableMarkdown()));
+  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access and jurisdiction tables`);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { repoPath } from "../subgraphs/kit/repo-root";
-import { accessTableMarkdown } from "../schema/access-table";
+import { accessTableMarkdown, jurisdictionTableMarkdown } from "../schema/access-table";
 import { composeSupergraph, contractBreakingChanges, type Composition } from "../schema/composition";
 
 /** The checked-in schema files are what the code produces, and the API keeps the public contract. */
@@ -25,6 +25,13 @@ describe("schema files", () => {
     const table = accessTableMarkdown(composition.supergraphSdl);
     expect(readme).toContain(table);
     expect(table).toContain("| `StalkingProtectionOrder.protectedPersons` | person:protected |");
+  });
+
+  it("the README jurisdiction table is the one the subgraphs declare and enforce (run npm run compose)", () => {
+    const readme = readFileSync(repoPath("README.md"), "utf8");
+    const table = jurisdictionTableMarkdown();
+    expect(readme).toContain(table);
+    expect(table).toContain("| hearings | `CourtHearing.outcomeNote` | case-notes |");
   });
 
   it("the composed API schema breaks nothing in the public contract", () => {

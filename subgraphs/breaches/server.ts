@@ -4,6 +4,7 @@ import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
 import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { breachesAccess } from "./access";
+import { breachesJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../kit/subgraph";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
@@ -32,6 +33,7 @@ export const breachesSubgraph = defineSubgraph({
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],
   access: breachesAccess,
+  jurisdiction: breachesJurisdiction,
   referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
   createLoaders: (db) => createBreachesLoaders(db),
   insertDatasetChunk: insertBreachesChunk,

@@ -1,6 +1,6 @@
 import { scope, type AccessRules } from "../kit/access-rules";
 
-/** Hearings: reading needs hearing:read, recording outcomes hearing:write. */
+/** Hearings: reading needs hearing:read, recording outcomes hearing:write, outcome notes (free text) spo:terms. */
 export const hearingsAccess: AccessRules = {
   "Query.courtList": scope("hearing:read"),
   "Query.hearing": scope("hearing:read"),
@@ -10,4 +10,6 @@ export const hearingsAccess: AccessRules = {
   Person: scope("person:read"),
   "StalkingProtectionOrder.hearings": scope("hearing:read"),
   "Mutation.recordHearingOutcome": scope("hearing:write"),
+  // Free text a court typed: case detail, whatever field or path it is read through.
+  "CourtHearing.outcomeNote": scope("spo:terms"),
 };

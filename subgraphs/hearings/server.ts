@@ -4,6 +4,7 @@ import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
 import { ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
 import { repoPath } from "../kit/repo-root";
 import { hearingsAccess } from "./access";
+import { hearingsJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../kit/subgraph";
 import { insertHearingsChunk } from "./dataset";
 import { createHearingLoaders } from "./hearing/hearing.loaders";
@@ -27,6 +28,7 @@ export const hearingsSubgraph = defineSubgraph({
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToHearings },
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,
+  jurisdiction: hearingsJurisdiction,
   referenceResolvers: { CourtHearing: hearingReference },
   createLoaders: (db, _clock, principal) => createHearingLoaders(db, principal),
   insertDatasetChunk: insertHearingsChunk,

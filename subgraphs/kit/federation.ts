@@ -6,6 +6,8 @@ import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { enforceAccessRules } from "./access-guard";
 import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
+import { enforceJurisdiction, type JurisdictionTable } from "./jurisdiction-table";
+import type { Principal } from "./principal";
 
 /**
  * Federation 2 (v2.5+, so the authorization directives @authenticated,
@@ -18,7 +20,7 @@ export type ReferenceResolvers<TContext> = Record<
   { __resolveReference(reference: Record<string, unknown>, context: TContext): unknown }
 >;
 
-export interface FederatedSchemaOptions<TContext> {
+export interface FederatedSchemaOptions<TContext extends { principal: Principal }> {
   // type-graphql takes resolver classes; their constructors are of any shape.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
@@ -27,6 +29,8 @@ export interface FederatedSchemaOptions<TContext> {
   referenceResolvers: ReferenceResolvers<TContext>;
   /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes and enforced by the schema itself too. */
   access: AccessRules;
+  /** Record-level rules: every type's protection class, and the fields released only to callers covering their record. */
+  jurisdiction: JurisdictionTable<TContext>;
 }
 
 /**
@@ -37,7 +41,9 @@ export interface FederatedSchemaOptions<TContext> {
  * access rules go into the SDL for the gateway and are enforced by the
  * schema's own resolvers as well (kit/access-guard.ts).
  */
-export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<TContext extends { principal: Principal }>(
+  options: FederatedSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -53,5 +59,6 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  return enforceAccessRules(schema, options.access);
+  // Scopes outermost: a field the caller may not ask for is refused as the gateway would, before its record is looked at.
+  return enforceAccessRules(enforceJurisdiction(schema, options.jurisdiction), options.access);
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { BadUserInputError } from "./errors";
 import { FORCES, REGIONS, type RegionCode } from "./reference";
 
 export enum StatisticsGrouping {
@@ -73,4 +74,23 @@ export function sumOverScope<K extends string>(scope: StatisticsScope, countsByF
     if (counts) for (const key of keys) total[key] += counts[key];
   }
   return total;
+}
+
+/**
+ * The shortest period statistics answer for: 28 days, both ends inclusive (so
+ * every calendar month qualifies). A count of orders made in one force on one
+ * day would point at one identifiable case; over a month it is a statistic.
+ */
+export const MIN_STATISTICS_PERIOD_DAYS = 28;
+
+/** Refuses a period that is reversed or shorter than MIN_STATISTICS_PERIOD_DAYS, naming the argument at fault. */
+export function checkStatisticsPeriod(from: string, to: string): void {
+  if (from > to) throw new BadUserInputError("from", `from (${from}) is after to (${to})`);
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (days < MIN_STATISTICS_PERIOD_DAYS) {
+    throw new BadUserInputError(
+      "to",
+      `the period is ${days} day${days === 1 ? "" : "s"}; statistics cover at least ${MIN_STATISTICS_PERIOD_DAYS} days, so no count points at one case`,
+    );
+  }
 }

@@ -8,6 +8,7 @@ import type { DatasetChunk } from "../dataset/rows";
 import type { Db } from "./db";
 import { maskUnexpectedErrors } from "./errors-masking";
 import type { AccessRules } from "./access-rules";
+import type { JurisdictionTable } from "./jurisdiction-table";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
 import { createHttpService } from "./http";
 import type http from "node:http";
@@ -56,6 +57,8 @@ export interface SubgraphDefinition<TLoaders> {
    * it returns or extends are listed with their rule, so it can enforce them alone.
    */
   access: AccessRules;
+  /** How much each type and field reveals, and whose records' detail a caller may see (enforced here). */
+  jurisdiction: JurisdictionTable<SubgraphContext<TLoaders>>;
   /** Loaders for one request; they filter by the principal's jurisdiction where the subgraph requires it. */
   createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
   /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */

@@ -1,7 +1,7 @@
 import { scope, type AccessRules } from "../kit/access-rules";
 
 /**
- * Orders: the summary needs spo:read, terms spo:terms, protected persons
+ * Orders: the summary needs spo:read, terms and history notes (free text) spo:terms, protected persons
  * person:protected; statistics stats:read.
  */
 export const ordersAccess: AccessRules = {
@@ -14,6 +14,8 @@ export const ordersAccess: AccessRules = {
   "StalkingProtectionOrder.prohibitions": scope("spo:terms"),
   "StalkingProtectionOrder.requirements": scope("spo:terms"),
   OrderTerm: scope("spo:terms"),
+  // Free text: case detail.
+  "OrderEvent.note": scope("spo:terms"),
   "StalkingProtectionOrder.protectedPersons": scope("person:protected"),
   // People's type, which this subgraph extends: stated here so the subgraph enforces it on its own.
   Person: scope("person:read"),

@@ -2,6 +2,7 @@ import { STREAMS } from "../kit/events/event";
 import { EVENT_MIGRATIONS } from "../kit/events/runtime";
 import { repoPath } from "../kit/repo-root";
 import { ordersAccess } from "./access";
+import { ordersJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../kit/subgraph";
 import { insertOrdersChunk } from "./dataset";
 import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
@@ -23,6 +24,7 @@ export const ordersSubgraph = defineSubgraph({
   consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcome },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
+  jurisdiction: ordersJurisdiction,
   referenceResolvers: { StalkingProtectionOrder: orderReference },
   createLoaders: (db, _clock, principal) => createOrderLoaders(db, principal),
   insertDatasetChunk: insertOrdersChunk,

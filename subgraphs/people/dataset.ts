@@ -1,8 +1,14 @@
 import { bulkInsert } from "../kit/bulk-insert";
 import type { Db } from "../kit/db";
 import type { DatasetChunk, NotifiedAddressRow, PersonAliasRow, PersonRow } from "../dataset/rows";
+import { PersonRoleRepository, rolesOf } from "./person/person-role.repository";
 
-/** Writes the people share of a dataset chunk (demo data, benchmark loads). */
+/**
+ * Writes the people share of a dataset chunk (demo data, benchmark loads), with
+ * every person's roles in the chunk's orders, as the order-facts stream would
+ * have told them: persons and roles arrive in the same load, so no person is
+ * ever visible before people knows whether they are a protected person.
+ */
 export async function insertPeopleChunk(db: Db, chunk: DatasetChunk): Promise<void> {
   await bulkInsert<PersonRow>(
     db,
@@ -21,5 +27,14 @@ export async function insertPeopleChunk(db: Db, chunk: DatasetChunk): Promise<vo
     "notified_address",
     { id: "text", personId: "text", forceCode: "text", address: "text", notifiedOn: "date", policeStation: "text" },
     chunk.people.addresses,
+  );
+  const protectedByOrder = new Map<string, string[]>();
+  for (const link of chunk.orders.protectedPersons) {
+    protectedByOrder.set(link.orderId, [...(protectedByOrder.get(link.orderId) ?? []), link.personId]);
+  }
+  await new PersonRoleRepository(db).insertRoles(
+    chunk.orders.orders.flatMap((order) =>
+      rolesOf(order, { respondentId: order.respondentId, protectedPersonIds: protectedByOrder.get(order.id) ?? [] }),
+    ),
   );
 }

@@ -1,5 +1,8 @@
+import { STREAMS } from "../kit/events/event";
+import { EVENT_MIGRATIONS } from "../kit/events/runtime";
 import { repoPath } from "../kit/repo-root";
 import { peopleAccess } from "./access";
+import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../kit/subgraph";
 import { CourtResolver } from "./court/court.resolver";
 import { courtReference } from "./court/court.reference";
@@ -9,14 +12,22 @@ import { forceReference } from "./force/force.reference";
 import { createPersonLoaders } from "./person/person.loaders";
 import { PersonResolver } from "./person/person.resolver";
 import { personReference } from "./person/person.reference";
+import { applyOrderFactsToPeople } from "./person/order-facts.consumer";
 
-/** People: respondents and protected persons, and the reference data (forces, courts). */
+/**
+ * People: respondents and protected persons, and the reference data (forces, courts).
+ * Keeps each person's roles in orders current from the order-facts stream: they
+ * decide whose identity a caller may see.
+ */
 export const peopleSubgraph = defineSubgraph({
   name: "people",
   migrationsDir: repoPath("subgraphs", "people", "migrations"),
+  sharedMigrations: [EVENT_MIGRATIONS],
+  consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToPeople },
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
   access: peopleAccess,
+  jurisdiction: peopleJurisdiction,
   referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
-  createLoaders: (db) => createPersonLoaders(db),
+  createLoaders: (db, _clock, principal) => createPersonLoaders(db, principal),
   insertDatasetChunk: insertPeopleChunk,
 });

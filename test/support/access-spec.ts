@@ -26,6 +26,11 @@ export interface FieldSpec {
   mayBeNull?: boolean;
   /** Records outside a court caller's courts are not found (null or [] without error). */
   hiddenFromOtherCourts?: boolean;
+  /**
+   * A person who is only ever protected: exists only for callers with person:protected covering an order
+   * protecting them; to anyone else not found (null or [] without error), so nothing confirms them.
+   */
+  protectedPersonOnly?: boolean;
   children?: FieldSpec[];
 }
 
@@ -44,6 +49,7 @@ export interface SeedCaseProbe {
   hearingDay: string;
   orderId: string;
   respondentId: string;
+  protectedPersonId: string;
 }
 
 /** The probe: every guarded field of the contract reachable from the seed cases. */
@@ -76,16 +82,42 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
         field("applicantForce { code name region }", order),
         field("court { code name }", order),
         field("supersedes { id }", order, { mayBeNull: true }),
-        field("history { type on }", order),
+        field("history", order, {
+          children: [field("type", order), field("on", order), field("note", [...order, "spo:terms"], { detail: "order", mayBeNull: true })],
+        }),
         field("respondent", [...order, "person:read"], { children: person([...order, "person:read"]) }),
         field("protectedPersons { id name { family } }", [...order, "person:protected", "person:read"], { detail: "order" }),
         field("prohibitions { description exclusionArea }", [...order, "spo:terms"], { detail: "order" }),
         field("requirements { description }", [...order, "spo:terms"], { detail: "order" }),
-        field("hearings { caseNumber type status listedFor courtroom decision }", [...order, "hearing:read"]),
-        field("breaches { id offenceType }", [...order, "breach:read"]),
+        field("hearings", [...order, "hearing:read"], {
+          children: [
+            ...["caseNumber", "type", "status", "listedFor", "courtroom", "decision"].map((name) =>
+              field(name, [...order, "hearing:read"], { mayBeNull: name === "courtroom" || name === "decision" }),
+            ),
+            // Free text a court typed: case detail of the hearing (its court, or its order's force).
+            field("outcomeNote", [...order, "hearing:read", "spo:terms"], { detail: "order", mayBeNull: true }),
+          ],
+        }),
+        field("breaches", [...order, "breach:read"], {
+          children: [
+            field("id", [...order, "breach:read"]),
+            field("description", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
+            field("sentence", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
+          ],
+        }),
       ],
     }),
     field(`person(id: "${probe.respondentId}")`, ["person:read"], { refusedToCourts: true, children: person(["person:read"]) }),
+    // The victim, looked up directly: not found unless the caller may see them, whatever else it may see.
+    field(`person(id: "${probe.protectedPersonId}")`, ["person:read"], {
+      refusedToCourts: true,
+      protectedPersonOnly: true,
+      children: [
+        field("id", ["person:read"]),
+        field("name { given family }", ["person:read"]),
+        field("protectedBy { id reference }", ["person:read", "person:protected", "spo:read"]),
+      ],
+    }),
     field(`courtList(courtCode: "${probe.courtCode}", date: "${probe.hearingDay}") { caseNumber type order { id } }`, ["hearing:read"], {
       hiddenFromOtherCourts: true,
     }),
@@ -136,6 +168,7 @@ export function expectedOutcome(spec: FieldSpec, caller: Caller): Outcome {
   const isCourtCaller = caller.jurisdiction.kind === "courts";
   if (spec.refusedToCourts && isCourtCaller) return { kind: "forbidden", reason: "NOT_PERMITTED_FOR_JURISDICTION" };
   if (spec.hiddenFromOtherCourts && isCourtCaller && !caller.covers) return { kind: "hidden" };
+  if (spec.protectedPersonOnly && !(scopes.includes("person:protected") && caller.covers && !isCourtCaller)) return { kind: "hidden" };
   // Person detail follows the recording force: court callers never cover it.
   const coversDetail = spec.detail === "person" ? caller.covers && !isCourtCaller : caller.covers;
   if (spec.detail && !coversDetail) return { kind: "forbidden", reason: "OUT_OF_JURISDICTION" };
@@ -151,6 +184,7 @@ export const CHESHIRE: SeedCaseProbe = {
   hearingDay: "2020-08-13",
   orderId: SEED_CASE_IDS.cheshire.fullOrder,
   respondentId: SEED_CASE_IDS.cheshire.respondent,
+  protectedPersonId: SEED_CASE_IDS.cheshire.protectedPerson,
 };
 export const STAFFORDSHIRE: SeedCaseProbe = {
   name: "Staffordshire interim order",
@@ -160,6 +194,7 @@ export const STAFFORDSHIRE: SeedCaseProbe = {
   hearingDay: "2020-02-20",
   orderId: SEED_CASE_IDS.staffordshire.interimOrder,
   respondentId: SEED_CASE_IDS.staffordshire.respondent,
+  protectedPersonId: SEED_CASE_IDS.staffordshire.protectedPerson,
 };
 
 /**
@@ -187,6 +222,11 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "Person.spoStatus": ["spo:read"],
   "Person.protectedBy": ["person:protected"],
   "Person.notifiedAddresses": ["person:address"],
+  // Free text is case detail.
+  "OrderEvent.note": ["spo:terms"],
+  "CourtHearing.outcomeNote": ["spo:terms"],
+  "BreachOffence.description": ["spo:terms"],
+  "BreachOffence.sentence": ["spo:terms"],
   "Mutation.recordHearingOutcome": ["hearing:write"],
   "Mutation.reportBreach": ["breach:write"],
 };

@@ -1,4 +1,4 @@
-import type { BreachOffenceRow, CourtHearingRow, OrderRow } from "../../subgraphs/dataset/rows";
+import type { BreachOffenceRow, CourtHearingRow, OrderRow, PersonRow } from "../../subgraphs/dataset/rows";
 
 /** An order row for hand-written fixtures: unmade, unexpired and unended unless the fields say otherwise. */
 export function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" | "applicantForceCode">): OrderRow {
@@ -16,6 +16,13 @@ export function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" |
     supersedesId: null,
     ...fields,
   };
+}
+
+/** One interim order against each person, applied for by the force that recorded them: makes them respondents. */
+export function respondentOrders(persons: readonly PersonRow[]): OrderRow[] {
+  return persons.map((person) =>
+    order({ id: `order-against-${person.id}`, kind: "INTERIM", applicantForceCode: person.forceCode, respondentId: person.id }),
+  );
 }
 
 /** A LISTED hearing at Crewe for hand-written fixtures. */

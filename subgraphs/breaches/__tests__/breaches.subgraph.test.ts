@@ -173,12 +173,18 @@ describe("breaches subgraph", () => {
 
   it("counts a conviction in the period it was decided, not the period it was reported", async () => {
     const { data } = await executeOnSubgraph(server, STATISTICS_QUERY, {
-      r: [statisticsRow("FORCE", "07", "2023-12-01", "2023-12-31"), statisticsRow("FORCE", "07", "2024-02-10", "2024-02-10")],
+      r: [statisticsRow("FORCE", "07", "2023-12-01", "2023-12-31"), statisticsRow("FORCE", "07", "2024-02-01", "2024-02-29")],
     });
     expect(data!._entities.map((row: { breachesReported: number; breachConvictions: number }) => [row.breachesReported, row.breachConvictions])).toEqual([
       [1, 0],
       [0, 1],
     ]);
+  });
+
+  it("refuses a statistics key of fewer than 28 days, however it arrives, so no count points at one case", async () => {
+    const { errors } = await executeOnSubgraph(server, STATISTICS_QUERY, { r: [statisticsRow("FORCE", "07", "2024-02-10", "2024-02-10")] });
+    expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "to" });
+    expect(errors?.[0].message).toMatch(/statistics cover at least 28 days/);
   });
 
   it("sums each region's force rows to the region row", async () => {

@@ -1,3 +1,4 @@
+import { checkStatisticsPeriod } from "../../kit/statistics-grouping";
 import type { BreachesContext } from "../context";
 import { parseStatisticsKey, statisticsKeyId } from "./statistics.key";
 import type { SpoStatisticsBreaches } from "./statistics.type";
@@ -5,6 +6,9 @@ import type { SpoStatisticsBreaches } from "./statistics.type";
 export const statisticsReference = {
   __resolveReference(reference: Record<string, unknown>, context: BreachesContext): Promise<SpoStatisticsBreaches | null> | null {
     const key = parseStatisticsKey(reference);
-    return key ? context.loaders.breachStatisticsByKeyId.load(statisticsKeyId(key)) : null;
+    if (!key) return null;
+    // The same smallest period as orders answers for, however the key arrived.
+    checkStatisticsPeriod(key.periodFrom, key.periodTo);
+    return context.loaders.breachStatisticsByKeyId.load(statisticsKeyId(key));
   },
 };

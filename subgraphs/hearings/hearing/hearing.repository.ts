@@ -2,8 +2,10 @@ import { camelCaseRow } from "../../kit/bulk-insert";
 import type { Db } from "../../kit/db";
 import { CourtHearing } from "./hearing.type";
 
+/** The hearing's columns, and its order's applicant force from the order-facts copy (whose detail the hearing is). */
 const HEARING_COLUMNS = `id, case_number, court_code, force_code, type, status, listed_for, courtroom,
-  order_id, respondent_id, breach_id, decision, outcome_note`;
+  order_id, respondent_id, breach_id, decision, outcome_note,
+  (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS order_force_code`;
 
 /** Listing order: time, then courtroom, then id so equal listings never swap between calls. */
 const LISTING_ORDER = `listed_for, courtroom, id`;

@@ -75,6 +75,8 @@ export class CourtHearing {
   /** Force of the court (partition key). */
   forceCode!: string;
   orderId!: string | null;
+  /** The applicant force of the order heard (null when the hearing is about no order). */
+  orderForceCode!: string | null;
   respondentId!: string | null;
   /** Set on BREACH_* hearings: the breach offence being tried or sentenced. */
   breachId!: string | null;

@@ -21,8 +21,11 @@ export interface DomainEvent<TPayload = unknown> {
 export const STREAMS = {
   /** Court decisions recorded by hearings; orders and breaches apply their effects. */
   hearingOutcomes: { name: "hearing-outcomes", producer: "hearings", consumers: ["orders", "breaches"] },
-  /** Every change of an order's facts, for the order-facts projections of hearings and breaches. */
-  orderFacts: { name: "order-facts", producer: "orders", consumers: ["hearings", "breaches"] },
+  /**
+   * Every change of an order's facts and parties: for the order-facts projections of hearings and breaches,
+   * and for people, who decides from the parties whose identity a caller may see.
+   */
+  orderFacts: { name: "order-facts", producer: "orders", consumers: ["hearings", "breaches", "people"] },
 } as const satisfies Record<string, { name: string; producer: SubgraphName; consumers: readonly SubgraphName[] }>;
 
 export type StreamName = (typeof STREAMS)[keyof typeof STREAMS]["name"];

@@ -23,8 +23,16 @@ export interface OrderFacts extends OrderStatusFacts {
 
 export const ORDER_FACTS_CHANGED = "OrderFactsChanged";
 
+/** Who an order is about: the people subgraph decides whose identity may be shown from these. */
+export interface OrderParties {
+  respondentId: string;
+  protectedPersonIds: string[];
+}
+
 export interface OrderFactsChangedPayload {
   order: OrderFacts;
+  /** The order's parties as they are after the change (every event carries them, so a consumer needs no earlier one). */
+  parties: OrderParties;
   /** The hearing at which a decision made this order (a full order made at a full application hearing), if any. */
   madeAtHearingId: string | null;
 }

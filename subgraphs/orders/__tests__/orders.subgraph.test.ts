@@ -100,11 +100,23 @@ describe("orders subgraph", () => {
     [`{ orders(filter: { forces: ["07", "98"] }) { totalCount } }`, "filter.forces", /unknown force code "98"/],
     [`{ orders(filter: { madeFrom: "2021-02-01", madeTo: "2021-01-01" }) { totalCount } }`, "filter.madeFrom", /after madeTo/],
     [`{ spoStatistics(from: "2021-02-01", to: "2021-01-01", groupBy: NATIONAL) { scope } }`, "from", /after to/],
+    // One day, or a fortnight, in one force could point at one case: statistics answer for 28 days or more.
+    [`{ spoStatistics(from: "2021-02-01", to: "2021-02-01", groupBy: FORCE) { scope } }`, "to", /1 day; statistics cover at least 28 days/],
+    [`{ spoStatistics(from: "2021-02-01", to: "2021-02-27", groupBy: NATIONAL) { scope } }`, "to", /27 days; statistics cover at least 28/],
   ])("refuses bad input %s naming %s", async (query, argument, message) => {
     const { data, errors } = await executeOnSubgraph(await serverAsOf("2021-12-31"), query);
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
     expect(errors?.[0].message).toMatch(message);
+  });
+
+  it("answers statistics for the shortest calendar month, 28 days", async () => {
+    const { data, errors } = await executeOnSubgraph(
+      await serverAsOf("2021-12-31"),
+      `{ spoStatistics(from: "2021-02-01", to: "2021-02-28", groupBy: NATIONAL) { scope periodFrom periodTo } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.spoStatistics).toEqual([{ scope: "NATIONAL", periodFrom: "2021-02-01", periodTo: "2021-02-28" }]);
   });
 
   it("adds order relations and the SPO status to Person entities", async () => {

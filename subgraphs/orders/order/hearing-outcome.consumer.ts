@@ -39,24 +39,36 @@ export async function applyHearingOutcome(tx: Db, event: DomainEvent): Promise<v
   );
   if (!check.ok) throw new EventRejectedError(`${check.field}: ${check.problem} (hearing ${outcome.hearingId})`);
   const changed = await applyEffect(writer, order, check.orderEffect, outcome);
+  const protectedPersons = await writer.protectedPersonIdsOf(changed.map((change) => change.order.id));
   await appendToOutbox<OrderFactsChangedPayload>(
     tx,
     STREAMS.orderFacts.name,
-    changed.map((change) => ({ type: ORDER_FACTS_CHANGED, payload: change })),
+    changed.map((change) => ({
+      type: ORDER_FACTS_CHANGED,
+      payload: {
+        ...change,
+        parties: { respondentId: change.order.respondentId, protectedPersonIds: protectedPersons.get(change.order.id)! },
+      },
+    })),
   );
 }
+
+type FactsChange = Omit<OrderFactsChangedPayload, "parties">;
 
 async function applyEffect(
   writer: OrderWriter,
   order: OrderFacts,
   effect: OrderEffect,
   outcome: HearingOutcomeRecordedPayload,
-): Promise<OrderFactsChangedPayload[]> {
+): Promise<FactsChange[]> {
   const at = (type: NewOrderEvent["type"], details: Partial<NewOrderEvent> = {}): NewOrderEvent => ({
     type,
     on: outcome.decidedOn,
     courtCode: outcome.courtCode,
-    note: outcome.outcomeNote,
+    // Never the court's outcome note: it is case detail of the hearing, guarded by the hearing's court and
+    // force, and copying it here would show it to whoever covers the order instead. The event's type, day
+    // and court say what was decided.
+    note: null,
     ...details,
   });
   const changedOrder = async (events: NewOrderEvent[], change: Parameters<OrderWriter["changeFacts"]>[1]) => {
@@ -70,17 +82,17 @@ async function applyEffect(
     case "make":
       return changedOrder([at("MADE", { expiry: effect.expiry })], { madeOn: outcome.decidedOn, expiry: effect.expiry });
     case "extend": {
-      const review = effect.atReview ? [at("REVIEWED", { note: null })] : [];
+      const review = effect.atReview ? [at("REVIEWED")] : [];
       return changedOrder([...review, at("EXTENDED", { expiry: effect.expiry ?? undefined })], { expiry: effect.expiry ?? undefined });
     }
     case "vary": {
-      const appeal = effect.onAppeal ? [at("APPEALED", { note: null })] : [];
+      const appeal = effect.onAppeal ? [at("APPEALED")] : [];
       return changedOrder([...appeal, at("VARIED", { expiry: effect.expiry ?? undefined })], { expiry: effect.expiry ?? undefined });
     }
     case "renew":
       return changedOrder([at("RENEWED", { expiry: effect.expiry })], { expiry: effect.expiry });
     case "end": {
-      const appeal = effect.onAppeal ? [at("APPEALED", { note: null })] : [];
+      const appeal = effect.onAppeal ? [at("APPEALED")] : [];
       return changedOrder([...appeal, at(effect.reason)], { ended: { on: outcome.decidedOn, reason: effect.reason } });
     }
     case "makeFullSuperseding": {

@@ -1,10 +1,9 @@
-import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
 import { confinedToCourts, coversForce, type Principal } from "../../kit/principal";
 import type { OrderVisibility } from "./order.repository";
 import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
 /**
- * Record-level jurisdiction of orders (DESIGN.md §4):
+ * Record-level jurisdiction of orders (the rules; jurisdiction.ts says which field each guards):
  * - Anyone may see that an order exists anywhere (id, reference, kind, status,
  *   dates, expiry, applicant force, court, respondent key, supersedes, history)
  *   — except court-listing callers, who see only the orders they cover.
@@ -51,13 +50,4 @@ export async function coversOrder(
   const atOurCourt = (code: string | null | undefined) => code != null && jurisdiction.courts.includes(code);
   const events = await eventsOf(order.id);
   return atOurCourt(order.courtCode) || events.some((event) => atOurCourt(event.court?.code));
-}
-
-/** Throws FORBIDDEN / OUT_OF_JURISDICTION unless the caller covers the order (guards its detail fields). */
-export async function assertCoversOrder(
-  principal: Principal,
-  order: StalkingProtectionOrder,
-  eventsOf: (orderId: string) => Promise<OrderEvent[]>,
-): Promise<void> {
-  if (!(await coversOrder(principal, order, eventsOf))) throw outOfJurisdiction();
 }

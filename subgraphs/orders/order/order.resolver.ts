@@ -4,7 +4,7 @@ import { findForce, forcesInRegion } from "../../kit/reference";
 import { courtReference, CourtReference, forceReference, ForceReference } from "../../kit/reference-stubs";
 import type { OrdersContext } from "../context";
 import { Person, personReference } from "../person/person.type";
-import { assertCoversOrder, existenceVisibility } from "./order-jurisdiction";
+import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
@@ -40,11 +40,6 @@ function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibi
     asOf,
     visibility,
   };
-}
-
-/** The request's batched events loader, for deciding whether a court caller covers an order. */
-function eventsOf(context: OrdersContext): (orderId: string) => Promise<OrderEvent[]> {
-  return (orderId) => context.loaders.eventsByOrderId.load(orderId);
 }
 
 @Resolver(() => StalkingProtectionOrder)
@@ -101,24 +96,21 @@ export class OrderResolver {
     return personReference(order.respondentId);
   }
 
-  // Jurisdiction: protectedPersons, prohibitions and requirements are the order's detail; a caller who does
-  // not cover the order gets null and FORBIDDEN / OUT_OF_JURISDICTION (see order-jurisdiction.ts).
+  // Jurisdiction: protectedPersons, prohibitions and requirements are the order's detail, released only to
+  // callers covering the order (jurisdiction.ts; the kit guards them).
   @FieldResolver(() => [Person], { nullable: true })
   async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<Person[]> {
-    await assertCoversOrder(context.principal, order, eventsOf(context));
     const links = await context.loaders.protectedPersonLinksByOrderId.load(order.id);
     return links.map((link) => personReference(link.personId));
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    await assertCoversOrder(context.principal, order, eventsOf(context));
     return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "PROHIBITION");
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    await assertCoversOrder(context.principal, order, eventsOf(context));
     return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "REQUIREMENT");
   }
 

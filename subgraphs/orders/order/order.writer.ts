@@ -125,6 +125,17 @@ export class OrderWriter {
     return { facts: camelCaseRow<OrderFacts>(row), reference };
   }
 
+  /** The protected persons of each order, by order id (every id present, with [] for none). */
+  async protectedPersonIdsOf(orderIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.tx.query<{ order_id: string; person_id: string }>(
+      `SELECT order_id, person_id FROM order_protected_person WHERE order_id = ANY($1) ORDER BY order_id, person_id`,
+      [orderIds],
+    );
+    const byOrder = new Map(orderIds.map((id) => [id, [] as string[]]));
+    for (const row of rows) byOrder.get(row.order_id)!.push(row.person_id);
+    return byOrder;
+  }
+
   private async nextReference(forceCode: string, year: number): Promise<string> {
     const prefix = `SPO/${forceCode}/${year}/`;
     const take = () =>

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { BadUserInputError } from "../../kit/errors";
 import { DateScalar } from "../../kit/scalars";
-import { StatisticsGrouping, statisticsScopes, sumOverScope } from "../../kit/statistics-grouping";
+import { checkStatisticsPeriod, StatisticsGrouping, statisticsScopes, sumOverScope } from "../../kit/statistics-grouping";
 import type { OrdersContext } from "../context";
 import { ORDER_COUNT_KEYS, StatisticsRepository } from "./statistics.repository";
 import { SpoStatistics } from "./statistics.type";
@@ -17,7 +16,7 @@ export class StatisticsResolver {
     @Arg("groupBy", () => StatisticsGrouping) groupBy: StatisticsGrouping,
     @Ctx() context: OrdersContext,
   ): Promise<SpoStatistics[]> {
-    if (from > to) throw new BadUserInputError("from", `from (${from}) is after to (${to})`);
+    checkStatisticsPeriod(from, to);
     const countsByForce = await new StatisticsRepository(context.db).countOrdersByForce(from, to);
     return statisticsScopes(groupBy).map((scope) =>
       Object.assign(new SpoStatistics(), {

@@ -3,6 +3,7 @@ import type { Principal } from "../../kit/principal";
 import { forcesInRegion } from "../../kit/reference";
 import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
+import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";
@@ -30,6 +31,8 @@ function fixture() {
     { id: "a2", personId: "p2", forceCode: "21", address: "2 High Street, Cannock", notifiedOn: "2021-01-01", policeStation: null },
     { id: "a3", personId: "p3", forceCode: "06", address: "3 Mill Lane, Bolton", notifiedOn: "2022-02-02", policeStation: null },
   );
+  // Respondents: people shows an identity only once it knows the person's part in an order.
+  chunk.orders.orders.push(...respondentOrders(chunk.people.persons));
   return chunk;
 }
 

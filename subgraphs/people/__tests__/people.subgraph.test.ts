@@ -2,6 +2,7 @@ import { fixedClock } from "../../kit/clock";
 import { formatPncId } from "../../kit/pnc";
 import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
+import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";
@@ -25,6 +26,8 @@ function fixture() {
     { id: "a2", personId: "p1", forceCode: "07", address: "2 New Road, Runcorn", notifiedOn: "2021-03-01", policeStation: "Runcorn" },
     { id: "a1", personId: "p1", forceCode: "07", address: "1 Old Road, Runcorn", notifiedOn: "2020-09-01", policeStation: null },
   );
+  // Respondents: people shows an identity only once it knows the person's part in an order.
+  chunk.orders.orders.push(...respondentOrders(chunk.people.persons));
   return chunk;
 }
 
@@ -169,6 +172,7 @@ describe("people search across spellings", () => {
       person("other-dob", "Hans", "Müller", "1985-03-05"),
     );
     chunk.people.aliases.push({ personId: "alias-holder", position: 0, givenName: "Zoe", familyName: "Müller" });
+    chunk.orders.orders.push(...respondentOrders(chunk.people.persons));
     await insertChunks(database.db, peopleSubgraph, [chunk]);
     server = (await createTestSubgraphServer(peopleSubgraph, database.db, fixedClock("2026-11-22"))) as SubgraphServer<unknown>;
   });

@@ -1,9 +1,12 @@
 import type { Db } from "../../kit/db";
 import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
+import type { Principal } from "../../kit/principal";
+import { personVisibility } from "./person-visibility";
 import { PersonRepository } from "./person.repository";
 
-export function createPersonLoaders(db: Db) {
-  const repository = new PersonRepository(db);
+/** Loaders of one request; persons the caller may not see load as null (person(id), _entities alike). */
+export function createPersonLoaders(db: Db, principal: Principal) {
+  const repository = new PersonRepository(db, personVisibility(principal));
   return {
     personById: loaderOfOne((ids) => repository.findPersonsByIds(ids), (person) => person.id),
     aliasesByPersonId: loaderOfMany((ids) => repository.findAliasesByPersonIds(ids), (alias) => alias.personId),

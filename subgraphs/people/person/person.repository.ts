@@ -1,5 +1,6 @@
 import { camelCaseRow } from "../../kit/bulk-insert";
 import type { Db } from "../../kit/db";
+import { visibilityParams, visiblePersonSql, type PersonVisibility } from "./person-visibility";
 import { NotifiedAddress, Person, PersonName } from "./person.type";
 
 interface PersonRow {
@@ -35,11 +36,21 @@ export interface PersonAlias extends PersonName {
   personId: string;
 }
 
+/**
+ * Every read of a person goes through the caller's visibility (person-visibility.ts),
+ * filtered in the same SQL statement: a person the caller may not see is never read.
+ */
 export class PersonRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly visibility: PersonVisibility,
+  ) {}
 
   async findPersonsByIds(ids: readonly string[]): Promise<Person[]> {
-    const rows = await this.db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids]);
+    const rows = await this.db.query<PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1) AND ${visiblePersonSql("p", 2)}`,
+      [ids, ...visibilityParams(this.visibility)],
+    );
     return rows.map(toPerson);
   }
 
@@ -63,7 +74,10 @@ export class PersonRepository {
   }
 
   async findPersonsByPncId(pncId: string): Promise<Person[]> {
-    const rows = await this.db.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.pnc_id = $1`, [pncId]);
+    const rows = await this.db.query<PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.pnc_id = $1 AND ${visiblePersonSql("p", 2)}`,
+      [pncId, ...visibilityParams(this.visibility)],
+    );
     return rows.map(toPerson);
   }
 
@@ -72,7 +86,8 @@ export class PersonRepository {
    * person's name and every alias, ignoring case, accents and punctuation
    * (search_key, migration 002). Ranked exact-first: the name exactly as
    * typed, then a match on the person's own name, then a match on an alias.
-   * Each branch is driven by its expression index, so neither scans the table.
+   * Each branch is driven by its expression index, so neither scans the table;
+   * people the caller may not see are left out before the limit.
    */
   async searchByName(familyName: string, dateOfBirth: string, givenName: string | null): Promise<Person[]> {
     const rows = await this.db.query<PersonRow>(
@@ -88,9 +103,10 @@ export class PersonRepository {
          SELECT id, min(rank) AS rank FROM matched GROUP BY id
        )
        SELECT ${PERSON_COLUMNS} FROM ranked r JOIN person p ON p.id = r.id
+        WHERE ${visiblePersonSql("p", 4)}
         ORDER BY (p.family_name = $1 AND ($3::text IS NULL OR p.given_name = $3)) DESC, r.rank, p.family_name, p.given_name, p.id
         LIMIT ${SEARCH_LIMIT}`,
-      [familyName, dateOfBirth, givenName],
+      [familyName, dateOfBirth, givenName, ...visibilityParams(this.visibility)],
     );
     return rows.map(toPerson);
   }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../kit/errors";
-import { notPermittedForJurisdiction, outOfJurisdiction } from "../../kit/jurisdiction-errors";
-import { coversForce, type Principal } from "../../kit/principal";
+import { notPermittedForJurisdiction } from "../../kit/jurisdiction-errors";
+import type { Principal } from "../../kit/principal";
 import { parsePncId } from "../../kit/pnc";
 import type { PeopleContext } from "../context";
+import { personVisibility } from "./person-visibility";
 import { PersonRepository } from "./person.repository";
 import { NotifiedAddress, Person, PersonName, PersonSearch } from "./person.type";
 
@@ -30,7 +31,7 @@ export class PersonResolver {
   })
   async searchPeople(@Arg("search", () => PersonSearch) search: PersonSearch, @Ctx() context: PeopleContext): Promise<Person[]> {
     refuseCourtCallers(context.principal, "Searching for people");
-    const repository = new PersonRepository(context.db);
+    const repository = new PersonRepository(context.db, personVisibility(context.principal));
     if (search.pncId != null) {
       const parsed = parsePncId(search.pncId, Number(context.clock.today().slice(0, 4)));
       if (!parsed.ok) throw new BadUserInputError("search.pncId", parsed.problem);
@@ -49,14 +50,9 @@ export class PersonResolver {
     return context.loaders.aliasesByPersonId.load(person.id);
   }
 
-  /**
-   * Jurisdiction: identity (name, aliases, date of birth, PNC ID) is cross-force;
-   * notified addresses are detail for callers covering the person's recording
-   * force, others get null and FORBIDDEN / OUT_OF_JURISDICTION.
-   */
+  /** Jurisdiction: for callers covering the person's recording force (jurisdiction.ts). */
   @FieldResolver(() => [NotifiedAddress], { nullable: true })
   notifiedAddresses(@Root() person: Person, @Ctx() context: PeopleContext): Promise<NotifiedAddress[]> {
-    if (!coversForce(context.principal, person.forceCode)) throw outOfJurisdiction();
     return context.loaders.notifiedAddressesByPersonId.load(person.id);
   }
 }

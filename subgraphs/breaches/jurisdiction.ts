@@ -1,0 +1,32 @@
+import { defineJurisdiction, type RecordCoverage } from "../kit/jurisdiction-table";
+import { coversForce } from "../kit/principal";
+import type { BreachesContext } from "./context";
+import type { BreachOffence } from "./breach/breach.type";
+
+/** A breach is covered by callers covering the applicant force of the order breached, or the force it was reported to. */
+const breach: RecordCoverage<BreachOffence, BreachesContext> = {
+  foundBy: "the breach: the applicant force of the order breached, or the force it was reported to (court callers cover neither)",
+  covers: (principal, record) =>
+    (record.orderForceCode !== null && coversForce(principal, record.orderForceCode)) || coversForce(principal, record.reportingForceCode),
+};
+
+/** Record-level access of the breaches subgraph (see kit/jurisdiction-table.ts). */
+export const breachesJurisdiction = defineJurisdiction<BreachesContext>({
+  types: {
+    BreachOffence: {
+      protection: "summary",
+      visibility: "every breach to every breach:read caller (type, status, dates, forces); its free text is case notes",
+    },
+    SpoStatistics: {
+      protection: "aggregate",
+      visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
+    },
+    StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
+    Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
+    Force: { protection: "reference", visibility: "key only" },
+  },
+  fields: {
+    "BreachOffence.description": { protection: "case-notes", record: breach },
+    "BreachOffence.sentence": { protection: "case-notes", record: breach },
+  },
+});

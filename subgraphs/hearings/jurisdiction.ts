@@ -1,0 +1,28 @@
+import { defineJurisdiction } from "../kit/jurisdiction-table";
+import { coversCourt, coversForce } from "../kit/principal";
+import type { HearingsContext } from "./context";
+import type { CourtHearing } from "./hearing/hearing.type";
+
+/** Record-level access of the hearings subgraph (see kit/jurisdiction-table.ts). */
+export const hearingsJurisdiction = defineJurisdiction<HearingsContext>({
+  types: {
+    CourtHearing: {
+      protection: "summary",
+      visibility: "every hearing to force, region and national callers; court callers only their courts' hearings (in SQL)",
+    },
+    StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
+    Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
+    Court: { protection: "reference", visibility: "key only" },
+  },
+  fields: {
+    "CourtHearing.outcomeNote": {
+      protection: "case-notes",
+      record: {
+        foundBy: "the hearing: its court (for force callers, the court's force), or the applicant force of its order",
+        covers: (principal, hearing: CourtHearing) =>
+          coversCourt(principal, hearing.courtCode) ||
+          (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
+      },
+    },
+  },
+});
