@@ -77,5 +77,3 @@ if (require.main === module) {
   const status = main(process.argv.slice(2));
   if (status !== undefined) process.exitCode = status;
 }
-
-module.exports = { isBuildStale, newestSourceMtime };

@@ -13,7 +13,7 @@ type OffenceType = BreachOffenceRow["offenceType"];
 const BREACH_OFFENCE_CODE = "ST19001";
 const REPORTED_BY_OTHER_FORCE_SHARE = 0.1;
 const GUILTY_PLEA_SHARE = 0.65;
-/** Weeks between a not-guilty plea and the trial in a magistrates' court. */
+/** Days from a not-guilty plea to the trial in a magistrates' court: four to ten weeks. */
 const MAGISTRATES_TRIAL_WAIT_DAYS = { min: 28, max: 70 };
 
 const OFFENCE_TYPES = new WeightedChoice<OffenceType>([

@@ -14,6 +14,8 @@ import { SEED_CASE_IDS, seedCasesChunk } from "../seed-cases";
 
 const OPTIONS: GenerateOptions = { orders: 20_000, seed: 20200120, chunkSize: 4_000 };
 const UNTIL = DEFAULT_UNTIL;
+/** Courts publish their lists 8 weeks ahead: the dataset lists hearings up to this many days after `until`. */
+const LISTED_AHEAD_DAYS = 56;
 
 let chunks: DatasetChunk[];
 let all: DatasetChunk;
@@ -547,7 +549,7 @@ describe("generateDataset: hearings", () => {
     const outOfWindowOrResulted = listed.filter(
       (hearing) =>
         hearing.listedFor.slice(0, 10) <= UNTIL ||
-        hearing.listedFor.slice(0, 10) > plusDays(UNTIL, 56) ||
+        hearing.listedFor.slice(0, 10) > plusDays(UNTIL, LISTED_AHEAD_DAYS) ||
         hearing.decision !== null ||
         hearing.outcomeNote !== null,
     );
@@ -681,7 +683,7 @@ describe("generateDataset: breaches", () => {
 });
 
 describe("generateDataset: the court lists of the coming weeks", () => {
-  const LAST_LISTED_DAY = plusDays(UNTIL, 56);
+  const LAST_LISTED_DAY = plusDays(UNTIL, LISTED_AHEAD_DAYS);
   const dayOf = (hearing: CourtHearingRow) => hearing.listedFor.slice(0, 10);
   let upcoming: CourtHearingRow[];
   let breachesById: Map<string, BreachOffenceRow>;
@@ -769,7 +771,7 @@ describe("generateDataset: the court lists of the coming weeks", () => {
 
   it("lists no more at a court on a day than courts heard in the 8 weeks before, and at least a third as much overall", () => {
     const perCourtDay = (hearings: CourtHearingRow[]) => [...countBy(hearings, (hearing) => `${hearing.courtCode} ${dayOf(hearing)}`).values()];
-    const heardBefore = all.hearings.hearings.filter((hearing) => dayOf(hearing) <= UNTIL && dayOf(hearing) > plusDays(UNTIL, -56));
+    const heardBefore = all.hearings.hearings.filter((hearing) => dayOf(hearing) <= UNTIL && dayOf(hearing) > plusDays(UNTIL, -LISTED_AHEAD_DAYS));
     const ahead = perCourtDay(upcoming);
     const before = perCourtDay(heardBefore);
     expect(Math.max(...ahead)).toBeLessThanOrEqual(Math.max(...before));
