@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
 import type http from "node:http";
@@ -13,6 +13,24 @@ import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
+import { nameRequestScope } from "../subgraphs/kit/request-scope";
+
+/** The response header that names the request: the id the subgraphs saw in their identity assertions. */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/**
+ * Answers every authenticated request with its id, so a caller can quote it
+ * and an operator (or a test) can find what it caused in every subgraph.
+ */
+const requestIdHeader: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+      },
+    };
+  },
+};
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -57,7 +75,7 @@ export function createGateway(
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader],
   });
   const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));
   return {
@@ -66,11 +84,12 @@ export function createGateway(
     createHttpService: () =>
       createHttpService({
         apollo,
-        context: async (request) => ({
-          requestId: randomUUID(),
-          principal: await dependencies.authenticate(request),
-          assertions: new Map(),
-        }),
+        context: async (request) => {
+          const principal = await dependencies.authenticate(request);
+          const requestId = randomUUID();
+          nameRequestScope(requestId);
+          return { requestId, principal, assertions: new Map() };
+        },
         ready,
       }),
   };

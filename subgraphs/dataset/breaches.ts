@@ -13,6 +13,8 @@ type OffenceType = BreachOffenceRow["offenceType"];
 const BREACH_OFFENCE_CODE = "ST19001";
 const REPORTED_BY_OTHER_FORCE_SHARE = 0.1;
 const GUILTY_PLEA_SHARE = 0.65;
+/** Days from a not-guilty plea to the trial in a magistrates' court: four to ten weeks. */
+const MAGISTRATES_TRIAL_WAIT_DAYS = { min: 28, max: 70 };
 
 const OFFENCE_TYPES = new WeightedChoice<OffenceType>([
   ["BREACH_OF_ORDER", 0.85],
@@ -151,11 +153,16 @@ type BreachHearingParties = Pick<HearingDetails, "courtCode" | "orderId" | "resp
 function prosecute(context: ChunkContext, breach: BreachOffenceRow, reportedOn: Day, parties: BreachHearingParties): void {
   const { rng, until } = context;
   if (breach.status === "CHARGED") {
-    const firstAppearanceOn = weekdayOnOrAfter(reportedOn + rng.int(7, 35));
+    // Charged some time after the report (CHARGED is only chosen for reports at least 30 days old),
+    // then summoned to a first appearance within weeks: recent charges are still on the lists ahead.
+    const chargedOn = reportedOn + rng.int(14, until - reportedOn);
+    const firstAppearanceOn = weekdayOnOrAfter(chargedOn + rng.int(7, 28));
     const details = { ...parties, type: "BREACH_FIRST_APPEARANCE" as const, day: firstAppearanceOn };
-    if (!listIfAhead(context, details)) {
-      addHearing(context, { ...details, status: "HEARD", outcomeNote: "Pleaded not guilty; trial date fixed." });
-    }
+    if (listIfAhead(context, details) !== "held") return;
+    addHearing(context, { ...details, status: "HEARD", outcomeNote: "Pleaded not guilty; trial date fixed." });
+    // A trial date still ahead is on the list; one already passed was adjourned and awaits a new date.
+    const trialOn = weekdayOnOrAfter(firstAppearanceOn + rng.int(MAGISTRATES_TRIAL_WAIT_DAYS.min, MAGISTRATES_TRIAL_WAIT_DAYS.max));
+    if (trialOn > until) listIfAhead(context, { ...parties, type: "BREACH_TRIAL", day: trialOn, time: "10:00" });
     return;
   }
   if (breach.status !== "CONVICTED" && breach.status !== "ACQUITTED") return;

@@ -8,8 +8,12 @@ import { CourtDecision, HearingType } from "./vocabulary";
 /** Magistrates' courts list SPO business in the morning and early afternoon lists. */
 export const HEARING_TIMES: readonly string[] = ["10:00", "11:30", "14:00"];
 
-/** Hearings listed further ahead than this after the dataset's last day are left out. */
-export const LISTING_HORIZON_DAYS = 30;
+/**
+ * How far ahead of the dataset's last day courts have listed hearings: lists
+ * are published six to eight weeks ahead, so a court listing system sees the
+ * coming weeks filled in (fuller for the nearer ones) as it would in service.
+ */
+export const LISTING_HORIZON_DAYS = 56;
 
 export interface HearingDetails {
   type: HearingType;
@@ -47,13 +51,19 @@ export function addHearing(context: ChunkContext, details: HearingDetails): void
 }
 
 /**
- * Whether a hearing is still ahead of the dataset's last day. A hearing ahead
- * is not recorded as held; when near it is already on the court list (LISTED).
+ * Where a court date falls for the dataset: held (on or before its last day),
+ * listed (ahead, within the published lists) or unlisted (further ahead).
  */
-export function listIfAhead(context: ChunkContext, details: Omit<HearingDetails, "status">): boolean {
-  if (details.day <= context.until) return false;
-  if (details.day <= context.until + LISTING_HORIZON_DAYS) {
-    addHearing(context, { ...details, status: "LISTED", decision: null, outcomeNote: null });
-  }
-  return true;
+export type ListingState = "held" | "listed" | "unlisted";
+
+/**
+ * Adds the hearing as LISTED (no outcome yet) when it is ahead of the
+ * dataset's last day within the published lists, and tells the caller where
+ * it falls: only a "held" hearing is the caller's to record with its outcome.
+ */
+export function listIfAhead(context: ChunkContext, details: Omit<HearingDetails, "status">): ListingState {
+  if (details.day <= context.until) return "held";
+  if (details.day > context.until + LISTING_HORIZON_DAYS) return "unlisted";
+  addHearing(context, { ...details, status: "LISTED", decision: null, outcomeNote: null });
+  return "listed";
 }

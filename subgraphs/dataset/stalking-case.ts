@@ -1,6 +1,6 @@
 import { addYears, Day, weekdayOnOrAfter, weekdayOnOrBefore, yearOf } from "./calendar";
 import { ChunkContext } from "./chunk-context";
-import { addHearing, listIfAhead } from "./hearings";
+import { addHearing, listIfAhead, ListingState } from "./hearings";
 import { Expiry, OrderDraft } from "./order-draft";
 import { chooseTerms, OrderTerm, writeTerms } from "./order-terms";
 import { CourtHearingRow, OrderRow } from "./rows";
@@ -82,8 +82,9 @@ export class StalkingCase {
     this.serve(interim);
 
     const fullHearingOn = weekdayOnOrAfter(interimHearingOn + rng.int(42, 200));
-    this.reviewAndExtend(interim, fullHearingOn);
-    if (this.dischargeInterimBefore(interim, fullHearingOn)) return;
+    const review = this.reviewAndExtend(interim, fullHearingOn);
+    // A review still ahead is the next thing to happen to the interim order: it cannot have been discharged before it.
+    if (review !== "listed" && this.dischargeInterimBefore(interim, fullHearingOn)) return;
     if (!this.leadUpToDecision(interim, "FULL_APPLICATION", interim.lastEventOn, fullHearingOn)) return;
     if (this.refuseOrWithdraw(interim, "FULL_APPLICATION", fullHearingOn, FULL_APPLICATION_OUTCOMES)) return;
     const full = this.openOrder("FULL", interim);
@@ -145,7 +146,11 @@ export class StalkingCase {
     this.laterCourtActions(full);
   }
 
-  /** Appeal, variation, discharge and renewal of a full order, each only while it is still in force. */
+  /**
+   * Appeal, variation, discharge and renewal of a full order, each only while
+   * it is still in force. An application listed ahead of the dataset's last
+   * day is the last thing known of the order: nothing later has happened.
+   */
   private laterCourtActions(full: OrderDraft): void {
     const { rng, until } = this.context;
     const courtCode = this.plan.courtCode;
@@ -158,6 +163,7 @@ export class StalkingCase {
     }
     if (rng.chance(VARIATION_SHARE)) {
       const variedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(60, 540));
+      if (full.inForceOn(variedOn) && this.listIfAhead(full, "VARIATION", variedOn) === "listed") return;
       if (happensOn(variedOn)) {
         const currentExpiry = full.expiry.expiresOn;
         const lengthenedTo = currentExpiry !== null && rng.chance(0.5) ? addYears(currentExpiry, 1) : null;
@@ -172,6 +178,7 @@ export class StalkingCase {
     }
     if (rng.chance(DISCHARGE_SHARE)) {
       const dischargedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(120, 720));
+      if (full.inForceOn(dischargedOn) && this.listIfAhead(full, "DISCHARGE", dischargedOn) === "listed") return;
       if (happensOn(dischargedOn)) {
         this.discharge(full, dischargedOn, "Order discharged on the application of the respondent, with the consent of the police.");
         return;
@@ -180,7 +187,7 @@ export class StalkingCase {
     const expiresOn = full.expiry.expiresOn;
     if (expiresOn !== null && rng.chance(RENEWAL_SHARE)) {
       const renewedOn = weekdayOnOrBefore(expiresOn - rng.int(14, 56));
-      if (renewedOn > full.lastEventOn && renewedOn <= until) {
+      if (renewedOn > full.lastEventOn && this.listIfAhead(full, "RENEWAL", renewedOn) === "held") {
         const note = "Order renewed for a further 2 years.";
         full.record("RENEWED", renewedOn, { courtCode, note, expiry: { expiresOn: addYears(expiresOn, 2), untilFurtherOrder: false } });
         this.hearing(full, "RENEWAL", renewedOn, "HEARD", "ORDER_RENEWED", note);
@@ -188,13 +195,18 @@ export class StalkingCase {
     }
   }
 
-  /** A long wait for the full hearing often brings a review that extends the interim order until then. */
-  private reviewAndExtend(interim: OrderDraft, fullHearingOn: Day): void {
-    const { rng, until } = this.context;
+  /**
+   * A long wait for the full hearing often brings a review that extends the
+   * interim order until then. Returns where the review falls (undefined: none).
+   */
+  private reviewAndExtend(interim: OrderDraft, fullHearingOn: Day): ListingState | undefined {
+    const { rng } = this.context;
     const madeOn = interim.madeOn!;
-    if (fullHearingOn - madeOn <= 100 || !rng.chance(INTERIM_REVIEW_SHARE)) return;
+    if (fullHearingOn - madeOn <= 100 || !rng.chance(INTERIM_REVIEW_SHARE)) return undefined;
     const reviewedOn = weekdayOnOrBefore(madeOn + rng.int(56, fullHearingOn - madeOn - 21));
-    if (reviewedOn > until || reviewedOn < interim.lastEventOn) return;
+    if (reviewedOn < interim.lastEventOn) return undefined;
+    const state = this.listIfAhead(interim, "REVIEW", reviewedOn);
+    if (state !== "held") return state;
     const courtCode = this.plan.courtCode;
     interim.record("REVIEWED", reviewedOn, { courtCode });
     interim.record("EXTENDED", reviewedOn, {
@@ -204,6 +216,7 @@ export class StalkingCase {
     });
     const reviewNote = "Interim order reviewed and extended until the full hearing.";
     this.hearing(interim, "REVIEW", reviewedOn, "HEARD", "INTERIM_ORDER_EXTENDED", reviewNote);
+    return "held";
   }
 
   /**
@@ -212,12 +225,14 @@ export class StalkingCase {
    * the dataset's last day: nothing else happens before it).
    */
   private dischargeInterimBefore(interim: OrderDraft, fullHearingOn: Day): boolean {
-    const { rng, until } = this.context;
+    const { rng } = this.context;
     if (!rng.chance(INTERIM_DISCHARGE_SHARE)) return false;
     const latestOffset = fullHearingOn - interim.lastEventOn - 3;
     if (latestOffset < 14) return false;
     const dischargedOn = weekdayOnOrBefore(interim.lastEventOn + rng.int(14, latestOffset));
-    if (dischargedOn <= until) this.discharge(interim, dischargedOn, "Interim order discharged on the application of the respondent.");
+    if (this.listIfAhead(interim, "DISCHARGE", dischargedOn) === "held") {
+      this.discharge(interim, dischargedOn, "Interim order discharged on the application of the respondent.");
+    }
     return true;
   }
 
@@ -268,13 +283,12 @@ export class StalkingCase {
       const day = weekdayOnOrBefore(decidedOn - rng.int(3, 10));
       if (isEarlierListing(day)) this.hearing(order, type, day, "VACATED", null, "Vacated and relisted: the court could not sit.");
     }
-    return !listIfAhead(this.context, {
-      type,
-      day: decidedOn,
-      courtCode: this.plan.courtCode,
-      orderId: order.id,
-      respondentId: this.plan.respondentId,
-    });
+    return this.listIfAhead(order, type, decidedOn) === "held";
+  }
+
+  /** The order's hearing on `day` when that is ahead of the dataset's last day (see hearings.ts). */
+  private listIfAhead(order: OrderDraft, type: HearingType, day: Day): ListingState {
+    return listIfAhead(this.context, { type, day, courtCode: this.plan.courtCode, orderId: order.id, respondentId: this.plan.respondentId });
   }
 
   /** Often in person at the court the same day, otherwise by an officer within a week. */

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { inRequestScope } from "./request-scope";
 
 /**
  * The HTTP front of every service (gateway and subgraphs): GraphQL on
@@ -101,7 +102,8 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
         const ready = await options.ready().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
       }
-      if (url.pathname === "/graphql") return handleGraphQL(options, request, response, url);
+      // Its own scope, so what the request causes can be told from background work (see request-scope.ts).
+      if (url.pathname === "/graphql") return inRequestScope(() => handleGraphQL(options, request, response, url));
       sendJson(response, 404, { error: "Not found" });
     };
     route().catch((error: unknown) => {

@@ -18,6 +18,7 @@ import { ASSERTION_HEADER, verifyIdentityAssertion } from "./identity-assertion"
 import type { Principal } from "./principal";
 import type { EventBus } from "./events/bus";
 import { InProcessBus } from "./events/in-process-bus";
+import { nameRequestScope } from "./request-scope";
 import { SubgraphEvents, type EventAppliers } from "./events/runtime";
 
 /** What every resolver of every subgraph receives. */
@@ -155,6 +156,7 @@ export async function createSubgraphServer<TLoaders>(
             audience: definition.name,
             keys: dependencies.gatewayKeys,
           });
+          nameRequestScope(requestId);
           return createContext(principal, requestId);
         },
         ready: async () => (await db.query("SELECT 1 AS ok")).length === 1,

@@ -3,6 +3,8 @@ import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway"
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
 import { observeStatements, type Db } from "../../subgraphs/kit/db";
+import { currentRequestId } from "../../subgraphs/kit/request-scope";
+import { REQUEST_ID_HEADER } from "../../gateway/server";
 import type { EventBus } from "../../subgraphs/kit/events/bus";
 import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
 import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
@@ -15,6 +17,8 @@ import type { Principal } from "../../subgraphs/kit/principal";
 
 export interface GraphQLHttpResponse {
   status: number;
+  /** The gateway's id for the request (absent when it was refused before it had one, e.g. 401). */
+  requestId?: string;
   body: { data?: Record<string, any> | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
 }
 
@@ -26,8 +30,14 @@ export interface TestStack {
   post(body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse>;
   /** The GraphQL request bodies each subgraph received since the last reset (a spy on what the gateway asks). */
   subgraphRequests: Record<SubgraphName, string[]>;
-  /** SQL statements issued per subgraph since the last reset. */
+  /**
+   * SQL statements per subgraph that gateway requests caused since the last reset. Background work
+   * (outbox relays polling, event consumers, health probes) belongs to no request and is not counted,
+   * so a count does not depend on how fast the machine is.
+   */
   statements: Record<SubgraphName, number>;
+  /** SQL statements per subgraph caused by one gateway request (its `requestId`) since the last reset. */
+  statementsOf(requestId: string): Record<SubgraphName, number>;
   resetStatementCounts(): void;
   /** Each subgraph's outbox relay and consumers (running), e.g. to stop and restart a consumer. */
   events: Record<SubgraphName, SubgraphEvents>;
@@ -40,16 +50,10 @@ export interface TestStack {
 }
 
 /**
- * The outbox relay's look for unpublished events, which it repeats on its own
- * clock (every second) whatever the requests: not a statement any request
- * costs, so counting it would make statement counts depend on timing.
- */
-const OUTBOX_POLL = /FROM event_outbox\s+WHERE published_at IS NULL/;
-
-/**
  * The whole stack in this process, over real HTTP on ephemeral ports: four
  * subgraphs, each on its own fresh database holding `chunks`, and the gateway
- * serving the checked-in supergraph. Every SQL statement is counted.
+ * serving the checked-in supergraph. Every SQL statement a request causes is
+ * counted, and attributed to that request.
  */
 export async function startTestStack(options: {
   chunks: DatasetChunk[];
@@ -59,15 +63,22 @@ export async function startTestStack(options: {
   bus?: EventBus;
 }): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
-  const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+  const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+  const statements = zeroCounts();
+  const statementsByRequest = new Map<string, Record<SubgraphName, number>>();
   const subgraphRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as string[]])) as Record<SubgraphName, string[]>;
   const databases = {} as Record<SubgraphName, TestDatabase>;
   const observedDbs = {} as Record<SubgraphName, Db>;
   for (const name of SUBGRAPH_NAMES) {
     databases[name] = await openTestDatabase(SUBGRAPHS[name]);
     await insertChunks(databases[name].db, SUBGRAPHS[name], options.chunks);
-    observedDbs[name] = observeStatements(databases[name].db, (text) => {
-      if (!OUTBOX_POLL.test(text)) statements[name] += 1;
+    observedDbs[name] = observeStatements(databases[name].db, () => {
+      const requestId = currentRequestId();
+      if (requestId === undefined) return;
+      statements[name] += 1;
+      let counts = statementsByRequest.get(requestId);
+      if (!counts) statementsByRequest.set(requestId, (counts = zeroCounts()));
+      counts[name] += 1;
     });
   }
 
@@ -80,8 +91,10 @@ export async function startTestStack(options: {
     assertions: { privateKey: keys.gatewayPrivateKey, publicKeys: keys.gatewayPublicKeys },
     authorizationMode: options.authorizationMode,
     // Listens alongside the service's own handler: both see every chunk of the body.
+    // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
       service.prependListener("request", (request) => {
+        if (!request.url?.startsWith("/graphql")) return;
         const chunks: Buffer[] = [];
         request.on("data", (chunk: Buffer) => chunks.push(chunk));
         request.on("end", () => subgraphRequests[name].push(Buffer.concat(chunks).toString("utf8")));
@@ -95,7 +108,11 @@ export async function startTestStack(options: {
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
+    return {
+      status: response.status,
+      requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
+      body: (await response.json()) as GraphQLHttpResponse["body"],
+    };
   };
 
   return {
@@ -106,8 +123,10 @@ export async function startTestStack(options: {
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
     statements,
+    statementsOf: (requestId) => ({ ...(statementsByRequest.get(requestId) ?? zeroCounts()) }),
     subgraphRequests,
     resetStatementCounts: () => {
+      statementsByRequest.clear();
       for (const name of SUBGRAPH_NAMES) {
         statements[name] = 0;
         subgraphRequests[name].length = 0;

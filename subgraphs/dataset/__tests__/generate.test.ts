@@ -14,6 +14,8 @@ import { SEED_CASE_IDS, seedCasesChunk } from "../seed-cases";
 
 const OPTIONS: GenerateOptions = { orders: 20_000, seed: 20200120, chunkSize: 4_000 };
 const UNTIL = DEFAULT_UNTIL;
+/** Courts publish their lists 8 weeks ahead: the dataset lists hearings up to this many days after `until`. */
+const LISTED_AHEAD_DAYS = 56;
 
 let chunks: DatasetChunk[];
 let all: DatasetChunk;
@@ -539,16 +541,19 @@ describe("generateDataset: hearings", () => {
     expect(missing).toEqual([]);
   });
 
-  it("has held every hearing but LISTED ones by `until`, and lists only the next 30 days", () => {
+  it("has held every hearing but LISTED ones by `until`, and lists only the next 8 weeks, without outcomes", () => {
     const late = all.hearings.hearings.filter((hearing) => hearing.status !== "LISTED" && hearing.listedFor.slice(0, 10) > UNTIL);
     expect(late).toEqual([]);
     const listed = all.hearings.hearings.filter((hearing) => hearing.status === "LISTED");
     expect(listed.length).toBeGreaterThan(0);
-    for (const hearing of listed) {
-      expect(hearing.listedFor.slice(0, 10) > UNTIL).toBe(true);
-      expect(hearing.listedFor.slice(0, 10) <= plusDays(UNTIL, 30)).toBe(true);
-      expect(hearing.decision).toBeNull();
-    }
+    const outOfWindowOrResulted = listed.filter(
+      (hearing) =>
+        hearing.listedFor.slice(0, 10) <= UNTIL ||
+        hearing.listedFor.slice(0, 10) > plusDays(UNTIL, LISTED_AHEAD_DAYS) ||
+        hearing.decision !== null ||
+        hearing.outcomeNote !== null,
+    );
+    expect(outOfWindowOrResulted).toEqual([]);
     const statuses = countBy(all.hearings.hearings, (hearing) => hearing.status);
     expect(statuses.get("ADJOURNED")).toBeGreaterThan(0);
     expect(statuses.get("VACATED")).toBeGreaterThan(0);
@@ -651,7 +656,10 @@ describe("generateDataset: breaches", () => {
       );
       if (misplaced) return "hearing of another order, person or force";
       if (breach.status === "CHARGED") {
-        return types.every((type) => type === "BREACH_FIRST_APPEARANCE") ? null : "charged breach past its first appearance";
+        // Charged and not yet tried: its first appearance, held or listed, and perhaps its trial listed ahead.
+        const trials = hearings.filter((hearing) => hearing.type === "BREACH_TRIAL");
+        if (!types.every((type) => type === "BREACH_FIRST_APPEARANCE" || type === "BREACH_TRIAL")) return "charged breach past its trial";
+        return trials.every((trial) => trial.status === "LISTED") ? null : "charged breach with a trial held";
       }
       if (!types.includes("BREACH_FIRST_APPEARANCE")) return "no first appearance";
       const deciding = hearings.filter((hearing) => hearing.decision !== null);
@@ -671,6 +679,112 @@ describe("generateDataset: breaches", () => {
     expect(problems).toEqual([]);
     const charged = breaches.filter((breach) => breach.status === "CHARGED");
     expect(charged.some((breach) => hearingsByBreach.has(breach.id))).toBe(true);
+  });
+});
+
+describe("generateDataset: the court lists of the coming weeks", () => {
+  const LAST_LISTED_DAY = plusDays(UNTIL, LISTED_AHEAD_DAYS);
+  const dayOf = (hearing: CourtHearingRow) => hearing.listedFor.slice(0, 10);
+  let upcoming: CourtHearingRow[];
+  let breachesById: Map<string, BreachOffenceRow>;
+  beforeAll(() => {
+    upcoming = all.hearings.hearings.filter((hearing) => dayOf(hearing) > UNTIL);
+    breachesById = new Map(all.breaches.breaches.map((breach) => [breach.id, breach]));
+  });
+
+  /** Weekdays from `from` to `to`, both inclusive. */
+  function weekdaysBetween(from: string, to: string): string[] {
+    const days: string[] = [];
+    for (let day = from; day <= to; day = plusDays(day, 1)) if (weekdayOf(day) !== 0 && weekdayOf(day) !== 6) days.push(day);
+    return days;
+  }
+
+  it("lists hearings on every weekday of the next 8 weeks, in every one of those weeks", () => {
+    const window = weekdaysBetween(plusDays(UNTIL, 1), LAST_LISTED_DAY);
+    expect(window).toHaveLength(40);
+    const perDay = countBy(upcoming, dayOf);
+    expect(window.filter((day) => !perDay.has(day))).toEqual([]);
+    const perWeek = window.reduce((weeks, day, index) => {
+      weeks[Math.floor(index / 5)] += perDay.get(day) ?? 0;
+      return weeks;
+    }, Array(8).fill(0) as number[]);
+    // Lists fill up as applications come in: the later weeks are thinner, but none is nearly empty.
+    for (const week of perWeek) expect(week).toBeGreaterThan(Math.max(...perWeek) / 3);
+  });
+
+  it("lists the business courts list weeks ahead: applications, reviews, variations, renewals, discharges, breach appearances and trials", () => {
+    const types = countBy(upcoming, (hearing) => hearing.type);
+    const expected = ["INTERIM_APPLICATION", "FULL_APPLICATION", "REVIEW", "VARIATION", "RENEWAL", "DISCHARGE", "BREACH_FIRST_APPEARANCE", "BREACH_TRIAL"];
+    expect(expected.filter((type) => !types.has(type))).toEqual([]);
+    // Appeals go to the Crown Court and sentences follow a conviction: neither is listed ahead of a decision.
+    expect([...types.keys()].filter((type) => !expected.includes(type))).toEqual([]);
+  });
+
+  it("lists each hearing for an order (or a breach) in the state that hearing needs on its day", () => {
+    const supersededIds = new Set(all.orders.orders.flatMap((order) => (order.supersedesId ? [order.supersedesId] : [])));
+    /** What is wrong with an upcoming hearing given its order (and breach), or null. */
+    const problemWith = (hearing: CourtHearingRow): string | null => {
+      const order = ordersById.get(hearing.orderId!)!;
+      const day = dayOf(hearing);
+      const awaitingDecision = order.madeOn === null && order.endedOn === null;
+      switch (hearing.type) {
+        case "INTERIM_APPLICATION":
+          return order.kind === "INTERIM" && awaitingDecision ? null : "interim application for an order already decided";
+        case "FULL_APPLICATION":
+          if (order.kind === "FULL") return awaitingDecision ? null : "full application for an order already decided";
+          return inForceOn(order, day) && !supersededIds.has(order.id) ? null : "full application on an interim order not in force";
+        case "REVIEW":
+          return order.kind === "INTERIM" && inForceOn(order, day) ? null : "review of an order that is no interim in force";
+        case "VARIATION":
+        case "DISCHARGE":
+          return inForceOn(order, day) ? null : `${hearing.type.toLowerCase()} of an order not in force`;
+        case "RENEWAL":
+          return order.kind === "FULL" && order.expiresOn !== null && inForceOn(order, day) ? null : "renewal of no full order in force with an expiry";
+        case "BREACH_FIRST_APPEARANCE":
+        case "BREACH_TRIAL": {
+          const breach = breachesById.get(hearing.breachId ?? "");
+          if (!breach || breach.orderId !== order.id) return "breach hearing without its breach";
+          return breach.status === "CHARGED" && breach.decidedOn === null ? null : `breach hearing for a ${breach.status} breach`;
+        }
+        default:
+          return `${hearing.type} listed ahead`;
+      }
+    };
+    const problems = upcoming.flatMap((hearing) => {
+      const problem = problemWith(hearing);
+      return problem ? [`${hearing.id} ${hearing.type} on ${dayOf(hearing)}: ${problem}`] : [];
+    });
+    expect(problems).toEqual([]);
+    const listedTwice = duplicates(upcoming.map((hearing) => `${hearing.orderId}|${hearing.breachId}|${hearing.type}`));
+    expect(listedTwice).toEqual([]);
+  });
+
+  it("lists a breach trial only after the first appearance at which the plea was entered", () => {
+    const heardFirstAppearance = new Map(
+      all.hearings.hearings
+        .filter((hearing) => hearing.type === "BREACH_FIRST_APPEARANCE" && hearing.status === "HEARD")
+        .map((hearing) => [hearing.breachId!, dayOf(hearing)]),
+    );
+    const trials = upcoming.filter((hearing) => hearing.type === "BREACH_TRIAL");
+    expect(trials.filter((trial) => !(heardFirstAppearance.get(trial.breachId!)! < dayOf(trial)))).toEqual([]);
+  });
+
+  it("lists no more at a court on a day than courts heard in the 8 weeks before, and at least a third as much overall", () => {
+    const perCourtDay = (hearings: CourtHearingRow[]) => [...countBy(hearings, (hearing) => `${hearing.courtCode} ${dayOf(hearing)}`).values()];
+    const heardBefore = all.hearings.hearings.filter((hearing) => dayOf(hearing) <= UNTIL && dayOf(hearing) > plusDays(UNTIL, -LISTED_AHEAD_DAYS));
+    const ahead = perCourtDay(upcoming);
+    const before = perCourtDay(heardBefore);
+    expect(Math.max(...ahead)).toBeLessThanOrEqual(Math.max(...before));
+    expect(upcoming.length).toBeLessThanOrEqual(heardBefore.length);
+    expect(upcoming.length).toBeGreaterThan(heardBefore.length / 3);
+  });
+
+  it("gives the busiest court a list on most days of each coming week", () => {
+    const [busiest] = [...countBy(upcoming, (hearing) => hearing.courtCode).entries()].sort((a, b) => b[1] - a[1])[0];
+    const busiestDays = new Set(upcoming.filter((hearing) => hearing.courtCode === busiest).map(dayOf));
+    const window = weekdaysBetween(plusDays(UNTIL, 1), LAST_LISTED_DAY);
+    const daysSittingPerWeek = Array.from({ length: 8 }, (_, week) => window.slice(week * 5, week * 5 + 5).filter((day) => busiestDays.has(day)).length);
+    expect(daysSittingPerWeek.filter((days) => days < 3)).toEqual([]);
   });
 });
 

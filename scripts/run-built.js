@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * node scripts/run-built.js dist/<path>.js [args…]: runs a compiled CLI
+ * (token, seed, compose), building the project first only when dist/ is
+ * missing or older than the TypeScript sources. Rebuilding on every call took
+ * tens of seconds per token; an up-to-date run costs one stat per source file.
+ *
+ * Plain JavaScript because it has to run before anything is compiled. The
+ * build's output goes to stderr so that the CLI's stdout stays exactly what
+ * the CLI prints (TOKEN=$(npm run token --silent -- …) captures only the token).
+ */
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+/** What tsconfig.build.json compiles, and the settings that change its output. */
+const SOURCE_DIRS = ["gateway", "subgraphs", "schema", "bench"];
+const BUILD_SETTINGS = ["tsconfig.json", "tsconfig.build.json"];
+
+/** The newest modification time (ms) of anything the build compiles under `root`; tests are not compiled. */
+function newestSourceMtime(root) {
+  let newest = 0;
+  const visit = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "__tests__" && entry.name !== "node_modules") visit(full);
+      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
+        newest = Math.max(newest, fs.statSync(full).mtimeMs);
+      }
+    }
+  };
+  for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) visit(path.join(root, dir));
+  for (const file of BUILD_SETTINGS) if (fs.existsSync(path.join(root, file))) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
+  return newest;
+}
+
+/**
+ * True when `entry` (a compiled file) is missing or older than a source. tsc
+ * rewrites every output on each build, so the entry's time is the build's time.
+ */
+function isBuildStale(root, entry) {
+  const compiled = path.resolve(root, entry);
+  if (!fs.existsSync(compiled)) return true;
+  return fs.statSync(compiled).mtimeMs < newestSourceMtime(root);
+}
+
+/** Compiles the project; a failed build emits nothing, so dist/ stays stale and the next run tries again. */
+function build(root) {
+  process.stderr.write("Building (dist/ is missing or older than the sources)…\n");
+  const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.build.json", "--noEmitOnError"], {
+    cwd: root,
+    stdio: ["ignore", 2, 2],
+  });
+  return result.status ?? 1;
+}
+
+function main(argv) {
+  const [entry, ...args] = argv;
+  if (!entry) {
+    process.stderr.write("usage: node scripts/run-built.js dist/<path>.js [args…]\n");
+    return 2;
+  }
+  if (isBuildStale(REPO_ROOT, entry)) {
+    const status = build(REPO_ROOT);
+    if (status !== 0) return status;
+  }
+  // The CLI runs in this process as the main module (its `require.main === module` holds), as if started
+  // with `node dist/…`: a second Node process would cost as much again as everything else here.
+  process.argv = [process.argv[0], path.resolve(REPO_ROOT, entry), ...args];
+  require("node:module").runMain();
+  return undefined;
+}
+
+if (require.main === module) {
+  const status = main(process.argv.slice(2));
+  if (status !== undefined) process.exitCode = status;
+}

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Which request the code running now serves. Every GraphQL request a service
+ * receives runs inside a scope of its own, named with the request id once the
+ * caller is known (the gateway's id travels to the subgraphs in its identity
+ * assertion), so work can be attributed to the request that caused it: a
+ * statement counter tells one request's SQL from that of background work
+ * (outbox relays, event consumers, health probes), which runs outside any scope.
+ */
+interface RequestScope {
+  requestId?: string;
+}
+
+const scopes = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `work` (the handling of one request) inside a fresh, still unnamed scope. */
+export function inRequestScope<T>(work: () => Promise<T>): Promise<T> {
+  return scopes.run({}, work);
+}
+
+/**
+ * Names the current scope once the request's id is known; outside a scope
+ * (a test calling a server directly) there is nothing to name.
+ */
+export function nameRequestScope(requestId: string): void {
+  const scope = scopes.getStore();
+  if (scope) scope.requestId = requestId;
+}
+
+/** The id of the request the running code serves, or undefined for background work. */
+export function currentRequestId(): string | undefined {
+  return scopes.getStore()?.requestId;
+}
