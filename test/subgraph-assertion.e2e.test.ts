@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { fixedClock } from "../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import { listen, type RunningHttpService } from "../subgraphs/kit/http";
 import { ASSERTION_ISSUER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
 import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../subgraphs/dataset/seed-cases";
-import { SUBGRAPHS } from "../subgraphs/registry";
-import { insertChunks, openTestDatabase, type TestDatabase } from "./support/database";
-import { createTestSubgraphServer, EVERY_SCOPE_NATIONAL, testKeys, tokenFor } from "./support/identity";
+import { EVERY_SCOPE_NATIONAL, testKeys, tokenFor } from "./support/identity";
 import type { GraphQLHttpResponse } from "./support/stack";
+import { postGraphQL, startSubgraphOverHttp, type SubgraphOverHttp } from "./support/subgraph-over-http";
 
 /**
  * DESIGN.md §4, layer 2: a subgraph answers only requests carrying the
@@ -41,32 +38,7 @@ const QUERIES: Record<SubgraphName, { query: string; expected: Record<string, un
 const SERVICE_SDL = `{ _service { sdl } }`;
 const INTROSPECTION = `{ __schema { queryType { name } types { name } } }`;
 
-interface RunningSubgraph {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startSubgraph(name: SubgraphName): Promise<RunningSubgraph> {
-  const definition = SUBGRAPHS[name];
-  const database: TestDatabase = await openTestDatabase(definition);
-  await insertChunks(database.db, definition, [seedCasesChunk()]);
-  const server = await createTestSubgraphServer(definition, database.db, fixedClock("2026-11-22"));
-  await server.apollo.start();
-  const running: RunningHttpService = await listen(server.createHttpService(), 0);
-  return {
-    url: running.url,
-    async stop() {
-      await running.close();
-      await server.apollo.stop();
-      await database.dispose();
-    },
-  };
-}
-
-async function post(url: string, query: string, headers: Record<string, string>): Promise<GraphQLHttpResponse> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
-  return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
-}
+const post = (url: string, query: string, headers: Record<string, string>) => postGraphQL(url, { query }, headers);
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -122,10 +94,10 @@ function expectRefused(response: GraphQLHttpResponse): void {
 }
 
 describe.each(SUBGRAPH_NAMES.map((name) => [name]))("the %s subgraph reached directly", (name) => {
-  let subgraph: RunningSubgraph;
+  let subgraph: SubgraphOverHttp;
 
   beforeAll(async () => {
-    subgraph = await startSubgraph(name);
+    subgraph = await startSubgraphOverHttp(name, [seedCasesChunk()], "2026-11-22");
   });
   afterAll(() => subgraph?.stop());
 

@@ -10,7 +10,7 @@ import type { GatewayContext } from "../context";
 import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
-import { unauthorizedFieldError } from "./unauthorized-error";
+import { unauthorizedFieldError } from "../../subgraphs/kit/unauthorized-error";
 
 export type AuthorizationMode = "filter" | "reject";
 

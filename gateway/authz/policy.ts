@@ -13,6 +13,7 @@ import {
   isAbstractType,
   type GraphQLCompositeType,
 } from "graphql";
+import { satisfiesScopes } from "../../subgraphs/kit/access-rules";
 import type { Principal } from "../../subgraphs/kit/principal";
 
 /**
@@ -134,9 +135,7 @@ export class AuthorizationPolicy {
   private static satisfies(requirement: Requirement | undefined, principal: Principal): boolean {
     if (!requirement) return true;
     if (requirement.policy) return false;
-    return requirement.scopeSets.every((alternatives) =>
-      alternatives.some((all) => all.every((scope) => principal.scopes.includes(scope))),
-    );
+    return requirement.scopeSets.every((alternatives) => satisfiesScopes(alternatives, principal.scopes));
   }
 
   isTypeAuthorized(type: GraphQLNamedType, principal: Principal): boolean {

@@ -4,6 +4,9 @@ import { scope, type AccessRules } from "../kit/access-rules";
 export const breachesAccess: AccessRules = {
   "Query.breachOffence": scope("breach:read"),
   BreachOffence: scope("breach:read"),
+  // Orders' and people's types, which this subgraph extends or returns: stated here so the subgraph enforces them on its own.
+  StalkingProtectionOrder: scope("spo:read"),
+  Person: scope("person:read"),
   "StalkingProtectionOrder.breaches": scope("breach:read"),
   "Person.breachOffences": scope("breach:read"),
   "Mutation.reportBreach": scope("breach:write"),

@@ -26,6 +26,11 @@ export function scope(name: string): AccessRule {
   return { scopes: [[name]] };
 }
 
+/** Whether `scopes` satisfy one requirement: any of the alternatives, each needing all its scopes. */
+export function satisfiesScopes(alternatives: readonly (readonly string[])[], scopes: readonly string[]): boolean {
+  return alternatives.some((all) => all.every((scope) => scopes.includes(scope)));
+}
+
 function directiveFor(rule: AccessRule): ConstDirectiveNode {
   if (rule === "authenticated") return { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: "authenticated" } };
   const parsed = parse(`type T @requiresScopes(scopes: ${JSON.stringify(rule.scopes)}) { f: Int }`);

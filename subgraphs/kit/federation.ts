@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { enforceAccessRules } from "./access-guard";
 import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
 import { enforceJurisdiction, type JurisdictionTable } from "./jurisdiction-table";
 import type { Principal } from "./principal";
@@ -26,7 +27,7 @@ export interface FederatedSchemaOptions<TContext extends { principal: Principal 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<TContext>;
-  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes. */
+  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes and enforced by the schema itself too. */
   access: AccessRules;
   /** Record-level rules: every type's protection class, and the fields released only to callers covering their record. */
   jurisdiction: JurisdictionTable<TContext>;
@@ -36,7 +37,9 @@ export interface FederatedSchemaOptions<TContext extends { principal: Principal 
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql
  * builds the schema and its resolvers, its SDL (with the @key and other
  * directives declared by @Directive) goes through @apollo/subgraph, and the
- * entities' __resolveReference functions are added to the resolver map.
+ * entities' __resolveReference functions are added to the resolver map. The
+ * access rules go into the SDL for the gateway and are enforced by the
+ * schema's own resolvers as well (kit/access-guard.ts).
  */
 export async function buildFederatedSchema<TContext extends { principal: Principal }>(
   options: FederatedSchemaOptions<TContext>,
@@ -56,5 +59,6 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  return enforceJurisdiction(schema, options.jurisdiction);
+  // Scopes outermost: a field the caller may not ask for is refused as the gateway would, before its record is looked at.
+  return enforceAccessRules(enforceJurisdiction(schema, options.jurisdiction), options.access);
 }

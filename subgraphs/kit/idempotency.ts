@@ -32,7 +32,10 @@ export function requestFingerprint(request: Record<string, unknown>): string {
 }
 
 export interface IdempotentRequest {
+  /** The caller's subject (`sub`). */
   caller: string;
+  /** The caller's jurisdiction in canonical form (canonicalJurisdiction): a key is the subject's within one jurisdiction. */
+  jurisdiction: string;
   key: string;
   fingerprint: string;
   /** The id of what this request will produce (the hearing recorded, the breach created). */
@@ -40,23 +43,23 @@ export interface IdempotentRequest {
 }
 
 /**
- * Claims the caller's key inside the mutation's transaction, before any
- * change. Returns null when this request is the first with the key (go on and
- * make the change; a rollback releases the claim), or the earlier request's
- * result id when it is a retry of it. Throws BAD_USER_INPUT naming the key when
+ * Claims the caller's key (within its subject and jurisdiction) inside the
+ * mutation's transaction, before any change. Returns null when this request is
+ * the first with the key (go on and make the change; a rollback releases the
+ * claim), or the earlier request's result id when it is a retry of it. Throws BAD_USER_INPUT naming the key when
  * it was used for a different request. A concurrent first request with the same
  * key makes this one wait on the row, then see it.
  */
 export async function claimIdempotencyKey(tx: Db, request: IdempotentRequest, argument = "input.idempotencyKey"): Promise<string | null> {
   const claimed = await tx.query(
-    `INSERT INTO idempotent_request (caller, idempotency_key, fingerprint, result_id) VALUES ($1, $2, $3, $4)
+    `INSERT INTO idempotent_request (caller, jurisdiction, idempotency_key, fingerprint, result_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT DO NOTHING RETURNING result_id`,
-    [request.caller, request.key, request.fingerprint, request.resultId],
+    [request.caller, request.jurisdiction, request.key, request.fingerprint, request.resultId],
   );
   if (claimed.length === 1) return null;
   const [earlier] = await tx.query<{ fingerprint: string; result_id: string }>(
-    `SELECT fingerprint, result_id FROM idempotent_request WHERE caller = $1 AND idempotency_key = $2`,
-    [request.caller, request.key],
+    `SELECT fingerprint, result_id FROM idempotent_request WHERE caller = $1 AND jurisdiction = $2 AND idempotency_key = $3`,
+    [request.caller, request.jurisdiction, request.key],
   );
   if (earlier.fingerprint !== request.fingerprint) {
     throw new BadUserInputError(argument, "this key was already used for a different request; send a new key for a new request");

@@ -59,6 +59,23 @@ export function confinedToCourts(principal: Principal): string[] | null {
   return principal.jurisdiction.kind === "courts" ? [...principal.jurisdiction.courts] : null;
 }
 
+/**
+ * One text per jurisdiction, whatever the order or repetition of its codes:
+ * "national", "forces:07,21", "courts:B07ED,B21DA". Two tokens with the same
+ * text cover exactly the same records.
+ */
+export function canonicalJurisdiction(jurisdiction: Jurisdiction): string {
+  const codes = (list: string[]) => [...new Set(list)].sort().join(",");
+  switch (jurisdiction.kind) {
+    case "national":
+      return "national";
+    case "forces":
+      return `forces:${codes(jurisdiction.forces)}`;
+    case "courts":
+      return `courts:${codes(jurisdiction.courts)}`;
+  }
+}
+
 /** Checks a jurisdiction names only known forces and courts; returns the problem or null. */
 export function jurisdictionProblem(jurisdiction: Jurisdiction): string | null {
   if (jurisdiction.kind === "forces") {

@@ -52,7 +52,11 @@ export interface SubgraphDefinition<TLoaders> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
-  /** Which scopes guard which of this subgraph's types and fields (enforced by the gateway). */
+  /**
+   * Which scopes guard which of this subgraph's types and fields: enforced by
+   * the gateway and again by the subgraph itself. Other subgraphs' entity types
+   * it returns or extends are listed with their rule, so it can enforce them alone.
+   */
   access: AccessRules;
   /** How much each type and field reveals, and whose records' detail a caller may see (enforced here). */
   jurisdiction: JurisdictionTable<SubgraphContext<TLoaders>>;

@@ -17,6 +17,8 @@ export const ordersAccess: AccessRules = {
   // Free text: case detail.
   "OrderEvent.note": scope("spo:terms"),
   "StalkingProtectionOrder.protectedPersons": scope("person:protected"),
+  // People's type, which this subgraph extends: stated here so the subgraph enforces it on its own.
+  Person: scope("person:read"),
   "Person.stalkingProtectionOrders": scope("spo:read"),
   "Person.spoStatus": scope("spo:read"),
   "Person.protectedBy": scope("person:protected"),

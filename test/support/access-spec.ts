@@ -197,3 +197,41 @@ export const STAFFORDSHIRE: SeedCaseProbe = {
   protectedPersonId: SEED_CASE_IDS.staffordshire.protectedPerson,
 };
 
+/**
+ * The same scope rules per type and field, for tests that walk a schema
+ * rather than the probe (direct subgraph calls): a type's scopes are needed
+ * wherever it is reached, a field's on top of those of the type it returns.
+ */
+export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
+  StalkingProtectionOrder: ["spo:read"],
+  OrderConnection: ["spo:read"],
+  OrderEvent: ["spo:read"],
+  OrderTerm: ["spo:terms"],
+  Person: ["person:read"],
+  PersonName: ["person:read"],
+  NotifiedAddress: ["person:address"],
+  CourtHearing: ["hearing:read"],
+  BreachOffence: ["breach:read"],
+  SpoStatistics: ["stats:read"],
+};
+
+export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
+  "StalkingProtectionOrder.prohibitions": ["spo:terms"],
+  "StalkingProtectionOrder.requirements": ["spo:terms"],
+  "StalkingProtectionOrder.protectedPersons": ["person:protected"],
+  "Person.spoStatus": ["spo:read"],
+  "Person.protectedBy": ["person:protected"],
+  "Person.notifiedAddresses": ["person:address"],
+  // Free text is case detail.
+  "OrderEvent.note": ["spo:terms"],
+  "CourtHearing.outcomeNote": ["spo:terms"],
+  "BreachOffence.description": ["spo:terms"],
+  "BreachOffence.sentence": ["spo:terms"],
+  "Mutation.recordHearingOutcome": ["hearing:write"],
+  "Mutation.reportBreach": ["breach:write"],
+};
+
+/** The scopes `Type.field` needs once its parent is reached: its own and those of the type it returns. */
+export function scopesOfField(parentType: string, field: string, returnedType: string): string[] {
+  return [...(SCOPES_OF_FIELD[`${parentType}.${field}`] ?? []), ...(SCOPES_OF_TYPE[returnedType] ?? [])];
+}

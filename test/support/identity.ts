@@ -42,6 +42,15 @@ export function principalFor(persona: PersonaName, jurisdiction: Jurisdiction, s
   return { sub, persona, scopes: [...personas.personas[persona].scopes], jurisdiction, purpose: "automated test" };
 }
 
+/**
+ * The principal with every scope, its jurisdiction kept: for tests of
+ * record-level jurisdiction on a subgraph, which would otherwise be stopped by
+ * the subgraph's own scope checks (tested on their own).
+ */
+export function withEveryScope(principal: Principal): Principal {
+  return { ...principal, scopes: Object.keys(personas.scopes) };
+}
+
 /** Subgraph unit tests ask as a national caller holding every scope, unless a test says otherwise. */
 export const EVERY_SCOPE_NATIONAL: Principal = {
   sub: "test-superuser",

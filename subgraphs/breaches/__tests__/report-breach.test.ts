@@ -7,7 +7,7 @@ import type { SubgraphServer } from "../../kit/subgraph";
 import { ORDER_FACTS_CHANGED, type OrderFacts } from "../../kit/order-facts/order-facts";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
-import { principalFor } from "../../../test/support/identity";
+import { principalFor, withEveryScope } from "../../../test/support/identity";
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { breachesSubgraph } from "../server";
@@ -114,7 +114,8 @@ describe("reportBreach (breaches subgraph)", () => {
 
   describe("jurisdiction over the order's force", () => {
     it("lets an officer of the order's force, of its region, or a national caller report", async () => {
-      const national = principalFor("national-analyst", { kind: "national" }, "national-1");
+      // No persona is national with breach:write; the force check is what is under test here.
+      const national = withEveryScope(principalFor("national-analyst", { kind: "national" }, "national-1"));
       for (const [as, key] of [[CHESHIRE_OFFICER, "a"], [NORTH_WEST_OFFICER, "b"], [national, "c"]] as const) {
         expect((await report({ ...valid, idempotencyKey: key }, as)).errors).toBeUndefined();
       }
@@ -123,7 +124,8 @@ describe("reportBreach (breaches subgraph)", () => {
 
     it.each([
       ["an officer of another force", STAFFORDSHIRE_OFFICER],
-      ["a court listing system", CREWE_LISTING],
+      // Given breach:write (its persona has none, so the scope alone would refuse it): courts cover no force.
+      ["a court listing system", withEveryScope(CREWE_LISTING)],
     ])("refuses %s with FORBIDDEN / OUT_OF_JURISDICTION, recording nothing", async (_name, as) => {
       const { data, errors } = await report(valid, as);
       expect(data).toBeNull();

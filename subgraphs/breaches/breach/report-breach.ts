@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError } from "../../kit/errors";
-import { claimIdempotencyKey, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { runIdempotentMutation } from "../../kit/idempotent-mutation";
 import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
 import { findOrderFacts } from "../../kit/order-facts/order-facts";
 import { deriveOrderStatus } from "../../kit/order-status";
@@ -26,10 +26,10 @@ export const MAX_DESCRIPTION_LENGTH = 4000;
  * the order's respondent. Checked against this subgraph's copy of the order's
  * facts and written in ONE transaction with its idempotency record: any
  * refusal changes nothing; the same key with the same input returns the same
- * breach, with another input it is refused.
+ * breach (after the same jurisdiction check as a first request), with another
+ * input it is refused.
  */
 export async function reportBreach(context: BreachesContext, input: ReportBreachInput): Promise<BreachOffence> {
-  const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
   const report = {
     orderId: input.orderId,
     offenceType: input.offenceType,
@@ -42,37 +42,37 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
   }
   const today = context.clock.today();
   if (report.occurredOn > today) throw new BadUserInputError("input.occurredOn", `is in the future (${report.occurredOn}; today is ${today})`);
-  const fingerprint = requestFingerprint(report);
   const { principal } = context;
 
-  const breachId = await context.db.transaction(async (tx) => {
-    const id = `breach-${randomUUID()}`;
-    const earlier = await claimIdempotencyKey(tx, { caller: principal.sub, key: idempotencyKey, fingerprint, resultId: id });
-    if (earlier !== null) return earlier;
-
-    const order = await findOrderFacts(tx, report.orderId);
-    if (!order) throw new BadUserInputError("input.orderId", `no order "${report.orderId}"`);
-    // Anyone may know the order exists (cross-force intelligence); reporting its breach is for the forces covering it.
-    if (!coversForce(principal, order.applicantForceCode)) throw outOfJurisdiction();
-    const status = deriveOrderStatus(order, report.occurredOn);
-    if (status !== "IN_FORCE") {
-      throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
-    }
-    await new BreachRepository(tx).insertReportedBreach({
-      id,
-      offenceType: report.offenceType,
-      offenceCode: OFFENCE_CODES[report.offenceType],
-      orderId: order.id,
-      orderForceCode: order.applicantForceCode,
-      offenderId: order.respondentId,
-      reportingForceCode: order.applicantForceCode,
-      occurredOn: report.occurredOn,
-      reportedOn: today,
-      description: report.description,
-    });
-    return id;
+  return runIdempotentMutation(context, {
+    idempotencyKey: input.idempotencyKey,
+    request: report,
+    newResultId: `breach-${randomUUID()}`,
+    async authorize(tx) {
+      const order = await findOrderFacts(tx, report.orderId);
+      if (!order) throw new BadUserInputError("input.orderId", `no order "${report.orderId}"`);
+      // Anyone may know the order exists (cross-force intelligence); reporting its breach is for the forces covering it.
+      if (!coversForce(principal, order.applicantForceCode)) throw outOfJurisdiction();
+      return order;
+    },
+    async perform(tx, order, id) {
+      const status = deriveOrderStatus(order, report.occurredOn);
+      if (status !== "IN_FORCE") {
+        throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
+      }
+      await new BreachRepository(tx).insertReportedBreach({
+        id,
+        offenceType: report.offenceType,
+        offenceCode: OFFENCE_CODES[report.offenceType],
+        orderId: order.id,
+        orderForceCode: order.applicantForceCode,
+        offenderId: order.respondentId,
+        reportingForceCode: order.applicantForceCode,
+        occurredOn: report.occurredOn,
+        reportedOn: today,
+        description: report.description,
+      });
+    },
+    read: (breachId) => context.loaders.breachById.load(breachId),
   });
-
-  const [breach] = await new BreachRepository(context.db).findBreachesByIds([breachId]);
-  return breach;
 }

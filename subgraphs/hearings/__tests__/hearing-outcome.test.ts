@@ -172,7 +172,7 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
         "input.decision",
         /no interim application awaits a decision: the interim order is IN_FORCE/,
       ],
-      ["an unknown hearing", { hearingId: "no-such-hearing", status: "HEARD", decision: "ADJOURNED" }, "input.hearingId", /no hearing "no-such-hearing"/],
+      ["an unknown hearing", { hearingId: "no-such-hearing", status: "HEARD", decision: "ADJOURNED" }, "input.hearingId", /no hearing with this id at your courts/],
       ["a vacated hearing", { hearingId: "vacated", status: "HEARD", decision: "ORDER_DISCHARGED" }, "input.hearingId", /vacated/],
       ["a hearing already heard", { hearingId: "heard", status: "HEARD", decision: "ORDER_VARIED" }, "input.hearingId", /already been recorded/],
       ["a hearing not held yet", { hearingId: "future", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED" }, "input.hearingId", /listed for 2027-01-05/],
@@ -240,7 +240,7 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
   it("treats a hearing at a court the caller does not cover as no hearing at all, and changes nothing", async () => {
     const { errors } = await record({ hearingId: "at-cannock", status: "VACATED" });
     expect(errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "input.hearingId" });
-    expect(errors![0].message).toBe('Invalid input.hearingId: no hearing "at-cannock" at your courts');
+    expect(errors![0].message).toBe('Invalid input.hearingId: no hearing with this id at your courts');
     expect(await hearingState("at-cannock")).toMatchObject({ status: "LISTED" });
     // The same court-listing persona at Cannock may record it.
     expect((await record({ hearingId: "at-cannock", status: "VACATED" }, CANNOCK_LISTING)).errors).toBeUndefined();

@@ -7,7 +7,7 @@ import {
 } from "../../kit/court-decisions";
 import { londonDateOf } from "../../kit/dates";
 import { BadUserInputError } from "../../kit/errors";
-import { claimIdempotencyKey, requestFingerprint, validIdempotencyKey } from "../../kit/idempotency";
+import { runIdempotentMutation } from "../../kit/idempotent-mutation";
 import { findOrderFacts } from "../../kit/order-facts/order-facts";
 import { coversCourt } from "../../kit/principal";
 import type { HearingsContext } from "../context";
@@ -24,10 +24,10 @@ export const MAX_OUTCOME_NOTE_LENGTH = 2000;
  * HearingOutcomeRecorded event to the outbox — all in ONE transaction, so the
  * outcome and the event that carries it to orders and breaches exist together
  * or not at all. Any refusal changes nothing. The same idempotency key with the
- * same input returns the hearing unchanged; with another input it is refused.
+ * same input returns the hearing unchanged (after the same court check as a
+ * first request); with another input it is refused.
  */
 export async function recordHearingOutcome(context: HearingsContext, input: HearingOutcomeInput): Promise<CourtHearing> {
-  const idempotencyKey = validIdempotencyKey(input.idempotencyKey);
   const outcome = {
     hearingId: input.hearingId,
     status: input.status,
@@ -39,49 +39,50 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
   if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
   }
-  const fingerprint = requestFingerprint(outcome);
   const { principal, clock } = context;
 
-  const hearingId = await context.db.transaction(async (tx) => {
-    const earlier = await claimIdempotencyKey(tx, { caller: principal.sub, key: idempotencyKey, fingerprint, resultId: outcome.hearingId });
-    if (earlier !== null) return earlier;
+  return runIdempotentMutation(context, {
+    idempotencyKey: input.idempotencyKey,
+    request: outcome,
+    newResultId: outcome.hearingId,
+    async authorize(tx) {
+      const hearing = await new HearingRepository(tx).lockHearing(outcome.hearingId);
+      // A hearing at a court the caller does not cover does not exist for it: the same answer as an unknown id.
+      if (!hearing || !coversCourt(principal, hearing.courtCode)) {
+        throw new BadUserInputError("input.hearingId", "no hearing with this id at your courts");
+      }
+      return hearing;
+    },
+    async perform(tx, hearing) {
+      if (hearing.status === "VACATED") throw new BadUserInputError("input.hearingId", "the hearing was vacated; it has no outcome");
+      if (hearing.status === "HEARD") throw new BadUserInputError("input.hearingId", "an outcome has already been recorded for this hearing");
+      const decidedOn = londonDateOf(hearing.listedFor);
+      if (decidedOn > clock.today()) {
+        throw new BadUserInputError("input.hearingId", `the hearing is listed for ${decidedOn}; its outcome cannot be recorded before then`);
+      }
 
-    const hearings = new HearingRepository(tx);
-    const hearing = await hearings.lockHearing(outcome.hearingId);
-    // A hearing at a court the caller does not cover does not exist for it: the same answer as an unknown id.
-    if (!hearing || !coversCourt(principal, hearing.courtCode)) {
-      throw new BadUserInputError("input.hearingId", `no hearing "${outcome.hearingId}" at your courts`);
-    }
-    if (hearing.status === "VACATED") throw new BadUserInputError("input.hearingId", "the hearing was vacated; it has no outcome");
-    if (hearing.status === "HEARD") throw new BadUserInputError("input.hearingId", "an outcome has already been recorded for this hearing");
-    const decidedOn = londonDateOf(hearing.listedFor);
-    if (decidedOn > clock.today()) {
-      throw new BadUserInputError("input.hearingId", `the hearing is listed for ${decidedOn}; its outcome cannot be recorded before then`);
-    }
+      const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
+      const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
+      if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
 
-    const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
-    const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
-    if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
-
-    await hearings.recordOutcome(hearing.id, outcome);
-    const payload: HearingOutcomeRecordedPayload = {
-      hearingId: hearing.id,
-      hearingType: hearing.type,
-      courtCode: hearing.courtCode,
-      orderId: hearing.orderId,
-      breachId: hearing.breachId,
-      status: outcome.status,
-      decision: outcome.decision,
-      decidedOn,
-      expiresOn: outcome.expiresOn,
-      untilFurtherOrder: outcome.untilFurtherOrder,
-      outcomeNote: outcome.outcomeNote,
-    };
-    await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
-    return hearing.id;
+      await new HearingRepository(tx).recordOutcome(hearing.id, outcome);
+      const payload: HearingOutcomeRecordedPayload = {
+        hearingId: hearing.id,
+        hearingType: hearing.type,
+        courtCode: hearing.courtCode,
+        orderId: hearing.orderId,
+        breachId: hearing.breachId,
+        status: outcome.status,
+        decision: outcome.decision,
+        decidedOn,
+        expiresOn: outcome.expiresOn,
+        untilFurtherOrder: outcome.untilFurtherOrder,
+        outcomeNote: outcome.outcomeNote,
+      };
+      await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
+    },
+    // The loader is cleared first: the outcome just changed the row it may hold.
+    read: (hearingId) => context.loaders.hearingById.clear(hearingId).load(hearingId),
+    afterChange: () => context.eventsWritten(),
   });
-
-  context.eventsWritten();
-  const [hearing] = await new HearingRepository(context.db).findHearingsByIds([hearingId]);
-  return hearing;
 }

@@ -4,14 +4,15 @@ import type { SubgraphServer } from "../../kit/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
-import { principalFor } from "../../../test/support/identity";
+import { principalFor, withEveryScope } from "../../../test/support/identity";
 import { ordersSubgraph } from "../server";
 import { order, ordersFixture } from "./orders.fixture";
 
-const FORCE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] });
-const REGIONAL_OFFICER = principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) });
-const NATIONAL_ANALYST = principalFor("national-analyst", { kind: "national" });
-const COURT_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] });
+// Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
+const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));
+const REGIONAL_OFFICER = withEveryScope(principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }));
+const NATIONAL_ANALYST = withEveryScope(principalFor("national-analyst", { kind: "national" }));
+const COURT_LISTING = withEveryScope(principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }));
 
 /**
  * The shared fixture (i1, f1 Cheshire 07 made at Crewe B07ED; f2 Cheshire, heard
