@@ -1,0 +1,175 @@
+import type { Db } from "../db";
+import { migrate } from "../migrate";
+import { repoPath } from "../repo-root";
+import { chainEntries, GENESIS_HASH, type AuditEntry, type AuditRecord } from "./record";
+
+/**
+ * The audit trail's table in Postgres (or PGlite): the gateway writes it, the
+ * audit reader (graph and CLI) reads it. Its tables live in their own schema
+ * (`audit` by default), apart from every subgraph's.
+ */
+export const AUDIT_MIGRATIONS = repoPath("subgraphs", "kit", "migrations", "audit");
+
+export function migrateAuditStore(db: Db): Promise<string[]> {
+  return migrate(db, [AUDIT_MIGRATIONS]);
+}
+
+/** Identifiers are interpolated into GRANT statements, so only plain names are accepted. */
+function assertIdentifier(name: string, what: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid ${what} "${name}": use lower-case letters, digits and underscores`);
+}
+
+/**
+ * What the gateway's own database role may do: insert and read the trail and
+ * make the next month's partition — never update, delete or truncate. Run by
+ * the schema's owner (a migration step of the deployment, see README).
+ */
+export async function grantAuditAccess(db: Db, schema: string, role: string): Promise<void> {
+  assertIdentifier(schema, "schema name");
+  assertIdentifier(role, "role name");
+  await db.execScript(`
+    GRANT USAGE ON SCHEMA ${schema} TO ${role};
+    GRANT SELECT, INSERT ON ${schema}.audit_record TO ${role};
+    GRANT SELECT ON ${schema}.schema_migration TO ${role};
+    GRANT EXECUTE ON FUNCTION ${schema}.audit_ensure_month(date) TO ${role};
+  `);
+}
+
+const COLUMNS = `seq::text AS seq, recorded_at, request_id, sub, persona, jurisdiction, recipient, justification,
+  operation_type, operation_name, document_hash, document, variables, persons, orders, hearings, breaches, changes,
+  prev_hash, hash`;
+
+interface AuditRow {
+  seq: string;
+  recorded_at: Date | string;
+  request_id: string;
+  sub: string;
+  persona: string | null;
+  jurisdiction: string;
+  recipient: string | null;
+  justification: string | null;
+  operation_type: AuditRecord["operationType"];
+  operation_name: string | null;
+  document_hash: string;
+  document: string;
+  variables: string;
+  persons: string[];
+  orders: string[];
+  hearings: string[];
+  breaches: string[];
+  changes: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function fromRow(row: AuditRow): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    requestId: row.request_id,
+    sub: row.sub,
+    persona: row.persona,
+    jurisdiction: row.jurisdiction,
+    recipient: row.recipient,
+    justification: row.justification,
+    operationType: row.operation_type,
+    operationName: row.operation_name,
+    documentHash: row.document_hash,
+    document: row.document,
+    variables: row.variables,
+    persons: row.persons,
+    orders: row.orders,
+    hearings: row.hearings,
+    breaches: row.breaches,
+    changes: row.changes,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function toRow(record: AuditRecord): AuditRow {
+  return {
+    seq: String(record.seq),
+    recorded_at: record.recordedAt,
+    request_id: record.requestId,
+    sub: record.sub,
+    persona: record.persona,
+    jurisdiction: record.jurisdiction,
+    recipient: record.recipient,
+    justification: record.justification,
+    operation_type: record.operationType,
+    operation_name: record.operationName,
+    document_hash: record.documentHash,
+    document: record.document,
+    variables: record.variables,
+    persons: record.persons,
+    orders: record.orders,
+    hearings: record.hearings,
+    breaches: record.breaches,
+    changes: record.changes,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  };
+}
+
+/**
+ * Appends entries in one transaction, chained after the last record. An
+ * advisory lock (per schema) serialises writers, so several gateway replicas
+ * on one database still build one unbroken chain. Returns the stored records.
+ */
+export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
+  if (entries.length === 0) return [];
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('spo-audit-trail:' || current_schema()))`);
+    const months = [...new Set(entries.map((entry) => `${entry.recordedAt.slice(0, 7)}-01`))];
+    for (const month of months) await tx.query(`SELECT audit_ensure_month($1::date)`, [month]);
+    const [last] = await tx.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1`);
+    const records = chainEntries(entries, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH });
+    await tx.query(`INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json)`, [
+      JSON.stringify(records.map(toRow)),
+    ]);
+    return records;
+  });
+}
+
+/** Records in seq order after `afterSeq`, at most `limit`: verification walks the whole trail this way. */
+export async function auditRecordsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRecord[]> {
+  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit]);
+  return rows.map(fromRow);
+}
+
+export interface AuditQuery {
+  /** Records that disclosed this person. */
+  person?: string;
+  /** Records that disclosed this order. */
+  order?: string;
+  /** Records of this caller (`sub`). */
+  sub?: string;
+  /** Inclusive lower bound (ISO instant). */
+  from?: string;
+  /** Exclusive upper bound (ISO instant). */
+  to?: string;
+  /** Newest first: records with seq below this one (the previous page's last seq). */
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** Who consulted a person or an order, what a caller consulted, in a period: newest first, a page at a time. */
+export async function findAuditRecords(db: Db, query: AuditQuery): Promise<AuditRecord[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (query.person !== undefined) add((p) => `persons @> ARRAY[${p}]::text[]`, query.person);
+  if (query.order !== undefined) add((p) => `orders @> ARRAY[${p}]::text[]`, query.order);
+  if (query.sub !== undefined) add((p) => `sub = ${p}`, query.sub);
+  if (query.from !== undefined) add((p) => `recorded_at >= ${p}::timestamptz`, query.from);
+  if (query.to !== undefined) add((p) => `recorded_at < ${p}::timestamptz`, query.to);
+  if (query.beforeSeq !== undefined) add((p) => `seq < ${p}`, query.beforeSeq);
+  params.push(query.limit);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY seq DESC LIMIT $${params.length}`, params);
+  return rows.map(fromRow);
+}
