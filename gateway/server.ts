@@ -13,6 +13,7 @@ import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
+import type { AuditTrail } from "./audit";
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -30,6 +31,8 @@ export interface GatewayDependencies {
   /** Verifies the caller's token; throws UnauthenticatedError (HTTP 401) when there is no valid one. */
   authenticate: (request: http.IncomingMessage) => Promise<Principal>;
   signAssertion: AssertionSigner;
+  /** Records every consultation of personal data before its response leaves (createAuditTrail). */
+  auditTrail: AuditTrail;
 }
 
 export function createGateway(
@@ -50,14 +53,14 @@ export function createGateway(
     loaded = true;
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new AuthorizingGateway(gateway, policy, config.authorizationMode),
+    gateway: dependencies.auditTrail.wrapGateway(new AuthorizingGateway(gateway, policy, config.authorizationMode)),
     introspection: !config.production,
     formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
     includeStacktraceInErrorResponses: false,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), dependencies.auditTrail.plugin],
   });
   const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));
   return {

@@ -8,6 +8,7 @@ import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
 import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
 import type { DatasetChunk } from "../../subgraphs/dataset/rows";
 import { SUBGRAPHS } from "../../subgraphs/registry";
+import { openTestAuditDatabase, type TestAuditDatabase } from "./audit";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { waitUntilEventsSettled } from "./events";
 import { EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
@@ -31,6 +32,8 @@ export interface TestStack {
   resetStatementCounts(): void;
   /** Each subgraph's outbox relay and consumers (running), e.g. to stop and restart a consumer. */
   events: Record<SubgraphName, SubgraphEvents>;
+  /** The gateway's audit store (its own schema, dropped by stop()). */
+  audit: TestAuditDatabase;
   /** Each subgraph's own database (not statement-counted). */
   databases: Record<SubgraphName, TestDatabase>;
   bus: EventBus;
@@ -64,8 +67,10 @@ export async function startTestStack(options: {
     });
   }
 
+  const audit = await openTestAuditDatabase();
   const keys = await testKeys();
   const stack = await startInProcessStack({
+    auditDb: audit.db,
     databases: observedDbs,
     clock: options.clock,
     bus,
@@ -95,6 +100,7 @@ export async function startTestStack(options: {
     gatewayUrl: stack.gatewayUrl,
     post,
     events,
+    audit,
     databases,
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
@@ -113,6 +119,7 @@ export async function startTestStack(options: {
       await stack.stop();
       await bus.close();
       for (const name of SUBGRAPH_NAMES) await databases[name].dispose();
+      await audit.dispose();
     },
   };
 }

@@ -54,6 +54,13 @@ describe("audit store", () => {
     expect(await verifyAuditChain(audit.db, 2)).toEqual({ checked: 4, last: { seq: 4, hash: records[3].hash }, problem: null });
   });
 
+  it("numbers records past 9 in numeric order, batch after batch", async () => {
+    for (let n = 1; n <= 25; n += 5) await appendAuditEntries(audit.db, [n, n + 1, n + 2, n + 3, n + 4].map((i) => entry(i)));
+    expect((await auditRecordsAfter(audit.db, 0, 100)).map((record) => record.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect((await findAuditRecords(audit.db, { limit: 3 })).map((record) => record.seq)).toEqual([25, 24, 23]);
+    expect(await verifyAuditChain(audit.db, 7)).toMatchObject({ checked: 25, problem: null });
+  });
+
   it("stores each month in its own partition, made on demand", async () => {
     await appendAuditEntries(audit.db, [entry(1, { recordedAt: "2026-11-30T23:59:59.999Z" }), entry(2, { recordedAt: "2026-12-01T00:00:00.000Z" })]);
     const partitions = await audit.db.query<{ name: string; count: string }>(
