@@ -28,6 +28,8 @@ export interface InProcessStackOptions {
   authorizationMode?: AuthorizationMode;
   /** The gateway's audit store, migrated; the caller owns (and closes) it. */
   auditDb: Db;
+  /** Where the audit trail reports write failures (stderr by default). */
+  auditLog?: (message: string) => void;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
 }
@@ -82,7 +84,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
-      auditTrail: createAuditTrail({ db: options.auditDb }),
+      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
     },
   );
   await gateway.apollo.start();

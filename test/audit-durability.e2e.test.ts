@@ -104,6 +104,11 @@ describe("audit trail durability", () => {
       }
     }
     expect(recorded.size).toBe(count(200));
+    // Each withheld response was logged by request id and error code only: nothing about whom it concerned.
+    expect(stack.auditLog.length).toBeGreaterThanOrEqual(count(503));
+    for (const line of stack.auditLog) {
+      expect(line).toMatch(/^\[audit\] could not write the record of request [0-9a-f-]{36} \(42P01\); its response was withheld$/);
+    }
 
     // Back: answered and recorded again, and the chain is unbroken across the outage.
     const after = await send(tokens[0], PERSON, { id: RESPONDENT });

@@ -34,6 +34,8 @@ export interface TestStack {
   events: Record<SubgraphName, SubgraphEvents>;
   /** The gateway's audit store (its own schema, dropped by stop()). */
   audit: TestAuditDatabase;
+  /** What the audit trail logged (write failures), instead of stderr. */
+  auditLog: string[];
   /** Each subgraph's own database (not statement-counted). */
   databases: Record<SubgraphName, TestDatabase>;
   bus: EventBus;
@@ -68,9 +70,11 @@ export async function startTestStack(options: {
   }
 
   const audit = await openTestAuditDatabase();
+  const auditLog: string[] = [];
   const keys = await testKeys();
   const stack = await startInProcessStack({
     auditDb: audit.db,
+    auditLog: (message) => auditLog.push(message),
     databases: observedDbs,
     clock: options.clock,
     bus,
@@ -101,6 +105,7 @@ export async function startTestStack(options: {
     post,
     events,
     audit,
+    auditLog,
     databases,
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
