@@ -173,6 +173,11 @@ if (require.main === module) {
         }
         // The code only: a database message can quote the values it refused.
         const code = (error as { code?: unknown })?.code;
+        if (code === "42P01") {
+          process.stderr.write("audit: there is no audit trail in this store yet (the gateway creates it when it first starts)\n");
+          process.exitCode = 3;
+          return;
+        }
         process.stderr.write(`audit: the audit store could not be read (${typeof code === "string" ? code : (error as Error)?.name ?? "error"})\n`);
         process.exitCode = 3;
       },

@@ -44,6 +44,8 @@ export function createGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     buildService: ({ name }) => {
+      const local = dependencies.auditTrail.localSubgraphs[name];
+      if (local) return local;
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
       return new SubgraphDataSource(url, name, dependencies.signAssertion);

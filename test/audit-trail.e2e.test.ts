@@ -23,6 +23,7 @@ const STAFFS_OFFICER = principalFor("force-officer", { kind: "forces", forces: [
 const ANALYST = principalFor("national-analyst", { kind: "national" }, "analyst-1");
 const CANNOCK_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B21DA"] }, "cannock-listing-svc");
 const DASHBOARD = principalFor("reporting-dashboard", { kind: "national" }, "dashboard-svc");
+const AUDITOR = principalFor("auditor", { kind: "national" }, "auditor-1");
 const REVIEW = "review-cannock-2026";
 
 function fixture() {
@@ -227,6 +228,54 @@ describe("audit trail", () => {
     it("a caller of no known persona must always give one", async () => {
       const { status } = await consult(PERSON, { id: STAFFS.respondent }, { ...ANALYST, persona: null, purpose: null });
       expect(status).toBe(403);
+    });
+  });
+
+  describe("reading the trail through the graph (auditor, audit:read)", () => {
+    const READ = `query Read($filter: AuditRecordFilter!, $first: Int, $after: String) {
+      auditRecords(filter: $filter, first: $first, after: $after) {
+        nodes { seq recordedAt sub persona justification operationName requestId personIds orderIds }
+        hasNextPage endCursor } }`;
+
+    it("who consulted a person: newest first, a page at a time", async () => {
+      const expected = (await findAuditRecords(stack.audit.db, { person: STAFFS.respondent, limit: 1000 })).map((record) => record.requestId);
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      const first = await consult(READ, { filter: { personId: STAFFS.respondent }, first: 2 }, AUDITOR);
+      expect(first.status).toBe(200);
+      const page1 = first.body.data!.auditRecords;
+      expect(page1.hasNextPage).toBe(true);
+      expect(page1.nodes.map((node: { requestId: string }) => node.requestId)).toEqual(expected.slice(0, 2));
+      expect(page1.nodes[0]).toMatchObject({ personIds: expect.arrayContaining([STAFFS.respondent]), recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*[+-]\d{2}:\d{2}$/) });
+      const second = await consult(READ, { filter: { personId: STAFFS.respondent }, first: 100, after: page1.endCursor }, AUDITOR);
+      expect(second.body.data!.auditRecords.nodes.map((node: { requestId: string }) => node.requestId)).toEqual(expected.slice(2));
+      expect(second.body.data!.auditRecords.hasNextPage).toBe(false);
+    });
+
+    it("what a caller consulted in a period, and who consulted an order", async () => {
+      const officer = await consult(READ, { filter: { sub: "officer-21", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }, first: 100 }, AUDITOR);
+      const nodes = officer.body.data!.auditRecords.nodes as { sub: string; operationName: string | null }[];
+      expect(nodes.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(nodes.map((node) => node.sub))).toEqual(new Set(["officer-21"]));
+      expect(nodes.map((node) => node.operationName)).toContain("Find");
+      const none = await consult(READ, { filter: { sub: "officer-21", to: "2000-01-01T00:00:00Z" } }, AUDITOR);
+      expect(none.body.data!.auditRecords).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
+      const order = await consult(READ, { filter: { orderId: CHESHIRE.fullOrder } }, AUDITOR);
+      expect(order.body.data!.auditRecords.nodes.map((node: { sub: string }) => node.sub)).toEqual(expect.arrayContaining(["analyst-1", "officer-21"]));
+    });
+
+    it("reading the trail is itself recorded", async () => {
+      const { record, body } = await consult(READ, { filter: { personId: CHESHIRE.respondent } }, AUDITOR, { "x-justification": "Complaint 2026/118" });
+      expect(body.errors).toBeUndefined();
+      expect(record).toMatchObject({ sub: "auditor-1", persona: "auditor", justification: "Complaint 2026/118", operationName: "Read", variables: JSON.stringify({ filter: { personId: CHESHIRE.respondent } }) });
+    });
+
+    it("is for auditors only, and needs a filter", async () => {
+      const officer = await consult(READ, { filter: { personId: STAFFS.respondent } }, STAFFS_OFFICER);
+      expect(officer.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } })] });
+      const unfiltered = await consult(READ, { filter: {} }, AUDITOR);
+      expect(unfiltered.body.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "filter" });
+      const unjustified = await consult(READ, { filter: { sub: "officer-21" } }, { ...AUDITOR, purpose: null });
+      expect(unjustified.status).toBe(403);
     });
   });
 

@@ -5,7 +5,9 @@ import type { AuditEntry } from "../../subgraphs/kit/audit/record";
 import { appendAuditEntries } from "../../subgraphs/kit/audit/store";
 import type { Db } from "../../subgraphs/kit/db";
 import type { GatewayContext } from "../context";
+import type { GraphQLDataSource } from "@apollo/gateway";
 import { AuditingGateway } from "./auditing-gateway";
+import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
 
 export interface AuditTrailOptions {
   /** The gateway's audit store, migrated (migrateAuditStore); its owner closes it. */
@@ -25,6 +27,8 @@ export interface AuditTrail {
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Resolves when every record appended so far is committed (or has failed). */
   flushed(): Promise<void>;
+  /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
+  localSubgraphs: Record<string, GraphQLDataSource>;
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -61,5 +65,6 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       },
     },
     flushed: () => writer.flushed(),
+    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
   };
 }
