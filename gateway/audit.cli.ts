@@ -3,14 +3,15 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
 import type { AuditEntry, AuditRecord } from "../subgraphs/kit/audit/record";
-import { appendAuditEntries, findAuditRecords, type AuditQuery } from "../subgraphs/kit/audit/store";
-import { verifyAuditChain } from "../subgraphs/kit/audit/verify";
+import { appendAuditEntries, findAuditRecords, grantAuditAccess, type AuditQuery } from "../subgraphs/kit/audit/store";
+import { verifyAuditChain, type AuditChainAnchor } from "../subgraphs/kit/audit/verify";
 import type { Db } from "../subgraphs/kit/db";
 import { openDatabase } from "../subgraphs/kit/open-db";
 
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
 
-  verify                               recompute the hash chain; report the first missing, altered or reordered record
+  verify [--after <seq>:<hash>]        recompute the hash chain; report the first missing, altered or reordered record
+                                       (--after: start after the last record removed by retention)
   who-consulted --person <id> | --order <id> [--from <when>] [--to <when>] --justification <text>
   activity --sub <sub> [--from <when>] [--to <when>] --justification <text>
 
@@ -18,6 +19,8 @@ export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [opti
   --limit <n>     records per page (default 50, at most 1000), newest first
   --before <seq>  the next page: records older than this sequence number (printed as "next page: --before N")
   --json          one JSON record per line instead of text
+
+  grant --role <name>                  let a database role insert and read the trail, never change it (Postgres; run as the owner)
 
 Reading the trail is itself recorded in it (who ran the command, with --justification).
 The store is AUDIT_DATABASE_URL / DATABASE_URL (schema AUDIT_DATABASE_SCHEMA, default audit), or DATA_DIR/audit.
@@ -29,6 +32,8 @@ export class AuditCliUsageError extends Error {}
 export interface AuditCliIo {
   db: Db;
   out: (line: string) => void;
+  /** The Postgres schema of the trail (null on PGlite). */
+  schema?: string | null;
   /** Who runs the command, as recorded in the trail (the operating-system user). */
   operator: string;
   now?: () => Date;
@@ -46,6 +51,23 @@ function instant(value: string, option: string, endOfDay: boolean): string {
     throw new AuditCliUsageError(`${option}: "${value}" is neither a day (YYYY-MM-DD) nor an ISO instant`);
   }
   return parsed.toISOString();
+}
+
+/** verify [--after <seq>:<hash>]: start after the last record that retention removed. */
+function verifyAnchor(args: readonly string[]): AuditChainAnchor | undefined {
+  if (args.length === 0) return undefined;
+  const match = args.length === 2 && args[0] === "--after" ? /^(\d+):([0-9a-f]{64})$/.exec(args[1]) : null;
+  if (!match) throw new AuditCliUsageError("verify takes only --after <seq>:<hash> (the last record removed by retention)");
+  return { seq: Number(match[1]), hash: match[2] };
+}
+
+/** grant --role <name>: what the gateway's own database role may do (insert and read, never change). Postgres only. */
+async function grant(args: readonly string[], io: AuditCliIo): Promise<number> {
+  if (args.length !== 2 || args[0] !== "--role") throw new AuditCliUsageError("grant takes --role <name>");
+  if (!io.schema) throw new AuditCliUsageError("grant applies to Postgres (set AUDIT_DATABASE_URL or DATABASE_URL)");
+  await grantAuditAccess(io.db, io.schema, args[1]);
+  io.out(`granted ${args[1]} INSERT and SELECT on ${io.schema}.audit_record (no UPDATE, DELETE or TRUNCATE)`);
+  return 0;
 }
 
 function positiveInt(value: string | undefined, option: string, fallback: number, max: number): number {
@@ -73,8 +95,8 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     return command === undefined ? 2 : 0;
   }
   if (command === "verify") {
-    if (rest.length > 0) throw new AuditCliUsageError(`verify takes no options; got ${rest.join(" ")}`);
-    const report = await verifyAuditChain(io.db);
+    const after = verifyAnchor(rest);
+    const report = await verifyAuditChain(io.db, { after });
     if (report.problem) {
       io.out(`audit trail BROKEN at record ${report.problem.seq} (${report.problem.kind}): ${report.problem.message}`);
       io.out(`${report.checked} records verified before it${report.last ? `; the last good one is #${report.last.seq}, hash ${report.last.hash}` : ""}`);
@@ -87,6 +109,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     );
     return 0;
   }
+  if (command === "grant") return grant(rest, io);
   if (command !== "who-consulted" && command !== "activity") throw new AuditCliUsageError(`Unknown command "${command}"`);
 
   let values;
@@ -159,8 +182,10 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
 }
 
 if (require.main === module) {
-  const db = openDatabase(readAuditStoreConfig().database);
-  runAuditCli(process.argv.slice(2), { db, out: (line) => process.stdout.write(`${line}\n`), operator: os.userInfo().username })
+  const { database } = readAuditStoreConfig();
+  const db = openDatabase(database);
+  const schema = database.engine === "postgres" ? database.schema : null;
+  runAuditCli(process.argv.slice(2), { db, schema, out: (line) => process.stdout.write(`${line}\n`), operator: os.userInfo().username })
     .then(
       (status) => {
         process.exitCode = status;

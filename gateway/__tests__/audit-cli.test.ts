@@ -28,7 +28,7 @@ function consultation(n: number, sub: string, person: string, recordedAt: string
 describe("npm run audit", () => {
   let audit: TestAuditDatabase;
   let lines: string[];
-  const run = (...argv: string[]) => runAuditCli(argv, { db: audit.db, out: (line) => lines.push(line), operator: "auditor-jo" });
+  const run = (...argv: string[]) => runAuditCli(argv, { db: audit.db, schema: audit.schema, out: (line) => lines.push(line), operator: "auditor-jo" });
 
   beforeEach(async () => {
     audit = await openTestAuditDatabase();
@@ -78,5 +78,36 @@ describe("npm run audit", () => {
     lines = [];
     expect(await run("verify")).toBe(1);
     expect(lines[0]).toBe("audit trail BROKEN at record 3 (missing): record 3 is missing (the next record present is 4)");
+  });
+
+  it("verify --after starts after the months retention removed, from the last removed record's seq and hash", async () => {
+    const [second] = await auditRecordsAfter(audit.db, 1, 1);
+    await audit.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`DELETE FROM audit_record WHERE seq <= 2`);
+    });
+    expect(await run("verify", "--after", `2:${second.hash}`)).toBe(0);
+    expect(lines[0]).toMatch(/^audit trail verified: 2 records, unbroken; the last is #4/);
+    await expect(run("verify", "--after", "2")).rejects.toThrow(AuditCliUsageError);
+  });
+
+  it("grant lets a database role insert and read the trail but never update, delete or truncate it (Postgres)", async () => {
+    if (audit.schema === null) {
+      await expect(run("grant", "--role", "someone")).rejects.toThrow(/Postgres/);
+      return;
+    }
+    const role = `test_audit_cli_${Math.random().toString(16).slice(2, 10)}`;
+    await audit.db.query(`CREATE ROLE ${role}`);
+    try {
+      expect(await run("grant", "--role", role)).toBe(0);
+      const [privileges] = await audit.db.query<Record<string, boolean>>(
+        `SELECT ${["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"].map((p) => `has_table_privilege($1, $2, '${p}') AS "${p}"`).join(", ")}`,
+        [role, `${audit.schema}.audit_record`],
+      );
+      expect(privileges).toEqual({ SELECT: true, INSERT: true, UPDATE: false, DELETE: false, TRUNCATE: false });
+    } finally {
+      await audit.db.query(`DROP OWNED BY ${role}`);
+      await audit.db.query(`DROP ROLE ${role}`);
+    }
   });
 });

@@ -12,6 +12,15 @@ export type AuditChainProblem =
   /** The same sequence number twice. */
   | { kind: "duplicate"; seq: number; message: string };
 
+/**
+ * Where verification starts once retention has removed the oldest months: the
+ * last removed record's seq and hash, as kept with the exported months.
+ */
+export interface AuditChainAnchor {
+  seq: number;
+  hash: string;
+}
+
 export interface AuditChainReport {
   /** Records checked before the first problem (all of them when there is none). */
   checked: number;
@@ -25,10 +34,12 @@ export interface AuditChainReport {
  * and reports the first problem: a missing sequence number, a record whose
  * content does not match its hash, or one that does not link to its
  * predecessor. Reads a page at a time, so any size of trail fits in memory.
+ * Starts at record 1, or after `after` when older months were removed.
  */
-export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditChainReport> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+export async function verifyAuditChain(db: Db, options: { pageSize?: number; after?: AuditChainAnchor } = {}): Promise<AuditChainReport> {
+  const pageSize = options.pageSize ?? 5000;
+  let expectedSeq = (options.after?.seq ?? 0) + 1;
+  let prevHash = options.after?.hash ?? GENESIS_HASH;
   let checked = 0;
   let last: AuditChainReport["last"] = null;
   for (;;) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { openPostgres, type Db } from "../../db";
 import { openTestAuditDatabase, type TestAuditDatabase } from "../../../../test/support/audit";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../../test/support/services";
-import type { AuditEntry } from "../record";
+import { GENESIS_HASH, type AuditEntry } from "../record";
 import { appendAuditEntries, auditRecordsAfter, findAuditRecords, grantAuditAccess } from "../store";
 import { verifyAuditChain } from "../verify";
 
@@ -51,14 +51,14 @@ describe("audit store", () => {
     expect(records.map((record) => record.seq)).toEqual([1, 2, 3, 4]);
     expect(records[3].prevHash).toBe(records[2].hash);
     expect(records.map((record) => record.requestId)).toEqual(["request-1", "request-2", "request-3", "request-4"]);
-    expect(await verifyAuditChain(audit.db, 2)).toEqual({ checked: 4, last: { seq: 4, hash: records[3].hash }, problem: null });
+    expect(await verifyAuditChain(audit.db, { pageSize: 2 })).toEqual({ checked: 4, last: { seq: 4, hash: records[3].hash }, problem: null });
   });
 
   it("numbers records past 9 in numeric order, batch after batch", async () => {
     for (let n = 1; n <= 25; n += 5) await appendAuditEntries(audit.db, [n, n + 1, n + 2, n + 3, n + 4].map((i) => entry(i)));
     expect((await auditRecordsAfter(audit.db, 0, 100)).map((record) => record.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect((await findAuditRecords(audit.db, { limit: 3 })).map((record) => record.seq)).toEqual([25, 24, 23]);
-    expect(await verifyAuditChain(audit.db, 7)).toMatchObject({ checked: 25, problem: null });
+    expect(await verifyAuditChain(audit.db, { pageSize: 7 })).toMatchObject({ checked: 25, problem: null });
   });
 
   it("stores each month in its own partition, made on demand", async () => {
@@ -117,6 +117,14 @@ describe("audit store", () => {
     it("a deleted record", async () => {
       await asAdministratorBypassingTriggers(audit.db, `DELETE FROM audit_record WHERE seq = 2`);
       expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 1, problem: { kind: "missing", seq: 2 } });
+    });
+
+    it("records removed from the start, unless verification is anchored after them (retention)", async () => {
+      const [second] = await auditRecordsAfter(audit.db, 1, 1);
+      await asAdministratorBypassingTriggers(audit.db, `DELETE FROM audit_record WHERE seq <= 2`);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 0, problem: { kind: "missing", seq: 1 } });
+      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: second.hash } })).toMatchObject({ checked: 4, problem: null });
+      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: GENESIS_HASH } })).toMatchObject({ checked: 0, problem: { kind: "broken-link", seq: 3 } });
     });
 
     it("two records swapped", async () => {
