@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { ApolloGateway } from "@apollo/gateway";
 import type http from "node:http";
 import type { SubgraphName } from "../subgraphs/kit/config";
+import { describeErrorForLog } from "../subgraphs/kit/error-log";
 import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
 import { createHttpService } from "../subgraphs/kit/http";
 import type { GatewayConfig } from "./config";
@@ -57,7 +58,7 @@ export function createGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway: dependencies.auditTrail.wrapGateway(new AuthorizingGateway(gateway, policy, config.authorizationMode)),
     introspection: !config.production,
-    formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
+    formatError: maskUnexpectedErrors((error) => console.error(`[gateway] ${describeErrorForLog(error)}`)),
     includeStacktraceInErrorResponses: false,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
