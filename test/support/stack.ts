@@ -14,6 +14,8 @@ import { waitUntilEventsSettled } from "./events";
 import { EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
 import type { Principal } from "../../subgraphs/kit/principal";
 
+const OUTBOX_POLL = /FROM event_outbox\s+WHERE published_at IS NULL/;
+
 export interface GraphQLHttpResponse {
   status: number;
   body: { data?: Record<string, any> | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
@@ -64,8 +66,10 @@ export async function startTestStack(options: {
   for (const name of SUBGRAPH_NAMES) {
     databases[name] = await openTestDatabase(SUBGRAPHS[name]);
     await insertChunks(databases[name].db, SUBGRAPHS[name], options.chunks);
-    observedDbs[name] = observeStatements(databases[name].db, () => {
-      statements[name] += 1;
+    observedDbs[name] = observeStatements(databases[name].db, (text) => {
+      // The outbox relay's background poll (every second) is not work a request caused: counted, it made
+      // statement-count assertions depend on how long the requests took.
+      if (!OUTBOX_POLL.test(text)) statements[name] += 1;
     });
   }
 
