@@ -3,6 +3,7 @@ import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } 
 import { getOperationAST, print } from "graphql";
 import type { AuditEntry } from "../../subgraphs/kit/audit/record";
 import type { GatewayContext } from "../context";
+import { WrappingGateway } from "../wrapping-gateway";
 import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
 import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
@@ -26,29 +27,16 @@ export interface AuditSink {
  *    that fails the response is replaced by AUDIT_UNAVAILABLE (HTTP 503) and
  *    nothing is disclosed.
  */
-export class AuditingGateway implements GatewayInterface {
+export class AuditingGateway extends WrappingGateway {
   constructor(
-    private readonly inner: GatewayInterface,
+    inner: GatewayInterface,
     private readonly sink: AuditSink,
     private readonly logWriteFailure: (requestId: string, error: unknown) => void,
-  ) {}
-
-  onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface["onSchemaLoadOrUpdate"]>[0]) {
-    return this.inner.onSchemaLoadOrUpdate(callback);
+  ) {
+    super(inner);
   }
 
-  async load(options: Parameters<GatewayInterface["load"]>[0]) {
-    const loaded = await this.inner.load(options);
-    const executor = loaded.executor;
-    if (!executor) throw new Error("The gateway loaded no executor");
-    return { ...loaded, executor: this.auditingExecutor(executor) };
-  }
-
-  stop(): Promise<void> {
-    return this.inner.stop();
-  }
-
-  private auditingExecutor(execute: GatewayExecutor): GatewayExecutor {
+  protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       const { principal, requestId } = requestContext.context as unknown as GatewayContext;
       const { schema, document, operation } = requestContext;

@@ -35,83 +35,44 @@ export async function grantAuditAccess(db: Db, schema: string, role: string): Pr
   `);
 }
 
-// seq is read as text (bigint does not fit a JS number in general); ORDER BY names audit_record.seq
-// explicitly, because a bare "seq" would sort by this text alias ("10" before "9").
-const COLUMNS = `seq::text AS seq, recorded_at, request_id, sub, persona, jurisdiction, recipient, justification,
-  operation_type, operation_name, document_hash, document, variables, persons, orders, hearings, breaches, changes,
-  prev_hash, hash`;
+/** Each field of a record and its column: the one place the two namings meet. */
+const COLUMN_OF: Record<keyof AuditRecord, string> = {
+  seq: "seq",
+  recordedAt: "recorded_at",
+  requestId: "request_id",
+  sub: "sub",
+  persona: "persona",
+  jurisdiction: "jurisdiction",
+  recipient: "recipient",
+  justification: "justification",
+  operationType: "operation_type",
+  operationName: "operation_name",
+  documentHash: "document_hash",
+  document: "document",
+  variables: "variables",
+  persons: "persons",
+  orders: "orders",
+  hearings: "hearings",
+  breaches: "breaches",
+  changes: "changes",
+  prevHash: "prev_hash",
+  hash: "hash",
+};
+const FIELDS = Object.keys(COLUMN_OF) as (keyof AuditRecord)[];
 
-interface AuditRow {
-  seq: string;
-  recorded_at: Date | string;
-  request_id: string;
-  sub: string;
-  persona: string | null;
-  jurisdiction: string;
-  recipient: string | null;
-  justification: string | null;
-  operation_type: AuditRecord["operationType"];
-  operation_name: string | null;
-  document_hash: string;
-  document: string;
-  variables: string;
-  persons: string[];
-  orders: string[];
-  hearings: string[];
-  breaches: string[];
-  changes: string;
-  prev_hash: string;
-  hash: string;
-}
+// Read under the field names. seq as text (a bigint need not fit a JS number) and ORDER BY names
+// audit_record.seq explicitly, because a bare "seq" would sort by that text alias ("10" before "9").
+const COLUMNS = FIELDS.map((field) => `${field === "seq" ? "seq::text" : COLUMN_OF[field]} AS "${field}"`).join(", ");
+
+type AuditRow = Omit<AuditRecord, "seq" | "recordedAt"> & { seq: string; recordedAt: Date | string };
 
 function fromRow(row: AuditRow): AuditRecord {
-  return {
-    seq: Number(row.seq),
-    recordedAt: new Date(row.recorded_at).toISOString(),
-    requestId: row.request_id,
-    sub: row.sub,
-    persona: row.persona,
-    jurisdiction: row.jurisdiction,
-    recipient: row.recipient,
-    justification: row.justification,
-    operationType: row.operation_type,
-    operationName: row.operation_name,
-    documentHash: row.document_hash,
-    document: row.document,
-    variables: row.variables,
-    persons: row.persons,
-    orders: row.orders,
-    hearings: row.hearings,
-    breaches: row.breaches,
-    changes: row.changes,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+  return { ...row, seq: Number(row.seq), recordedAt: new Date(row.recordedAt).toISOString() };
 }
 
-function toRow(record: AuditRecord): AuditRow {
-  return {
-    seq: String(record.seq),
-    recorded_at: record.recordedAt,
-    request_id: record.requestId,
-    sub: record.sub,
-    persona: record.persona,
-    jurisdiction: record.jurisdiction,
-    recipient: record.recipient,
-    justification: record.justification,
-    operation_type: record.operationType,
-    operation_name: record.operationName,
-    document_hash: record.documentHash,
-    document: record.document,
-    variables: record.variables,
-    persons: record.persons,
-    orders: record.orders,
-    hearings: record.hearings,
-    breaches: record.breaches,
-    changes: record.changes,
-    prev_hash: record.prevHash,
-    hash: record.hash,
-  };
+/** The record as the JSON object json_populate_recordset turns into a row. */
+function toRow(record: AuditRecord): Record<string, unknown> {
+  return Object.fromEntries(FIELDS.map((field) => [COLUMN_OF[field], record[field]]));
 }
 
 /**
