@@ -4,8 +4,8 @@ import { GroupCommitWriter } from "../../subgraphs/kit/audit/group-commit";
 import type { AuditEntry } from "../../subgraphs/kit/audit/record";
 import { appendAuditEntries } from "../../subgraphs/kit/audit/store";
 import type { Db } from "../../subgraphs/kit/db";
-import type { GatewayContext } from "../context";
 import type { GraphQLDataSource } from "@apollo/gateway";
+import type { GatewayContext } from "../context";
 import { AuditingGateway } from "./auditing-gateway";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
 
@@ -25,8 +25,6 @@ export interface AuditTrail {
   wrapGateway(inner: GatewayInterface): GatewayInterface;
   /** Sends each response's request id (x-request-id), the key to its audit record. */
   plugin: ApolloServerPlugin<GatewayContext>;
-  /** Resolves when every record appended so far is committed (or has failed). */
-  flushed(): Promise<void>;
   /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
   localSubgraphs: Record<string, GraphQLDataSource>;
 }
@@ -64,7 +62,6 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
         };
       },
     },
-    flushed: () => writer.flushed(),
     localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
   };
 }

@@ -8,17 +8,18 @@ export const MAX_JUSTIFICATION_LENGTH = 500;
 type PersonaRules = Record<string, { justificationRequired?: boolean; service?: boolean }>;
 const PERSONAS = personas.personas as PersonaRules;
 
+function rulesOf(persona: string | null): PersonaRules[string] | undefined {
+  return persona !== null && Object.prototype.hasOwnProperty.call(PERSONAS, persona) ? PERSONAS[persona] : undefined;
+}
+
 /** schema/personas.json decides; a caller of no known persona must always justify (fail closed). */
 export function justificationRequired(persona: string | null): boolean {
-  const rules = persona !== null && Object.prototype.hasOwnProperty.call(PERSONAS, persona) ? PERSONAS[persona] : undefined;
-  return rules?.justificationRequired !== false;
+  return rulesOf(persona)?.justificationRequired !== false;
 }
 
 /** Service personas (court listing systems, dashboards) receive data on behalf of a system: it is the recipient. */
 export function recipientOf(principal: Principal): string | null {
-  const persona = principal.persona;
-  const isService = persona !== null && Object.prototype.hasOwnProperty.call(PERSONAS, persona) && PERSONAS[persona].service === true;
-  return isService ? principal.sub : null;
+  return rulesOf(principal.persona)?.service === true ? principal.sub : null;
 }
 
 export type JustificationResult = { ok: true; justification: string | null } | { ok: false; problem: string };

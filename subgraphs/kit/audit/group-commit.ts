@@ -8,7 +8,6 @@
 export class GroupCommitWriter<T> {
   private queue: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private running = false;
-  private idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly commit: (items: T[]) => Promise<unknown>,
@@ -18,17 +17,12 @@ export class GroupCommitWriter<T> {
   /** Resolves once the item is durably committed; rejects if its commit fails or takes longer than timeoutMs. */
   append(item: T): Promise<void> {
     const committed = new Promise<void>((resolve, reject) => this.queue.push({ item, resolve, reject }));
-    if (!this.running) this.idle = this.drain();
+    if (!this.running) void this.drain();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the commit did not complete within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
     });
     return Promise.race([committed, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  /** Resolves when everything appended so far has been committed or has failed. */
-  flushed(): Promise<void> {
-    return this.idle;
   }
 
   private async drain(): Promise<void> {
