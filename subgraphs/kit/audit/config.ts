@@ -1,6 +1,6 @@
 import path from "node:path";
 import { dataDir, type DatabaseConfig } from "../config";
-import { envInt, envOptional, envString } from "../env";
+import { ConfigError, envInt, envOptional, envString } from "../env";
 
 export interface AuditStoreConfig {
   database: DatabaseConfig;
@@ -17,6 +17,10 @@ export interface AuditStoreConfig {
  */
 export function readAuditStoreConfig(): AuditStoreConfig {
   const url = envOptional("AUDIT_DATABASE_URL") ?? envOptional("DATABASE_URL");
+  if (!url && process.env.NODE_ENV === "production") {
+    // An embedded file inside a container is lost with the container: the law wants the trail kept.
+    throw new ConfigError("Set AUDIT_DATABASE_URL (or DATABASE_URL): in production the audit trail lives in Postgres");
+  }
   return {
     database: url
       ? { engine: "postgres", url, schema: envString("AUDIT_DATABASE_SCHEMA", "audit") }
