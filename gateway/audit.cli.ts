@@ -3,7 +3,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
 import type { AuditEntry, AuditRecord } from "../subgraphs/kit/audit/record";
-import { appendAuditEntries, findAuditRecords, grantAuditAccess, type AuditQuery } from "../subgraphs/kit/audit/store";
+import { appendAuditEntries, findAuditRecords, grantAuditAccess, migrateAuditStore, type AuditQuery } from "../subgraphs/kit/audit/store";
 import { verifyAuditChain, type AuditChainAnchor } from "../subgraphs/kit/audit/verify";
 import type { Db } from "../subgraphs/kit/db";
 import { openDatabase } from "../subgraphs/kit/open-db";
@@ -20,6 +20,7 @@ export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [opti
   --before <seq>  the next page: records older than this sequence number (printed as "next page: --before N")
   --json          one JSON record per line instead of text
 
+  migrate                              create or update the trail's tables (run as the schema's owner)
   grant --role <name>                  let a database role insert and read the trail, never change it (Postgres; run as the owner)
 
 Reading the trail is itself recorded in it (who ran the command, with --justification).
@@ -110,6 +111,12 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     return 0;
   }
   if (command === "grant") return grant(rest, io);
+  if (command === "migrate") {
+    if (rest.length > 0) throw new AuditCliUsageError("migrate takes no options");
+    const applied = await migrateAuditStore(io.db);
+    io.out(applied.length > 0 ? `applied ${applied.join(", ")}` : "the audit store is up to date");
+    return 0;
+  }
   if (command !== "who-consulted" && command !== "activity") throw new AuditCliUsageError(`Unknown command "${command}"`);
 
   let values;

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet } from "jose";
 import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
-import { migrateAuditStore } from "../subgraphs/kit/audit/store";
+import { ensureAuditStoreMigrated } from "../subgraphs/kit/audit/store";
 import { openDatabase } from "../subgraphs/kit/open-db";
 import { createAuditTrail } from "./audit";
 import { loadPrivateKey, loadPublicKeySet } from "../subgraphs/kit/dev-keys";
@@ -17,7 +17,7 @@ export async function runGateway(): Promise<void> {
   const assertionKey = await loadPrivateKey(config.assertionKeyFile);
   const auditConfig = readAuditStoreConfig();
   const auditDb = openDatabase(auditConfig.database);
-  await migrateAuditStore(auditDb);
+  await ensureAuditStoreMigrated(auditDb);
   const gateway = createGateway(config, {
     authenticate: createAuthenticator({ ...config.tokens, keys }),
     signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),

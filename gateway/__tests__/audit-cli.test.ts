@@ -91,6 +91,11 @@ describe("npm run audit", () => {
     await expect(run("verify", "--after", "2")).rejects.toThrow(AuditCliUsageError);
   });
 
+  it("migrate says the store is up to date when it is", async () => {
+    expect(await run("migrate")).toBe(0);
+    expect(lines).toEqual(["the audit store is up to date"]);
+  });
+
   it("grant lets a database role insert and read the trail but never update, delete or truncate it (Postgres)", async () => {
     if (audit.schema === null) {
       await expect(run("grant", "--role", "someone")).rejects.toThrow(/Postgres/);

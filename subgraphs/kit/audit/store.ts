@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import type { Db } from "../db";
 import { migrate } from "../migrate";
 import { repoPath } from "../repo-root";
@@ -12,6 +13,28 @@ export const AUDIT_MIGRATIONS = repoPath("subgraphs", "kit", "migrations", "audi
 
 export function migrateAuditStore(db: Db): Promise<string[]> {
   return migrate(db, [AUDIT_MIGRATIONS]);
+}
+
+/**
+ * What the gateway runs at start: migrates only when a migration is missing.
+ * In production the gateway's role may only insert and read, and even
+ * CREATE TABLE IF NOT EXISTS needs the right to create, so an up-to-date store
+ * must not be touched; a missing migration then fails, asking for the owner
+ * (npm run audit -- migrate).
+ */
+export async function ensureAuditStoreMigrated(db: Db): Promise<string[]> {
+  const [bookkeeping] = await db.query<{ exists: boolean }>(`SELECT to_regclass('schema_migration') IS NOT NULL AS exists`);
+  if (bookkeeping.exists) {
+    const applied = new Set((await db.query<{ name: string }>(`SELECT name FROM schema_migration`)).map((row) => row.name));
+    const files = readdirSync(AUDIT_MIGRATIONS).filter((file) => file.endsWith(".sql"));
+    if (files.every((file) => applied.has(file))) return [];
+  }
+  try {
+    return await migrateAuditStore(db);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "42501") throw error;
+    throw new Error("The audit store needs migrating and this database role may not: run `npm run audit -- migrate` as the schema's owner");
+  }
 }
 
 /** Identifiers are interpolated into GRANT statements, so only plain names are accepted. */

@@ -3,7 +3,7 @@ import { openPostgres, type Db } from "../../db";
 import { openTestAuditDatabase, type TestAuditDatabase } from "../../../../test/support/audit";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../../test/support/services";
 import { GENESIS_HASH, type AuditEntry } from "../record";
-import { appendAuditEntries, auditRecordsAfter, findAuditRecords, grantAuditAccess } from "../store";
+import { appendAuditEntries, auditRecordsAfter, ensureAuditStoreMigrated, findAuditRecords, grantAuditAccess, migrateAuditStore } from "../store";
 import { verifyAuditChain } from "../verify";
 
 function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
@@ -165,6 +165,11 @@ describe("audit store privileges (Postgres)", () => {
       await expect(asApplication.query(sql)).rejects.toThrow(/permission denied/);
     }
     await expect(asApplication.query(`DROP TABLE audit_record_2027_01`)).rejects.toThrow(/must be owner/);
+    // It can start on a store its owner migrated, which it could not migrate itself.
+    await expect(migrateAuditStore(asApplication)).rejects.toThrow(/permission denied/);
+    await expect(ensureAuditStoreMigrated(asApplication)).resolves.toEqual([]);
+    await audit.db.query(`DELETE FROM schema_migration`);
+    await expect(ensureAuditStoreMigrated(asApplication)).rejects.toThrow(/run `npm run audit -- migrate` as the schema's owner/);
     expect((await verifyAuditChain(asApplication)).checked).toBe(2);
   });
 });
