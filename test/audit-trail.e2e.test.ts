@@ -151,6 +151,28 @@ describe("audit trail", () => {
     });
   });
 
+  describe("operations written with fragments and aliases", () => {
+    it("finds what named and inline fragments disclosed, under aliases", async () => {
+      const { body, record } = await consult(
+        `query { first: order(id: "${CHESHIRE.fullOrder}") { ...Terms } second: order(id: "${STAFFS.interimOrder}") { ... on StalkingProtectionOrder { reference } } }
+         fragment Terms on StalkingProtectionOrder { prohibitions { description } respondent { ...Name } }
+         fragment Name on Person { name { family } }`,
+        undefined,
+        ANALYST,
+      );
+      expect(Object.keys(body.data!)).toEqual(["first", "second"]);
+      expect(body.data!.first.respondent).toEqual({ name: { family: "Fictionby" } });
+      expect(record).toMatchObject({ orders: [STAFFS.interimOrder, CHESHIRE.fullOrder].sort(), persons: [CHESHIRE.respondent] });
+    });
+
+    it("looks through fragments on the root type to decide whether an operation consults personal data", async () => {
+      const reference = await consult(`query { ...Root } fragment Root on Query { forces { code } }`, undefined, { ...STAFFS_OFFICER, purpose: null });
+      expect([reference.status, reference.record]).toEqual([200, null]);
+      const personal = await consult(`query { ...Root } fragment Root on Query { person(id: "${STAFFS.respondent}") { id } }`, undefined, { ...STAFFS_OFFICER, purpose: null });
+      expect(personal.status).toBe(403);
+    });
+  });
+
   describe("what is not recorded", () => {
     it("statistics and reference data are no consultation: no record", async () => {
       const before = (await recordsWhere(() => true)).length;
