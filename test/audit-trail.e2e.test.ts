@@ -227,9 +227,13 @@ describe("audit trail", () => {
       for (const name of SUBGRAPH_NAMES) expect(stack.subgraphRequests[name]).toEqual([]);
     });
 
-    it("a blank one counts as none", async () => {
+    it("a blank one counts as none; one over 500 characters is refused", async () => {
       const { status } = await consult(PERSON, { id: STAFFS.respondent }, { ...STAFFS_OFFICER, purpose: "  " }, { "x-justification": " " });
       expect(status).toBe(403);
+      const long = await consult(PERSON, { id: STAFFS.respondent }, STAFFS_OFFICER, { "x-justification": "x".repeat(501) });
+      expect(long.status).toBe(403);
+      expect(long.body.errors![0]).toEqual({ message: "The justification is longer than 500 characters", extensions: { code: "JUSTIFICATION_REQUIRED" } });
+      expect(long.record).toBeNull();
     });
 
     it("the x-justification header gives it per request, and wins over the token's purpose", async () => {
