@@ -11,7 +11,7 @@ import { DateTimeScalar } from "../../subgraphs/kit/scalars";
 
 /**
  * The audit trail in the graph: a subgraph the gateway serves in its own
- * process (see docs/adr/0003-audit-trail-in-the-graph.md), composed into the
+ * process (see docs/adr/0003-audit-trail.md), composed into the
  * supergraph like the others, so the gateway's field authorization
  * (@requiresScopes audit:read) and its audit of every consultation apply to
  * reading the trail as to anything else.
