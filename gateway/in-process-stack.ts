@@ -11,6 +11,7 @@ import { createSubgraphServer, type SubgraphServer } from "../subgraphs/kit/subg
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
+import { createAuditTrail } from "./audit";
 import { createAssertionSigner } from "./datasource";
 import { createGateway } from "./server";
 
@@ -25,6 +26,10 @@ export interface InProcessStackOptions {
   /** The key pair of the gateway's identity assertions. */
   assertions: { privateKey: KeyLike; publicKeys: JWTVerifyGetKey };
   authorizationMode?: AuthorizationMode;
+  /** The gateway's audit store, migrated; the caller owns (and closes) it. */
+  auditDb: Db;
+  /** Where the audit trail reports write failures (stderr by default). */
+  auditLog?: (message: string) => void;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
 }
@@ -79,6 +84,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
+      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
     },
   );
   await gateway.apollo.start();

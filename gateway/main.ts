@@ -1,4 +1,8 @@
 import { createRemoteJWKSet } from "jose";
+import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
+import { ensureAuditStoreMigrated } from "../subgraphs/kit/audit/store";
+import { openDatabase } from "../subgraphs/kit/open-db";
+import { createAuditTrail } from "./audit";
 import { loadPrivateKey, loadPublicKeySet } from "../subgraphs/kit/dev-keys";
 import { listen } from "../subgraphs/kit/http";
 import { createAuthenticator } from "./auth/authenticate";
@@ -11,9 +15,13 @@ export async function runGateway(): Promise<void> {
   const config = readGatewayConfig();
   const keys = config.tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(config.tokens.keys.url)) : loadPublicKeySet(config.tokens.keys.file);
   const assertionKey = await loadPrivateKey(config.assertionKeyFile);
+  const auditConfig = readAuditStoreConfig();
+  const auditDb = openDatabase(auditConfig.database);
+  await ensureAuditStoreMigrated(auditDb);
   const gateway = createGateway(config, {
     authenticate: createAuthenticator({ ...config.tokens, keys }),
     signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),
+    auditTrail: createAuditTrail({ db: auditDb, maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs }),
   });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
@@ -24,6 +32,7 @@ export async function runGateway(): Promise<void> {
     stopping = true;
     await running.close();
     await gateway.apollo.stop();
+    await auditDb.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);

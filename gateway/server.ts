@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { ApolloGateway } from "@apollo/gateway";
 import type http from "node:http";
 import type { SubgraphName } from "../subgraphs/kit/config";
+import { describeErrorForLog } from "../subgraphs/kit/error-log";
 import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
 import { createHttpService } from "../subgraphs/kit/http";
 import type { GatewayConfig } from "./config";
@@ -13,6 +14,7 @@ import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
+import type { AuditTrail } from "./audit";
 import { nameRequestScope } from "../subgraphs/kit/request-scope";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
@@ -20,7 +22,8 @@ export const REQUEST_ID_HEADER = "x-request-id";
 
 /**
  * Answers every authenticated request with its id, so a caller can quote it
- * and an operator (or a test) can find what it caused in every subgraph.
+ * and an operator (or a test) can find what it caused in every subgraph and
+ * its record in the audit trail.
  */
 const requestIdHeader: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -48,6 +51,8 @@ export interface GatewayDependencies {
   /** Verifies the caller's token; throws UnauthenticatedError (HTTP 401) when there is no valid one. */
   authenticate: (request: http.IncomingMessage) => Promise<Principal>;
   signAssertion: AssertionSigner;
+  /** Records every consultation of personal data before its response leaves (createAuditTrail). */
+  auditTrail: AuditTrail;
 }
 
 export function createGateway(
@@ -59,6 +64,8 @@ export function createGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     buildService: ({ name }) => {
+      const local = dependencies.auditTrail.localSubgraphs[name];
+      if (local) return local;
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
       return new SubgraphDataSource(url, name, dependencies.signAssertion);
@@ -68,9 +75,9 @@ export function createGateway(
     loaded = true;
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new AuthorizingGateway(gateway, policy, config.authorizationMode),
+    gateway: dependencies.auditTrail.wrapGateway(new AuthorizingGateway(gateway, policy, config.authorizationMode)),
     introspection: !config.production,
-    formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
+    formatError: maskUnexpectedErrors((error) => console.error(`[gateway] ${describeErrorForLog(error)}`)),
     includeStacktraceInErrorResponses: false,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.

@@ -1,9 +1,8 @@
 import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
 import { repoPath } from "../subgraphs/kit/repo-root";
 import { ACCESS_TABLE, accessTableMarkdown, JURISDICTION_TABLE, jurisdictionTableMarkdown, withGeneratedSection } from "./access-table";
-import { composeSupergraph, contractBreakingChanges } from "./composition";
+import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges } from "./composition";
 
 /**
  * npm run compose: writes schema/subgraphs/<name>.graphql and
@@ -16,14 +15,16 @@ async function main(): Promise<void> {
   if (breaking.length > 0) {
     throw new Error(`The composed API breaks the contract:\n${breaking.map((change) => `- ${change.description}`).join("\n")}`);
   }
-  for (const name of SUBGRAPH_NAMES) {
+  for (const name of COMPOSED_SUBGRAPH_NAMES) {
     writeFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), composition.subgraphSdl[name]);
   }
   writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
   const readme = repoPath("README.md");
   const withAccess = withGeneratedSection(readFileSync(readme, "utf8"), ACCESS_TABLE, accessTableMarkdown(composition.supergraphSdl));
   writeFileSync(readme, withGeneratedSection(withAccess, JURISDICTION_TABLE, jurisdictionTableMarkdown()));
-  console.log(`Wrote schema/subgraphs/{${SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access and jurisdiction tables`);
+  console.log(
+    `Wrote schema/subgraphs/{${COMPOSED_SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access and jurisdiction tables`,
+  );
 }
 
 main().catch((error: unknown) => {

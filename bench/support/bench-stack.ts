@@ -6,6 +6,8 @@ import { systemClock } from "../../subgraphs/kit/clock";
 import type { SubgraphName } from "../../subgraphs/kit/config";
 import type { Db } from "../../subgraphs/kit/db";
 import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
+import { migrateAuditStore } from "../../subgraphs/kit/audit/store";
+import { openPglite } from "../../subgraphs/kit/db";
 
 /**
  * The in-process stack (gateway/in-process-stack.ts) on the benchmark's
@@ -26,9 +28,13 @@ async function keyPair(kid: string): Promise<{ privateKey: KeyLike; publicKeys: 
   return { privateKey, publicKeys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: "ES256" }] }) };
 }
 
-export async function startBenchStack(dbs: Record<SubgraphName, Db>): Promise<BenchStack> {
+/** `auditDb` is the gateway's audit store (migrated; the caller closes it); without one, an in-memory store made here. */
+export async function startBenchStack(dbs: Record<SubgraphName, Db>, auditDb?: Db): Promise<BenchStack> {
   const idp = await keyPair("bench-idp");
+  const ownAuditDb = auditDb ? undefined : openPglite();
+  if (ownAuditDb) await migrateAuditStore(ownAuditDb);
   const stack = await startInProcessStack({
+    auditDb: auditDb ?? ownAuditDb!,
     databases: dbs,
     clock: systemClock,
     bus: new InProcessBus(),
@@ -53,6 +59,9 @@ export async function startBenchStack(dbs: Record<SubgraphName, Db>): Promise<Be
       }
       return body.data;
     },
-    stop: () => stack.stop(),
+    async stop() {
+      await stack.stop();
+      await ownAuditDb?.close();
+    },
   };
 }

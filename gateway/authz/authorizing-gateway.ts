@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ApolloGateway } from "@apollo/gateway";
-import type {
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-} from "@apollo/server-gateway-interface";
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { getOperationAST, print, type GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../context";
+import { WrappingGateway } from "../wrapping-gateway";
 import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
@@ -28,29 +25,16 @@ export type AuthorizationMode = "filter" | "reject";
  * over with its own text and hash, so a plan built for one set of scopes can
  * never be served to a caller with another.
  */
-export class AuthorizingGateway implements GatewayInterface {
+export class AuthorizingGateway extends WrappingGateway {
   constructor(
-    private readonly inner: ApolloGateway,
+    inner: ApolloGateway,
     private readonly policy: AuthorizationPolicy,
     private readonly mode: AuthorizationMode,
-  ) {}
-
-  onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface["onSchemaLoadOrUpdate"]>[0]) {
-    return this.inner.onSchemaLoadOrUpdate(callback);
+  ) {
+    super(inner);
   }
 
-  async load(options: Parameters<GatewayInterface["load"]>[0]) {
-    const loaded = await this.inner.load(options);
-    const executor = loaded.executor;
-    if (!executor) throw new Error("The gateway loaded no executor");
-    return { ...loaded, executor: this.authorizingExecutor(executor) };
-  }
-
-  stop(): Promise<void> {
-    return this.inner.stop();
-  }
-
-  private authorizingExecutor(execute: GatewayExecutor): GatewayExecutor {
+  protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       const { principal } = requestContext.context as unknown as GatewayContext;
       const schema: GraphQLSchema = requestContext.schema;

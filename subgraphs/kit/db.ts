@@ -38,7 +38,11 @@ export function openPostgres(options: PostgresOptions): Db {
         oid === DATE_OID ? (value: string) => value : pgTypes.getTypeParser(oid, format as "text")) as typeof pgTypes.getTypeParser,
     },
   });
-  const schemaReady = pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  // Created only when missing: a least-privileged role (the gateway's audit writer) may use a
+  // schema it has no right to create, and CREATE SCHEMA IF NOT EXISTS checks that right first.
+  const schemaReady = pool
+    .query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [options.schema])
+    .then((found) => (found.rowCount === 0 ? pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`) : undefined));
   return {
     engine: "postgres",
     async query<Row>(text: string, params: readonly unknown[] = []) {

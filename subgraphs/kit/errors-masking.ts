@@ -14,6 +14,8 @@ export const PUBLIC_ERROR_CODES = new Set([
   "UNAUTHORIZED_FIELD_OR_TYPE",
   "NOT_FOUND",
   "CONFLICT",
+  "JUSTIFICATION_REQUIRED",
+  "AUDIT_UNAVAILABLE",
 ]);
 
 /** Extension keys a public error may carry; others (serviceName, stacktrace, …) say too much about our insides. */

@@ -20,6 +20,7 @@ import type { EventBus } from "./events/bus";
 import { InProcessBus } from "./events/in-process-bus";
 import { nameRequestScope } from "./request-scope";
 import { SubgraphEvents, type EventAppliers } from "./events/runtime";
+import { describeErrorForLog } from "./error-log";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -116,7 +117,7 @@ export async function createSubgraphServer<TLoaders>(
   dependencies: SubgraphDependencies,
 ): Promise<SubgraphServer<TLoaders>> {
   const { db, clock } = dependencies;
-  const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}]`, error));
+  const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}] ${describeErrorForLog(error)}`));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: await subgraphSchema(definition),
     introspection: process.env.NODE_ENV !== "production",

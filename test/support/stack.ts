@@ -10,6 +10,7 @@ import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
 import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
 import type { DatasetChunk } from "../../subgraphs/dataset/rows";
 import { SUBGRAPHS } from "../../subgraphs/registry";
+import { openTestAuditDatabase, type TestAuditDatabase } from "./audit";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { waitUntilEventsSettled } from "./events";
 import { EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
@@ -41,6 +42,10 @@ export interface TestStack {
   resetStatementCounts(): void;
   /** Each subgraph's outbox relay and consumers (running), e.g. to stop and restart a consumer. */
   events: Record<SubgraphName, SubgraphEvents>;
+  /** The gateway's audit store (its own schema, dropped by stop()). */
+  audit: TestAuditDatabase;
+  /** What the audit trail logged (write failures), instead of stderr. */
+  auditLog: string[];
   /** Each subgraph's own database (not statement-counted). */
   databases: Record<SubgraphName, TestDatabase>;
   bus: EventBus;
@@ -82,8 +87,12 @@ export async function startTestStack(options: {
     });
   }
 
+  const audit = await openTestAuditDatabase();
+  const auditLog: string[] = [];
   const keys = await testKeys();
   const stack = await startInProcessStack({
+    auditDb: audit.db,
+    auditLog: (message) => auditLog.push(message),
     databases: observedDbs,
     clock: options.clock,
     bus,
@@ -119,6 +128,8 @@ export async function startTestStack(options: {
     gatewayUrl: stack.gatewayUrl,
     post,
     events,
+    audit,
+    auditLog,
     databases,
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
@@ -139,6 +150,7 @@ export async function startTestStack(options: {
       await stack.stop();
       await bus.close();
       for (const name of SUBGRAPH_NAMES) await databases[name].dispose();
+      await audit.dispose();
     },
   };
 }

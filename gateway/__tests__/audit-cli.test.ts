@@ -1,0 +1,118 @@
+import { openTestAuditDatabase, type TestAuditDatabase } from "../../test/support/audit";
+import type { AuditEntry } from "../../subgraphs/kit/audit/record";
+import { appendAuditEntries, auditRecordsAfter } from "../../subgraphs/kit/audit/store";
+import { AuditCliUsageError, runAuditCli } from "../audit.cli";
+
+function consultation(n: number, sub: string, person: string, recordedAt: string): AuditEntry {
+  return {
+    recordedAt,
+    requestId: `request-${n}`,
+    sub,
+    persona: "force-officer",
+    jurisdiction: "forces:07",
+    recipient: null,
+    justification: "risk assessment",
+    operationType: "query",
+    operationName: "Person",
+    documentHash: "b".repeat(64),
+    document: "query Person($id: ID!) { person(id: $id) { name { family } } }",
+    variables: JSON.stringify({ id: person }),
+    persons: [person],
+    orders: [],
+    hearings: [],
+    breaches: [],
+    changes: "[]",
+  };
+}
+
+describe("npm run audit", () => {
+  let audit: TestAuditDatabase;
+  let lines: string[];
+  const run = (...argv: string[]) => runAuditCli(argv, { db: audit.db, schema: audit.schema, out: (line) => lines.push(line), operator: "auditor-jo" });
+
+  beforeEach(async () => {
+    audit = await openTestAuditDatabase();
+    lines = [];
+    await appendAuditEntries(audit.db, [
+      consultation(1, "officer-a", "person-1", "2026-10-31T23:00:00.000Z"),
+      consultation(2, "officer-b", "person-1", "2026-11-01T09:00:00.000Z"),
+      consultation(3, "officer-a", "person-2", "2026-11-02T09:00:00.000Z"),
+      consultation(4, "officer-a", "person-1", "2026-11-02T23:59:59.999Z"),
+    ]);
+  });
+  afterEach(() => audit.dispose());
+
+  it("who-consulted lists who consulted a person in a period, newest first, and records that it was asked", async () => {
+    expect(await run("who-consulted", "--person", "person-1", "--from", "2026-11-01", "--to", "2026-11-02", "--justification", "complaint 17")).toBe(0);
+    expect(lines).toEqual([
+      expect.stringMatching(/^#4 2026-11-02T23:59:59\.999Z officer-a \(force-officer, forces:07\) query Person request=request-4 justification="risk assessment" persons=person-1$/),
+      expect.stringMatching(/^#2 2026-11-01T09:00:00\.000Z officer-b /),
+      "2 record(s)",
+    ]);
+    const [own] = (await auditRecordsAfter(audit.db, 4, 10));
+    expect(own).toMatchObject({ seq: 5, sub: "cli:auditor-jo", persona: "auditor", justification: "complaint 17", operationName: "cli who-consulted", persons: ["person-1"] });
+  });
+
+  it("activity lists what a caller consulted, a page at a time", async () => {
+    expect(await run("activity", "--sub", "officer-a", "--limit", "2", "--justification", "quarterly audit")).toBe(0);
+    expect(lines.map((line) => (line.startsWith("#") ? line.split(" ")[0] : line))).toEqual(["#4", "#3", "2 record(s); next page: --before 3"]);
+    lines = [];
+    expect(await run("activity", "--sub", "officer-a", "--limit", "2", "--before", "3", "--justification", "quarterly audit", "--json")).toBe(0);
+    expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(["request-1"]);
+  });
+
+  it("refuses to read without a justification, and records nothing", async () => {
+    await expect(run("who-consulted", "--person", "person-1")).rejects.toThrow(AuditCliUsageError);
+    await expect(run("who-consulted", "--person", "person-1", "--order", "o", "--justification", "x")).rejects.toThrow(/exactly one of --person or --order/);
+    await expect(run("activity", "--sub", "a", "--from", "yesterday", "--justification", "x")).rejects.toThrow(/--from/);
+    expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(4);
+  });
+
+  it("verify reports an unbroken chain with its last hash, and the first broken record once one is deleted", async () => {
+    expect(await run("verify")).toBe(0);
+    expect(lines).toEqual([expect.stringMatching(/^audit trail verified: 4 records, unbroken; the last is #4, hash [0-9a-f]{64}$/)]);
+    await audit.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`DELETE FROM audit_record WHERE seq = 3`);
+    });
+    lines = [];
+    expect(await run("verify")).toBe(1);
+    expect(lines[0]).toBe("audit trail BROKEN at record 3 (missing): record 3 is missing (the next record present is 4)");
+  });
+
+  it("verify --after starts after the months retention removed, from the last removed record's seq and hash", async () => {
+    const [second] = await auditRecordsAfter(audit.db, 1, 1);
+    await audit.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`DELETE FROM audit_record WHERE seq <= 2`);
+    });
+    expect(await run("verify", "--after", `2:${second.hash}`)).toBe(0);
+    expect(lines[0]).toMatch(/^audit trail verified: 2 records, unbroken; the last is #4/);
+    await expect(run("verify", "--after", "2")).rejects.toThrow(AuditCliUsageError);
+  });
+
+  it("migrate says the store is up to date when it is", async () => {
+    expect(await run("migrate")).toBe(0);
+    expect(lines).toEqual(["the audit store is up to date"]);
+  });
+
+  it("grant lets a database role insert and read the trail but never update, delete or truncate it (Postgres)", async () => {
+    if (audit.schema === null) {
+      await expect(run("grant", "--role", "someone")).rejects.toThrow(/Postgres/);
+      return;
+    }
+    const role = `test_audit_cli_${Math.random().toString(16).slice(2, 10)}`;
+    await audit.db.query(`CREATE ROLE ${role}`);
+    try {
+      expect(await run("grant", "--role", role)).toBe(0);
+      const [privileges] = await audit.db.query<Record<string, boolean>>(
+        `SELECT ${["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"].map((p) => `has_table_privilege($1, $2, '${p}') AS "${p}"`).join(", ")}`,
+        [role, `${audit.schema}.audit_record`],
+      );
+      expect(privileges).toEqual({ SELECT: true, INSERT: true, UPDATE: false, DELETE: false, TRUNCATE: false });
+    } finally {
+      await audit.db.query(`DROP OWNED BY ${role}`);
+      await audit.db.query(`DROP ROLE ${role}`);
+    }
+  });
+});

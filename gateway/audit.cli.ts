@@ -1,0 +1,218 @@
+import { createHash } from "node:crypto";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
+import type { AuditEntry, AuditRecord } from "../subgraphs/kit/audit/record";
+import { appendAuditEntries, findAuditRecords, grantAuditAccess, migrateAuditStore, type AuditQuery } from "../subgraphs/kit/audit/store";
+import { verifyAuditChain, type AuditChainAnchor } from "../subgraphs/kit/audit/verify";
+import type { Db } from "../subgraphs/kit/db";
+import { openDatabase } from "../subgraphs/kit/open-db";
+
+export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
+
+  verify [--after <seq>:<hash>]        recompute the hash chain; report the first missing, altered or reordered record
+                                       (--after: start after the last record removed by retention)
+  who-consulted --person <id> | --order <id> [--from <when>] [--to <when>] --justification <text>
+  activity --sub <sub> [--from <when>] [--to <when>] --justification <text>
+
+  --from / --to   a day (2026-11-01; --to includes the whole day) or an ISO instant; default: all time
+  --limit <n>     records per page (default 50, at most 1000), newest first
+  --before <seq>  the next page: records older than this sequence number (printed as "next page: --before N")
+  --json          one JSON record per line instead of text
+
+  migrate                              create or update the trail's tables (run as the schema's owner)
+  grant --role <name>                  let a database role insert and read the trail, never change it (Postgres; run as the owner)
+
+Reading the trail is itself recorded in it (who ran the command, with --justification).
+The store is AUDIT_DATABASE_URL / DATABASE_URL (schema AUDIT_DATABASE_SCHEMA, default audit), or DATA_DIR/audit.
+`;
+
+/** A refused command line: exit status 2 and the usage. */
+export class AuditCliUsageError extends Error {}
+
+export interface AuditCliIo {
+  db: Db;
+  out: (line: string) => void;
+  /** The Postgres schema of the trail (null on PGlite). */
+  schema?: string | null;
+  /** Who runs the command, as recorded in the trail (the operating-system user). */
+  operator: string;
+  now?: () => Date;
+}
+
+function instant(value: string, option: string, endOfDay: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = new Date(`${value}T00:00:00.000Z`);
+    if (Number.isNaN(day.getTime())) throw new AuditCliUsageError(`${option}: "${value}" is not a date`);
+    if (endOfDay) day.setUTCDate(day.getUTCDate() + 1);
+    return day.toISOString();
+  }
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new AuditCliUsageError(`${option}: "${value}" is neither a day (YYYY-MM-DD) nor an ISO instant`);
+  }
+  return parsed.toISOString();
+}
+
+/** verify [--after <seq>:<hash>]: start after the last record that retention removed. */
+function verifyAnchor(args: readonly string[]): AuditChainAnchor | undefined {
+  if (args.length === 0) return undefined;
+  const match = args.length === 2 && args[0] === "--after" ? /^(\d+):([0-9a-f]{64})$/.exec(args[1]) : null;
+  if (!match) throw new AuditCliUsageError("verify takes only --after <seq>:<hash> (the last record removed by retention)");
+  return { seq: Number(match[1]), hash: match[2] };
+}
+
+/** grant --role <name>: what the gateway's own database role may do (insert and read, never change). Postgres only. */
+async function grant(args: readonly string[], io: AuditCliIo): Promise<number> {
+  if (args.length !== 2 || args[0] !== "--role") throw new AuditCliUsageError("grant takes --role <name>");
+  if (!io.schema) throw new AuditCliUsageError("grant applies to Postgres (set AUDIT_DATABASE_URL or DATABASE_URL)");
+  await grantAuditAccess(io.db, io.schema, args[1]);
+  io.out(`granted ${args[1]} INSERT and SELECT on ${io.schema}.audit_record (no UPDATE, DELETE or TRUNCATE)`);
+  return 0;
+}
+
+function positiveInt(value: string | undefined, option: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new AuditCliUsageError(`${option} must be a whole number from 1 to ${max}`);
+  return Number(value);
+}
+
+function describe(record: AuditRecord): string {
+  const who = `${record.sub} (${record.persona ?? "no persona"}, ${record.jurisdiction})`;
+  const to = record.recipient ? ` to ${record.recipient}` : "";
+  const disclosed = (["persons", "orders", "hearings", "breaches"] as const)
+    .filter((column) => record[column].length > 0)
+    .map((column) => `${column}=${record[column].join(",")}`)
+    .join(" ");
+  const changes = record.changes === "[]" ? "" : ` changed=${record.changes}`;
+  return `#${record.seq} ${record.recordedAt} ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${disclosed || "nothing disclosed"}${changes}`;
+}
+
+/** Runs one command; returns the exit status (0 fine, 1 the chain is broken, 2 a refused command line). */
+export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h") {
+    io.out(AUDIT_CLI_USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "verify") {
+    const after = verifyAnchor(rest);
+    const report = await verifyAuditChain(io.db, { after });
+    if (report.problem) {
+      io.out(`audit trail BROKEN at record ${report.problem.seq} (${report.problem.kind}): ${report.problem.message}`);
+      io.out(`${report.checked} records verified before it${report.last ? `; the last good one is #${report.last.seq}, hash ${report.last.hash}` : ""}`);
+      return 1;
+    }
+    io.out(
+      report.last
+        ? `audit trail verified: ${report.checked} records, unbroken; the last is #${report.last.seq}, hash ${report.last.hash}`
+        : "audit trail verified: it is empty",
+    );
+    return 0;
+  }
+  if (command === "grant") return grant(rest, io);
+  if (command === "migrate") {
+    if (rest.length > 0) throw new AuditCliUsageError("migrate takes no options");
+    const applied = await migrateAuditStore(io.db);
+    io.out(applied.length > 0 ? `applied ${applied.join(", ")}` : "the audit store is up to date");
+    return 0;
+  }
+  if (command !== "who-consulted" && command !== "activity") throw new AuditCliUsageError(`Unknown command "${command}"`);
+
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: {
+        person: { type: "string" },
+        order: { type: "string" },
+        sub: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        limit: { type: "string" },
+        before: { type: "string" },
+        justification: { type: "string" },
+        json: { type: "boolean" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new AuditCliUsageError((error as Error).message);
+  }
+  const query: AuditQuery = { limit: positiveInt(values.limit, "--limit", 50, 1000) };
+  if (command === "who-consulted") {
+    if ((values.person === undefined) === (values.order === undefined)) throw new AuditCliUsageError("who-consulted needs exactly one of --person or --order");
+    if (values.sub !== undefined) throw new AuditCliUsageError("--sub belongs to the activity command");
+    query.person = values.person;
+    query.order = values.order;
+  } else {
+    if (values.sub === undefined) throw new AuditCliUsageError("activity needs --sub");
+    if (values.person !== undefined || values.order !== undefined) throw new AuditCliUsageError("--person and --order belong to who-consulted");
+    query.sub = values.sub;
+  }
+  if (values.from !== undefined) query.from = instant(values.from, "--from", false);
+  if (values.to !== undefined) query.to = instant(values.to, "--to", true);
+  if (values.before !== undefined) query.beforeSeq = positiveInt(values.before, "--before", 0, Number.MAX_SAFE_INTEGER);
+  const justification = values.justification?.trim();
+  if (!justification) throw new AuditCliUsageError(`${command} needs --justification: reading the audit trail is itself recorded, with why`);
+
+  // Recorded before anything is shown: if the trail cannot take the record, nothing is read.
+  const document = ["audit", command, ...rest].join(" ");
+  const entry: AuditEntry = {
+    recordedAt: (io.now?.() ?? new Date()).toISOString(),
+    requestId: `cli-${createHash("sha256").update(`${Date.now()}:${process.pid}:${Math.random()}`).digest("hex").slice(0, 32)}`,
+    sub: `cli:${io.operator}`,
+    persona: "auditor",
+    jurisdiction: "national",
+    recipient: null,
+    justification,
+    operationType: "query",
+    operationName: `cli ${command}`,
+    documentHash: createHash("sha256").update(document).digest("hex"),
+    document,
+    variables: JSON.stringify(query),
+    persons: query.person ? [query.person] : [],
+    orders: query.order ? [query.order] : [],
+    hearings: [],
+    breaches: [],
+    changes: "[]",
+  };
+  await appendAuditEntries(io.db, [entry]);
+
+  const records = await findAuditRecords(io.db, query);
+  for (const record of records) io.out(values.json ? JSON.stringify(record) : describe(record));
+  if (!values.json) {
+    io.out(records.length === 0 ? "no records" : `${records.length} record(s)${records.length === query.limit ? `; next page: --before ${records[records.length - 1].seq}` : ""}`);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  const { database } = readAuditStoreConfig();
+  const db = openDatabase(database);
+  const schema = database.engine === "postgres" ? database.schema : null;
+  runAuditCli(process.argv.slice(2), { db, schema, out: (line) => process.stdout.write(`${line}\n`), operator: os.userInfo().username })
+    .then(
+      (status) => {
+        process.exitCode = status;
+      },
+      (error: unknown) => {
+        if (error instanceof AuditCliUsageError) {
+          process.stderr.write(`audit: ${error.message}\n\n${AUDIT_CLI_USAGE}`);
+          process.exitCode = 2;
+          return;
+        }
+        // The code only: a database message can quote the values it refused.
+        const code = (error as { code?: unknown })?.code;
+        if (code === "42P01") {
+          process.stderr.write("audit: there is no audit trail in this store yet (the gateway creates it when it first starts)\n");
+          process.exitCode = 3;
+          return;
+        }
+        process.stderr.write(`audit: the audit store could not be read (${typeof code === "string" ? code : (error as Error)?.name ?? "error"})\n`);
+        process.exitCode = 3;
+      },
+    )
+    .finally(() => db.close());
+}

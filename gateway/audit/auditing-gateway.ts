@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import { getOperationAST, print } from "graphql";
+import type { AuditEntry } from "../../subgraphs/kit/audit/record";
+import type { GatewayContext } from "../context";
+import { WrappingGateway } from "../wrapping-gateway";
+import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
+import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
+import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
+import { redactedVariables } from "./variables";
+
+export interface AuditSink {
+  /** Resolves once the entry is durably committed; rejects otherwise. */
+  append(entry: AuditEntry): Promise<void>;
+}
+
+/**
+ * The gateway's executor with the audit trail around it, outside field
+ * authorization (so it sees the response the caller will get):
+ * 1. an operation that asks only for reference data or statistics runs as is;
+ * 2. otherwise a persona that must justify and did not is refused (HTTP 403),
+ *    before planning, so no subgraph is called;
+ * 3. the operation runs with id/type keys added to every audited entity;
+ * 4. the keys are read from (and removed from) the response: the entities it
+ *    discloses after authorization;
+ * 5. the record is written and committed before the response is returned; if
+ *    that fails the response is replaced by AUDIT_UNAVAILABLE (HTTP 503) and
+ *    nothing is disclosed.
+ */
+export class AuditingGateway extends WrappingGateway {
+  constructor(
+    inner: GatewayInterface,
+    private readonly sink: AuditSink,
+    private readonly logWriteFailure: (requestId: string, error: unknown) => void,
+  ) {
+    super(inner);
+  }
+
+  protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
+    return async (requestContext: GatewayGraphQLRequestContext) => {
+      const { principal, requestId } = requestContext.context as unknown as GatewayContext;
+      const { schema, document, operation } = requestContext;
+      if (!consultsPersonalData(schema, document, operation)) return execute(requestContext);
+
+      const justification = justificationOf(principal, requestContext.request.http?.headers);
+      if (!justification.ok) throw justificationRequiredError(justification.problem);
+      if (justification.justification === null && justificationRequired(principal.persona)) throw justificationRequiredError();
+      const reserved = reservedAliasIn(document);
+      if (reserved !== null) throw reservedAliasError(reserved);
+
+      const audited = withAuditKeys(schema, document);
+      const source = print(audited);
+      const auditedOperation = getOperationAST(audited, requestContext.operationName);
+      if (!auditedOperation) throw new Error("The audited document lost its operation");
+      const result = await execute({
+        ...requestContext,
+        document: audited,
+        operation: auditedOperation,
+        source,
+        queryHash: createHash("sha256").update(source).digest("hex"),
+      });
+      const disclosure = takeDisclosure(operation, result.data);
+
+      const entry: AuditEntry = {
+        recordedAt: new Date().toISOString(),
+        requestId,
+        sub: principal.sub,
+        persona: principal.persona,
+        jurisdiction: describeJurisdiction(principal.jurisdiction),
+        recipient: recipientOf(principal),
+        justification: justification.justification,
+        operationType: operation.operation,
+        operationName: operation.name?.value ?? null,
+        documentHash: requestContext.queryHash,
+        document: requestContext.source,
+        variables: redactedVariables(requestContext.request.variables),
+        persons: disclosure.persons,
+        orders: disclosure.orders,
+        hearings: disclosure.hearings,
+        breaches: disclosure.breaches,
+        changes: JSON.stringify(disclosure.changes),
+      };
+      try {
+        await this.sink.append(entry);
+      } catch (error) {
+        this.logWriteFailure(requestId, error);
+        throw auditUnavailableError();
+      }
+      return result;
+    };
+  }
+}

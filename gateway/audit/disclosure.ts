@@ -1,0 +1,174 @@
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+
+/**
+ * What the audit trail needs to know about an operation and its response:
+ * whether it consults personal data at all, and which persons, orders,
+ * hearings and breach offences the response actually disclosed.
+ */
+
+/** Reference data and statistics: not personal data, so asking only for them is no consultation. */
+const NOT_PERSONAL_DATA = new Set(["Force", "Court", "SpoStatistics"]);
+
+/** The entities whose disclosure is recorded, by type, with the record column they go to. */
+export const AUDITED_ENTITIES = {
+  Person: "persons",
+  StalkingProtectionOrder: "orders",
+  CourtHearing: "hearings",
+  BreachOffence: "breaches",
+} as const;
+type AuditedType = keyof typeof AUDITED_ENTITIES;
+type EntityColumn = (typeof AUDITED_ENTITIES)[AuditedType];
+
+/** Response keys the gateway adds to learn each entity's id and type; clients may not use the prefix. */
+export const AUDIT_KEY_PREFIX = "__audit_";
+const ID_KEY = `${AUDIT_KEY_PREFIX}id`;
+const TYPE_KEY = `${AUDIT_KEY_PREFIX}type`;
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/**
+ * True unless the operation is a query that asks only for reference data,
+ * statistics or introspection. Every mutation consults (it changes personal
+ * data). Decided on the document before anything runs, so a missing
+ * justification is refused before any subgraph is called. A root field the
+ * schema does not know counts as a consultation (fail closed).
+ */
+export function consultsPersonalData(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== "query") return true;
+  const queryType = schema.getQueryType();
+  const fragments = fragmentsOf(document);
+  const visited = new Set<string>();
+  const consults = (selectionSet: SelectionSetNode): boolean =>
+    selectionSet.selections.some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD: {
+          if (selection.name.value.startsWith("__")) return false;
+          const field = queryType?.getFields()[selection.name.value];
+          return !field || !NOT_PERSONAL_DATA.has(getNamedType(field.type).name);
+        }
+        case Kind.INLINE_FRAGMENT:
+          return consults(selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          if (visited.has(name)) return false;
+          visited.add(name);
+          const fragment = fragments.get(name);
+          return !fragment || consults(fragment.selectionSet);
+        }
+      }
+    });
+  return consults(operation.selectionSet);
+}
+
+/** The first alias the client chose in the gateway's reserved prefix, if any. */
+export function reservedAliasIn(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    Field(node) {
+      if (found === null && node.alias?.value.startsWith(AUDIT_KEY_PREFIX)) found = node.alias.value;
+    },
+  });
+  return found;
+}
+
+function aliasedField(alias: string, name: string): FieldNode {
+  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
+}
+
+/**
+ * The document with `__audit_id: id` and `__audit_type: __typename` added to
+ * every selection of an audited entity, so the response says which entity
+ * each object is even when the client did not ask for its id.
+ */
+export function withAuditKeys(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      SelectionSet: {
+        leave(node) {
+          const type = typeInfo.getParentType();
+          if (!type || !isObjectType(type) || !(type.name in AUDITED_ENTITIES)) return undefined;
+          return { ...node, selections: [...node.selections, aliasedField(ID_KEY, "id"), aliasedField(TYPE_KEY, "__typename")] };
+        },
+      },
+    }),
+  );
+}
+
+export interface Disclosure {
+  persons: string[];
+  orders: string[];
+  hearings: string[];
+  breaches: string[];
+  /** For mutations: the entity each root field returned (what it created or changed). */
+  changes: { field: string; type: string; id: string }[];
+}
+
+/**
+ * Reads and removes the audit keys from a response. An entity counts as
+ * disclosed only if the response carries at least one field the client asked
+ * for with a value: an object whose every field was withheld (null with
+ * FORBIDDEN or UNAUTHORIZED_FIELD_OR_TYPE) disclosed nothing, and a withheld
+ * object is not in the response at all.
+ */
+export function takeDisclosure(operation: OperationDefinitionNode, data: Record<string, unknown> | null | undefined): Disclosure {
+  const found: Record<EntityColumn, Set<string>> = { persons: new Set(), orders: new Set(), hearings: new Set(), breaches: new Set() };
+  const changes: Disclosure["changes"] = [];
+  if (!data) return { persons: [], orders: [], hearings: [], breaches: [], changes };
+
+  if (operation.operation === "mutation") {
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const value = data[selection.alias?.value ?? selection.name.value] as Record<string, unknown> | null | undefined;
+      if (value && typeof value[ID_KEY] === "string" && typeof value[TYPE_KEY] === "string") {
+        changes.push({ field: selection.name.value, type: value[TYPE_KEY] as string, id: value[ID_KEY] as string });
+      }
+    }
+  }
+
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const object = value as Record<string, unknown>;
+    const type = object[TYPE_KEY];
+    const id = object[ID_KEY];
+    delete object[TYPE_KEY];
+    delete object[ID_KEY];
+    if (typeof type === "string" && typeof id === "string" && type in AUDITED_ENTITIES) {
+      if (Object.values(object).some((field) => field !== null && field !== undefined)) found[AUDITED_ENTITIES[type as AuditedType]].add(id);
+    }
+    for (const field of Object.values(object)) walk(field);
+  };
+  walk(data);
+
+  return {
+    persons: [...found.persons].sort(),
+    orders: [...found.orders].sort(),
+    hearings: [...found.hearings].sort(),
+    breaches: [...found.breaches].sort(),
+    changes,
+  };
+}

@@ -1,0 +1,160 @@
+import { LocalGraphQLDataSource } from "@apollo/gateway";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import gql from "graphql-tag";
+import type { AuditRecord } from "../../subgraphs/kit/audit/record";
+import { findAuditRecords, type AuditQuery } from "../../subgraphs/kit/audit/store";
+import type { Db } from "../../subgraphs/kit/db";
+import { BadUserInputError } from "../../subgraphs/kit/errors";
+import { hasScope, type Principal } from "../../subgraphs/kit/principal";
+import { DateTimeScalar } from "../../subgraphs/kit/scalars";
+
+/**
+ * The audit trail in the graph: a subgraph the gateway serves in its own
+ * process (see docs/adr/0004-audit-trail.md), composed into the
+ * supergraph like the others, so the gateway's field authorization
+ * (@requiresScopes audit:read) and its audit of every consultation apply to
+ * reading the trail as to anything else.
+ */
+export const AUDIT_SUBGRAPH_NAME = "audit";
+export const MAX_AUDIT_PAGE = 200;
+
+export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@requiresScopes"])
+
+  scalar DateTime
+
+  type Query {
+    """
+    Records of the audit trail (Data Protection Act 2018 s.62), newest first: who consulted a person or an
+    order, what a caller consulted, in a period. Reading the trail is itself recorded in it.
+    """
+    auditRecords(filter: AuditRecordFilter!, first: Int = 50, after: String): AuditRecordPage! @requiresScopes(scopes: [["audit:read"]])
+  }
+
+  """At least one criterion; all given must hold."""
+  input AuditRecordFilter {
+    """Records that disclosed this person."""
+    personId: ID
+    """Records that disclosed this order."""
+    orderId: ID
+    """Records of this caller (the token's sub)."""
+    sub: String
+    """From this instant (inclusive)."""
+    from: DateTime
+    """Until this instant (exclusive)."""
+    to: DateTime
+  }
+
+  type AuditRecordPage @requiresScopes(scopes: [["audit:read"]]) {
+    nodes: [AuditRecord!]!
+    hasNextPage: Boolean!
+    """Pass as after to read the next page."""
+    endCursor: String
+  }
+
+  """One operation that consulted, disclosed or changed personal data."""
+  type AuditRecord @requiresScopes(scopes: [["audit:read"]]) {
+    """Position in the hash chain (a decimal number, 1 for the first record)."""
+    seq: ID!
+    recordedAt: DateTime!
+    """The gateway's request id (the x-request-id response header)."""
+    requestId: String!
+    sub: String!
+    persona: String
+    """national, forces:<codes> or courts:<codes>."""
+    jurisdiction: String!
+    """For service callers: the system the data was disclosed to."""
+    recipient: String
+    justification: String
+    """query or mutation."""
+    operationType: String!
+    operationName: String
+    """sha256 (hex) of the document as sent."""
+    documentHash: String!
+    document: String!
+    """The variables as JSON, secrets redacted."""
+    variables: String!
+    personIds: [ID!]!
+    orderIds: [ID!]!
+    hearingIds: [ID!]!
+    breachIds: [ID!]!
+    """What a mutation changed, as JSON."""
+    changes: String!
+    hash: String!
+    previousHash: String!
+  }
+`;
+
+interface AuditRecordsArgs {
+  filter: { personId?: string | null; orderId?: string | null; sub?: string | null; from?: Date | null; to?: Date | null };
+  first: number;
+  after?: string | null;
+}
+
+const CURSOR_PREFIX = "audit-seq:";
+
+function seqFromCursor(cursor: string): number {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  const seq = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : "";
+  if (!/^\d+$/.test(seq)) throw new BadUserInputError("after", "not a cursor this API issued");
+  return Number(seq);
+}
+
+function cursorOf(record: AuditRecord): string {
+  return Buffer.from(`${CURSOR_PREFIX}${record.seq}`, "utf8").toString("base64url");
+}
+
+/** The subgraph's schema, reading `db`; without one, for composition only (its resolvers are never called). */
+export function auditSubgraphSchema(db?: Db): GraphQLSchema {
+  return buildSubgraphSchema({
+    typeDefs: AUDIT_SUBGRAPH_TYPE_DEFS,
+    resolvers: {
+      DateTime: DateTimeScalar,
+      Query: {
+        async auditRecords(_: unknown, args: AuditRecordsArgs, context: { principal?: Principal }) {
+          // The gateway already filtered this field for want of audit:read; checked again here in case it ever did not.
+          if (!context.principal || !hasScope(context.principal, "audit:read")) {
+            throw new GraphQLError("Forbidden", { extensions: { code: "FORBIDDEN" } });
+          }
+          if (!db) throw new Error("The audit subgraph was built without a database");
+          const { filter } = args;
+          if (![filter.personId, filter.orderId, filter.sub, filter.from, filter.to].some((value) => value !== null && value !== undefined)) {
+            throw new BadUserInputError("filter", "give at least one of personId, orderId, sub, from, to");
+          }
+          if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_AUDIT_PAGE) {
+            throw new BadUserInputError("first", `must be from 1 to ${MAX_AUDIT_PAGE}`);
+          }
+          if (filter.from && filter.to && filter.from >= filter.to) throw new BadUserInputError("filter.from", "must be before filter.to");
+          const query: AuditQuery = {
+            person: filter.personId ?? undefined,
+            order: filter.orderId ?? undefined,
+            sub: filter.sub ?? undefined,
+            from: filter.from?.toISOString(),
+            to: filter.to?.toISOString(),
+            beforeSeq: args.after ? seqFromCursor(args.after) : undefined,
+            // One more than the page, to know whether there is a next one.
+            limit: args.first + 1,
+          };
+          const found = await findAuditRecords(db, query);
+          const nodes = found.slice(0, args.first);
+          return { nodes, hasNextPage: found.length > args.first, endCursor: nodes.length > 0 ? cursorOf(nodes[nodes.length - 1]) : null };
+        },
+      },
+      AuditRecord: {
+        seq: (record: AuditRecord) => String(record.seq),
+        recordedAt: (record: AuditRecord) => new Date(record.recordedAt),
+        personIds: (record: AuditRecord) => record.persons,
+        orderIds: (record: AuditRecord) => record.orders,
+        hearingIds: (record: AuditRecord) => record.hearings,
+        breachIds: (record: AuditRecord) => record.breaches,
+        previousHash: (record: AuditRecord) => record.prevHash,
+      },
+    } as never,
+  });
+}
+
+/** How the gateway reaches the audit subgraph: in its own process, on its own audit store. */
+export function auditSubgraphDataSource(db: Db): LocalGraphQLDataSource {
+  return new LocalGraphQLDataSource(auditSubgraphSchema(db));
+}

@@ -1,0 +1,52 @@
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import { GroupCommitWriter } from "../../subgraphs/kit/audit/group-commit";
+import type { AuditEntry } from "../../subgraphs/kit/audit/record";
+import { appendAuditEntries } from "../../subgraphs/kit/audit/store";
+import type { Db } from "../../subgraphs/kit/db";
+import type { GraphQLDataSource } from "@apollo/gateway";
+import { AuditingGateway } from "./auditing-gateway";
+import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
+
+export interface AuditTrailOptions {
+  /** The gateway's audit store, migrated (migrateAuditStore); its owner closes it. */
+  db: Db;
+  /** Most records in one transaction. */
+  maxBatch?: number;
+  /** A record not committed within this time fails its request with 503. */
+  writeTimeoutMs?: number;
+  /** Where write failures are reported; gets no personal data (request id and error code only). */
+  log?: (message: string) => void;
+}
+
+export interface AuditTrail {
+  /** Wraps the gateway so that every consultation of personal data is justified and recorded before its response leaves. */
+  wrapGateway(inner: GatewayInterface): GatewayInterface;
+  /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
+  localSubgraphs: Record<string, GraphQLDataSource>;
+}
+
+/** A database error's SQLSTATE (or the error's name): never its message, which can quote the values written. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === "string") return code;
+  return error instanceof Error ? error.name : "unknown error";
+}
+
+/**
+ * The audit trail (Data Protection Act 2018 s.62): records are written with
+ * group commit (concurrent requests share one transaction) and each response
+ * waits for the commit that holds its record.
+ */
+export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
+  const writer = new GroupCommitWriter<AuditEntry>((entries) => appendAuditEntries(options.db, entries), {
+    maxBatch: options.maxBatch ?? 500,
+    timeoutMs: options.writeTimeoutMs ?? 5000,
+  });
+  const log = options.log ?? ((message: string) => console.error(message));
+  const logWriteFailure = (requestId: string, error: unknown) =>
+    log(`[audit] could not write the record of request ${requestId} (${errorCode(error)}); its response was withheld`);
+  return {
+    wrapGateway: (inner) => new AuditingGateway(inner, writer, logWriteFailure),
+    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
+  };
+}
