@@ -1,4 +1,4 @@
-import { defineJurisdiction, type RecordCoverage } from "../kit/jurisdiction-table";
+import { defineJurisdiction, KEY_ONLY, STATISTICS_AGGREGATE, type RecordCoverage } from "../kit/jurisdiction-table";
 import { coversForce } from "../kit/principal";
 import type { BreachesContext } from "./context";
 import type { BreachOffence } from "./breach/breach.type";
@@ -17,13 +17,10 @@ export const breachesJurisdiction = defineJurisdiction<BreachesContext>({
       protection: "summary",
       visibility: "every breach to every breach:read caller (type, status, dates, forces); its free text is case notes",
     },
-    SpoStatistics: {
-      protection: "aggregate",
-      visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
-    },
-    StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
-    Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
-    Force: { protection: "reference", visibility: "key only" },
+    SpoStatistics: STATISTICS_AGGREGATE,
+    StalkingProtectionOrder: KEY_ONLY.StalkingProtectionOrder,
+    Person: KEY_ONLY.Person,
+    Force: KEY_ONLY.Force,
   },
   fields: {
     "BreachOffence.description": { protection: "case-notes", record: breach },

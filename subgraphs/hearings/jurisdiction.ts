@@ -1,4 +1,4 @@
-import { defineJurisdiction } from "../kit/jurisdiction-table";
+import { defineJurisdiction, KEY_ONLY } from "../kit/jurisdiction-table";
 import { coversCourt, coversForce } from "../kit/principal";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
@@ -10,9 +10,9 @@ export const hearingsJurisdiction = defineJurisdiction<HearingsContext>({
       protection: "summary",
       visibility: "every hearing to force, region and national callers; court callers only their courts' hearings (in SQL)",
     },
-    StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
-    Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
-    Court: { protection: "reference", visibility: "key only" },
+    StalkingProtectionOrder: KEY_ONLY.StalkingProtectionOrder,
+    Person: KEY_ONLY.Person,
+    Court: KEY_ONLY.Court,
   },
   fields: {
     "CourtHearing.outcomeNote": {

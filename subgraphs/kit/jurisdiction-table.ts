@@ -81,6 +81,20 @@ export function defineJurisdiction<TContext>(table: JurisdictionTable<TContext>)
   return table;
 }
 
+/** The rules of types a subgraph knows only by key: the owner of each decides what is shown of it. */
+export const KEY_ONLY = {
+  Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
+  StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
+  Force: { protection: "reference", visibility: "key only" },
+  Court: { protection: "reference", visibility: "key only" },
+} as const satisfies Record<string, TypeRule>;
+
+/** SpoStatistics, wherever its columns are computed: aggregates over a floor period (kit/statistics-grouping.ts). */
+export const STATISTICS_AGGREGATE: TypeRule = {
+  protection: "aggregate",
+  visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
+};
+
 const ROOT_AND_FEDERATION_TYPES = new Set(["Query", "Mutation", "Subscription", "_Service"]);
 
 /**

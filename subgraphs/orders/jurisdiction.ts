@@ -1,4 +1,4 @@
-import { defineJurisdiction, type RecordCoverage } from "../kit/jurisdiction-table";
+import { defineJurisdiction, KEY_ONLY, STATISTICS_AGGREGATE, type RecordCoverage } from "../kit/jurisdiction-table";
 import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
 import type { OrderEvent, StalkingProtectionOrder } from "./order/order.type";
@@ -32,13 +32,10 @@ export const ordersJurisdiction = defineJurisdiction<OrdersContext>({
     PageInfo: { protection: "summary", visibility: "as its orders" },
     OrderEvent: { protection: "summary", visibility: "as its order; the note is case notes" },
     OrderTerm: { protection: "detail", visibility: "only through prohibitions and requirements" },
-    SpoStatistics: {
-      protection: "aggregate",
-      visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
-    },
-    Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
-    Force: { protection: "reference", visibility: "key only" },
-    Court: { protection: "reference", visibility: "key only" },
+    SpoStatistics: STATISTICS_AGGREGATE,
+    Person: KEY_ONLY.Person,
+    Force: KEY_ONLY.Force,
+    Court: KEY_ONLY.Court,
   },
   fields: {
     "StalkingProtectionOrder.prohibitions": { protection: "detail", record: order },
