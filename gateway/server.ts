@@ -4,7 +4,6 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { ApolloGateway } from "@apollo/gateway";
 import type http from "node:http";
 import type { SubgraphName } from "../subgraphs/kit/config";
-import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
 import { createHttpService } from "../subgraphs/kit/http";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -13,6 +12,8 @@ import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
+import { createErrorMasking } from "./errors";
+import { withInputScalars } from "./operation/input-scalars";
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -50,9 +51,9 @@ export function createGateway(
     loaded = true;
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new AuthorizingGateway(gateway, policy, config.authorizationMode),
+    gateway: new AuthorizingGateway(withInputScalars(gateway), policy, config.authorizationMode),
     introspection: !config.production,
-    formatError: maskUnexpectedErrors((error) => console.error("[gateway]", error)),
+    formatError: createErrorMasking((error) => console.error("[gateway]", error)),
     includeStacktraceInErrorResponses: false,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.

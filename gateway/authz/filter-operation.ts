@@ -31,6 +31,10 @@ export interface FilteredOperation {
   unauthorizedPaths: string[][];
   /** False when nothing authorized is left at the root: there is nothing to execute. */
   hasAuthorizedRootField: boolean;
+  /** False when the document came through untouched (nothing removed, no placeholder added). */
+  changed: boolean;
+  /** How many fragment bodies were walked to find the unauthorized paths: at most one per fragment. */
+  fragmentsWalked: number;
 }
 
 function placeholderField(alias: string): FieldNode {
@@ -86,38 +90,52 @@ export function filterOperation(
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
-  const unauthorized = new Map<string, string[]>();
   const included = (node: { directives?: FieldNode["directives"] }) =>
     getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
     getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 
-  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, path: string[], spread: Set<string>) => {
+  // A fragment's unauthorized fields, relative to where it is spread, depend only on the fragment
+  // (its type condition and the operation's variables), never on the spread: each is worked out
+  // once and reused, so a fragment spread 2^n times through n levels costs n walks, not 2^n.
+  const fragmentPaths = new Map<string, string[][]>();
+  let fragmentsWalked = 0;
+  const unauthorizedUnder = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, spreading: Set<string>): string[][] => {
+    const paths = new Map<string, string[]>();
+    const add = (path: string[]) => paths.set(path.join("\u0000"), path);
     for (const selection of selectionSet.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith("__")) continue;
         const field = "getFields" in parentType ? parentType.getFields()[selection.name.value] : undefined;
         if (!field) continue;
-        const fieldPath = [...path, selection.alias?.value ?? selection.name.value];
-        if (!isAuthorized(parentType, field)) unauthorized.set(fieldPath.join("\u0000"), fieldPath);
+        const key = selection.alias?.value ?? selection.name.value;
+        if (!isAuthorized(parentType, field)) add([key]);
         else if (selection.selectionSet) {
           const type = getNamedType(field.type);
-          if (isCompositeType(type)) walk(selection.selectionSet, type, fieldPath, spread);
+          if (isCompositeType(type)) for (const path of unauthorizedUnder(selection.selectionSet, type, spreading)) add([key, ...path]);
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        if (type && isCompositeType(type)) walk(selection.selectionSet, type, path, spread);
+        if (type && isCompositeType(type)) for (const path of unauthorizedUnder(selection.selectionSet, type, spreading)) add(path);
       } else {
-        const fragment = fragments.get(selection.name.value);
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
         // Validation forbids fragment cycles; the guard only keeps a bad document from looping.
-        if (!fragment || spread.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (type && isCompositeType(type)) walk(fragment.selectionSet, type, path, new Set([...spread, fragment.name.value]));
+        if (!fragment || spreading.has(name)) continue;
+        let known = fragmentPaths.get(name);
+        if (!known) {
+          const type = schema.getType(fragment.typeCondition.name.value);
+          fragmentsWalked += 1;
+          known = type && isCompositeType(type) ? unauthorizedUnder(fragment.selectionSet, type, new Set([...spreading, name])) : [];
+          fragmentPaths.set(name, known);
+        }
+        for (const path of known) add(path);
       }
     }
+    return [...paths.values()];
   };
   const rootType = schema.getRootType(operation.operation);
-  if (rootType) walk(operation.selectionSet, rootType, [], new Set());
+  const unauthorizedPaths = rootType ? unauthorizedUnder(operation.selectionSet, rootType, new Set()) : [];
 
   const filteredOperation = filtered.definitions.find(
     (definition): definition is OperationDefinitionNode =>
@@ -127,5 +145,5 @@ export function filterOperation(
     filteredOperation?.selectionSet.selections.some(
       (selection) => !(selection.kind === Kind.FIELD && selection.alias?.value === PLACEHOLDER_KEY),
     ) ?? false;
-  return { document: filtered, unauthorizedPaths: [...unauthorized.values()], hasAuthorizedRootField };
+  return { document: filtered, changed: filtered !== document, unauthorizedPaths, hasAuthorizedRootField, fragmentsWalked };
 }

@@ -1,0 +1,36 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { maskUnexpectedErrors } from "../../subgraphs/kit/errors-masking";
+
+/** The code of a subgraph the gateway could not reach in time (timed out, refused, or its circuit open). */
+export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+function codeOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? error.extensions?.code : undefined;
+}
+
+/**
+ * The gateway's formatError. Every error leaving the gateway is one of:
+ * - a public error (BAD_USER_INPUT, FORBIDDEN, …) with only code, reason and argument;
+ * - SUBGRAPH_UNAVAILABLE with the name of the subgraph that did not answer (whom to page), nothing else;
+ * - "Internal server error": anything else, graphql-js's and the gateway's own internals included
+ *   (e.g. "Cannot return null for non-nullable field" with its valueCompletion details), logged here.
+ * Apollo Server gives every validation error GRAPHQL_VALIDATION_FAILED; a literal a custom scalar
+ * refused (Date "2020-02-30") keeps the scalar's BAD_USER_INPUT, since the value, not the document, is wrong.
+ */
+export function createErrorMasking(log: (error: unknown) => void) {
+  const mask = maskUnexpectedErrors(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === SUBGRAPH_UNAVAILABLE) {
+      return {
+        message: formatted.message,
+        path: formatted.path,
+        extensions: { code, serviceName: formatted.extensions?.serviceName },
+      };
+    }
+    if (code === "GRAPHQL_VALIDATION_FAILED" && codeOf((error as GraphQLError | undefined)?.originalError) === "BAD_USER_INPUT") {
+      return mask({ ...formatted, extensions: { code: "BAD_USER_INPUT" } }, error);
+    }
+    return mask(formatted, error);
+  };
+}
