@@ -14,6 +14,7 @@ import type { Principal } from "../subgraphs/kit/principal";
 import { allSubgraphsReady } from "./health";
 import { createErrorMasking } from "./errors";
 import { withInputScalars } from "./operation/input-scalars";
+import { createOperationLimits } from "./limits";
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -50,6 +51,7 @@ export function createGateway(
   gateway.onSchemaLoadOrUpdate(() => {
     loaded = true;
   });
+  const limits = createOperationLimits();
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new AuthorizingGateway(withInputScalars(gateway), policy, config.authorizationMode),
     introspection: !config.production,
@@ -58,7 +60,9 @@ export function createGateway(
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
   });
   const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));
   return {

@@ -1,5 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { maskUnexpectedErrors } from "../../subgraphs/kit/errors-masking";
+import { OPERATION_LIMIT_EXCEEDED } from "../limits";
+
+/** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
 
 /** The code of a subgraph the gateway could not reach in time (timed out, refused, or its circuit open). */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
@@ -12,6 +16,7 @@ function codeOf(error: unknown): unknown {
  * The gateway's formatError. Every error leaving the gateway is one of:
  * - a public error (BAD_USER_INPUT, FORBIDDEN, …) with only code, reason and argument;
  * - SUBGRAPH_UNAVAILABLE with the name of the subgraph that did not answer (whom to page), nothing else;
+ * - a document over a limit: the limit named, never its number;
  * - "Internal server error": anything else, graphql-js's and the gateway's own internals included
  *   (e.g. "Cannot return null for non-nullable field" with its valueCompletion details), logged here.
  * Apollo Server gives every validation error GRAPHQL_VALIDATION_FAILED; a literal a custom scalar
@@ -27,6 +32,9 @@ export function createErrorMasking(log: (error: unknown) => void) {
         path: formatted.path,
         extensions: { code, serviceName: formatted.extensions?.serviceName },
       };
+    }
+    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+      return { message: "Syntax Error: Document has too many tokens.", extensions: { code, reason: OPERATION_LIMIT_EXCEEDED } };
     }
     if (code === "GRAPHQL_VALIDATION_FAILED" && codeOf((error as GraphQLError | undefined)?.originalError) === "BAD_USER_INPUT") {
       return mask({ ...formatted, extensions: { code: "BAD_USER_INPUT" } }, error);
