@@ -13,6 +13,12 @@ import { createAuthenticator } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
 import { createAssertionSigner } from "./datasource";
 import { createGateway } from "./server";
+import {
+  DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+  DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  type SubgraphFetchConfig,
+} from "./config";
 
 export interface InProcessStackOptions {
   /** Each subgraph's database, migrated and loaded; the caller owns (and closes) them. */
@@ -25,12 +31,18 @@ export interface InProcessStackOptions {
   /** The key pair of the gateway's identity assertions. */
   assertions: { privateKey: KeyLike; publicKeys: JWTVerifyGetKey };
   authorizationMode?: AuthorizationMode;
+  /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
+  subgraphFetch?: Partial<SubgraphFetchConfig>;
+  /** Where the gateway reaches a subgraph, when not its own service here (a test's proxy in front of it). */
+  subgraphUrlOverrides?: Partial<Record<SubgraphName, string>>;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
 }
 
 export interface InProcessStack {
   gatewayUrl: string;
+  /** Where each subgraph's own service listens. */
+  subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
@@ -72,9 +84,16 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   const gateway = createGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
-      subgraphUrls,
+      subgraphUrls: { ...subgraphUrls, ...options.subgraphUrlOverrides },
       production: false,
       authorizationMode: options.authorizationMode ?? "filter",
+      subgraphFetch: {
+        timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
+        timeoutMsBySubgraph: {},
+        keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+        breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+        ...options.subgraphFetch,
+      },
     },
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
@@ -86,6 +105,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
 
   return {
     gatewayUrl: gatewayService.url,
+    subgraphUrls,
     subgraphs,
     async stop() {
       await gatewayService.close();

@@ -5,6 +5,8 @@ import { OPERATION_LIMIT_EXCEEDED } from "../limits";
 /** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
 
+export { withValueCompletionMasked } from "./value-completion";
+
 /** The code of a subgraph the gateway could not reach in time (timed out, refused, or its circuit open). */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
@@ -27,9 +29,11 @@ export function createErrorMasking(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code === SUBGRAPH_UNAVAILABLE) {
+      // The fetch's place in the response, up to the first list ("@" stands for every item); none for a root fetch.
+      const path = formatted.path?.slice(0, formatted.path.includes("@") ? formatted.path.indexOf("@") : undefined);
       return {
         message: formatted.message,
-        path: formatted.path,
+        ...(path && path.length > 0 ? { path } : {}),
         extensions: { code, serviceName: formatted.extensions?.serviceName },
       };
     }

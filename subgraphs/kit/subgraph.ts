@@ -150,7 +150,12 @@ export async function createSubgraphServer<TLoaders>(
           });
           return createContext(principal, requestId);
         },
-        ready: async () => (await db.query("SELECT 1 AS ok")).length === 1,
+        ready: async () => ({
+          database: await db.query("SELECT 1 AS ok").then(
+            (rows) => (rows.length === 1 ? "ready" : "not answering"),
+            () => "not answering",
+          ),
+        }),
       }),
   };
 }
