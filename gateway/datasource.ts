@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { Kind, parse, type DocumentNode } from "graphql";
 import { SUBGRAPH_UNAVAILABLE } from "./errors";
 import { SubgraphUnavailableError } from "./subgraph-fetch";
 import { ASSERTION_HEADER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
@@ -11,6 +12,21 @@ export type AssertionSigner = (principal: Principal, audience: string, requestId
 
 export function createAssertionSigner(key: Parameters<typeof signIdentityAssertion>[0]["key"], keyId?: string): AssertionSigner {
   return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
+}
+
+/**
+ * Where a failed fetch's data would have gone, relative to the fetch's place
+ * in the response: each root field for a root fetch, the fetch's own place
+ * (the empty path) for an entity fetch.
+ */
+function errorPathsOfFetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): (string | number)[][] {
+  const query = options.request.query;
+  const document: DocumentNode | undefined = ("document" in options ? options.document : undefined) ?? (query ? parse(query) : undefined);
+  const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const keys = operation?.kind === Kind.OPERATION_DEFINITION
+    ? operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.alias?.value ?? selection.name.value] : []))
+    : [];
+  return keys.length === 0 || keys.includes("_entities") ? [[]] : keys.map((key) => [key]);
 }
 
 /**
@@ -37,16 +53,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
       console.error(`[gateway] ${error.message}`);
-      // An empty error path places the error at the fetch's own place in the response (nothing for a root fetch).
-      return {
-        errors: [
-          {
-            message: "A service this request needs is unavailable",
-            path: [],
-            extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: error.serviceName },
-          },
-        ],
-      };
+      const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: error.serviceName };
+      const message = "A service this request needs is unavailable";
+      return { errors: errorPathsOfFetch(options).map((path) => ({ message, path, extensions })) };
     }
   }
 

@@ -33,8 +33,11 @@ export interface InProcessStackOptions {
   authorizationMode?: AuthorizationMode;
   /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
   subgraphFetch?: Partial<SubgraphFetchConfig>;
-  /** Where the gateway reaches a subgraph, when not its own service here (a test's proxy in front of it). */
-  subgraphUrlOverrides?: Partial<Record<SubgraphName, string>>;
+  /**
+   * Given where each subgraph listens, where the gateway should reach each
+   * instead, if anywhere else (a chaos test's proxy in front of one).
+   */
+  routeSubgraphs?: (subgraphUrls: Record<SubgraphName, string>) => Promise<Partial<Record<SubgraphName, string>>>;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
 }
@@ -84,7 +87,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   const gateway = createGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
-      subgraphUrls: { ...subgraphUrls, ...options.subgraphUrlOverrides },
+      subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {

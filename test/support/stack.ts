@@ -1,4 +1,4 @@
-import { startInProcessStack } from "../../gateway/in-process-stack";
+import { startInProcessStack, type InProcessStackOptions } from "../../gateway/in-process-stack";
 import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
@@ -50,7 +50,7 @@ export async function startTestStack(options: {
   authorizationMode?: AuthorizationMode;
   /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
   bus?: EventBus;
-}): Promise<TestStack> {
+} & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs">): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const subgraphRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as string[]])) as Record<SubgraphName, string[]>;
@@ -72,6 +72,8 @@ export async function startTestStack(options: {
     tokens: { keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
     assertions: { privateKey: keys.gatewayPrivateKey, publicKeys: keys.gatewayPublicKeys },
     authorizationMode: options.authorizationMode,
+    subgraphFetch: options.subgraphFetch,
+    routeSubgraphs: options.routeSubgraphs,
     // Listens alongside the service's own handler: both see every chunk of the body.
     beforeListen: (name, service) =>
       service.prependListener("request", (request) => {
