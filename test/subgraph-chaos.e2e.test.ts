@@ -84,6 +84,12 @@ describe("the gateway under a faulty subgraph", () => {
     const port = proxy.port;
     await proxy.kill();
     for (let i = 0; i < 6; i += 1) expectOrdersUnavailable(await ask());
+    const readiness = await fetch(new URL("/health/ready", stack.gatewayUrl));
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({
+      status: "not ready",
+      checks: { supergraph: "ready", "subgraph people": "ready", "subgraph orders": "unreachable", "subgraph hearings": "ready", "subgraph breaches": "ready" },
+    });
     proxy = await startProxyProcess(ordersPort, port);
     await waitUntil(async () => isComplete(await ask()), "answers in full again after the restart", RECOVERY_MS);
   });
