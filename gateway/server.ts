@@ -71,9 +71,10 @@ export function createGateway(
   });
   const limits = createOperationLimits();
 
+  const log = (error: unknown) => console.error("[gateway]", error);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode)),
-    formatError: createErrorMasking((error) => console.error("[gateway]", error)),
+    gateway: withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode), log),
+    formatError: createErrorMasking(log),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

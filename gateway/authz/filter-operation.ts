@@ -90,9 +90,19 @@ export function filterOperation(
       .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
-  const included = (node: { directives?: FieldNode["directives"] }) =>
-    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  const included = (node: { directives?: FieldNode["directives"] }) => {
+    try {
+      return (
+        getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+        getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false
+      );
+    } catch {
+      // An `if` that cannot be read (a defaulted variable sent as null) is an error execution reports at
+      // the field's path; counted as included here, the field is still checked (fail closed) and left
+      // in the document for execution to report exactly as graphql-js does.
+      return true;
+    }
+  };
 
   // A fragment's unauthorized fields, relative to where it is spread, depend only on the fragment
   // (its type condition and the operation's variables), never on the spread: each is worked out

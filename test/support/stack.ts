@@ -20,6 +20,8 @@ export interface GraphQLHttpResponse {
 
 export interface TestStack {
   gatewayUrl: string;
+  /** Where each subgraph's own service listens. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
@@ -95,6 +97,7 @@ export async function startTestStack(options: {
 
   return {
     gatewayUrl: stack.gatewayUrl,
+    subgraphUrls: stack.subgraphUrls,
     post,
     events,
     databases,
