@@ -19,8 +19,8 @@ function codeOf(error: unknown): unknown {
  * - a public error (BAD_USER_INPUT, FORBIDDEN, …) with only code, reason and argument;
  * - SUBGRAPH_UNAVAILABLE with the name of the subgraph that did not answer (whom to page), nothing else;
  * - a document over a limit: the limit named, never its number;
- * - "Internal server error": anything else, graphql-js's and the gateway's own internals included
- *   (e.g. "Cannot return null for non-nullable field" with its valueCompletion details), logged here.
+ * - "Internal server error": anything else, graphql-js's and the gateway's own internals included,
+ *   logged here (valueCompletion details, outside formatError's reach, see value-completion.ts).
  * Apollo Server gives every validation error GRAPHQL_VALIDATION_FAILED; a literal a custom scalar
  * refused (Date "2020-02-30") keeps the scalar's BAD_USER_INPUT, since the value, not the document, is wrong.
  */

@@ -1,14 +1,15 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { GraphQLArmorConfig } from "@escape.tech/graphql-armor-types";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import { maxSelectionsRule } from "./max-selections";
 
+type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
 /**
- * How big an operation may be. Sized from what the API is for — the README
- * examples and the journeys' operations measure at most half of each (a test
- * holds them to that) — and small enough that refusing costs a bounded walk
- * of a bounded document. Reasons per number are in the README.
+ * How big an operation may be. Sized from what the API is for — every README
+ * example measures at most half of each (a test holds them to that) and the
+ * journeys' operations pass — and small enough that refusing costs a bounded
+ * walk of a bounded document. Reasons per number are in the README.
  */
 export interface OperationLimitNumbers {
   /** Lexical tokens in the document (graphql-js stops parsing at the limit). */
