@@ -3,7 +3,7 @@ import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
+import type { SubgraphName } from "../subgraphs/kit/config";
 import { createHttpService, type ReadinessChecks } from "../subgraphs/kit/http";
 import type { Principal } from "../subgraphs/kit/principal";
 import type { GatewayConfig } from "./config";
@@ -54,7 +54,7 @@ export function createGateway(
 ): Gateway {
   let supergraphLoaded = false;
   const { policy, executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(config.supergraphSdl);
-  const subgraphCalls = createSubgraphFetchers(SUBGRAPH_NAMES, {
+  const subgraphCalls = createSubgraphFetchers(Object.keys(config.subgraphUrls), {
     ...config.subgraphFetch,
     breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: config.subgraphFetch.breakerResetMs },
   });

@@ -1,17 +1,25 @@
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
-import { ApolloGateway } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import fc from "fast-check";
 import { buildSchema, type GraphQLSchema } from "graphql";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
 import type { GatewayContext } from "../gateway/context";
+import {
+  DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+  DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+} from "../gateway/config";
 import { createAssertionSigner, SubgraphDataSource } from "../gateway/datasource";
+import { createGateway } from "../gateway/server";
 import { composeSupergraph } from "../schema/composition";
 import { fixedClock } from "../subgraphs/kit/clock";
 import type { SubgraphName } from "../subgraphs/kit/config";
+import { listen, type RunningHttpService } from "../subgraphs/kit/http";
 import { repoPath } from "../subgraphs/kit/repo-root";
 import { SEED_CASE_IDS, seedCasesChunk } from "../subgraphs/dataset/seed-cases";
-import { EVERY_SCOPE_NATIONAL, testKeys } from "./support/identity";
+import { EVERY_SCOPE_NATIONAL, testKeys, tokenFor } from "./support/identity";
+import { startAbstractSupergraph, type AbstractSupergraph } from "./support/abstract-supergraph";
 import { operationArbitrary, type GeneratedOperation, type RootArguments } from "./support/operation-arbitrary";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -43,6 +51,26 @@ interface Answer {
 const errorPaths = (errors: readonly { path?: readonly (string | number)[] }[] | undefined) =>
   (errors ?? []).map((error) => JSON.stringify(error.path ?? null)).sort();
 
+const RUNS = Number(process.env.FC_RUNS ?? 250);
+
+/** Stock @apollo/gateway's answer, through Apollo Server as a client would get it. */
+async function stockAnswer(stock: ApolloServer<GatewayContext>, { query, variables }: GeneratedOperation): Promise<Answer> {
+  const response = await stock.executeOperation(
+    { query, variables },
+    { contextValue: { requestId: "differential", principal: EVERY_SCOPE_NATIONAL, assertions: new Map() } },
+  );
+  if (response.body.kind !== "single") throw new Error("expected a single result");
+  const { data, errors } = response.body.singleResult;
+  return { status: response.http.status ?? 200, data, errorPaths: errorPaths(errors) };
+}
+
+/** Our gateway's answer over HTTP. */
+async function ourAnswer(url: string, { query, variables }: GeneratedOperation, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: unknown; errors?: { path?: (string | number)[] }[] };
+  return { status: response.status, data: body.data, errorPaths: errorPaths(body.errors) };
+}
+
 describe("differential conformance with stock @apollo/gateway", () => {
   let stack: TestStack;
   let stock: ApolloServer<GatewayContext>;
@@ -68,27 +96,63 @@ describe("differential conformance with stock @apollo/gateway", () => {
     await stack?.stop();
   });
 
-  async function ours({ query, variables }: GeneratedOperation): Promise<Answer> {
-    const { status, body } = await stack.query(query, variables);
-    return { status, data: body.data, errorPaths: errorPaths(body.errors) };
-  }
-
-  async function theirs({ query, variables }: GeneratedOperation): Promise<Answer> {
-    const response = await stock.executeOperation(
-      { query, variables },
-      { contextValue: { requestId: "differential", principal: EVERY_SCOPE_NATIONAL, assertions: new Map() } },
-    );
-    if (response.body.kind !== "single") throw new Error("expected a single result");
-    const { data, errors } = response.body.singleResult;
-    return { status: response.http.status ?? 200, data, errorPaths: errorPaths(errors) };
-  }
-
   it("answers every generated operation exactly as stock @apollo/gateway", async () => {
+    const authorization = `Bearer ${await tokenFor(EVERY_SCOPE_NATIONAL)}`;
     await fc.assert(
       fc.asyncProperty(operationArbitrary(apiSchema, ROOT_ARGUMENTS), async (operation) => {
-        expect(await ours(operation)).toEqual(await theirs(operation));
+        expect(await ourAnswer(stack.gatewayUrl, operation, { authorization })).toEqual(await stockAnswer(stock, operation));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 250), seed: 9 },
+      { numRuns: RUNS, seed: 9 },
+    );
+  });
+});
+
+describe("differential conformance on a supergraph with an entity interface, a union, @interfaceObject, @requires and @provides", () => {
+  let supergraph: AbstractSupergraph;
+  let ours: ReturnType<typeof createGateway>;
+  let oursRunning: RunningHttpService;
+  let stock: ApolloServer<GatewayContext>;
+
+  beforeAll(async () => {
+    supergraph = await startAbstractSupergraph();
+    ours = createGateway(
+      {
+        supergraphSdl: supergraph.supergraphSdl,
+        subgraphUrls: supergraph.subgraphUrls as Record<SubgraphName, string>,
+        production: false,
+        authorizationMode: "filter",
+        subgraphFetch: {
+          timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
+          timeoutMsBySubgraph: {},
+          keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+          breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+        },
+      },
+      // These subgraphs need no identity assertion; every caller is one with every scope.
+      { authenticate: async () => EVERY_SCOPE_NATIONAL, signAssertion: async () => "not-checked" },
+    );
+    await ours.apollo.start();
+    oursRunning = await listen(ours.createHttpService(), 0);
+    stock = new ApolloServer<GatewayContext>({
+      gateway: new ApolloGateway({ supergraphSdl: supergraph.supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url }) }),
+    });
+    await stock.start();
+  });
+  afterAll(async () => {
+    await stock?.stop();
+    await oursRunning?.close();
+    await ours?.apollo.stop();
+    await supergraph?.stop();
+  });
+
+  it("answers every generated operation exactly as stock @apollo/gateway", async () => {
+    const schema = buildSchema(supergraph.apiSchemaSdl);
+    const roots: RootArguments = { items: [""], item: ['(id: "b1")', '(id: "f1")', '(id: "none")'], media: [""], topAuthor: [""] };
+    await fc.assert(
+      fc.asyncProperty(operationArbitrary(schema, roots, { depth: 3 }), async (operation) => {
+        expect(await ourAnswer(oursRunning.url, operation)).toEqual(await stockAnswer(stock, operation));
+      }),
+      { numRuns: RUNS, seed: 9 },
     );
   });
 });

@@ -45,14 +45,30 @@ function placeholderField(alias: string): FieldNode {
   };
 }
 
+/** Adds the placeholder __typename to each abstract selection set, for the result projection. */
+function withTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      SelectionSet: {
+        leave(node) {
+          const parentType = typeInfo.getParentType();
+          return parentType && isAbstractType(parentType) ? { ...node, selections: [...node.selections, placeholderField(TYPENAME_KEY)] } : undefined;
+        },
+      },
+    }),
+  );
+}
+
 /**
  * Removes every field the caller may not see from an operation, before it is
  * planned, so no subgraph is ever asked for one. Named fragments are filtered
  * in place: a field's authorization depends only on its parent type, never on
  * where the fragment is spread. A selection set left empty keeps a __typename
  * placeholder so its parent still resolves (to an object whose fields are
- * then null). Abstract positions get their __typename so the result can be
- * re-shaped to the original operation.
+ * then null). When anything was removed, abstract positions get their
+ * __typename so the result can be re-shaped to the original operation.
  */
 export function filterOperation(
   schema: GraphQLSchema,
@@ -62,7 +78,7 @@ export function filterOperation(
   isAuthorized: FieldAuthorizer,
 ): FilteredOperation {
   const typeInfo = new TypeInfo(schema);
-  const filtered = visit(
+  const withoutUnauthorized = visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field: {
@@ -75,15 +91,15 @@ export function filterOperation(
       },
       SelectionSet: {
         leave(node) {
-          const parentType = typeInfo.getParentType();
-          const selections = [...node.selections];
-          if (selections.length === 0) selections.push(placeholderField(PLACEHOLDER_KEY));
-          if (parentType && isAbstractType(parentType)) selections.push(placeholderField(TYPENAME_KEY));
-          return selections.length === node.selections.length ? undefined : { ...node, selections };
+          return node.selections.length === 0 ? { ...node, selections: [placeholderField(PLACEHOLDER_KEY)] } : undefined;
         },
       },
     }),
   );
+  // Only a changed document is re-shaped, and only re-shaping needs each abstract position's type.
+  // An untouched one goes to the planner exactly as sent: an added __typename is not neutral there
+  // (@apollo/gateway loses an @interfaceObject field read through a concrete type next to __typename).
+  const filtered = withoutUnauthorized === document ? document : withTypenames(schema, withoutUnauthorized);
 
   const fragments = new Map(
     document.definitions

@@ -1,10 +1,23 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { getNamedType, isObjectType, isLeafType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import {
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  type GraphQLCompositeType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from "graphql";
 
 /**
  * Random operations over an API schema, for differential tests: fields of
- * every object type down to a depth, aliases, named fragments (some spread
- * twice), inline fragments with and without a type condition, and @skip /
+ * every object and interface type down to a depth, inline and named fragments
+ * on the possible types of interfaces and unions, __typename, aliases, named
+ * fragments (some spread twice), inline fragments with and without a type
+ * condition, and @skip /
  * @include with literals and with variables that have defaults, are sent,
  * omitted or sent as null.
  */
@@ -26,54 +39,110 @@ const directiveArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("@include(if: $yes) @skip(if: $no)", "@skip(if: $must) @include(if: $yes)") },
 );
 
-interface Context {
-  fragments: string[];
-  nextFragment: number;
+/** Selections as text with the named fragments they spread (each defined once in the operation). */
+interface Selections {
+  text: string;
+  fragments: Map<string, string>;
 }
 
-function leafOrObjectFields(type: GraphQLObjectType, depth: number) {
+/**
+ * A named fragment for `body` on `type`, named after its content so generating is pure (fast-check
+ * may build a value more than once while shrinking): the same fragment twice is one definition.
+ */
+function namedFragment(type: string, body: Selections): { spread: string; fragments: Map<string, string> } {
+  const name = `F_${createHash("sha1").update(`${type} ${body.text}`).digest("hex").slice(0, 10)}`;
+  const fragments = new Map(body.fragments);
+  fragments.set(name, `fragment ${name} on ${type} { ${body.text} }`);
+  return { spread: `...${name}`, fragments };
+}
+
+function merged(...maps: Map<string, string>[]): Map<string, string> {
+  return new Map(maps.flatMap((map) => [...map]));
+}
+
+function selectableFields(type: GraphQLObjectType | GraphQLCompositeType, depth: number) {
+  if (!("getFields" in type)) return [];
   return Object.values(type.getFields()).filter((field) => {
     if (field.args.some((arg) => arg.type.toString().endsWith("!"))) return false;
     const named = getNamedType(field.type);
-    return isLeafType(named) || (isObjectType(named) && depth > 0);
+    return isLeafType(named) || (isCompositeType(named) && depth > 0);
   });
 }
 
-/** A selection set on `type`, as text; named fragments go into `context.fragments`. */
-function selectionSet(type: GraphQLObjectType, depth: number, context: Context): fc.Arbitrary<string> {
-  const fields = leafOrObjectFields(type, depth);
-  return fc
-    .subarray(fields, { minLength: 1, maxLength: Math.min(4, fields.length) })
-    .chain((chosen) =>
-      fc.tuple(
-        ...chosen.map((field, index) => {
-          const named = getNamedType(field.type);
-          return fc.record({
-            text: fc.constant(field.name),
-            alias: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(`k${index}_${field.name}`) }),
-            directive: directiveArbitrary,
-            children: isObjectType(named) ? selectionSet(named, depth - 1, context) : fc.constant(null),
-            grouping: fc.constantFrom("direct", "direct", "direct", "inline", "inlineTyped", "fragment", "fragmentTwice"),
-          });
-        }),
-      ),
-    )
-    .map((selections) => {
-      const parts: string[] = [];
-      for (const { text, alias, directive, children, grouping } of selections) {
-        const field = `${alias ? `${alias}: ` : ""}${text} ${directive}${children ? ` { ${children} }` : ""}`;
-        if (grouping === "direct") parts.push(field);
-        else if (grouping === "inline") parts.push(`... ${directive} { ${field} }`);
-        else if (grouping === "inlineTyped") parts.push(`... on ${type.name} { ${field} }`);
-        else {
-          const name = `F${context.nextFragment++}`;
-          context.fragments.push(`fragment ${name} on ${type.name} { ${field} }`);
-          parts.push(`...${name}`);
-          if (grouping === "fragmentTwice") parts.push(`...${name} ${directive}`);
-        }
+type Piece = { field: Selections; directive: string; grouping: string };
+
+/** A selection set on `type`. */
+function selectionSet(schema: GraphQLSchema, type: GraphQLCompositeType, depth: number): fc.Arbitrary<Selections> {
+  const fields = selectableFields(type, depth);
+  const ownFields: fc.Arbitrary<Piece[]> =
+    fields.length === 0
+      ? fc.constant([])
+      : fc.subarray(fields, { minLength: isObjectType(type) ? 1 : 0, maxLength: Math.min(4, fields.length) }).chain((chosen) =>
+          chosen.length === 0
+            ? fc.constant([])
+            : fc.tuple(
+                ...chosen.map((field, index) => {
+                  const named = getNamedType(field.type);
+                  return fc
+                    .record({
+                      alias: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(`k${index}_${field.name}`) }),
+                      directive: directiveArbitrary,
+                      children: isCompositeType(named) ? selectionSet(schema, named, depth - 1) : fc.constant(null),
+                      grouping: fc.constantFrom("direct", "direct", "direct", "inline", "inlineTyped", "fragment", "fragmentTwice"),
+                    })
+                    .map(({ alias, directive, children, grouping }) => ({
+                      field: {
+                        text: `${alias ? `${alias}: ` : ""}${field.name} ${directive}${children ? ` { ${children.text} }` : ""}`,
+                        fragments: children?.fragments ?? new Map<string, string>(),
+                      },
+                      directive,
+                      grouping,
+                    }));
+                }),
+              ),
+        );
+  // On an interface or union: fragments on its possible types, each a selection set of its own.
+  const possible = isAbstractType(type) ? schema.getPossibleTypes(type) : [];
+  const typedFragments: fc.Arbitrary<Selections[]> =
+    possible.length === 0
+      ? fc.constant([])
+      : fc.subarray([...possible], { minLength: isInterfaceType(type) ? 0 : 1, maxLength: possible.length }).chain((chosen) =>
+          chosen.length === 0
+            ? fc.constant([])
+            : fc.tuple(
+                ...chosen.map((member) =>
+                  fc.record({ body: selectionSet(schema, member, depth), named: fc.boolean(), directive: directiveArbitrary }).map(({ body, named, directive }) => {
+                    if (!named) return { text: `... on ${member.name} ${directive} { ${body.text} }`, fragments: body.fragments };
+                    const { spread, fragments } = namedFragment(member.name, body);
+                    return { text: `${spread} ${directive}`, fragments };
+                  }),
+                ),
+              ),
+        );
+  return fc.tuple(ownFields, typedFragments, fc.boolean()).map(([pieces, typed, typename]) => {
+    const parts: string[] = [];
+    const fragments: Map<string, string>[] = [];
+    for (const { field, directive, grouping } of pieces) {
+      if (grouping === "direct") parts.push(field.text);
+      else if (grouping === "inline") parts.push(`... ${directive} { ${field.text} }`);
+      else if (grouping === "inlineTyped") parts.push(`... on ${type.name} { ${field.text} }`);
+      else {
+        const named = namedFragment(type.name, field);
+        fragments.push(named.fragments);
+        parts.push(named.spread);
+        if (grouping === "fragmentTwice") parts.push(`${named.spread} ${directive}`);
+        continue;
       }
-      return parts.join(" ");
-    });
+      fragments.push(field.fragments);
+    }
+    for (const selections of typed) {
+      parts.push(selections.text);
+      fragments.push(selections.fragments);
+    }
+    // A selection set is never empty: __typename when asked for, or when nothing else was chosen.
+    if (typename || parts.length === 0) parts.push("__typename");
+    return { text: parts.join(" "), fragments: merged(...fragments) };
+  });
 }
 
 export function operationArbitrary(schema: GraphQLSchema, rootArguments: RootArguments, options: { depth?: number; maxRootFields?: number } = {}): fc.Arbitrary<GeneratedOperation> {
@@ -89,25 +158,24 @@ export function operationArbitrary(schema: GraphQLSchema, rootArguments: RootArg
       }),
     })
     .chain(({ chosen, sent }) => {
-      const context: Context = { fragments: [], nextFragment: 0 };
       return fc
         .tuple(
           ...chosen.map((name, index) => {
-            const type = getNamedType(query.getFields()[name].type) as GraphQLObjectType;
+            const type = getNamedType(query.getFields()[name].type);
             return fc.record({
               name: fc.constant(name),
               args: fc.constantFrom(...rootArguments[name]),
               alias: fc.constantFrom(null, `r${index}`),
               directive: directiveArbitrary,
-              children: isObjectType(type) ? selectionSet(type, options.depth ?? 2, context) : fc.constant(null),
+              children: isCompositeType(type) ? selectionSet(schema, type, options.depth ?? 2) : fc.constant(null),
             });
           }),
         )
         .map((fields) => {
           const body = fields
-            .map(({ name, args, alias, directive, children }) => `${alias ? `${alias}: ` : ""}${name}${args} ${directive}${children ? ` { ${children} }` : ""}`)
+            .map(({ name, args, alias, directive, children }) => `${alias ? `${alias}: ` : ""}${name}${args} ${directive}${children ? ` { ${children.text} }` : ""}`)
             .join(" ");
-          const fragments = context.fragments.join(" ");
+          const fragments = [...merged(...fields.flatMap(({ children }) => (children ? [children.fragments] : []))).values()].join(" ");
           // Only what the operation uses may be declared (graphql-js refuses unused variables).
           const used = (definition: string) => new RegExp(`\\${definition.split(":")[0]}\\b`).test(`${body} ${fragments}`);
           const declared = [...BOOLEAN_VARIABLES, ...ROOT_VARIABLES].filter(used);

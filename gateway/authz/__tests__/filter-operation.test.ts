@@ -3,8 +3,10 @@ import { resolveOperation } from "../../operation/resolve-operation";
 import { filterOperation, type FieldAuthorizer } from "../filter-operation";
 
 const schema = buildSchema(`
-  type Query { force(code: ID!): Force forces: [Force!]! }
+  type Query { force(code: ID!): Force forces: [Force!]! things: [Thing!]! }
   type Force { code: ID! name: String! secret: String neighbours: [Force!]! }
+  type Court { code: ID! }
+  union Thing = Force | Court
 `);
 const hideSecret: FieldAuthorizer = (_parent, field) => field.name !== "secret";
 
@@ -53,5 +55,13 @@ describe("filterOperation", () => {
     expect(filtered.changed).toBe(false);
     expect(filtered.document).toBe(document);
     expect(filter(`{ forces { code secret } }`).changed).toBe(true);
+  });
+
+  it("adds the __typename placeholder to abstract positions only when something was removed (the projection needs it)", () => {
+    const untouched = filter(`{ things { ... on Force { code } } }`);
+    expect(untouched.changed).toBe(false);
+    expect(print(untouched.document)).not.toContain("__authz_typename");
+    const filtered = filter(`{ things { ... on Force { code secret } } }`);
+    expect(print(filtered.document)).toContain("__authz_typename: __typename");
   });
 });
