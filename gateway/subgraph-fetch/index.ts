@@ -10,7 +10,7 @@ type FetcherRequestInit = Parameters<Fetcher>[1];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 export interface SubgraphFetchOptions {
-  /** The whole exchange (connect, send, headers, body) per attempt budget, in ms. */
+  /** Budget of one call — connect, send, headers and whole body, its one retry included — in ms. */
   timeoutMs: number;
   /**
    * How long an idle pooled connection is kept. Must stay below the subgraphs'
@@ -58,7 +58,7 @@ function isMutation(init: FetcherRequestInit | undefined): boolean {
 export interface SubgraphFetch {
   /** RemoteGraphQLDataSource's `fetcher` for one subgraph. */
   fetcher: Fetcher;
-  /** The subgraph's circuit breaker: state for readiness, events for tests and logs. */
+  /** The subgraph's circuit breaker: its state and events, for tests and logs. */
   breaker: CircuitBreaker<[string, FetcherRequestInit | undefined], FetcherResponse>;
 }
 
