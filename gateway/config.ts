@@ -3,11 +3,20 @@ import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } fr
 import { devKeyFiles } from "../subgraphs/kit/dev-keys";
 import { ConfigError, envInt, envOptional, envString } from "../subgraphs/kit/env";
 import { repoPath } from "../subgraphs/kit/repo-root";
+import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../subgraphs/kit/http";
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";
 export const DEV_AUDIENCE = "spo-api";
+
+/** A subgraph call answers in tens of milliseconds at national scale; seconds means it is in trouble. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3_000;
+/** Below the subgraphs' server keep-alive timeout, so the gateway drops an idle socket before the server does. */
+export const DEFAULT_SUBGRAPH_KEEP_ALIVE_MS = 2_000;
+/** A dead subgraph is probed this often, so it is back in use within a few seconds of its return. */
+export const DEFAULT_SUBGRAPH_BREAKER_RESET_MS = 2_000;
 
 export interface GatewayConfig {
   host: string;
@@ -24,9 +33,25 @@ export interface GatewayConfig {
     issuer: string;
     audience: string;
     algorithms: string[];
+    /** Tokens older than this (by iat), or issued for longer, are refused. */
+    maxTokenAgeSeconds: number;
   };
+  /** How the gateway calls subgraphs (gateway/subgraph-fetch). */
+  subgraphFetch: SubgraphFetchConfig;
+  /** On SIGTERM, how long in-flight requests get to finish before the process exits anyway. */
+  shutdownGraceMs: number;
   /** The private key (JWK file) the gateway signs its identity assertions with. */
   assertionKeyFile: string;
+}
+
+export interface SubgraphFetchConfig {
+  /** Per call (one retry included), unless the subgraph has its own. */
+  timeoutMs: number;
+  timeoutMsBySubgraph: Partial<Record<SubgraphName, number>>;
+  /** Idle pooled connections are closed after this; below the subgraphs' server keep-alive timeout. */
+  keepAliveMs: number;
+  /** How long an open circuit fails fast before one probe call. */
+  breakerResetMs: number;
 }
 
 export function defaultSubgraphUrl(name: SubgraphName): string {
@@ -59,8 +84,29 @@ export function readGatewayConfig(): GatewayConfig {
       issuer: devOnly("JWT_ISSUER", DEV_ISSUER),
       audience: devOnly("JWT_AUDIENCE", DEV_AUDIENCE),
       algorithms: envString("JWT_ALGORITHMS", "ES256,RS256").split(",").map((alg) => alg.trim()),
+      maxTokenAgeSeconds: envInt("JWT_MAX_TOKEN_AGE_SECONDS", DEFAULT_MAX_TOKEN_AGE_SECONDS),
     },
+    subgraphFetch: readSubgraphFetchConfig(),
+    shutdownGraceMs: envInt("SHUTDOWN_GRACE_MS", 10_000),
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
+  };
+}
+
+function readSubgraphFetchConfig(): SubgraphFetchConfig {
+  const timeoutMsBySubgraph: Partial<Record<SubgraphName, number>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = `${name.toUpperCase()}_TIMEOUT_MS`;
+    if (envOptional(variable) !== undefined) timeoutMsBySubgraph[name] = envInt(variable, 0);
+  }
+  const keepAliveMs = envInt("SUBGRAPH_KEEP_ALIVE_MS", DEFAULT_SUBGRAPH_KEEP_ALIVE_MS);
+  if (keepAliveMs >= SERVER_KEEP_ALIVE_TIMEOUT_MS) {
+    throw new ConfigError(`SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of ${SERVER_KEEP_ALIVE_TIMEOUT_MS} ms; got ${keepAliveMs}`);
+  }
+  return {
+    timeoutMs: envInt("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    timeoutMsBySubgraph,
+    keepAliveMs,
+    breakerResetMs: envInt("SUBGRAPH_BREAKER_RESET_MS", DEFAULT_SUBGRAPH_BREAKER_RESET_MS),
   };
 }
 

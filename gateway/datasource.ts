@@ -1,4 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { Kind, parse, type DocumentNode } from "graphql";
+import { SUBGRAPH_UNAVAILABLE } from "./errors";
+import { SubgraphUnavailableError } from "./subgraph-fetch";
 import { ASSERTION_HEADER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
 import type { Principal } from "../subgraphs/kit/principal";
 import type { GatewayContext } from "./context";
@@ -11,18 +15,48 @@ export function createAssertionSigner(key: Parameters<typeof signIdentityAsserti
 }
 
 /**
+ * Where a failed fetch's data would have gone, relative to the fetch's place
+ * in the response: each root field for a root fetch, the fetch's own place
+ * (the empty path) for an entity fetch.
+ */
+function errorPathsOfFetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): (string | number)[][] {
+  const query = options.request.query;
+  const document: DocumentNode | undefined = ("document" in options ? options.document : undefined) ?? (query ? parse(query) : undefined);
+  const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const keys = operation?.kind === Kind.OPERATION_DEFINITION
+    ? operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.alias?.value ?? selection.name.value] : []))
+    : [];
+  return keys.length === 0 || keys.includes("_entities") ? [[]] : keys.map((key) => [key]);
+}
+
+/**
  * How the gateway calls a subgraph. The URL comes from gateway config, not the
  * supergraph file, so one checked-in supergraph serves every deployment. Each
  * request carries a fresh assertion addressed to this subgraph; the caller's
- * own token never leaves the gateway.
+ * own token never leaves the gateway. A subgraph that does not answer (see
+ * subgraph-fetch) gives one SUBGRAPH_UNAVAILABLE error where its data would
+ * have gone; the rest of the plan carries on with the other subgraphs' data.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly subgraphName: string,
     private readonly signAssertion: AssertionSigner,
+    fetcher?: RemoteGraphQLDataSource["fetcher"],
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof SubgraphUnavailableError)) throw error;
+      console.error(`[gateway] ${error.message}`);
+      const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: error.serviceName };
+      const message = "A service this request needs is unavailable";
+      return { errors: errorPathsOfFetch(options).map((path) => ({ message, path, extensions })) };
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

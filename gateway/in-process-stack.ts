@@ -14,6 +14,12 @@ import type { AuthorizationMode } from "./authz/authorizing-gateway";
 import { createAuditTrail } from "./audit";
 import { createAssertionSigner } from "./datasource";
 import { createGateway } from "./server";
+import {
+  DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+  DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  type SubgraphFetchConfig,
+} from "./config";
 
 export interface InProcessStackOptions {
   /** Each subgraph's database, migrated and loaded; the caller owns (and closes) them. */
@@ -30,12 +36,21 @@ export interface InProcessStackOptions {
   auditDb: Db;
   /** Where the audit trail reports write failures (stderr by default). */
   auditLog?: (message: string) => void;
+  /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
+  subgraphFetch?: Partial<SubgraphFetchConfig>;
+  /**
+   * Given where each subgraph listens, where the gateway should reach each
+   * instead, if anywhere else (a chaos test's proxy in front of one).
+   */
+  routeSubgraphs?: (subgraphUrls: Record<SubgraphName, string>) => Promise<Partial<Record<SubgraphName, string>>>;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
 }
 
 export interface InProcessStack {
   gatewayUrl: string;
+  /** Where each subgraph's own service listens. */
+  subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
@@ -77,9 +92,16 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   const gateway = createGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
-      subgraphUrls,
+      subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
       authorizationMode: options.authorizationMode ?? "filter",
+      subgraphFetch: {
+        timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
+        timeoutMsBySubgraph: {},
+        keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+        breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+        ...options.subgraphFetch,
+      },
     },
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
@@ -92,6 +114,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
 
   return {
     gatewayUrl: gatewayService.url,
+    subgraphUrls,
     subgraphs,
     async stop() {
       await gatewayService.close();

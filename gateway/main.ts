@@ -10,7 +10,7 @@ import { createAssertionSigner } from "./datasource";
 import { readGatewayConfig } from "./config";
 import { createGateway } from "./server";
 
-/** The gateway process: read config, listen, stop cleanly on SIGINT/SIGTERM. */
+/** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
   const config = readGatewayConfig();
   const keys = config.tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(config.tokens.keys.url)) : loadPublicKeySet(config.tokens.keys.file);
@@ -27,10 +27,11 @@ export async function runGateway(): Promise<void> {
   const running = await listen(gateway.createHttpService(), config.port, config.host);
   console.log(`[gateway] listening on ${running.url}`);
   let stopping = false;
+  // Stop accepting, let in-flight requests finish (up to the grace period), then close the subgraph pools.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await running.close();
+    await running.close(config.shutdownGraceMs);
     await gateway.apollo.stop();
     await auditDb.close();
     process.exit(0);

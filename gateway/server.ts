@@ -1,21 +1,24 @@
 import { randomUUID } from "node:crypto";
+import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
-import type http from "node:http";
 import type { SubgraphName } from "../subgraphs/kit/config";
 import { describeErrorForLog } from "../subgraphs/kit/error-log";
-import { maskUnexpectedErrors } from "../subgraphs/kit/errors-masking";
-import { createHttpService } from "../subgraphs/kit/http";
+import { createHttpService, type ReadinessChecks } from "../subgraphs/kit/http";
+import type { Principal } from "../subgraphs/kit/principal";
+import { nameRequestScope } from "../subgraphs/kit/request-scope";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { AuthorizingGateway } from "./authz/authorizing-gateway";
 import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
-import type { Principal } from "../subgraphs/kit/principal";
-import { allSubgraphsReady } from "./health";
 import type { AuditTrail } from "./audit";
-import { nameRequestScope } from "../subgraphs/kit/request-scope";
+import { createErrorMasking, withValueCompletionMasked } from "./errors";
+import { gatewayReadiness } from "./health";
+import { createOperationLimits } from "./limits";
+import { withInputScalars } from "./operation/input-scalars";
+import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -39,7 +42,8 @@ export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   /** An HTTP service around the gateway; call after apollo.start(). */
   createHttpService(): http.Server;
-  ready(): Promise<boolean>;
+  /** The supergraph and each subgraph by name: "ready" or what is wrong. */
+  ready(): Promise<ReadinessChecks>;
 }
 
 /**
@@ -55,36 +59,64 @@ export interface GatewayDependencies {
   auditTrail: AuditTrail;
 }
 
+/** Runs `stop` when Apollo Server stops (after in-flight operations). */
+function onServerStop(stop: () => Promise<void>): ApolloServerPlugin {
+  return { serverWillStart: async () => ({ serverWillStop: stop }) };
+}
+
+/**
+ * One concern per line: the static supergraph behind subgraph calls with
+ * timeouts and circuit breakers; real Date/DateTime parsing; authorization
+ * (filter or reject) in front of the planner; internals masked in results and
+ * errors; operation limits while parsing and validating; batching off, CSRF
+ * prevention on (Apollo Server's defaults, stated).
+ */
 export function createGateway(
-  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode">,
+  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch">,
   dependencies: GatewayDependencies,
 ): Gateway {
-  let loaded = false;
+  let supergraphLoaded = false;
   const { policy, executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(config.supergraphSdl);
-  const gateway = new ApolloGateway({
+  const subgraphCalls = createSubgraphFetchers(Object.keys(config.subgraphUrls), {
+    ...config.subgraphFetch,
+    breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: config.subgraphFetch.breakerResetMs },
+  });
+  const supergraph = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     buildService: ({ name }) => {
       const local = dependencies.auditTrail.localSubgraphs[name];
       if (local) return local;
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
-      return new SubgraphDataSource(url, name, dependencies.signAssertion);
+      return new SubgraphDataSource(url, name, dependencies.signAssertion, subgraphCalls.fetchers[name].fetcher);
     },
   });
-  gateway.onSchemaLoadOrUpdate(() => {
-    loaded = true;
+  supergraph.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
   });
+  const limits = createOperationLimits();
+
+  // Never an error's message: it can quote the personal data a request carried.
+  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: dependencies.auditTrail.wrapGateway(new AuthorizingGateway(gateway, policy, config.authorizationMode)),
-    introspection: !config.production,
-    formatError: maskUnexpectedErrors((error) => console.error(`[gateway] ${describeErrorForLog(error)}`)),
+    // Outermost the audit trail, so it records what actually leaves: after authorization and masking.
+    gateway: dependencies.auditTrail.wrapGateway(
+      withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode), log),
+    ),
+    formatError: createErrorMasking(log),
     includeStacktraceInErrorResponses: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    introspection: !config.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader, ...limits.plugins, onServerStop(() => subgraphCalls.close())],
   });
-  const ready = async () => loaded && allSubgraphsReady(Object.values(config.subgraphUrls));
+
+  const ready = () => gatewayReadiness({ supergraphLoaded, subgraphUrls: config.subgraphUrls });
   return {
     apollo,
     ready,

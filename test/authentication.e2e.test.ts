@@ -9,7 +9,7 @@ import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./supp
 /**
  * DESIGN.md §4, identity: every request to the gateway needs a bearer JWT of
  * the trusted identity provider, with the right issuer and audience, an `exp`,
- * inside its validity window and with a usable jurisdiction. Anything else is
+ * an `iat` not in the future and at most a day old, inside its validity window and with a usable jurisdiction. Anything else is
  * the same HTTP 401 with the same message, and no data.
  */
 const ORDER_QUERY = `query($id: ID!) { order(id: $id) { id reference } }`;
@@ -17,6 +17,8 @@ const ORDER_VARIABLES = { id: SEED_CASE_IDS.cheshire.fullOrder };
 const INTROSPECTION = `{ __schema { types { name } } }`;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** The test stack's maximum token age: the default, a day. */
+const DAY = 24 * 60 * 60;
 
 /** Claims of a token the gateway accepts; each negative case bends exactly one thing. */
 function validClaims(): JWTPayload {
@@ -138,6 +140,11 @@ describe("authentication at the gateway", () => {
       ["a token for another audience", async () => bearer(await sign({ ...validClaims(), aud: "another-api" }))],
       ["a token without exp", async () => bearer(await sign(without(validClaims(), "exp")))],
       ["a token without sub", async () => bearer(await sign(without(validClaims(), "sub")))],
+      ["a token without iat", async () => bearer(await sign(without(validClaims(), "iat")))],
+      ["a token issued in the future", async () => bearer(await sign({ ...validClaims(), iat: nowSeconds() + 600 }))],
+      ["a token older than the maximum token age (still before its exp)", async () =>
+        bearer(await sign({ ...validClaims(), iat: nowSeconds() - DAY - 120, nbf: nowSeconds() - DAY - 120, exp: nowSeconds() + 300 }))],
+      ["a fresh token issued for longer than the maximum token age", async () => bearer(await sign({ ...validClaims(), exp: nowSeconds() + DAY + 120 }))],
       ["a token without a jurisdiction claim", async () => bearer(await sign(without(validClaims(), "jurisdiction")))],
       ["a token naming an unknown force", async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), forces: ["99"] }))],
       ["a token naming an unknown region", async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), region: "ATLANTIS" }))],

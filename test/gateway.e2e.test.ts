@@ -17,7 +17,10 @@ describe("gateway end to end", () => {
     expect((await fetch(new URL("/health/live", base))).status).toBe(200);
     const ready = await fetch(new URL("/health/ready", base));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready" });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      checks: { supergraph: "ready", "subgraph people": "ready", "subgraph orders": "ready", "subgraph hearings": "ready", "subgraph breaches": "ready" },
+    });
   });
 
   it("serves forces and courts from the reference data", async () => {

@@ -12,27 +12,39 @@ export interface TokenVerification {
   /** Allow-list; a token signed otherwise (including alg "none") is refused. */
   algorithms: string[];
   clockToleranceSeconds?: number;
+  /** The longest a token may live: older tokens (by `iat`) and tokens issued for longer are refused. */
+  maxTokenAgeSeconds?: number;
 }
+
+/** A day: the longest `npm run token` issues; an identity provider's tokens normally live an hour or less. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
 
 /**
  * Builds the gateway's authenticator: every GraphQL request needs a bearer JWT
  * that verifies against the configured keys, names the expected issuer and
- * audience, carries `exp`, and is within its validity window. Any failure is
- * the same 401 with the same message, which tells an attacker nothing.
+ * audience, carries `exp` and `iat`, is within its validity window, was not
+ * issued in the future, is no older than the maximum token age and was not
+ * issued for longer than it (a stolen long-lived token is a long-lived
+ * breach). Any failure is the same 401 with the same message, which tells an
+ * attacker nothing.
  */
 export function createAuthenticator(verification: TokenVerification): (request: http.IncomingMessage) => Promise<Principal> {
   return async (request) => {
     const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw new UnauthenticatedError();
+    const maxTokenAge = verification.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
     let principal: Principal | null;
     try {
+      // maxTokenAge makes jose require `iat` and refuse one in the future (beyond the clock tolerance).
       const { payload } = await jwtVerify(token, verification.keys, {
         issuer: verification.issuer,
         audience: verification.audience,
         algorithms: verification.algorithms,
-        requiredClaims: ["exp", "sub"],
+        requiredClaims: ["exp", "sub", "iat"],
         clockTolerance: verification.clockToleranceSeconds ?? 30,
+        maxTokenAge,
       });
+      if (payload.exp! - payload.iat! > maxTokenAge) throw new Error("issued for longer than the maximum token age");
       principal = principalFromClaims(payload);
     } catch {
       throw new UnauthenticatedError();

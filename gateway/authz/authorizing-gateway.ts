@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ApolloGateway } from "@apollo/gateway";
-import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import { getOperationAST, print, type GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../context";
 import { WrappingGateway } from "../wrapping-gateway";
@@ -8,6 +7,7 @@ import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
 import { unauthorizedFieldError } from "../../subgraphs/kit/unauthorized-error";
+import { resolveOperation } from "../operation/resolve-operation";
 
 export type AuthorizationMode = "filter" | "reject";
 
@@ -21,13 +21,17 @@ export type AuthorizationMode = "filter" | "reject";
  * error; with nothing authorized left, data is null.
  * reject mode: an operation with any unauthorized field is refused whole.
  *
+ * The operation is picked and its variables coerced the way graphql-js does
+ * (gateway/operation) before the filter reads it: an unknown or ambiguous
+ * operationName or an invalid variable is a 400, never a guess.
+ *
  * The planner caches plans by query hash. The filtered operation is handed
  * over with its own text and hash, so a plan built for one set of scopes can
  * never be served to a caller with another.
  */
 export class AuthorizingGateway extends WrappingGateway {
   constructor(
-    inner: ApolloGateway,
+    inner: GatewayInterface,
     private readonly policy: AuthorizationPolicy,
     private readonly mode: AuthorizationMode,
   ) {
@@ -40,15 +44,19 @@ export class AuthorizingGateway extends WrappingGateway {
       const schema: GraphQLSchema = requestContext.schema;
       const isAuthorized: FieldAuthorizer = (parentType, field) =>
         this.policy.isFieldAuthorized(schema, parentType, field, principal);
-      const variables = requestContext.request.variables ?? {};
-      const filtered = filterOperation(schema, requestContext.document, requestContext.operation, variables, isAuthorized);
-      if (filtered.unauthorizedPaths.length === 0) return execute(requestContext);
+      const { operationName, variables } = requestContext.request;
+      // The filter must read @skip/@include exactly as execution will: coerced variables, defaults applied.
+      const resolved = resolveOperation(schema, requestContext.document, operationName, variables);
+      const filtered = filterOperation(schema, requestContext.document, resolved.operation, resolved.variables, isAuthorized);
 
       const errors = filtered.unauthorizedPaths.map(unauthorizedFieldError);
-      if (this.mode === "reject" || !filtered.hasAuthorizedRootField) return { data: null, errors };
+      if (errors.length > 0 && (this.mode === "reject" || !filtered.hasAuthorizedRootField)) return { data: null, errors };
 
+      // Always the filtered document, even when the filter found nothing to remove: the planner only
+      // ever sees what the filter produced, so no reading of the operation other than the filter's can
+      // decide what a subgraph is asked.
       const source = print(filtered.document);
-      const operation = getOperationAST(filtered.document, requestContext.operationName);
+      const operation = getOperationAST(filtered.document, operationName);
       if (!operation) throw new Error("The filtered document lost its operation");
       const result = await execute({
         ...requestContext,
@@ -57,17 +65,19 @@ export class AuthorizingGateway extends WrappingGateway {
         source,
         queryHash: createHash("sha256").update(source).digest("hex"),
       });
+      if (!filtered.changed) return result;
       const data = result.data
         ? projectToOriginalOperation({
             schema,
             document: requestContext.document,
-            operationName: requestContext.operationName,
-            variables,
+            operationName: operationName ?? null,
+            variables: variables ?? {},
             data: result.data,
             isAuthorized,
           })
         : null;
-      return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
+      const allErrors = [...(result.errors ?? []), ...errors];
+      return { ...result, data, errors: allErrors.length > 0 ? allErrors : undefined };
     };
   }
 }

@@ -33,11 +33,16 @@ export function openPostgres(options: PostgresOptions): Db {
     connectionString: options.url,
     max: options.poolSize ?? 10,
     options: `-c search_path=${options.schema}`,
+    // Operators (and pg_stat_activity) see whose connection this is.
+    application_name: `spo-${options.schema}`,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === DATE_OID ? (value: string) => value : pgTypes.getTypeParser(oid, format as "text")) as typeof pgTypes.getTypeParser,
     },
   });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here and
+  // dropped from the pool, which opens a fresh one on demand; unheard, the event would end the process.
+  pool.on("error", (error) => console.error(`[db ${options.schema}] idle connection lost: ${error.message}`));
   // Created only when missing: a least-privileged role (the gateway's audit writer) may use a
   // schema it has no right to create, and CREATE SCHEMA IF NOT EXISTS checks that right first.
   const schemaReady = pool

@@ -12,16 +12,47 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context; a thrown error with `httpStatus` answers with that status. */
   context: (request: http.IncomingMessage) => Promise<TContext>;
-  /** Resolves true when the service can serve traffic (its dependencies answer). */
-  ready: () => Promise<boolean>;
+  /**
+   * Whether the service can serve traffic (its dependencies answer): true or
+   * false, or each dependency by name with "ready" or what is wrong with it.
+   */
+  ready: () => Promise<boolean | ReadinessChecks>;
   maxBodyBytes?: number;
 }
+
+/** Each dependency of a service by name: "ready", or what is wrong with it. */
+export type ReadinessChecks = Record<string, string>;
+
+/** Headers on every response: nothing may be cached, sniffed, framed or leak a referrer. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "content-security-policy": "frame-ancestors 'none'",
+  "referrer-policy": "no-referrer",
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
+};
+
+const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/** Past this much of an oversized body, the connection is cut instead of drained to answer 413. */
+const DRAIN_LIMIT_FACTOR = 8;
+
+/**
+ * How long every service keeps an idle keep-alive connection open. Stated,
+ * not left to Node's default, because callers pool connections against it:
+ * the gateway's subgraph agent drops idle sockets well before this.
+ */
+export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export interface RunningHttpService {
   server: http.Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish for up to
+   * `graceMs` (0: cut every connection now), then resolves once all are closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -30,20 +61,27 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * The request body, refused with 413 past maxBytes. An oversized body is
+ * drained (not kept) so the client, still sending, can read the 413 instead of
+ * meeting a reset connection; one far too large is cut off.
+ */
 function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpError(413, `Request body too large: at most ${maxBytes} bytes`);
+    const declared = Number(request.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > maxBytes * DRAIN_LIMIT_FACTOR) {
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        reject(new HttpError(413, "Request body too large"));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxBytes * DRAIN_LIMIT_FACTOR) request.destroy();
+      else if (size <= maxBytes) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => (size > maxBytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
     request.on("error", reject);
   });
 }
@@ -51,6 +89,12 @@ function readBody(request: http.IncomingMessage, maxBytes: number): Promise<stri
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   response.end(JSON.stringify(body));
+}
+
+async function readiness(check: () => Promise<boolean | ReadinessChecks>): Promise<{ ready: boolean; checks?: ReadinessChecks }> {
+  const result = await check().catch(() => false);
+  if (typeof result === "boolean") return { ready: result };
+  return { ready: Object.values(result).every((state) => state === "ready"), checks: result };
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -73,7 +117,7 @@ async function handleGraphQL<TContext extends BaseContext>(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const raw = await readBody(request, options.maxBodyBytes ?? 1_000_000);
+  const raw = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: request.method ?? "GET",
@@ -94,13 +138,21 @@ async function handleGraphQL<TContext extends BaseContext>(
 }
 
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): http.Server {
-  return http.createServer((request, response) => {
+  const server = http.createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    // Once closing, each answer also closes its connection, so keep-alive clients move elsewhere.
+    if (closing.has(server)) response.setHeader("connection", "close");
+    // A request in flight when closing began ends with its connection idle: close it then, not at the deadline.
+    response.once("finish", () => {
+      if (closing.has(server)) setImmediate(() => server.closeIdleConnections());
+    });
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = async () => {
       if (url.pathname === "/health/live") return sendJson(response, 200, { status: "live" });
       if (url.pathname === "/health/ready") {
-        const ready = await options.ready().catch(() => false);
-        return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
+        if (closing.has(server)) return sendJson(response, 503, { status: "not ready", checks: { service: "shutting down" } });
+        const { ready, checks } = await readiness(options.ready);
+        return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", ...(checks ? { checks } : {}) });
       }
       // Its own scope, so what the request causes can be told from background work (see request-scope.ts).
       if (url.pathname === "/graphql") return inRequestScope(() => handleGraphQL(options, request, response, url));
@@ -109,12 +161,18 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
     route().catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : httpStatusOf(error);
       if (response.headersSent) return response.end();
+      if (status === 413) response.setHeader("connection", "close");
       sendJson(response, status, {
         errors: [{ message: status >= 500 ? "Internal server error" : (error as Error).message }],
       });
     });
   });
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
+  return server;
 }
+
+/** Servers whose close() has begun. */
+const closing = new WeakSet<http.Server>();
 
 /** Context builders signal "refuse this request" with an error carrying extensions.http.status. */
 function httpStatusOf(error: unknown): number {
@@ -132,10 +190,17 @@ export async function listen(server: http.Server, port: number, host = "127.0.0.
     server,
     port: address.port,
     url: `http://${host}:${address.port}/graphql`,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        closing.add(server);
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close((error) => {
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
+        if (graceMs === 0) server.closeAllConnections();
+        else server.closeIdleConnections();
       }),
   };
 }

@@ -11,6 +11,9 @@ import { migrate } from "./migrate";
 import { openDatabase } from "./open-db";
 import { createSubgraphServer, migrationDirsOf, type SubgraphDefinition } from "./subgraph";
 
+/** On stop, how long requests in flight get to finish before their connections are cut. */
+const IN_FLIGHT_GRACE_MS = 5_000;
+
 /** The demo dataset's PRNG seed: every embedded start loads the same data. */
 export const DEMO_SEED = 1;
 
@@ -47,7 +50,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   return {
     async stop() {
       log("stopping");
-      await running.close();
+      // Longer than the gateway's subgraph timeout: nothing it still waits for is cut.
+      await running.close(IN_FLIGHT_GRACE_MS);
       await server.events.stop();
       await server.apollo.stop();
       await db.close();

@@ -1,9 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { isIsoDate, toLondonDateTime } from "./dates";
 
+/** A value no calendar has (2020-02-30) is the caller's mistake, reported as such wherever it is parsed. */
+const BAD_INPUT = { extensions: { code: "BAD_USER_INPUT" } };
+
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(`Date must be an ISO 8601 calendar date such as 2020-08-13; got ${JSON.stringify(value)}`);
+    throw new GraphQLError(`Date must be an ISO 8601 calendar date such as 2020-08-13; got ${JSON.stringify(value)}`, BAD_INPUT);
   }
   return value;
 }
@@ -24,6 +27,7 @@ function parseDateTime(value: unknown): Date {
   if (!parsed || Number.isNaN(parsed.getTime())) {
     throw new GraphQLError(
       `DateTime must be an ISO 8601 date-time with offset such as 2020-08-13T10:00:00+01:00; got ${JSON.stringify(value)}`,
+      BAD_INPUT,
     );
   }
   return parsed;

@@ -129,11 +129,12 @@ export async function createSubgraphServer<TLoaders>(
     // Inline traces would hand resolver timings to any caller; we report no traces.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
+  const bus = dependencies.bus ?? new InProcessBus();
   const events = new SubgraphEvents({
     group: definition.name,
     consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
     db,
-    bus: dependencies.bus ?? new InProcessBus(),
+    bus,
     consumes: definition.consumes ?? {},
   });
   const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
@@ -160,7 +161,13 @@ export async function createSubgraphServer<TLoaders>(
           nameRequestScope(requestId);
           return createContext(principal, requestId);
         },
-        ready: async () => (await db.query("SELECT 1 AS ok")).length === 1,
+        ready: async () => ({
+          database: await db.query("SELECT 1 AS ok").then(
+            (rows) => (rows.length === 1 ? "ready" : "not answering"),
+            () => "not answering",
+          ),
+          ...(bus.kind === "redis" ? { redis: await bus.health() } : {}),
+        }),
       }),
   };
 }

@@ -1,4 +1,4 @@
-import { startInProcessStack } from "../../gateway/in-process-stack";
+import { startInProcessStack, type InProcessStackOptions } from "../../gateway/in-process-stack";
 import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
 import type { Clock } from "../../subgraphs/kit/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
@@ -25,6 +25,8 @@ export interface GraphQLHttpResponse {
 
 export interface TestStack {
   gatewayUrl: string;
+  /** Where each subgraph's own service listens. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
@@ -66,7 +68,7 @@ export async function startTestStack(options: {
   authorizationMode?: AuthorizationMode;
   /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
   bus?: EventBus;
-}): Promise<TestStack> {
+} & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs">): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const statements = zeroCounts();
@@ -99,6 +101,8 @@ export async function startTestStack(options: {
     tokens: { keys: keys.idpPublicKeys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
     assertions: { privateKey: keys.gatewayPrivateKey, publicKeys: keys.gatewayPublicKeys },
     authorizationMode: options.authorizationMode,
+    subgraphFetch: options.subgraphFetch,
+    routeSubgraphs: options.routeSubgraphs,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
@@ -126,6 +130,7 @@ export async function startTestStack(options: {
 
   return {
     gatewayUrl: stack.gatewayUrl,
+    subgraphUrls: stack.subgraphUrls,
     post,
     events,
     audit,

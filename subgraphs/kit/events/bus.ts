@@ -29,5 +29,7 @@ export interface EventBus {
   subscribe(options: SubscribeOptions): Subscription;
   /** Events of the stream not yet acknowledged by the group (delivered or not). */
   backlog(stream: StreamName, group: string): Promise<number>;
+  /** "ready", or what is wrong: for readiness probes (Redis must answer a PING; the in-process bus always does). */
+  health(): Promise<string>;
   close(): Promise<void>;
 }

@@ -22,6 +22,10 @@ export class InProcessBus implements EventBus {
     }
   }
 
+  async health(): Promise<string> {
+    return "ready";
+  }
+
   subscribe(options: SubscribeOptions): Subscription {
     const handlerKey = key(options.stream, options.group);
     if (this.handlers.has(handlerKey)) {

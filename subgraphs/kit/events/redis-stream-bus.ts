@@ -52,6 +52,23 @@ export class RedisStreamBus implements EventBus {
     if (!results || failed) throw failed?.[0] ?? new Error("Redis did not run the XADD transaction");
   }
 
+  /** Redis must answer a PING within a second; a client reconnecting would otherwise queue it indefinitely. */
+  async health(): Promise<string> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve("not answering"), 1_000);
+    });
+    const ping = this.redis.ping().then(
+      (reply) => (reply === "PONG" ? "ready" : "not answering"),
+      () => "not answering",
+    );
+    try {
+      return await Promise.race([ping, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   subscribe(options: SubscribeOptions): Subscription {
     const consumer = new StreamConsumer(this, this.redis, options, this.options);
     const subscription: Subscription = {

@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../kit/dates";
 import { BadUserInputError } from "../../kit/errors";
 
 /** Orders are listed newest first: by the day made (or applied, for applications), then id. */
@@ -16,7 +17,8 @@ export function encodeOrderCursor(cursor: OrderCursor): string {
 export function decodeOrderCursor(after: string): OrderCursor {
   try {
     const [sortDate, id] = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown[];
-    if (typeof sortDate === "string" && typeof id === "string") return { sortDate, id };
+    // The day goes into SQL as a date: one no calendar has (a forged "2020-02-30") must stop here.
+    if (typeof sortDate === "string" && isIsoDate(sortDate) && typeof id === "string") return { sortDate, id };
   } catch {
     // fall through to the error below: a cursor is opaque, so any malformed one gets the same answer
   }

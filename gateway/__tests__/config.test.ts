@@ -1,0 +1,40 @@
+import { readGatewayConfig } from "../config";
+
+/** Runs `read` with the given environment variables set, restoring them after. */
+function withEnv<T>(variables: Record<string, string>, read: () => T): T {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return read();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+describe("gateway configuration of subgraph calls and tokens", () => {
+  it("defaults to a 3 s timeout, 2 s idle keep-alive, 2 s breaker reset and a day's token age", () => {
+    // Empty counts as unset, so the defaults show whatever the environment running the tests holds.
+    const unset = ["SUBGRAPH_TIMEOUT_MS", "SUBGRAPH_KEEP_ALIVE_MS", "SUBGRAPH_BREAKER_RESET_MS", "JWT_MAX_TOKEN_AGE_SECONDS", "PEOPLE_TIMEOUT_MS", "ORDERS_TIMEOUT_MS", "HEARINGS_TIMEOUT_MS", "BREACHES_TIMEOUT_MS"];
+    const config = withEnv(Object.fromEntries(unset.map((name) => [name, ""])), readGatewayConfig);
+    expect(config.subgraphFetch).toEqual({ timeoutMs: 3_000, timeoutMsBySubgraph: {}, keepAliveMs: 2_000, breakerResetMs: 2_000 });
+    expect(config.tokens.maxTokenAgeSeconds).toBe(86_400);
+  });
+
+  it("takes a timeout per subgraph and a maximum token age", () => {
+    const config = withEnv({ ORDERS_TIMEOUT_MS: "750", SUBGRAPH_TIMEOUT_MS: "2500", JWT_MAX_TOKEN_AGE_SECONDS: "3600" }, readGatewayConfig);
+    expect(config.subgraphFetch.timeoutMs).toBe(2_500);
+    expect(config.subgraphFetch.timeoutMsBySubgraph).toEqual({ orders: 750 });
+    expect(config.tokens.maxTokenAgeSeconds).toBe(3_600);
+  });
+
+  it("refuses an idle keep-alive that is not below the subgraphs' (a closed socket would be reused), naming the variable", () => {
+    expect(() => withEnv({ SUBGRAPH_KEEP_ALIVE_MS: "5000" }, readGatewayConfig)).toThrow(/SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of 5000 ms/);
+  });
+
+  it("refuses a timeout that is not a whole number, naming the variable", () => {
+    expect(() => withEnv({ HEARINGS_TIMEOUT_MS: "soon" }, readGatewayConfig)).toThrow(/HEARINGS_TIMEOUT_MS/);
+  });
+});

@@ -1,0 +1,48 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { maskUnexpectedErrors } from "../../subgraphs/kit/errors-masking";
+import { OPERATION_LIMIT_EXCEEDED } from "../limits";
+
+/** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
+
+export { withValueCompletionMasked } from "./value-completion";
+
+/** The code of a subgraph the gateway could not reach in time (timed out, refused, or its circuit open). */
+export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+function codeOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? error.extensions?.code : undefined;
+}
+
+/**
+ * The gateway's formatError. Every error leaving the gateway is one of:
+ * - a public error (BAD_USER_INPUT, FORBIDDEN, …) with only code, reason and argument;
+ * - SUBGRAPH_UNAVAILABLE with the name of the subgraph that did not answer (whom to page), nothing else;
+ * - a document over a limit: the limit named, never its number;
+ * - "Internal server error": anything else, graphql-js's and the gateway's own internals included,
+ *   logged here (valueCompletion details, outside formatError's reach, see value-completion.ts).
+ * Apollo Server gives every validation error GRAPHQL_VALIDATION_FAILED; a literal a custom scalar
+ * refused (Date "2020-02-30") keeps the scalar's BAD_USER_INPUT, since the value, not the document, is wrong.
+ */
+export function createErrorMasking(log: (error: unknown) => void) {
+  const mask = maskUnexpectedErrors(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === SUBGRAPH_UNAVAILABLE) {
+      // The fetch's place in the response, up to the first list ("@" stands for every item); none for a root fetch.
+      const path = formatted.path?.slice(0, formatted.path.includes("@") ? formatted.path.indexOf("@") : undefined);
+      return {
+        message: formatted.message,
+        ...(path && path.length > 0 ? { path } : {}),
+        extensions: { code, serviceName: formatted.extensions?.serviceName },
+      };
+    }
+    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+      return { message: "Syntax Error: Document has too many tokens.", extensions: { code, reason: OPERATION_LIMIT_EXCEEDED } };
+    }
+    if (code === "GRAPHQL_VALIDATION_FAILED" && codeOf((error as GraphQLError | undefined)?.originalError) === "BAD_USER_INPUT") {
+      return mask({ ...formatted, extensions: { code: "BAD_USER_INPUT" } }, error);
+    }
+    return mask(formatted, error);
+  };
+}

@@ -1,0 +1,42 @@
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { buildExecutionContext } from "graphql/execution/execute";
+
+export interface ResolvedOperation {
+  operation: OperationDefinitionNode;
+  /** The request's variables coerced to the operation's declared types, defaults applied. */
+  variables: Record<string, unknown>;
+}
+
+function badRequest(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    originalError: error.originalError,
+    extensions: { code, http: { status: 400 } },
+  });
+}
+
+/**
+ * Picks the operation and coerces the variables exactly as graphql-js does
+ * before executing (it is graphql-js's own code), so whatever reads the
+ * operation before it is planned — the authorization filter's reading of
+ * @skip/@include above all — sees what execution will see: defaults applied,
+ * invalid values refused. Throws a GraphQLError Apollo Server answers with
+ * HTTP 400: graphql-js's message and OPERATION_RESOLUTION_FAILURE for an
+ * unknown or ambiguous operationName, BAD_USER_INPUT naming the variable for
+ * a variable that does not fit its type.
+ */
+export function resolveOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+): ResolvedOperation {
+  const context = buildExecutionContext({ schema, document, operationName, variableValues: rawVariables });
+  if (!("operation" in context)) {
+    const [first] = context;
+    // graphql-js reports an operation it cannot pick without naming any node; variable errors name theirs.
+    const isVariableError = first.nodes !== undefined && first.nodes.length > 0;
+    throw badRequest(first, isVariableError ? "BAD_USER_INPUT" : "OPERATION_RESOLUTION_FAILURE");
+  }
+  return { operation: context.operation, variables: context.variableValues };
+}

@@ -1,0 +1,135 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import CircuitBreaker from "opossum";
+import { Agent, fetch, Response } from "undici";
+import { SubgraphUnavailableError } from "./unavailable";
+
+export { SubgraphUnavailableError } from "./unavailable";
+
+type Fetcher = RemoteGraphQLDataSource["fetcher"];
+type FetcherRequestInit = Parameters<Fetcher>[1];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+export interface SubgraphFetchOptions {
+  /** Budget of one call — connect, send, headers and whole body, its one retry included — in ms. */
+  timeoutMs: number;
+  /**
+   * How long an idle pooled connection is kept. Must stay below the subgraphs'
+   * server keep-alive timeout: a socket the server already closed would
+   * otherwise be reused and fail with ECONNRESET.
+   */
+  keepAliveMs: number;
+  breaker: {
+    /** Failures (of all calls in the rolling window) that open the circuit, in percent. */
+    errorThresholdPercentage: number;
+    /** Calls in the window before the circuit may open at all. */
+    volumeThreshold: number;
+    /** How long an open circuit fails fast before letting one probe through, in ms. */
+    resetTimeoutMs: number;
+    /** The rolling window, in ms. */
+    windowMs: number;
+  };
+}
+
+export const DEFAULT_SUBGRAPH_FETCH: Omit<SubgraphFetchOptions, "timeoutMs" | "keepAliveMs"> = {
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 2_000, windowMs: 10_000 },
+};
+
+/** Connection failures worth one more try on a fresh socket (never a timeout: the subgraph may be working on it). */
+const CONNECTION_ERROR_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+
+function connectionErrorCode(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (typeof current.code === "string" && CONNECTION_ERROR_CODES.has(current.code)) return current.code;
+  }
+  return undefined;
+}
+
+/** Gateway fetches are one operation each; only a mutation must never be sent twice. */
+function isMutation(init: FetcherRequestInit | undefined): boolean {
+  if (typeof init?.body !== "string") return true; // unknown: be safe
+  try {
+    const { query } = JSON.parse(init.body) as { query?: unknown };
+    return typeof query !== "string" || /^\s*mutation\b/.test(query);
+  } catch {
+    return true;
+  }
+}
+
+export interface SubgraphFetch {
+  /** RemoteGraphQLDataSource's `fetcher` for one subgraph. */
+  fetcher: Fetcher;
+  /** The subgraph's circuit breaker: its state and events, for tests and logs. */
+  breaker: CircuitBreaker<[string, FetcherRequestInit | undefined], FetcherResponse>;
+}
+
+/**
+ * The subgraph calls of the gateway, one concern: one undici Agent (keep-alive
+ * pools per subgraph origin, idle sockets dropped before the subgraph would
+ * close them), and per subgraph a timeout on the whole exchange, one retry for
+ * a query whose connection failed (none for a mutation: it may have been
+ * applied), and a circuit breaker so a dead or hung subgraph fails fast instead
+ * of holding every request for the timeout, probed again after resetTimeoutMs.
+ * Every failure is a SubgraphUnavailableError.
+ */
+export function createSubgraphFetchers(names: readonly string[], options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number> }) {
+  const agent = new Agent({
+    keepAliveTimeout: options.keepAliveMs,
+    keepAliveMaxTimeout: options.keepAliveMs,
+    connect: { timeout: options.timeoutMs },
+  });
+
+  const forSubgraph = (serviceName: string): SubgraphFetch => {
+    const timeoutMs = options.timeoutMsBySubgraph?.[serviceName] ?? options.timeoutMs;
+    const attempt = async (url: string, init: FetcherRequestInit | undefined, signal: AbortSignal): Promise<FetcherResponse> => {
+      const response = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal, dispatcher: agent });
+      // Read the body here so the timeout covers all of it and the breaker judges the whole answer.
+      const body = await response.text();
+      if (response.status === 502 || response.status === 503 || response.status === 504) {
+        throw new SubgraphUnavailableError(serviceName, "BAD_GATEWAY");
+      }
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }) as unknown as FetcherResponse;
+    };
+    const call = async (url: string, init: FetcherRequestInit | undefined): Promise<FetcherResponse> => {
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        try {
+          return await attempt(url, init, signal);
+        } catch (error) {
+          if (signal.aborted || !connectionErrorCode(error) || isMutation(init)) throw error;
+          return await attempt(url, init, signal);
+        }
+      } catch (error) {
+        if (error instanceof SubgraphUnavailableError) throw error;
+        throw new SubgraphUnavailableError(serviceName, signal.aborted ? "TIMEOUT" : "CONNECTION_FAILED", { cause: error });
+      }
+    };
+    const breaker = new CircuitBreaker(call, {
+      name: serviceName,
+      timeout: false, // the call has its own, which also aborts the request
+      errorThresholdPercentage: options.breaker.errorThresholdPercentage,
+      volumeThreshold: options.breaker.volumeThreshold,
+      resetTimeout: options.breaker.resetTimeoutMs,
+      rollingCountTimeout: options.breaker.windowMs,
+    });
+    const fetcher: Fetcher = async (url, init) => {
+      try {
+        return await breaker.fire(url, init);
+      } catch (error) {
+        if (error instanceof SubgraphUnavailableError) throw error;
+        if ((error as { code?: unknown }).code === "EOPENBREAKER") throw new SubgraphUnavailableError(serviceName, "CIRCUIT_OPEN");
+        throw error;
+      }
+    };
+    return { fetcher, breaker };
+  };
+
+  const fetchers = Object.fromEntries(names.map((name) => [name, forSubgraph(name)]));
+  return {
+    fetchers: fetchers as Record<string, SubgraphFetch>,
+    /** Closes every pooled connection and stops the breakers' timers. */
+    async close() {
+      for (const { breaker } of Object.values(fetchers)) breaker.shutdown();
+      await agent.close();
+    },
+  };
+}

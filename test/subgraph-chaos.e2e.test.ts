@@ -1,0 +1,129 @@
+import { Client } from "pg";
+import { fixedClock } from "../subgraphs/kit/clock";
+import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { generateDataset } from "../subgraphs/dataset/generate";
+import { SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
+import { waitUntil } from "./support/events";
+import { startProxyProcess, type ProxyProcess } from "./support/proxy-process";
+import { TEST_DATABASE_URL } from "./support/services";
+import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
+
+/**
+ * A subgraph that hangs or dies, and database connections cut under traffic:
+ * the gateway answers with what the other subgraphs have and a masked
+ * SUBGRAPH_UNAVAILABLE error, and everything recovers without a restart.
+ * Loopback only; every wait is on a condition, bounded.
+ */
+const QUERY = `query($order: ID!, $person: ID!) {
+  forces { code }
+  order(id: $order) { reference }
+  person(id: $person) { name { family } spoStatus }
+}`;
+const VARIABLES = { order: SEED_CASE_IDS.cheshire.fullOrder, person: SEED_CASE_IDS.cheshire.respondent };
+/** The recovery bound of issue 9: back in use within 5 s of the subgraph's return. */
+const RECOVERY_MS = 5_000;
+
+const isComplete = (response: GraphQLHttpResponse) =>
+  response.status === 200 && response.body.errors === undefined && response.body.data?.order?.reference !== undefined && response.body.data?.person?.spoStatus !== undefined;
+
+function expectOrdersUnavailable(response: GraphQLHttpResponse): void {
+  expect(response.status).toBe(200);
+  // The people subgraph's data is there; what needed orders is null (person: its non-null spoStatus nulls it).
+  expect(response.body.data!.forces).toHaveLength(44);
+  expect(response.body.data!.order).toBeNull();
+  expect(response.body.data!.person).toBeNull();
+  const unavailable = { message: "A service this request needs is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "orders" } };
+  expect(response.body.errors).toEqual(
+    expect.arrayContaining([{ ...unavailable, path: ["order"] }, { ...unavailable, path: ["person"] }]),
+  );
+  // Nothing else: no timeout or socket detail, no hostnames, no stack.
+  for (const error of response.body.errors!) expect(error).toEqual({ ...unavailable, path: error.path });
+}
+
+describe("the gateway under a faulty subgraph", () => {
+  let stack: TestStack;
+  let proxy: ProxyProcess;
+  let ordersPort: number;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      chunks: [...generateDataset({ orders: 30, seed: 3 })],
+      clock: fixedClock("2026-11-22"),
+      // Short enough to keep the test quick; the production default is 3 s.
+      subgraphFetch: { timeoutMs: 400, breakerResetMs: 300 },
+      routeSubgraphs: async (urls) => {
+        ordersPort = Number(new URL(urls.orders).port);
+        proxy = await startProxyProcess(ordersPort);
+        return { orders: `http://127.0.0.1:${proxy.port}/graphql` };
+      },
+    });
+  });
+  afterAll(async () => {
+    await proxy?.kill();
+    await stack?.stop();
+  });
+
+  const ask = () => stack.query(QUERY, VARIABLES);
+
+  it("answers in full through the proxy (the control)", async () => {
+    expect(isComplete(await ask())).toBe(true);
+  });
+
+  it("stopped (SIGSTOP) under steady traffic: partial data and a masked error, then recovery after SIGCONT", async () => {
+    proxy.pause();
+    try {
+      // Steady traffic: several requests in a row, each answered (none hangs), each partial.
+      for (let i = 0; i < 6; i += 1) expectOrdersUnavailable(await ask());
+    } finally {
+      proxy.resume();
+    }
+    await waitUntil(async () => isComplete(await ask()), "answers in full again after SIGCONT", RECOVERY_MS);
+  });
+
+  it("killed under steady traffic: partial data and a masked error, then recovery when it is back on its port", async () => {
+    const port = proxy.port;
+    await proxy.kill();
+    for (let i = 0; i < 6; i += 1) expectOrdersUnavailable(await ask());
+    const readiness = await fetch(new URL("/health/ready", stack.gatewayUrl));
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({
+      status: "not ready",
+      checks: { supergraph: "ready", "subgraph people": "ready", "subgraph orders": "unreachable", "subgraph hearings": "ready", "subgraph breaches": "ready" },
+    });
+    proxy = await startProxyProcess(ordersPort, port);
+    await waitUntil(async () => isComplete(await ask()), "answers in full again after the restart", RECOVERY_MS);
+  });
+
+  it("keeps serving after every database connection of every subgraph is cut under traffic", async () => {
+    // Only this stack's connections: each subgraph's pool names itself after its own schema.
+    const admin = new Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const traffic = Promise.all(Array.from({ length: 8 }, () => ask()));
+      const { rows } = await admin.query<{ terminated: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = ANY($1)`,
+        [await stackApplicationNames(admin)],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(SUBGRAPH_NAMES.length);
+      await traffic; // answered one way or another; what matters is what follows
+      await waitUntil(async () => isComplete(await ask()), "answers in full with fresh connections", RECOVERY_MS);
+      const after = await Promise.all(Array.from({ length: 4 }, () => ask()));
+      expect(after.every(isComplete)).toBe(true);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  /** The application names of this stack's pools, found from the schemas its subgraphs' tables live in. */
+  async function stackApplicationNames(admin: Client): Promise<string[]> {
+    const names: string[] = [];
+    for (const name of SUBGRAPH_NAMES) {
+      const [{ schema }] = await stack.databases[name].db.query<{ schema: string }>("SELECT current_schema() AS schema");
+      names.push(`spo-${schema}`);
+    }
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ANY($1)`, [names]);
+    expect(rows[0].n).toBeGreaterThan(0);
+    return names;
+  }
+});

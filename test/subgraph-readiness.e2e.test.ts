@@ -1,0 +1,53 @@
+import { once } from "node:events";
+import net from "node:net";
+import { Redis } from "ioredis";
+import { fixedClock } from "../subgraphs/kit/clock";
+import { RedisStreamBus } from "../subgraphs/kit/events/redis-stream-bus";
+import { listen } from "../subgraphs/kit/http";
+import { createSubgraphServer } from "../subgraphs/kit/subgraph";
+import { SUBGRAPHS } from "../subgraphs/registry";
+import { openTestDatabase } from "./support/database";
+import { openTestRedisBus } from "./support/events";
+import { testKeys } from "./support/identity";
+import { describeWithRedis } from "./support/describe-with-redis";
+
+/** A loopback port nothing listens on (taken, then released). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describeWithRedis("a subgraph's readiness names its database and Redis", () => {
+  it("reports Redis ready when it answers, and not answering (within a second) when it does not", async () => {
+    const live = openTestRedisBus();
+    const dead = new RedisStreamBus(new Redis({ host: "127.0.0.1", port: await closedPort(), lazyConnect: true, maxRetriesPerRequest: null }), { keyPrefix: "test:dead" });
+    try {
+      expect(await live.health()).toBe("ready");
+      expect(await dead.health()).toBe("not answering");
+    } finally {
+      await live.close();
+      await dead.close();
+    }
+  });
+
+  it("answers /health/ready with each dependency by name", async () => {
+    const database = await openTestDatabase(SUBGRAPHS.orders);
+    const bus = openTestRedisBus();
+    const server = await createSubgraphServer(SUBGRAPHS.orders, { db: database.db, clock: fixedClock("2026-11-22"), gatewayKeys: (await testKeys()).gatewayPublicKeys, bus });
+    await server.apollo.start();
+    const running = await listen(server.createHttpService(), 0);
+    try {
+      const response = await fetch(`http://127.0.0.1:${running.port}/health/ready`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: "ready", checks: { database: "ready", redis: "ready" } });
+    } finally {
+      await running.close();
+      await server.apollo.stop();
+      await bus.close();
+      await database.dispose();
+    }
+  });
+});
