@@ -29,7 +29,8 @@ import { startChild, type BenchChild } from "./support/process-probe";
  * of BENCH_DURATION seconds with BENCH_CONNECTIONS connections, peers in
  * alternating order. Medians over rounds, and medians of per-round ratios.
  * BENCH_ONLY=<text> runs the operations whose name contains it;
- * BENCH_CPU_PROF=1 writes a --cpu-prof profile of our gateway to bench/results/profiles.
+ * BENCH_CPU_PROF=1 writes --cpu-prof profiles of our gateway and of the subgraphs'
+ * process to bench/results/profiles (summarise with bench/support/profile-summary.js).
  */
 const SPEC = { orders: envInt("BENCH_ORDERS", 100_000), seed: envInt("BENCH_SEED", 1) };
 const SETTINGS: LoadSettings = { connections: envInt("BENCH_CONNECTIONS", 20), durationSeconds: envInt("BENCH_DURATION", 10) };
@@ -110,11 +111,11 @@ async function main(): Promise<void> {
 
   const children: BenchChild[] = [];
   try {
-    const subgraphs = await startChild("subgraphs", childScript("subgraphs"), env);
-    children.push(subgraphs);
-    const withUrls = { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) };
     const profileDir = repoPath("bench", "results", "profiles");
     const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const subgraphs = await startChild("subgraphs", childScript("subgraphs"), env, profile);
+    children.push(subgraphs);
+    const withUrls = { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) };
     const ours = await startChild("our gateway", childScript("gateway"), withUrls, profile);
     const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
     children.push(ours, stock);
