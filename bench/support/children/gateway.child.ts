@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createLocalJWKSet, importJWK, type JWK } from "jose";
 import { createAuditTrail } from "../../../gateway/audit";
 import { createAuthenticator } from "../../../gateway/auth/authenticate";
-import { DEFAULT_SUBGRAPH_BREAKER_RESET_MS, DEFAULT_SUBGRAPH_KEEP_ALIVE_MS, DEFAULT_SUBGRAPH_TIMEOUT_MS, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
+import { DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
 import { createAssertionSigner } from "../../../gateway/datasource";
 import { createGateway } from "../../../gateway/server";
 import { ensureAuditStoreMigrated } from "../../../subgraphs/kit/audit/store";
@@ -34,12 +34,7 @@ async function main(): Promise<void> {
       subgraphUrls,
       production: true,
       authorizationMode: "filter",
-      subgraphFetch: {
-        timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
-        timeoutMsBySubgraph: {},
-        keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
-        breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
-      },
+      subgraphFetch: DEFAULT_SUBGRAPH_FETCH_CONFIG,
     },
     {
       authenticate: createAuthenticator({ keys: idpKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
