@@ -85,10 +85,10 @@ async function holds(dbs: BenchDatabases, spec: DatasetSpec, loaded: readonly Su
 }
 
 /**
- * Makes the database hold `spec` in the `loaded` schemas (by default orders and
- * breaches, what statistics read; the gateway benchmark loads all four) (through
- * the subgraphs' own dataset writers, so the statistics triggers do their work
- * as in any load), reusing an earlier load of the same spec. Returns the
+ * Makes the database hold `spec` in the `loaded` schemas — by default orders
+ * and breaches, what statistics read; the gateway benchmark loads all four —
+ * through the subgraphs' own dataset writers (so the statistics triggers do
+ * their work as in any load), reusing an earlier load of the same spec. Returns the
  * databases to use afterwards (the load's connections are closed so their
  * function statistics are flushed).
  */

@@ -29,9 +29,9 @@ function privateKeyObject(key: SigningKey): KeyObject {
 /**
  * The compact JWS that jose's SignJWT would make (header alg and kid; claims
  * iss, aud, sub, jti, iat, exp), signed with one synchronous crypto.sign:
- * per subgraph call that is ~36 µs where SignJWT's async WebCrypto path costs
- * 150–200 µs (issue 12's profile). The subgraphs still verify every assertion
- * with jose, freshness included; only the gateway's side is faster.
+ * per subgraph call ~74 µs of CPU where SignJWT's async WebCrypto path took
+ * ~210 µs (bench/identity.bench.ts). The subgraphs still verify every
+ * assertion with jose, freshness included; only the gateway's side is faster.
  */
 export async function signIdentityAssertion(options: {
   principal: Principal;
