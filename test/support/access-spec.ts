@@ -213,6 +213,8 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   CourtHearing: ["hearing:read"],
   BreachOffence: ["breach:read"],
   SpoStatistics: ["stats:read"],
+  AuditRecordPage: ["audit:read"],
+  AuditRecord: ["audit:read"],
 };
 
 export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
