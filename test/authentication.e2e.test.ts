@@ -7,7 +7,7 @@ import { principalFor, TEST_AUDIENCE, TEST_ISSUER, testKeys } from "./support/id
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
 
 /**
- * DESIGN.md §4, identity: every request to the gateway needs a bearer JWT of
+ * docs/design.md, Access model, identity: every request to the gateway needs a bearer JWT of
  * the trusted identity provider, with the right issuer and audience, an `exp`,
  * an `iat` not in the future and at most a day old, inside its validity window and with a usable jurisdiction. Anything else is
  * the same HTTP 401 with the same message, and no data.

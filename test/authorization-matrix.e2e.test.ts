@@ -7,7 +7,7 @@ import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./supp
 /**
  * The authorization matrix: every persona × every guarded field of the
  * contract reachable from the seed cases × in and out of jurisdiction. The
- * gateway's answer must match test/support/access-spec.ts (DESIGN.md §4):
+ * gateway's answer must match test/support/access-spec.ts (docs/design.md, Access model):
  * a value where allowed, else null with the exact error.
  */
 type Errors = NonNullable<GraphQLHttpResponse["body"]["errors"]>;
@@ -64,7 +64,7 @@ describe.each([
   // One operation per root field: an unauthorized non-null root field (spoStatistics) rightly nulls all of `data`.
   const roots = probeSpec(probe);
 
-  it.each(callersFor(probe, other).map((caller) => [caller.label, caller] as const))("%s gets exactly what DESIGN §4 allows", async (_label, caller) => {
+  it.each(callersFor(probe, other).map((caller) => [caller.label, caller] as const))("%s gets exactly what the access model allows", async (_label, caller) => {
     const found: string[] = [];
     for (const root of roots) {
       const { status, body } = await stack.query(`{ ${selectionText([root])} }`, {}, principalFor(caller.persona, caller.jurisdiction));

@@ -11,7 +11,7 @@ const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["
 
 const RECORD = `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { id status decision } }`;
 
-/** What seed-cases.md says of an order: kind, dates, court, terms, what it supersedes, and its court history. */
+/** What docs/seed-cases.md says of an order: kind, dates, court, terms, what it supersedes, and its court history. */
 const ORDER_FACTS = `reference kind status appliedOn madeOn expiresOn untilFurtherOrder
   applicantForce { code } court { code }
   prohibitions { description exclusionArea } requirements { description }

@@ -37,6 +37,14 @@ describe("gateway GraphQL semantics", () => {
     expect(body.data!.spoStatistics).toEqual([{ scope: "NATIONAL" }]);
   });
 
+  it("answers as graphql-js does when a null if: variable sits inside a skipped field (never evaluated)", async () => {
+    const query = `query($yes: Boolean = true, $no: Boolean = false) { courtList(courtCode: "B07ED", date: "2020-08-13") @include(if: $yes) { court @skip(if: $no) { code } } }`;
+    // graphql-js: the skipped field's own directives are never read, so nothing fails.
+    const skipped = await stack.query(query, { yes: false, no: null });
+    expect(skipped.status).toBe(200);
+    expect(skipped.body).toEqual({ data: {} });
+  });
+
   it("answers 400 with graphql-js's message for an unknown operationName", async () => {
     const { status, body } = await stack.post(
       { query: `query A { forces { code } }`, operationName: "B" },

@@ -9,7 +9,7 @@ import { hearing } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
- * Who may write (DESIGN.md §4): recording an outcome needs hearing:write and
+ * Who may write (docs/design.md, Access model): recording an outcome needs hearing:write and
  * the hearing's court (a hearing at another court does not exist for the
  * caller); reporting a breach needs breach:write and the order's force. Every
  * persona × both mutations × in and out of jurisdiction, each refusal leaving

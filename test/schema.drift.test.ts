@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { repoPath } from "../subgraphs/kit/repo-root";
 import { accessTableMarkdown, jurisdictionTableMarkdown } from "../schema/access-table";
 import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges, type Composition } from "../schema/composition";
@@ -42,10 +41,5 @@ describe("schema files", () => {
     const contract = readFileSync(repoPath("schema", "contract.graphql"), "utf8");
     const broken = composition.apiSchemaSdl.replace(/\n  pncId: String\n/, "\n");
     expect(contractBreakingChanges(contract, broken).map((change) => change.description)).toEqual(["Person.pncId was removed."]);
-  });
-
-  const sharedContract = path.resolve(repoPath(), "..", "shared", "api", "contract.graphql");
-  (existsSync(sharedContract) ? it : it.skip)("schema/contract.graphql is the same as the shared contract", () => {
-    expect(readFileSync(repoPath("schema", "contract.graphql"), "utf8")).toBe(readFileSync(sharedContract, "utf8"));
   });
 });

@@ -2,7 +2,7 @@ import { fixedClock } from "../subgraphs/kit/clock";
 import { seedCasesChunk, SEED_CASE_IDS, SEED_CASE_REFERENCES } from "../subgraphs/dataset/seed-cases";
 import { startTestStack, type TestStack } from "./support/stack";
 
-/** The two real cases of seed-cases.md, asked through the gateway over HTTP. */
+/** The two real cases of docs/seed-cases.md, asked through the gateway over HTTP. */
 const ORDER_FIELDS = `
   id reference kind status madeOn expiresOn untilFurtherOrder
   applicantForce { code name region }

@@ -8,7 +8,7 @@ import type { GraphQLHttpResponse } from "./support/stack";
 import { postGraphQL, startSubgraphOverHttp, type SubgraphOverHttp } from "./support/subgraph-over-http";
 
 /**
- * DESIGN.md §4, layer 2: a subgraph answers only requests carrying the
+ * docs/design.md, Access model: a subgraph answers only requests carrying the
  * gateway's identity assertion, signed by the gateway key and addressed to that
  * subgraph. Reached directly, without one, it returns nothing — not its data,
  * not its SDL (`_service`), not its schema (introspection). Only the liveness

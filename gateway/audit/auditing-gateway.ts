@@ -3,6 +3,7 @@ import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } 
 import { getOperationAST, print } from "graphql";
 import type { AuditEntry } from "../../subgraphs/kit/audit/record";
 import type { GatewayContext } from "../context";
+import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
 import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
@@ -39,7 +40,10 @@ export class AuditingGateway extends WrappingGateway {
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       const { principal, requestId } = requestContext.context as unknown as GatewayContext;
-      const { schema, document, operation } = requestContext;
+      const { schema, document } = requestContext;
+      // Picked as graphql-js picks it (an unknown or ambiguous operationName, or an invalid variable, is a 400
+      // here, before anything is recorded or run), so the trail and execution speak of the same operation.
+      const { operation } = resolveOperation(schema, document, requestContext.request.operationName, requestContext.request.variables);
       if (!consultsPersonalData(schema, document, operation)) return execute(requestContext);
 
       const justification = justificationOf(principal, requestContext.request.http?.headers);
@@ -50,7 +54,7 @@ export class AuditingGateway extends WrappingGateway {
 
       const audited = withAuditKeys(schema, document);
       const source = print(audited);
-      const auditedOperation = getOperationAST(audited, requestContext.operationName);
+      const auditedOperation = getOperationAST(audited, operation.name?.value);
       if (!auditedOperation) throw new Error("The audited document lost its operation");
       const result = await execute({
         ...requestContext,

@@ -3,7 +3,7 @@ import { mergeChunks } from "./chunk";
 import { DatasetChunk } from "./rows";
 
 /**
- * The two published cases of shared/seed-cases.md (Staffordshire Police,
+ * The two published cases of docs/seed-cases.md (Staffordshire Police,
  * 12 March 2020; Cheshire Constabulary, 26 August 2020), written out row by
  * row so they can be checked against the source by eye. The people in them
  * were not named in public: names, dates of birth, PNC IDs and street

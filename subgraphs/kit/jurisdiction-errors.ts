@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 
 /**
- * Record-level jurisdiction (DESIGN.md §4, layer 2): what the subgraphs refuse
+ * Record-level jurisdiction (docs/design.md, Access model): what the subgraphs refuse
  * on their own, after the gateway has checked field-level scopes.
  *
  * - OUT_OF_JURISDICTION: the record exists and the caller may know it does,

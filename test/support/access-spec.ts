@@ -5,7 +5,7 @@ import { forcesInRegion } from "../../subgraphs/kit/reference";
 import type { PersonaName } from "./identity";
 
 /**
- * DESIGN.md §4 written down independently of the implementation, for the
+ * The access model (docs/design.md) written down independently of the implementation, for the
  * authorization tests: which scopes each field of a probe query needs (its
  * own and its type's), and which fields are jurisdiction-bound detail.
  * The tests compare what the gateway answers with what this spec allows.
@@ -213,6 +213,8 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   CourtHearing: ["hearing:read"],
   BreachOffence: ["breach:read"],
   SpoStatistics: ["stats:read"],
+  AuditRecordPage: ["audit:read"],
+  AuditRecord: ["audit:read"],
 };
 
 export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {

@@ -4,7 +4,7 @@ import { FAMILY_NAMES } from "../names";
 import { CHESHIRE_EXCLUSION_AREA, SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../seed-cases";
 
 /*
- * The two published cases of shared/seed-cases.md, checked fact by fact.
+ * The two published cases of docs/seed-cases.md, checked fact by fact.
  */
 
 const seed = seedCasesChunk();

@@ -19,7 +19,7 @@ export interface RedisStreamBusOptions {
 type StreamEntry = [id: string, fields: string[] | null];
 
 /**
- * Events on Redis Streams (DESIGN.md §5): XADD to publish; one consumer group
+ * Events on Redis Streams (docs/adr/0002-cross-subgraph-events.md): XADD to publish; one consumer group
  * per consuming subgraph, XREADGROUP to receive, XACK only after the handler
  * committed its effect. What a consumer received and did not acknowledge (it
  * crashed, its handler failed) stays pending: the same consumer gets it back

@@ -11,7 +11,7 @@ const ORDER_COLUMNS = `o.id, o.reference, o.kind, o.applicant_force_code, o.cour
 const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
 
 /**
- * Which orders a request may see at all, applied in SQL (DESIGN.md §4, rule 1):
+ * Which orders a request may see at all, applied in SQL (jurisdiction.ts):
  * - null: every order (anyone may know an order exists anywhere);
  * - courts: only orders made at one of these courts, or with an event at one
  *   of them (court-listing callers, and the coverage of court callers);

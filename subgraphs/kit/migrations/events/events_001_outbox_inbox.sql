@@ -1,4 +1,4 @@
--- Cross-subgraph events (DESIGN.md §5). A subgraph writes the events a change
+-- Cross-subgraph events (docs/adr/0002-cross-subgraph-events.md). A subgraph writes the events a change
 -- causes into event_outbox in the SAME transaction as the change, so an event
 -- exists if and only if its change committed; the relay publishes them to the
 -- bus afterwards (at least once). A consumer records each event it applied in
