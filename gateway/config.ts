@@ -54,6 +54,14 @@ export interface SubgraphFetchConfig {
   breakerResetMs: number;
 }
 
+/** The subgraph-call settings with every default: stacks started in-process (tests, benchmarks) use these. */
+export const DEFAULT_SUBGRAPH_FETCH_CONFIG: Readonly<SubgraphFetchConfig> = {
+  timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  timeoutMsBySubgraph: {},
+  keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
+  breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+};
+
 export function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`;
 }

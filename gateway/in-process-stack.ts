@@ -14,12 +14,7 @@ import type { AuthorizationMode } from "./authz/authorizing-gateway";
 import { createAuditTrail } from "./audit";
 import { createAssertionSigner } from "./datasource";
 import { createGateway } from "./server";
-import {
-  DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
-  DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
-  DEFAULT_SUBGRAPH_TIMEOUT_MS,
-  type SubgraphFetchConfig,
-} from "./config";
+import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "./config";
 
 export interface InProcessStackOptions {
   /** Each subgraph's database, migrated and loaded; the caller owns (and closes) them. */
@@ -96,10 +91,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       production: false,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
-        timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
-        timeoutMsBySubgraph: {},
-        keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
-        breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
+        ...DEFAULT_SUBGRAPH_FETCH_CONFIG,
         ...options.subgraphFetch,
       },
     },

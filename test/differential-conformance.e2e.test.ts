@@ -5,11 +5,7 @@ import fc from "fast-check";
 import { buildSchema, type GraphQLSchema } from "graphql";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
 import type { GatewayContext } from "../gateway/context";
-import {
-  DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
-  DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
-  DEFAULT_SUBGRAPH_TIMEOUT_MS,
-} from "../gateway/config";
+import { DEFAULT_SUBGRAPH_FETCH_CONFIG } from "../gateway/config";
 import { createAssertionSigner, SubgraphDataSource } from "../gateway/datasource";
 import { createGateway } from "../gateway/server";
 import { composeSupergraph } from "../schema/composition";
@@ -134,12 +130,7 @@ describe("differential conformance on a supergraph with an entity interface, a u
         subgraphUrls: supergraph.subgraphUrls as Record<SubgraphName, string>,
         production: false,
         authorizationMode: "filter",
-        subgraphFetch: {
-          timeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
-          timeoutMsBySubgraph: {},
-          keepAliveMs: DEFAULT_SUBGRAPH_KEEP_ALIVE_MS,
-          breakerResetMs: DEFAULT_SUBGRAPH_BREAKER_RESET_MS,
-        },
+        subgraphFetch: DEFAULT_SUBGRAPH_FETCH_CONFIG,
       },
       // These subgraphs need no identity assertion; every caller is one with every scope.
       {

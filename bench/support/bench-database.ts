@@ -17,13 +17,12 @@ export const DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sp
 
 /** The subgraphs whose data statistics read; the others run on empty (migrated) schemas. */
 export const LOADED_SUBGRAPHS = ["orders", "breaches"] as const satisfies readonly SubgraphName[];
-type LoadedSubgraph = (typeof LOADED_SUBGRAPHS)[number];
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** BENCH_DATABASE_URL or the default; only a database on this machine (the benchmark drops and creates schemas). */
-export function benchDatabaseUrl(): string {
-  const url = envOptional("BENCH_DATABASE_URL") ?? DEFAULT_BENCH_DATABASE_URL;
+export function benchDatabaseUrl(fallback: string = DEFAULT_BENCH_DATABASE_URL): string {
+  const url = envOptional("BENCH_DATABASE_URL") ?? fallback;
   const parsed = new URL(url);
   if (!LOOPBACK_HOSTS.has(parsed.hostname)) {
     throw new Error(`BENCH_DATABASE_URL must name a database on 127.0.0.1 (the benchmark drops schemas); got host "${parsed.hostname}"`);
@@ -68,7 +67,7 @@ export interface LoadReport {
   /** Wall-clock seconds of the load (generation and inserts; chunks go to the subgraphs concurrently). */
   seconds: number;
   /** Seconds each subgraph spent in its inserts (they overlap). */
-  insertSeconds: Partial<Record<LoadedSubgraph, number>>;
+  insertSeconds: Partial<Record<SubgraphName, number>>;
   /** Calls of and seconds spent in the statistics trigger functions during the load (pg_stat_user_functions). */
   triggers: { name: string; calls: number; seconds: number }[];
 }
@@ -77,8 +76,8 @@ async function migrateAll(dbs: BenchDatabases): Promise<void> {
   for (const name of SUBGRAPH_NAMES) await migrate(dbs[name], migrationDirsOf(SUBGRAPHS[name]));
 }
 
-async function holds(dbs: BenchDatabases, spec: DatasetSpec): Promise<boolean> {
-  for (const name of LOADED_SUBGRAPHS) {
+async function holds(dbs: BenchDatabases, spec: DatasetSpec, loaded: readonly SubgraphName[]): Promise<boolean> {
+  for (const name of loaded) {
     const loaded = await loadedDataset(dbs[name]);
     if (!loaded || loaded.orders !== spec.orders || loaded.seed !== spec.seed) return false;
   }
@@ -86,20 +85,26 @@ async function holds(dbs: BenchDatabases, spec: DatasetSpec): Promise<boolean> {
 }
 
 /**
- * Makes the database hold `spec` in the orders and breaches schemas (through
- * the subgraphs' own dataset writers, so the statistics triggers do their work
- * as in any load), reusing an earlier load of the same spec. Returns the
+ * Makes the database hold `spec` in the `loaded` schemas — by default orders
+ * and breaches, what statistics read; the gateway benchmark loads all four —
+ * through the subgraphs' own dataset writers (so the statistics triggers do
+ * their work as in any load), reusing an earlier load of the same spec. Returns the
  * databases to use afterwards (the load's connections are closed so their
  * function statistics are flushed).
  */
-export async function ensureDataset(url: string, spec: DatasetSpec, log: (line: string) => void): Promise<{ dbs: BenchDatabases; report: LoadReport }> {
+export async function ensureDataset(
+  url: string,
+  spec: DatasetSpec,
+  log: (line: string) => void,
+  loaded: readonly SubgraphName[] = LOADED_SUBGRAPHS,
+): Promise<{ dbs: BenchDatabases; report: LoadReport }> {
   let dbs = openBenchDatabases(url);
-  if (await holds(dbs, spec)) {
+  if (await holds(dbs, spec, loaded)) {
     await migrateAll(dbs); // a load made before a migration gets it (and its backfill) now
     return { dbs, report: { reused: true, seconds: 0, insertSeconds: {}, triggers: [] } };
   }
 
-  log(`Loading ${spec.orders} orders (seed ${spec.seed}) into ${LOADED_SUBGRAPHS.join(" and ")} at ${url} ...`);
+  log(`Loading ${spec.orders} orders (seed ${spec.seed}) into ${loaded.join(", ")} at ${url} ...`);
   for (const name of SUBGRAPH_NAMES) await dbs[name].query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
   await closeBenchDatabases(dbs);
   dbs = openBenchDatabases(url);
@@ -107,15 +112,15 @@ export async function ensureDataset(url: string, spec: DatasetSpec, log: (line: 
   await dbs.orders.query(`SELECT pg_stat_reset()`);
 
   const started = performance.now();
-  const insertMs: Record<LoadedSubgraph, number> = { orders: 0, breaches: 0 };
+  const insertMs: Partial<Record<SubgraphName, number>> = {};
   let orders = 0;
   let lastProgress = started;
   for (const chunk of generateDataset(spec)) {
     await Promise.all(
-      LOADED_SUBGRAPHS.map(async (name) => {
+      loaded.map(async (name) => {
         const t0 = performance.now();
         await SUBGRAPHS[name].insertDatasetChunk(dbs[name], chunk);
-        insertMs[name] += performance.now() - t0;
+        insertMs[name] = (insertMs[name] ?? 0) + performance.now() - t0;
       }),
     );
     orders += chunk.orders.orders.length;
@@ -124,7 +129,7 @@ export async function ensureDataset(url: string, spec: DatasetSpec, log: (line: 
       log(`  ${orders} orders loaded (${((lastProgress - started) / 1000).toFixed(0)} s)`);
     }
   }
-  for (const name of LOADED_SUBGRAPHS) await recordDatasetLoad(dbs[name], spec);
+  for (const name of loaded) await recordDatasetLoad(dbs[name], spec);
   const seconds = (performance.now() - started) / 1000;
   log(`  loaded ${orders} orders in ${seconds.toFixed(1)} s; VACUUM ANALYZE ...`);
   // Steady state for both sides of the comparison: planner statistics and visibility maps of every table.
@@ -145,7 +150,7 @@ export async function ensureDataset(url: string, spec: DatasetSpec, log: (line: 
     report: {
       reused: false,
       seconds,
-      insertSeconds: { orders: insertMs.orders / 1000, breaches: insertMs.breaches / 1000 },
+      insertSeconds: Object.fromEntries(Object.entries(insertMs).map(([name, ms]) => [name, ms / 1000])),
       triggers,
     },
   };

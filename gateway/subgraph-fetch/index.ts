@@ -1,6 +1,7 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import CircuitBreaker from "opossum";
-import { Agent, fetch, Response } from "undici";
+import { Agent } from "undici";
+import { BufferedResponse } from "./buffered-response";
 import { SubgraphUnavailableError } from "./unavailable";
 
 export { SubgraphUnavailableError } from "./unavailable";
@@ -55,6 +56,14 @@ function isMutation(init: FetcherRequestInit | undefined): boolean {
   }
 }
 
+/** Subgraph URLs are a handful, fixed at start: each is parsed once. */
+const parsedUrls = new Map<string, URL>();
+function parsedUrl(url: string): URL {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) parsedUrls.set(url, (parsed = new URL(url)));
+  return parsed;
+}
+
 export interface SubgraphFetch {
   /** RemoteGraphQLDataSource's `fetcher` for one subgraph. */
   fetcher: Fetcher;
@@ -65,7 +74,7 @@ export interface SubgraphFetch {
 /**
  * The subgraph calls of the gateway, one concern: one undici Agent (keep-alive
  * pools per subgraph origin, idle sockets dropped before the subgraph would
- * close them), and per subgraph a timeout on the whole exchange, one retry for
+ * close them; its request API, not fetch: no WHATWG streams per call), and per subgraph a timeout on the whole exchange, one retry for
  * a query whose connection failed (none for a mutation: it may have been
  * applied), and a circuit breaker so a dead or hung subgraph fails fast instead
  * of holding every request for the timeout, probed again after resetTimeoutMs.
@@ -81,13 +90,21 @@ export function createSubgraphFetchers(names: readonly string[], options: Subgra
   const forSubgraph = (serviceName: string): SubgraphFetch => {
     const timeoutMs = options.timeoutMsBySubgraph?.[serviceName] ?? options.timeoutMs;
     const attempt = async (url: string, init: FetcherRequestInit | undefined, signal: AbortSignal): Promise<FetcherResponse> => {
-      const response = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal, dispatcher: agent });
+      const { origin, pathname, search } = parsedUrl(url);
+      const response = await agent.request({
+        origin,
+        path: pathname + search,
+        method: (init?.method ?? "POST") as "POST",
+        headers: init?.headers,
+        body: init?.body as string | undefined,
+        signal,
+      });
       // Read the body here so the timeout covers all of it and the breaker judges the whole answer.
-      const body = await response.text();
-      if (response.status === 502 || response.status === 503 || response.status === 504) {
+      const body = await response.body.text();
+      if (response.statusCode === 502 || response.statusCode === 503 || response.statusCode === 504) {
         throw new SubgraphUnavailableError(serviceName, "BAD_GATEWAY");
       }
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }) as unknown as FetcherResponse;
+      return new BufferedResponse(url, response.statusCode, response.headers, body) as unknown as FetcherResponse;
     };
     const call = async (url: string, init: FetcherRequestInit | undefined): Promise<FetcherResponse> => {
       const signal = AbortSignal.timeout(timeoutMs);

@@ -15,8 +15,21 @@ const londonDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+const HOUR_MS = 3_600_000;
+let todayCache = { day: "", untilMs: 0 };
+
+/**
+ * Europe/London is UTC or UTC+1, so its date changes only on a whole UTC hour:
+ * the day is formatted once per hour instead of once per order status.
+ */
+function londonToday(): string {
+  const nowMs = Date.now();
+  if (nowMs >= todayCache.untilMs) todayCache = { day: londonDate.format(nowMs), untilMs: (Math.floor(nowMs / HOUR_MS) + 1) * HOUR_MS };
+  return todayCache.day;
+}
+
 export const systemClock: Clock = {
-  today: () => londonDate.format(new Date()),
+  today: londonToday,
   now: () => new Date(),
 };
 

@@ -1,0 +1,170 @@
+import "reflect-metadata";
+import { cpus } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { devTokenClaims } from "../gateway/auth/dev-token";
+import { principalFromClaims } from "../gateway/auth/principal-from-claims";
+import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
+import { envInt, envOptional } from "../subgraphs/kit/env";
+import { signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
+import { repoPath } from "../subgraphs/kit/repo-root";
+import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset } from "./support/bench-database";
+import { peerTable, ratioTable, type OperationResult } from "./support/bench-report";
+import { loadRound, postOnce, type LoadSettings, type Peer } from "./support/load-round";
+import { benchOperations, type BenchOperation } from "./support/operations";
+import { startChild, type BenchChild } from "./support/process-probe";
+
+/**
+ * Our gateway beside stock @apollo/gateway (and the owning subgraph called
+ * directly), in one run over the same subgraph process and data (issue 12):
+ *   npm run bench
+ * Loads BENCH_ORDERS generated orders (default 100,000, seed BENCH_SEED) into
+ * all four schemas of its own Postgres database (BENCH_DATABASE_URL, default
+ * .../spo_bench_gateway; created if missing, reused while it holds the same
+ * orders/seed). Starts the subgraphs, our gateway (audit trail on) and stock
+ * each in a child process, so each one's CPU is its own. Per operation: every
+ * peer's answer is compared, each peer is warmed up, then BENCH_ROUNDS rounds
+ * of BENCH_DURATION seconds with BENCH_CONNECTIONS connections, peers in
+ * alternating order. Medians over rounds, and medians of per-round ratios.
+ * BENCH_ONLY=<text> runs the operations whose name contains it;
+ * BENCH_CPU_PROF=1 writes --cpu-prof profiles of our gateway and of the subgraphs'
+ * process to bench/results/profiles (summarise with bench/support/profile-summary.js).
+ */
+const SPEC = { orders: envInt("BENCH_ORDERS", 100_000), seed: envInt("BENCH_SEED", 1) };
+const SETTINGS: LoadSettings = { connections: envInt("BENCH_CONNECTIONS", 20), durationSeconds: envInt("BENCH_DURATION", 10) };
+const WARMUP_SECONDS = envInt("BENCH_WARMUP", 3);
+const ROUNDS = envInt("BENCH_ROUNDS", 5);
+const ONLY = envOptional("BENCH_ONLY");
+const PERSONA = "national-analyst";
+const DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/spo_bench_gateway";
+
+const log = (line: string) => console.log(line);
+const childScript = (name: string) => path.join(__dirname, "support", "children", `${name}.child.js`);
+
+/** data and the paths of errors: what a client acts on (messages are each gateway's own wording). */
+function answerOf(body: { data?: unknown; errors?: { path?: unknown[] }[] }): unknown {
+  return { data: body.data ?? null, errorPaths: (body.errors ?? []).map((error) => JSON.stringify(error.path ?? null)).sort() };
+}
+
+async function compareAnswers(operation: BenchOperation, peers: Peer[], body: string): Promise<string> {
+  const answers = new Map<string, unknown>();
+  for (const peer of peers) {
+    const { status, body: answer } = await postOnce(peer, body);
+    if (status !== 200 || answer.data === undefined) throw new Error(`${peer.name} answered ${operation.name} with HTTP ${status}: ${JSON.stringify(answer).slice(0, 300)}`);
+    answers.set(peer.name, answerOf(answer));
+  }
+  const ours = answers.get("ours");
+  const differing = [...answers].filter(([name, answer]) => name !== "ours" && !isDeepStrictEqual(answer, ours)).map(([name]) => name);
+  if (differing.length === 0) return "identical";
+  return operation.expectedDifference
+    ? `differ from ${differing.join(", ")}, as expected: ${operation.expectedDifference}`
+    : `**DIFFER** from ${differing.join(", ")}`;
+}
+
+async function measure(operation: BenchOperation, peers: Peer[], subgraphs: BenchChild): Promise<OperationResult> {
+  const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+  const comparison = await compareAnswers(operation, peers, body);
+  log(`\n${operation.name}: answers ${comparison}`);
+  for (const peer of peers) await loadRound(peer, body, subgraphs, { ...SETTINGS, durationSeconds: WARMUP_SECONDS });
+  const result: OperationResult = { name: operation.name, subgraphs: operation.subgraphs, rounds: {}, comparison };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Alternating order: neither peer always runs first (or after the other's garbage).
+    const order = round % 2 === 0 ? peers : [...peers].reverse();
+    for (const peer of order) {
+      const measured = await loadRound(peer, body, subgraphs, SETTINGS);
+      (result.rounds[peer.name] ??= []).push(measured);
+      log(
+        `  round ${round + 1} ${peer.name.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(5)} req/s` +
+          `  p50 ${measured.p50.toFixed(1)} ms  gateway ${measured.gatewayCpuMsPerRequest?.toFixed(2) ?? "–"} ms/req` +
+          `  subgraphs ${measured.subgraphCpuMsPerRequest.toFixed(2)} ms/req  SQL ${measured.sqlPerRequest.toFixed(2)}/req` +
+          (measured.failures > 0 ? `  FAILED ${measured.failures}` : ""),
+      );
+    }
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const url = benchDatabaseUrl(DEFAULT_DATABASE);
+  await ensureBenchDatabase(url);
+  const { dbs } = await ensureDataset(url, SPEC, log, SUBGRAPH_NAMES);
+  const operations = (await benchOperations(dbs)).filter((operation) => !ONLY || operation.name.includes(ONLY));
+  const [{ version }] = await dbs.orders.query<{ version: string }>(`SELECT current_setting('server_version') AS version`);
+  await closeBenchDatabases(dbs);
+
+  // Keys made for this run: the identity provider's (callers' tokens) and the gateway's (identity assertions).
+  const idp = await generateKeyPair("ES256", { extractable: true });
+  const assertionKeys = await generateKeyPair("ES256", { extractable: true });
+  const claims = devTokenClaims({ persona: PERSONA, purpose: "gateway benchmark", ttl: "1h", sub: `bench-${PERSONA}` });
+  const token = await new SignJWT(claims).setProtectedHeader({ alg: "ES256", typ: "JWT", kid: "bench-idp" }).sign(idp.privateKey);
+  const principal = principalFromClaims(claims)!;
+  const env = {
+    BENCH_DATABASE_URL: url,
+    BENCH_IDP_PUBLIC_JWK: JSON.stringify({ ...(await exportJWK(idp.publicKey)), kid: "bench-idp", alg: "ES256" }),
+    BENCH_GATEWAY_PUBLIC_JWK: JSON.stringify({ ...(await exportJWK(assertionKeys.publicKey)), kid: "bench-gateway", alg: "ES256" }),
+    BENCH_GATEWAY_PRIVATE_JWK: JSON.stringify(await exportJWK(assertionKeys.privateKey)),
+    BENCH_PRINCIPAL: JSON.stringify(principal),
+    NODE_ENV: "production",
+  };
+
+  const children: BenchChild[] = [];
+  try {
+    const profileDir = repoPath("bench", "results", "profiles");
+    const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const subgraphs = await startChild("subgraphs", childScript("subgraphs"), env, profile);
+    children.push(subgraphs);
+    const withUrls = { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) };
+    const ours = await startChild("our gateway", childScript("gateway"), withUrls, profile);
+    const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
+    children.push(ours, stock);
+    const bearer = { authorization: `Bearer ${token}` };
+    const gatewayPeers: Peer[] = [
+      { name: "ours", url: ours.urls.gateway, gateway: ours, headers: async () => bearer },
+      { name: "stock", url: stock.urls.gateway, gateway: stock, headers: async () => bearer },
+    ];
+    const directPeer = (name: keyof typeof subgraphs.urls): Peer => ({
+      name: "direct",
+      url: subgraphs.urls[name],
+      // Signed per round, so it is well inside the subgraph's 60 s freshness rule for the whole round.
+      headers: async () => ({
+        authorization: `Bearer ${await signIdentityAssertion({ principal, audience: name, requestId: `bench-direct-${Date.now()}`, key: assertionKeys.privateKey, keyId: "bench-gateway" })}`,
+      }),
+    });
+
+    const results: OperationResult[] = [];
+    for (const operation of operations) {
+      results.push(await measure(operation, operation.direct ? [...gatewayPeers, directPeer(operation.direct)] : gatewayPeers, subgraphs));
+    }
+
+    const date = new Date().toISOString();
+    const report = [
+      `# Gateway benchmark, ${date.slice(0, 16).replace("T", " ")} UTC`,
+      "",
+      `${SPEC.orders} generated orders (seed ${SPEC.seed}) in all four subgraphs; Postgres ${version}; Node ${process.version};` +
+        ` ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}). Persona ${PERSONA} (audited: justification in the token).` +
+        ` ${SETTINGS.connections} connections, ${SETTINGS.durationSeconds} s per round after a ${WARMUP_SECONDS} s warm-up, ${ROUNDS} rounds, peers alternating;` +
+        " medians over rounds, ratios are medians of per-round ratios. CPU is each process's own (process.cpuUsage): our gateway, stock," +
+        " and the one process that serves all four subgraphs. Our gateway writes its audit trail to Postgres (group commit).",
+      "",
+      ...ratioTable(results),
+      "",
+      ...peerTable(results),
+      "",
+    ].join("\n");
+    console.log(`\n${report}`);
+    const resultsDir = repoPath("bench", "results");
+    mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `${date.slice(0, 10)}.md`);
+    writeFileSync(file, report);
+    log(`written to ${path.relative(repoPath(), file)}`);
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import "reflect-metadata";
+import { readFileSync } from "node:fs";
+import { createLocalJWKSet, importJWK, type JWK } from "jose";
+import { createAuditTrail } from "../../../gateway/audit";
+import { createAuthenticator } from "../../../gateway/auth/authenticate";
+import { DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
+import { createAssertionSigner } from "../../../gateway/datasource";
+import { createGateway } from "../../../gateway/server";
+import { ensureAuditStoreMigrated } from "../../../subgraphs/kit/audit/store";
+import type { SubgraphName } from "../../../subgraphs/kit/config";
+import { openPostgres } from "../../../subgraphs/kit/db";
+import { envString } from "../../../subgraphs/kit/env";
+import { listen } from "../../../subgraphs/kit/http";
+import { repoPath } from "../../../subgraphs/kit/repo-root";
+import { failToParent, reportToParent } from "../process-probe";
+
+/**
+ * Our gateway as production composes it (gateway/main.ts): token
+ * verification, authorization in filter mode, masking, limits, subgraph
+ * fetchers with timeouts and breakers, and the audit trail writing to its own
+ * schema of the benchmark database with group commit. Only the keys differ:
+ * made for this run by the parent.
+ */
+async function main(): Promise<void> {
+  const url = envString("BENCH_DATABASE_URL");
+  const subgraphUrls = JSON.parse(envString("BENCH_SUBGRAPH_URLS")) as Record<SubgraphName, string>;
+  const idpKeys = createLocalJWKSet({ keys: [JSON.parse(envString("BENCH_IDP_PUBLIC_JWK")) as JWK] });
+  const assertionKey = await importJWK(JSON.parse(envString("BENCH_GATEWAY_PRIVATE_JWK")) as JWK, "ES256");
+  const auditDb = openPostgres({ url, schema: "bench_gateway_audit", poolSize: 4 });
+  await ensureAuditStoreMigrated(auditDb);
+  const gateway = createGateway(
+    {
+      supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
+      subgraphUrls,
+      production: true,
+      authorizationMode: "filter",
+      subgraphFetch: DEFAULT_SUBGRAPH_FETCH_CONFIG,
+    },
+    {
+      authenticate: createAuthenticator({ keys: idpKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
+      signAssertion: createAssertionSigner(assertionKey, "bench-gateway"),
+      auditTrail: createAuditTrail({ db: auditDb }),
+    },
+  );
+  await gateway.apollo.start();
+  const running = await listen(gateway.createHttpService(), 0);
+  reportToParent({ gateway: running.url });
+}
+
+main().catch(failToParent);

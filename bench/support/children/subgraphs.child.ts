@@ -1,0 +1,36 @@
+import "reflect-metadata";
+import { createLocalJWKSet, type JWK } from "jose";
+import { systemClock } from "../../../subgraphs/kit/clock";
+import { SUBGRAPH_NAMES } from "../../../subgraphs/kit/config";
+import { openPostgres } from "../../../subgraphs/kit/db";
+import { envString } from "../../../subgraphs/kit/env";
+import { InProcessBus } from "../../../subgraphs/kit/events/in-process-bus";
+import { listen } from "../../../subgraphs/kit/http";
+import { createSubgraphServer } from "../../../subgraphs/kit/subgraph";
+import { SUBGRAPHS } from "../../../subgraphs/registry";
+import { countingDb } from "../counting-db";
+import { failToParent, reportToParent } from "../process-probe";
+
+/**
+ * The four subgraphs in one process of their own (so their CPU is theirs
+ * alone), on the benchmark database's schemas, each on an ephemeral port.
+ * Every peer of the benchmark (our gateway, stock, direct calls) reaches these
+ * same servers. Their event relays are not started: the benchmark only reads,
+ * and background polling would be counted against requests.
+ */
+async function main(): Promise<void> {
+  const url = envString("BENCH_DATABASE_URL");
+  const gatewayKeys = createLocalJWKSet({ keys: [JSON.parse(envString("BENCH_GATEWAY_PUBLIC_JWK")) as JWK] });
+  let statements = 0;
+  const urls: Record<string, string> = {};
+  const bus = new InProcessBus();
+  for (const name of SUBGRAPH_NAMES) {
+    const db = countingDb(openPostgres({ url, schema: name, poolSize: 10 }), () => (statements += 1));
+    const server = await createSubgraphServer(SUBGRAPHS[name], { db, clock: systemClock, gatewayKeys, bus, eventConsumer: `${name}-bench` });
+    await server.apollo.start();
+    urls[name] = (await listen(server.createHttpService(), 0)).url;
+  }
+  reportToParent(urls, () => statements);
+}
+
+main().catch(failToParent);

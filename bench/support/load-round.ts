@@ -1,0 +1,69 @@
+import autocannon from "autocannon";
+import type { BenchChild, ProcessProbe } from "./process-probe";
+
+/** Who answers a benchmark request: our gateway, stock @apollo/gateway, or the owning subgraph called directly. */
+export interface Peer {
+  name: "ours" | "stock" | "direct";
+  url: string;
+  /** The process that is the peer's gateway (none when a subgraph is called directly). */
+  gateway?: BenchChild;
+  /** Headers for the next round (a direct call needs a fresh identity assertion). */
+  headers(): Promise<Record<string, string>>;
+}
+
+export interface RoundResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Non-2xx answers, connection errors and timeouts: any is a fault of the run. */
+  failures: number;
+  gatewayCpuMsPerRequest: number | null;
+  subgraphCpuMsPerRequest: number;
+  gatewayPeakRssMb: number | null;
+  sqlPerRequest: number;
+}
+
+export interface LoadSettings {
+  connections: number;
+  durationSeconds: number;
+}
+
+/** POSTs the operation once; the parsed body and the HTTP status. */
+export async function postOnce(peer: Peer, body: string): Promise<{ status: number; body: { data?: unknown; errors?: { path?: unknown[] }[] } }> {
+  const response = await fetch(peer.url, { method: "POST", headers: { "content-type": "application/json", ...(await peer.headers()) }, body });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { path?: unknown[] }[] } };
+}
+
+/**
+ * One timed autocannon run against a peer, with the CPU of the peer's gateway
+ * process and of the subgraphs' process taken from their own accounting
+ * (process.cpuUsage) just before and just after: per request, it is theirs
+ * alone, whatever else the machine does.
+ */
+export async function loadRound(peer: Peer, body: string, subgraphs: BenchChild, settings: LoadSettings): Promise<RoundResult> {
+  const headers = { "content-type": "application/json", ...(await peer.headers()) };
+  const before = { gateway: await peer.gateway?.probe(), subgraphs: await subgraphs.probe() };
+  const result = await autocannon({
+    url: peer.url,
+    method: "POST",
+    headers,
+    body,
+    connections: settings.connections,
+    duration: settings.durationSeconds,
+  });
+  const after = { gateway: await peer.gateway?.probe(), subgraphs: await subgraphs.probe() };
+  const requests = Math.max(1, result.requests.total);
+  const cpuMs = (a: ProcessProbe, b: ProcessProbe) => (b.cpuMicros - a.cpuMicros) / 1000;
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+    gatewayCpuMsPerRequest: before.gateway && after.gateway ? cpuMs(before.gateway, after.gateway) / requests : null,
+    subgraphCpuMsPerRequest: cpuMs(before.subgraphs, after.subgraphs) / requests,
+    gatewayPeakRssMb: after.gateway ? after.gateway.peakRssBytes / 2 ** 20 : null,
+    sqlPerRequest: (after.subgraphs.sqlStatements - before.subgraphs.sqlStatements) / requests,
+  };
+}
