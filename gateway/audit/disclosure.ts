@@ -7,11 +7,11 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { fragmentsOf } from "../operation/fragments";
 
 /**
  * What the audit trail needs to know about an operation and its response:
@@ -36,14 +36,6 @@ type EntityColumn = (typeof AUDITED_ENTITIES)[AuditedType];
 export const AUDIT_KEY_PREFIX = "__audit_";
 const ID_KEY = `${AUDIT_KEY_PREFIX}id`;
 const TYPE_KEY = `${AUDIT_KEY_PREFIX}type`;
-
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  return fragments;
-}
 
 /**
  * True unless the operation is a query that asks only for reference data,

@@ -11,13 +11,13 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { fragmentsOf } from "../operation/fragments";
 
 export type FieldAuthorizer = (parentType: GraphQLCompositeType, field: GraphQLField<unknown, unknown>) => boolean;
 
@@ -101,11 +101,7 @@ export function filterOperation(
   // (@apollo/gateway loses an @interfaceObject field read through a concrete type next to __typename).
   const filtered = withoutUnauthorized === document ? document : withTypenames(schema, withoutUnauthorized);
 
-  const fragments = new Map(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
+  const fragments = fragmentsOf(document);
   const included = (node: { directives?: FieldNode["directives"] }) => {
     try {
       return (
