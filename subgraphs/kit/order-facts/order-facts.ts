@@ -31,8 +31,11 @@ export interface OrderParties {
 
 export interface OrderFactsChangedPayload {
   order: OrderFacts;
-  /** The order's parties as they are after the change (every event carries them, so a consumer needs no earlier one). */
-  parties: OrderParties;
+  /**
+   * The order's parties as they are after the change (every event carries them, so a consumer needs no
+   * earlier one). Absent from events published before parties were added.
+   */
+  parties?: OrderParties;
   /** The hearing at which a decision made this order (a full order made at a full application hearing), if any. */
   madeAtHearingId: string | null;
 }

@@ -177,6 +177,15 @@ describe("people subgraph: protected persons", () => {
       expect(await seenBy(cheshireOfficer, "new-respondent")).toBe("new-respondent");
     });
 
+    it("an event published before events carried parties makes its respondent visible and names no protected person", async () => {
+      const { parties: _none, ...older } = orderFactsChanged(facts("o-older", "21", "older-respondent"), []).payload;
+      await database.db.query(`INSERT INTO person (id, force_code, given_name, family_name) VALUES ('older-respondent', '21', 'Old', 'Event')`);
+      await apply({ id: randomUUID(), type: ORDER_FACTS_CHANGED, occurredAt: "2026-11-22T10:00:00Z", payload: older });
+      expect(await seenBy(analyst, "older-respondent")).toBe("older-respondent");
+      const [{ count }] = await database.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM person_role WHERE order_id = 'o-older'`);
+      expect(count).toBe(1);
+    });
+
     it("a redelivered event changes nothing, and a protected person who becomes a respondent is then visible as one", async () => {
       const event = orderFactsChanged(facts("o-new", "21", "new-respondent"), ["newly-protected"]);
       await apply(event);

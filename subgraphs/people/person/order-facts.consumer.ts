@@ -10,5 +10,8 @@ import { PersonRoleRepository } from "./person-role.repository";
 export async function applyOrderFactsToPeople(tx: Db, event: DomainEvent): Promise<void> {
   const change = orderFactsChange(event);
   if (!change) return;
-  await new PersonRoleRepository(tx).recordParties(change.order, change.parties);
+  // Events published before they carried parties still name the respondent; their protected persons stay
+  // unknown here, so hidden (fail closed) until a later event or a dataset load names them.
+  const parties = change.parties ?? { respondentId: change.order.respondentId, protectedPersonIds: [] };
+  await new PersonRoleRepository(tx).recordParties(change.order, parties);
 }
