@@ -2,15 +2,13 @@ import {
   getNamedType,
   isObjectType,
   Kind,
-  TypeInfo,
   visit,
-  visitWithTypeInfo,
   type DocumentNode,
-  type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { aliasedField, withAddedFields } from "../operation/added-fields";
 import { fragmentsOf } from "../operation/fragments";
 
 /**
@@ -82,29 +80,14 @@ export function reservedAliasIn(document: DocumentNode): string | null {
   return found;
 }
 
-function aliasedField(alias: string, name: string): FieldNode {
-  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
-}
-
 /**
  * The document with `__audit_id: id` and `__audit_type: __typename` added to
  * every selection of an audited entity, so the response says which entity
  * each object is even when the client did not ask for its id.
  */
 export function withAuditKeys(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
-  const typeInfo = new TypeInfo(schema);
-  return visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      SelectionSet: {
-        leave(node) {
-          const type = typeInfo.getParentType();
-          if (!type || !isObjectType(type) || !(type.name in AUDITED_ENTITIES)) return undefined;
-          return { ...node, selections: [...node.selections, aliasedField(ID_KEY, "id"), aliasedField(TYPE_KEY, "__typename")] };
-        },
-      },
-    }),
-  );
+  const keys = [aliasedField(ID_KEY, "id"), aliasedField(TYPE_KEY, "__typename")];
+  return withAddedFields(schema, document, (type) => (isObjectType(type) && type.name in AUDITED_ENTITIES ? keys : []));
 }
 
 export interface Disclosure {

@@ -17,6 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { aliasedField, withAddedFields } from "../operation/added-fields";
 import { fragmentsOf } from "../operation/fragments";
 
 export type FieldAuthorizer = (parentType: GraphQLCompositeType, field: GraphQLField<unknown, unknown>) => boolean;
@@ -37,28 +38,12 @@ export interface FilteredOperation {
   fragmentsWalked: number;
 }
 
-function placeholderField(alias: string): FieldNode {
-  return {
-    kind: Kind.FIELD,
-    alias: { kind: Kind.NAME, value: alias },
-    name: { kind: Kind.NAME, value: "__typename" },
-  };
-}
+const placeholderField = (alias: string): FieldNode => aliasedField(alias, "__typename");
 
 /** Adds the placeholder __typename to each abstract selection set, for the result projection. */
 function withTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
-  const typeInfo = new TypeInfo(schema);
-  return visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      SelectionSet: {
-        leave(node) {
-          const parentType = typeInfo.getParentType();
-          return parentType && isAbstractType(parentType) ? { ...node, selections: [...node.selections, placeholderField(TYPENAME_KEY)] } : undefined;
-        },
-      },
-    }),
-  );
+  const typename = [placeholderField(TYPENAME_KEY)];
+  return withAddedFields(schema, document, (type) => (isAbstractType(type) ? typename : []));
 }
 
 /**
