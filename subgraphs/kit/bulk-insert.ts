@@ -11,19 +11,22 @@ function snakeCase(name: string): string {
  * Inserts many rows with ONE statement: one array parameter per column,
  * expanded by unnest. Far faster than row-by-row inserts (the 1M-order load)
  * and the parameter count does not grow with the number of rows.
+ * `onConflict` is appended as is (e.g. "ON CONFLICT (id) DO NOTHING") for
+ * writers that may see a row again (redelivered events).
  */
 export async function bulkInsert<Row extends object>(
   db: Db,
   table: string,
   columns: ColumnTypes<Row>,
   rows: readonly Row[],
+  onConflict = "",
 ): Promise<void> {
   if (rows.length === 0) return;
   const keys = Object.keys(columns) as (keyof Row & string)[];
   const columnList = keys.map(snakeCase).join(", ");
   const unnestArgs = keys.map((key, i) => `$${i + 1}::${columns[key]}[]`).join(", ");
   const params = keys.map((key) => rows.map((row) => row[key] ?? null));
-  await db.query(`INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnestArgs})`, params);
+  await db.query(`INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnestArgs}) ${onConflict}`, params);
 }
 
 /** Column names seen so far and their camelCase: a handful per table, converted once instead of on every row. */

@@ -32,7 +32,7 @@ export async function insertPeopleChunk(db: Db, chunk: DatasetChunk): Promise<vo
   for (const link of chunk.orders.protectedPersons) {
     protectedByOrder.set(link.orderId, [...(protectedByOrder.get(link.orderId) ?? []), link.personId]);
   }
-  await new PersonRoleRepository(db).insertRoles(
+  await new PersonRoleRepository(db).recordRoles(
     chunk.orders.orders.flatMap((order) =>
       rolesOf(order, { respondentId: order.respondentId, protectedPersonIds: protectedByOrder.get(order.id) ?? [] }),
     ),

@@ -1,4 +1,4 @@
-import { bulkInsert } from "../../kit/bulk-insert";
+import { bulkInsert, type ColumnTypes } from "../../kit/bulk-insert";
 import type { Db } from "../../kit/db";
 import type { OrderFacts, OrderParties } from "../../kit/order-facts/order-facts";
 
@@ -26,38 +26,31 @@ export function rolesOf(order: OrderOfRole, parties: OrderParties): PersonRoleRo
   return [row(parties.respondentId, "RESPONDENT"), ...parties.protectedPersonIds.map((id) => row(id, "PROTECTED"))];
 }
 
+const ROLE_COLUMNS: ColumnTypes<PersonRoleRow> = {
+  personId: "text",
+  orderId: "text",
+  role: "text",
+  applicantForceCode: "text",
+  courtCode: "text",
+};
+
 export class PersonRoleRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Records an order's parties. Roles are only ever added: a person once
-   * protected stays protected (an ended order still tells who the victim was).
-   * A redelivered or repeated event changes nothing.
+   * Records parties of orders (from an event or a dataset load). Roles are
+   * only ever added: a person once protected stays protected (an ended order
+   * still tells who the victim was). A row seen again (a redelivered or
+   * repeated event) changes nothing but the order's force and court.
    */
-  async recordParties(order: OrderOfRole, parties: OrderParties): Promise<void> {
-    const rows = rolesOf(order, parties);
-    await this.db.query(
-      `INSERT INTO person_role (person_id, order_id, role, applicant_force_code, court_code)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-       ON CONFLICT (person_id, role, order_id) DO UPDATE
-         SET applicant_force_code = excluded.applicant_force_code, court_code = excluded.court_code`,
-      [
-        rows.map((row) => row.personId),
-        rows.map((row) => row.orderId),
-        rows.map((row) => row.role),
-        rows.map((row) => row.applicantForceCode),
-        rows.map((row) => row.courtCode),
-      ],
-    );
-  }
-
-  /** Bulk form for dataset loads (rows known to be new). */
-  async insertRoles(rows: readonly PersonRoleRow[]): Promise<void> {
-    await bulkInsert<PersonRoleRow>(
+  async recordRoles(rows: readonly PersonRoleRow[]): Promise<void> {
+    await bulkInsert(
       this.db,
       "person_role",
-      { personId: "text", orderId: "text", role: "text", applicantForceCode: "text", courtCode: "text" },
+      ROLE_COLUMNS,
       rows,
+      `ON CONFLICT (person_id, role, order_id) DO UPDATE
+         SET applicant_force_code = excluded.applicant_force_code, court_code = excluded.court_code`,
     );
   }
 }
