@@ -1,6 +1,7 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { outOfJurisdiction } from "./jurisdiction-errors";
 import type { Principal } from "./principal";
+import { MIN_STATISTICS_PERIOD_DAYS } from "./statistics-grouping";
 
 /**
  * Record-level access, declared per subgraph as one table beside its scope
@@ -92,7 +93,7 @@ export const KEY_ONLY = {
 /** SpoStatistics, wherever its columns are computed: aggregates over a floor period (kit/statistics-grouping.ts). */
 export const STATISTICS_AGGREGATE: TypeRule = {
   protection: "aggregate",
-  visibility: "counts per force, region or nation over periods of at least 28 days; never one case's record",
+  visibility: `counts per force, region or nation over periods of at least ${MIN_STATISTICS_PERIOD_DAYS} days; never one case's record`,
 };
 
 const ROOT_AND_FEDERATION_TYPES = new Set(["Query", "Mutation", "Subscription", "_Service"]);
