@@ -4,8 +4,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY platform platform
+COPY domain domain
 COPY gateway gateway
 COPY subgraphs subgraphs
+COPY dev dev
 COPY schema schema
 RUN npm run build && npm prune --omit=dev
 
@@ -17,6 +20,8 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 # Migrations and reference data are read at run time from the checked-in files.
 COPY --from=build /app/schema schema
+COPY --from=build /app/platform platform
+COPY --from=build /app/domain domain
 COPY --from=build /app/subgraphs subgraphs
 USER node
 CMD ["node", "dist/gateway/main.js"]

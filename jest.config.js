@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/schema", "<rootDir>/test"],
+  roots: ["<rootDir>/platform", "<rootDir>/domain", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/dev", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
     // Transpile-only: tsc (npm run build / typecheck) owns type checking.

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { buildSchema, parse, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import { createOperationLimits } from "../gateway/limits";
-import { composeSupergraph } from "../schema/composition";
+import { composeSupergraph } from "../dev/schema/composition";
 import { ATTACK_DOCUMENTS } from "./support/attack-documents";
 
 /**

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from "jose";
-import type { Principal } from "../subgraphs/kit/principal";
-import { ASSERTION_ISSUER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
+import type { Principal } from "../platform/identity/principal";
+import { ASSERTION_ISSUER, signIdentityAssertion } from "../platform/identity/assertion";
 import { VerifiedTokenCache } from "../gateway/auth/verified-token-cache";
 
 /**

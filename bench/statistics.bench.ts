@@ -1,9 +1,9 @@
 import "reflect-metadata";
 import { isDeepStrictEqual } from "node:util";
-import { envInt } from "../subgraphs/kit/env";
+import { envInt } from "../platform/env";
 import { StatisticsRepository as BreachStatistics, type ForceBreachCounts } from "../subgraphs/breaches/statistics/statistics.repository";
 import { StatisticsRepository as OrderStatistics, type OrderCounts } from "../subgraphs/orders/statistics/statistics.repository";
-import { StatisticsGrouping } from "../subgraphs/kit/statistics-grouping";
+import { StatisticsGrouping } from "../domain/statistics-grouping";
 import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset, LOADED_SUBGRAPHS, type BenchDatabases, type LoadReport } from "./support/bench-database";
 import { startBenchStack } from "./support/bench-stack";
 

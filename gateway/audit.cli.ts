@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
-import type { AuditEntry, AuditRecord } from "../subgraphs/kit/audit/record";
-import { appendAuditEntries, findAuditRecords, grantAuditAccess, migrateAuditStore, type AuditQuery } from "../subgraphs/kit/audit/store";
-import { verifyAuditChain, type AuditChainAnchor } from "../subgraphs/kit/audit/verify";
-import type { Db } from "../subgraphs/kit/db";
-import { openDatabase } from "../subgraphs/kit/open-db";
+import { readAuditStoreConfig } from "../platform/audit/config";
+import type { AuditEntry, AuditRecord } from "../platform/audit/record";
+import { appendAuditEntries, findAuditRecords, grantAuditAccess, migrateAuditStore, type AuditQuery } from "../platform/audit/store";
+import { verifyAuditChain, type AuditChainAnchor } from "../platform/audit/verify";
+import type { Db } from "../platform/db/db";
+import { openDatabase } from "../platform/db/open-db";
 
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import { devKeyFiles } from "../subgraphs/kit/dev-keys";
-import { ConfigError, envInt, envOptional, envString } from "../subgraphs/kit/env";
-import { repoPath } from "../subgraphs/kit/repo-root";
-import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../subgraphs/kit/http";
+import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import { devKeyFiles } from "../platform/identity/keys";
+import { ConfigError, envInt, envOptional, envString } from "../platform/env";
+import { repoPath } from "../platform/repo-root";
+import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
 

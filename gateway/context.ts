@@ -1,4 +1,4 @@
-import type { Principal } from "../subgraphs/kit/principal";
+import type { Principal } from "../platform/identity/principal";
 
 /** Per-request state of the gateway. */
 export interface GatewayContext {

@@ -3,8 +3,8 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
 import { SUBGRAPH_UNAVAILABLE } from "./errors";
 import { SubgraphUnavailableError } from "./subgraph-fetch";
-import { ASSERTION_HEADER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
-import type { Principal } from "../subgraphs/kit/principal";
+import { ASSERTION_HEADER, signIdentityAssertion } from "../platform/identity/assertion";
+import type { Principal } from "../platform/identity/principal";
 import type { GatewayContext } from "./context";
 
 /** Signs the gateway's identity assertions (see kit/identity-assertion.ts). */

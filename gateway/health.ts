@@ -1,4 +1,4 @@
-import type { ReadinessChecks } from "../subgraphs/kit/http";
+import type { ReadinessChecks } from "../platform/http";
 
 /** One subgraph's readiness as the gateway sees it: "ready", or what is wrong. */
 async function probeSubgraph(graphqlUrl: string, timeoutMs: number): Promise<string> {

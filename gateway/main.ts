@@ -1,10 +1,10 @@
 import { createRemoteJWKSet } from "jose";
-import { readAuditStoreConfig } from "../subgraphs/kit/audit/config";
-import { ensureAuditStoreMigrated } from "../subgraphs/kit/audit/store";
-import { openDatabase } from "../subgraphs/kit/open-db";
+import { readAuditStoreConfig } from "../platform/audit/config";
+import { ensureAuditStoreMigrated } from "../platform/audit/store";
+import { openDatabase } from "../platform/db/open-db";
 import { createAuditTrail } from "./audit";
-import { loadPrivateKey, loadPublicKeySet } from "../subgraphs/kit/dev-keys";
-import { listen } from "../subgraphs/kit/http";
+import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
+import { listen } from "../platform/http";
 import { createAuthenticator } from "./auth/authenticate";
 import { createAssertionSigner } from "./datasource";
 import { readGatewayConfig } from "./config";

@@ -15,7 +15,7 @@ const path = require("node:path");
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 /** What tsconfig.build.json compiles, and the settings that change its output. */
-const SOURCE_DIRS = ["gateway", "subgraphs", "schema", "bench"];
+const SOURCE_DIRS = ["platform", "domain", "gateway", "subgraphs", "dev", "schema", "bench"];
 const BUILD_SETTINGS = ["tsconfig.json", "tsconfig.build.json"];
 
 /** The newest modification time (ms) of anything the build compiles under `root`; tests are not compiled. */

@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType } from "graphql";
 import { readFileSync } from "node:fs";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
-import { repoPath } from "../subgraphs/kit/repo-root";
+import { repoPath } from "../platform/repo-root";
 import { SCOPES_OF_FIELD, SCOPES_OF_TYPE } from "./support/access-spec";
 import { composedApiSchema } from "./support/read-everything";
 

@@ -1,8 +1,8 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk, SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
-import { findAuditRecords } from "../subgraphs/kit/audit/store";
-import { verifyAuditChain } from "../subgraphs/kit/audit/verify";
-import type { Principal } from "../subgraphs/kit/principal";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
+import { findAuditRecords } from "../platform/audit/store";
+import { verifyAuditChain } from "../platform/audit/verify";
+import type { Principal } from "../platform/identity/principal";
 import { waitUntil } from "./support/events";
 import { principalFor, tokenFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";

@@ -1,8 +1,8 @@
 import { generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from "jose";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
-import { signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
-import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { SUBGRAPH_NAMES } from "../platform/config";
+import { signIdentityAssertion } from "../platform/identity/assertion";
+import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../dev/dataset/seed-cases";
 import { principalFor, TEST_AUDIENCE, TEST_ISSUER, testKeys } from "./support/identity";
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
 

@@ -1,5 +1,5 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { callersFor, CHESHIRE, expectedOutcome, probeSpec, selectionText, STAFFORDSHIRE, type Caller, type FieldSpec } from "./support/access-spec";
 import { principalFor } from "./support/identity";
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";

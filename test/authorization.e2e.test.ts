@@ -1,5 +1,5 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk, SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { principalFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";
 

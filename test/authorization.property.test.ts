@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { callersFor, CHESHIRE, expectedOutcome, probeSpec, STAFFORDSHIRE, type Caller, type FieldSpec } from "./support/access-spec";
 import { principalFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";

@@ -1,5 +1,5 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk, SEED_CASE_IDS, SEED_CASE_REFERENCES } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk, SEED_CASE_IDS, SEED_CASE_REFERENCES } from "../dev/dataset/seed-cases";
 import { settableClock } from "./support/events";
 import { principalFor } from "./support/identity";
 import { cheshireBeforeReview } from "./support/seed-case-replay";

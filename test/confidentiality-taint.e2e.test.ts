@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { GraphQLSchema } from "graphql";
 import personas from "../schema/personas.json";
-import { mergeChunks } from "../subgraphs/dataset/chunk";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { formatPncId } from "../subgraphs/kit/pnc";
-import type { Principal } from "../subgraphs/kit/principal";
-import { forcesInRegion } from "../subgraphs/kit/reference";
+import { mergeChunks } from "../dev/dataset/chunk";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { formatPncId } from "../domain/pnc";
+import type { Principal } from "../platform/identity/principal";
+import { forcesInRegion } from "../platform/reference";
 import { emptyChunk } from "./support/database";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "./support/identity";
 import { composedApiSchema, readEverythingFrom } from "./support/read-everything";

@@ -1,9 +1,9 @@
-import { inProcessConsumerName } from "../gateway/in-process-stack";
-import type { EventBus } from "../subgraphs/kit/events/bus";
-import { STREAMS } from "../subgraphs/kit/events/event";
-import { InProcessBus } from "../subgraphs/kit/events/in-process-bus";
-import { idempotentHandler } from "../subgraphs/kit/events/inbox";
-import { fixedClock } from "../subgraphs/kit/clock";
+import { inProcessConsumerName } from "../dev/in-process-stack";
+import type { EventBus } from "../platform/events/bus";
+import { STREAMS } from "../platform/events/event";
+import { InProcessBus } from "../platform/events/in-process-bus";
+import { idempotentHandler } from "../platform/events/inbox";
+import { fixedClock } from "../platform/clock";
 import { ordersSubgraph } from "../subgraphs/orders/server";
 import { emptyChunk } from "./support/database";
 import { openTestRedisBus, waitUntil } from "./support/events";

@@ -1,6 +1,6 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { generateDataset } from "../subgraphs/dataset/generate";
-import { SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { generateDataset } from "../dev/dataset/generate";
+import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { principalFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";
 

@@ -1,6 +1,6 @@
 import { serverAudits } from "graphql-http";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { EVERY_SCOPE_NATIONAL, tokenFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";
 

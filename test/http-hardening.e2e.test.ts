@@ -1,6 +1,6 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { SECURITY_HEADERS } from "../subgraphs/kit/http";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { SECURITY_HEADERS } from "../platform/http";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { EVERY_SCOPE_NATIONAL, tokenFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";
 

@@ -1,7 +1,7 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { mergeChunks } from "../subgraphs/dataset/chunk";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
-import type { Jurisdiction } from "../subgraphs/kit/principal";
+import { fixedClock } from "../platform/clock";
+import { mergeChunks } from "../dev/dataset/chunk";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
+import type { Jurisdiction } from "../platform/identity/principal";
 import { CHESHIRE, STAFFORDSHIRE } from "./support/access-spec";
 import { emptyChunk } from "./support/database";
 import { principalFor, type PersonaName } from "./support/identity";

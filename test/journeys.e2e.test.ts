@@ -1,8 +1,8 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { mergeChunks } from "../subgraphs/dataset/chunk";
-import { seedCasesChunk, SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
-import { forcesInRegion } from "../subgraphs/kit/reference";
-import { Region } from "../subgraphs/kit/region";
+import { fixedClock } from "../platform/clock";
+import { mergeChunks } from "../dev/dataset/chunk";
+import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
+import { forcesInRegion } from "../platform/reference";
+import { Region } from "../domain/region";
 import { emptyChunk } from "./support/database";
 import { principalFor } from "./support/identity";
 import { breach, hearing, order } from "./support/rows";

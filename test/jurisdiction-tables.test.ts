@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLSchema } from "graphql";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
-import { subgraphSchema } from "../subgraphs/kit/subgraph";
+import { SUBGRAPH_NAMES } from "../platform/config";
+import { subgraphSchema } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
 /**

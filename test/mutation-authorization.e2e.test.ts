@@ -1,7 +1,7 @@
 import personas from "../schema/personas.json";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { mergeChunks } from "../subgraphs/dataset/chunk";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { mergeChunks } from "../dev/dataset/chunk";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { emptyChunk } from "./support/database";
 import { callersFor, CHESHIRE, STAFFORDSHIRE, type Caller, type SeedCaseProbe } from "./support/access-spec";
 import { principalFor } from "./support/identity";

@@ -1,6 +1,6 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
-import { generateDataset } from "../subgraphs/dataset/generate";
+import { fixedClock } from "../platform/clock";
+import { SUBGRAPH_NAMES } from "../platform/config";
+import { generateDataset } from "../dev/dataset/generate";
 import { startTestStack, type TestStack } from "./support/stack";
 import { ATTACK_DOCUMENTS } from "../bench/support/attack-documents";
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { repoPath } from "../subgraphs/kit/repo-root";
+import { repoPath } from "../platform/repo-root";
 
 // The little of Node the CLI under test uses, declared: compiling against @types/node would make each build take seconds.
 const NODE_DECLARATIONS = "declare const require: { main: unknown }, module: unknown, process: { argv: string[]; stdout: { write(text: string): void } };\n";

@@ -1,5 +1,5 @@
-import { fixedClock } from "../subgraphs/kit/clock";
-import { seedCasesChunk, SEED_CASE_IDS, SEED_CASE_REFERENCES } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { seedCasesChunk, SEED_CASE_IDS, SEED_CASE_REFERENCES } from "../dev/dataset/seed-cases";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /** The two real cases of docs/seed-cases.md, asked through the gateway over HTTP. */

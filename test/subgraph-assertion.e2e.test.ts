@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import { ASSERTION_ISSUER, signIdentityAssertion } from "../subgraphs/kit/identity-assertion";
-import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../subgraphs/dataset/seed-cases";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import { ASSERTION_ISSUER, signIdentityAssertion } from "../platform/identity/assertion";
+import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../dev/dataset/seed-cases";
 import { EVERY_SCOPE_NATIONAL, testKeys, tokenFor } from "./support/identity";
 import type { GraphQLHttpResponse } from "./support/stack";
 import { postGraphQL, startSubgraphOverHttp, type SubgraphOverHttp } from "./support/subgraph-over-http";

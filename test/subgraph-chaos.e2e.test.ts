@@ -1,8 +1,8 @@
 import { Client } from "pg";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { SUBGRAPH_NAMES } from "../subgraphs/kit/config";
-import { generateDataset } from "../subgraphs/dataset/generate";
-import { SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
+import { fixedClock } from "../platform/clock";
+import { SUBGRAPH_NAMES } from "../platform/config";
+import { generateDataset } from "../dev/dataset/generate";
+import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { waitUntil } from "./support/events";
 import { startProxyProcess, type ProxyProcess } from "./support/proxy-process";
 import { TEST_DATABASE_URL } from "./support/services";

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
-import { mergeChunks } from "../subgraphs/dataset/chunk";
-import { seedCasesChunk } from "../subgraphs/dataset/seed-cases";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
-import type { Principal } from "../subgraphs/kit/principal";
-import { repoPath } from "../subgraphs/kit/repo-root";
-import { subgraphSchema } from "../subgraphs/kit/subgraph";
+import { mergeChunks } from "../dev/dataset/chunk";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import type { Principal } from "../platform/identity/principal";
+import { repoPath } from "../platform/repo-root";
+import { subgraphSchema } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import {
   callersFor,

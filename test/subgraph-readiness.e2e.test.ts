@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import net from "node:net";
 import { Redis } from "ioredis";
-import { fixedClock } from "../subgraphs/kit/clock";
-import { RedisStreamBus } from "../subgraphs/kit/events/redis-stream-bus";
-import { listen } from "../subgraphs/kit/http";
-import { createSubgraphServer } from "../subgraphs/kit/subgraph";
+import { fixedClock } from "../platform/clock";
+import { RedisStreamBus } from "../platform/events/redis-stream-bus";
+import { listen } from "../platform/http";
+import { createSubgraphServer } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { openTestDatabase } from "./support/database";
 import { openTestRedisBus } from "./support/events";

@@ -1,11 +1,11 @@
 import { Client } from "pg";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
-import { loadedDataset, recordDatasetLoad, type DatasetSpec } from "../../subgraphs/kit/dataset-load";
-import { openPostgres, type Db } from "../../subgraphs/kit/db";
-import { envOptional } from "../../subgraphs/kit/env";
-import { migrate } from "../../subgraphs/kit/migrate";
-import { migrationDirsOf } from "../../subgraphs/kit/subgraph";
-import { generateDataset } from "../../subgraphs/dataset/generate";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
+import { loadedDataset, recordDatasetLoad, type DatasetSpec } from "../../dev/dataset/dataset-load";
+import { openPostgres, type Db } from "../../platform/db/db";
+import { envOptional } from "../../platform/env";
+import { migrate } from "../../platform/db/migrate";
+import { migrationDirsOf } from "../../platform/subgraph/subgraph";
+import { generateDataset } from "../../dev/dataset/generate";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 
 /**

@@ -1,13 +1,13 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { devTokenClaims, type PersonaName } from "../../gateway/auth/dev-token";
+import { devTokenClaims, type PersonaName } from "../../dev/dev-token";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/config";
-import { startInProcessStack } from "../../gateway/in-process-stack";
-import { systemClock } from "../../subgraphs/kit/clock";
-import type { SubgraphName } from "../../subgraphs/kit/config";
-import type { Db } from "../../subgraphs/kit/db";
-import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
-import { migrateAuditStore } from "../../subgraphs/kit/audit/store";
-import { openPglite } from "../../subgraphs/kit/db";
+import { startInProcessStack } from "../../dev/in-process-stack";
+import { systemClock } from "../../platform/clock";
+import type { SubgraphName } from "../../platform/config";
+import type { Db } from "../../platform/db/db";
+import { InProcessBus } from "../../platform/events/in-process-bus";
+import { migrateAuditStore } from "../../platform/audit/store";
+import { openPglite } from "../../platform/db/db";
 
 /**
  * The in-process stack (gateway/in-process-stack.ts) on the benchmark's

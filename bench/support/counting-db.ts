@@ -1,4 +1,4 @@
-import type { Db } from "../../subgraphs/kit/db";
+import type { Db } from "../../platform/db/db";
 
 /** A Db that counts every statement sent through it (transactions included): SQL statements per request. */
 export function countingDb(db: Db, count: () => void): Db {

@@ -1,5 +1,5 @@
-import type { SubgraphName } from "../../subgraphs/kit/config";
-import type { Db } from "../../subgraphs/kit/db";
+import type { SubgraphName } from "../../platform/config";
+import type { Db } from "../../platform/db/db";
 
 /**
  * The operations the gateway benchmark sends (issue 12), each with the

@@ -1,6 +1,6 @@
 import { openTestAuditDatabase, type TestAuditDatabase } from "../../test/support/audit";
-import type { AuditEntry } from "../../subgraphs/kit/audit/record";
-import { appendAuditEntries, auditRecordsAfter } from "../../subgraphs/kit/audit/store";
+import type { AuditEntry } from "../../platform/audit/record";
+import { appendAuditEntries, auditRecordsAfter } from "../../platform/audit/store";
 import { AuditCliUsageError, runAuditCli } from "../audit.cli";
 
 function consultation(n: number, sub: string, person: string, recordedAt: string): AuditEntry {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import { getOperationAST, print } from "graphql";
-import type { AuditEntry } from "../../subgraphs/kit/audit/record";
+import type { AuditEntry } from "../../platform/audit/record";
 import type { GatewayContext } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";

@@ -2,12 +2,12 @@ import { LocalGraphQLDataSource } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
-import type { AuditRecord } from "../../subgraphs/kit/audit/record";
-import { findAuditRecords, type AuditQuery } from "../../subgraphs/kit/audit/store";
-import type { Db } from "../../subgraphs/kit/db";
-import { BadUserInputError } from "../../subgraphs/kit/errors";
-import { hasScope, type Principal } from "../../subgraphs/kit/principal";
-import { DateTimeScalar } from "../../subgraphs/kit/scalars";
+import type { AuditRecord } from "../../platform/audit/record";
+import { findAuditRecords, type AuditQuery } from "../../platform/audit/store";
+import type { Db } from "../../platform/db/db";
+import { BadUserInputError } from "../../platform/errors/errors";
+import { hasScope, type Principal } from "../../platform/identity/principal";
+import { DateTimeScalar } from "../../platform/scalars";
 
 /**
  * The audit trail in the graph: a subgraph the gateway serves in its own

@@ -1,8 +1,8 @@
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import { GroupCommitWriter } from "../../subgraphs/kit/audit/group-commit";
-import type { AuditEntry } from "../../subgraphs/kit/audit/record";
-import { appendAuditEntries } from "../../subgraphs/kit/audit/store";
-import type { Db } from "../../subgraphs/kit/db";
+import { GroupCommitWriter } from "../../platform/audit/group-commit";
+import type { AuditEntry } from "../../platform/audit/record";
+import { appendAuditEntries } from "../../platform/audit/store";
+import type { Db } from "../../platform/db/db";
 import type { GraphQLDataSource } from "@apollo/gateway";
 import { AuditingGateway } from "./auditing-gateway";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";

@@ -1,5 +1,5 @@
 import personas from "../../schema/personas.json";
-import type { Jurisdiction, Principal } from "../../subgraphs/kit/principal";
+import type { Jurisdiction, Principal } from "../../platform/identity/principal";
 
 /** Why the caller consults personal data, per request: overrides the token's `purpose` claim. */
 export const JUSTIFICATION_HEADER = "x-justification";

@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { jwtVerify, type JWTVerifyGetKey } from "jose";
-import { UnauthenticatedError } from "../../subgraphs/kit/identity-assertion";
-import type { Principal } from "../../subgraphs/kit/principal";
+import { UnauthenticatedError } from "../../platform/identity/assertion";
+import type { Principal } from "../../platform/identity/principal";
 import { principalFromClaims } from "./principal-from-claims";
 import { VerifiedTokenCache } from "./verified-token-cache";
 

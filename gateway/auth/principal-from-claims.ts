@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose";
-import { jurisdictionProblem, type Jurisdiction, type Principal } from "../../subgraphs/kit/principal";
-import { forcesInRegion, REGIONS, type RegionCode } from "../../subgraphs/kit/reference";
+import { jurisdictionProblem, type Jurisdiction, type Principal } from "../../platform/identity/principal";
+import { forcesInRegion, REGIONS, type RegionCode } from "../../platform/reference";
 
 /**
  * Reads a Principal out of verified token claims:

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Principal } from "../../subgraphs/kit/principal";
+import type { Principal } from "../../platform/identity/principal";
 
 /** Enough for every caller of a busy hour; each entry is a hash and a small principal. */
 export const DEFAULT_TOKEN_CACHE_ENTRIES = 10_000;

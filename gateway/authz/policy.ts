@@ -13,8 +13,8 @@ import {
   isAbstractType,
   type GraphQLCompositeType,
 } from "graphql";
-import { satisfiesScopes } from "../../subgraphs/kit/access-rules";
-import type { Principal } from "../../subgraphs/kit/principal";
+import { satisfiesScopes } from "../../platform/subgraph/access-rules";
+import type { Principal } from "../../platform/identity/principal";
 
 /**
  * The authorization directives of the composed supergraph, read from the

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { maskUnexpectedErrors } from "../../subgraphs/kit/errors-masking";
+import { maskUnexpectedErrors } from "../../platform/errors/masking";
 import { OPERATION_LIMIT_EXCEEDED } from "../limits";
 
 /** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */

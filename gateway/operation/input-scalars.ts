@@ -1,7 +1,7 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLScalarType, GraphQLSchema } from "graphql";
-import { DateScalar, DateTimeScalar } from "../../subgraphs/kit/scalars";
+import { DateScalar, DateTimeScalar } from "../../platform/scalars";
 
 /** The API's custom scalars with the subgraphs' own parsing (one definition, in the kit). */
 const VALIDATING_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map<string, GraphQLScalarType>([

@@ -1,4 +1,4 @@
-import { scope, type AccessRules } from "../kit/access-rules";
+import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
 
 /** Breaches: reading needs breach:read, description and sentence (free text) spo:terms too, reporting breach:write; the statistics columns stats:read. */
 export const breachesAccess: AccessRules = {

@@ -1,5 +1,5 @@
-import type { Db } from "../kit/db";
-import type { SubgraphContext } from "../kit/subgraph";
+import type { Db } from "../../platform/db/db";
+import type { SubgraphContext } from "../../platform/subgraph/subgraph";
 import { createBreachLoaders } from "./breach/breach.loaders";
 import { createStatisticsLoaders } from "./statistics/statistics.loaders";
 

@@ -1,7 +1,7 @@
-import { bulkInsert } from "../kit/bulk-insert";
-import type { Db } from "../kit/db";
-import type { BreachOffenceRow, DatasetChunk } from "../dataset/rows";
-import { insertOrderFactsRows } from "../kit/order-facts/order-facts";
+import { bulkInsert } from "../../platform/db/bulk-insert";
+import type { Db } from "../../platform/db/db";
+import type { BreachOffenceRow, DatasetChunk } from "../../domain/records";
+import { insertOrderFactsRows } from "../../domain/order-facts/order-facts";
 
 /** Writes the breaches share of a dataset chunk (demo data, benchmark loads), and the order facts it keeps a copy of. */
 export async function insertBreachesChunk(db: Db, chunk: DatasetChunk): Promise<void> {

@@ -1,5 +1,6 @@
-import { defineJurisdiction, KEY_ONLY, STATISTICS_AGGREGATE, type RecordCoverage } from "../kit/jurisdiction-table";
-import { coversForce } from "../kit/principal";
+import { defineJurisdiction, type RecordCoverage } from "../../platform/subgraph/jurisdiction-table";
+import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
+import { coversForce } from "../../platform/identity/principal";
 import type { BreachesContext } from "./context";
 import type { BreachOffence } from "./breach/breach.type";
 

@@ -1,11 +1,11 @@
-import { STREAMS } from "../kit/events/event";
-import { EVENT_MIGRATIONS } from "../kit/events/runtime";
-import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
-import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
-import { repoPath } from "../kit/repo-root";
+import { STREAMS } from "../../platform/events/event";
+import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
+import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";
-import { defineSubgraph } from "../kit/subgraph";
+import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
 import { applyBreachDecision } from "./breach/hearing-outcome.consumer";

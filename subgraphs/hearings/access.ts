@@ -1,4 +1,4 @@
-import { scope, type AccessRules } from "../kit/access-rules";
+import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
 
 /** Hearings: reading needs hearing:read, recording outcomes hearing:write, outcome notes (free text) spo:terms. */
 export const hearingsAccess: AccessRules = {

@@ -1,5 +1,6 @@
-import { defineJurisdiction, KEY_ONLY } from "../kit/jurisdiction-table";
-import { coversCourt, coversForce } from "../kit/principal";
+import { defineJurisdiction } from "../../platform/subgraph/jurisdiction-table";
+import { KEY_ONLY } from "../../domain/protection-classes";
+import { coversCourt, coversForce } from "../../platform/identity/principal";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
 

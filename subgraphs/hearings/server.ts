@@ -1,11 +1,11 @@
-import { STREAMS } from "../kit/events/event";
-import { EVENT_MIGRATIONS } from "../kit/events/runtime";
-import { IDEMPOTENCY_MIGRATIONS } from "../kit/idempotency";
-import { ORDER_FACTS_MIGRATIONS } from "../kit/order-facts/order-facts";
-import { repoPath } from "../kit/repo-root";
+import { STREAMS } from "../../platform/events/event";
+import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { repoPath } from "../../platform/repo-root";
 import { hearingsAccess } from "./access";
 import { hearingsJurisdiction } from "./jurisdiction";
-import { defineSubgraph } from "../kit/subgraph";
+import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { insertHearingsChunk } from "./dataset";
 import { createHearingLoaders } from "./hearing/hearing.loaders";
 import { hearingReference } from "./hearing/hearing.reference";

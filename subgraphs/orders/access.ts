@@ -1,4 +1,4 @@
-import { scope, type AccessRules } from "../kit/access-rules";
+import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
 
 /**
  * Orders: the summary needs spo:read, terms and history notes (free text) spo:terms, protected persons

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "../kit/subgraph";
+import type { SubgraphContext } from "../../platform/subgraph/subgraph";
 import type { OrderLoaders } from "./order/order.loaders";
 
 export type OrdersContext = SubgraphContext<OrderLoaders>;

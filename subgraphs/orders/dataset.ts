@@ -1,7 +1,7 @@
-import { bulkInsert } from "../kit/bulk-insert";
-import type { Db } from "../kit/db";
-import { ORDER_FACTS_COLUMN_TYPES } from "../kit/order-facts/order-facts";
-import type { DatasetChunk, OrderEventRow, OrderProtectedPersonRow, OrderRow, OrderTermRow } from "../dataset/rows";
+import { bulkInsert } from "../../platform/db/bulk-insert";
+import type { Db } from "../../platform/db/db";
+import { ORDER_FACTS_COLUMN_TYPES } from "../../domain/order-facts/order-facts";
+import type { DatasetChunk, OrderEventRow, OrderProtectedPersonRow, OrderRow, OrderTermRow } from "../../domain/records";
 
 /** Writes the orders share of a dataset chunk (demo data, benchmark loads). */
 export async function insertOrdersChunk(db: Db, chunk: DatasetChunk): Promise<void> {

@@ -1,4 +1,5 @@
-import { defineJurisdiction, KEY_ONLY, STATISTICS_AGGREGATE, type RecordCoverage } from "../kit/jurisdiction-table";
+import { defineJurisdiction, type RecordCoverage } from "../../platform/subgraph/jurisdiction-table";
+import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
 import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
 import type { OrderEvent, StalkingProtectionOrder } from "./order/order.type";

@@ -1,9 +1,9 @@
-import { STREAMS } from "../kit/events/event";
-import { EVENT_MIGRATIONS } from "../kit/events/runtime";
-import { repoPath } from "../kit/repo-root";
+import { STREAMS } from "../../platform/events/event";
+import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { repoPath } from "../../platform/repo-root";
 import { ordersAccess } from "./access";
 import { ordersJurisdiction } from "./jurisdiction";
-import { defineSubgraph } from "../kit/subgraph";
+import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { insertOrdersChunk } from "./dataset";
 import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
 import { createOrderLoaders } from "./order/order.loaders";

@@ -1,4 +1,4 @@
-import { scope, type AccessRules } from "../kit/access-rules";
+import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
 
 /** People: respondent identity needs person:read, addresses person:address; reference data any caller. */
 export const peopleAccess: AccessRules = {

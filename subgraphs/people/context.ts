@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "../kit/subgraph";
+import type { SubgraphContext } from "../../platform/subgraph/subgraph";
 import type { PersonLoaders } from "./person/person.loaders";
 
 export type PeopleContext = SubgraphContext<PersonLoaders>;

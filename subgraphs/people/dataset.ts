@@ -1,6 +1,6 @@
-import { bulkInsert } from "../kit/bulk-insert";
-import type { Db } from "../kit/db";
-import type { DatasetChunk, NotifiedAddressRow, PersonAliasRow, PersonRow } from "../dataset/rows";
+import { bulkInsert } from "../../platform/db/bulk-insert";
+import type { Db } from "../../platform/db/db";
+import type { DatasetChunk, NotifiedAddressRow, PersonAliasRow, PersonRow } from "../../domain/records";
 import { PersonRoleRepository, rolesOf } from "./person/person-role.repository";
 
 /**

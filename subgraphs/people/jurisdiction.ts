@@ -1,5 +1,5 @@
-import { defineJurisdiction } from "../kit/jurisdiction-table";
-import { coversForce } from "../kit/principal";
+import { defineJurisdiction } from "../../platform/subgraph/jurisdiction-table";
+import { coversForce } from "../../platform/identity/principal";
 import type { PeopleContext } from "./context";
 import type { Person } from "./person/person.type";
 

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { runSubgraphMain } from "../kit/main";
+import { runSubgraphMain } from "../../platform/subgraph/run";
 import { peopleSubgraph } from "./server";
 
 runSubgraphMain(peopleSubgraph);

@@ -1,9 +1,9 @@
-import { STREAMS } from "../kit/events/event";
-import { EVENT_MIGRATIONS } from "../kit/events/runtime";
-import { repoPath } from "../kit/repo-root";
+import { STREAMS } from "../../platform/events/event";
+import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { repoPath } from "../../platform/repo-root";
 import { peopleAccess } from "./access";
 import { peopleJurisdiction } from "./jurisdiction";
-import { defineSubgraph } from "../kit/subgraph";
+import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { CourtResolver } from "./court/court.resolver";
 import { courtReference } from "./court/court.reference";
 import { insertPeopleChunk } from "./dataset";

@@ -2,7 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { composeServices } from "@apollo/composition";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, printSchema } from "graphql";
-import { createHttpService, listen, type RunningHttpService } from "../../subgraphs/kit/http";
+import { createHttpService, listen, type RunningHttpService } from "../../platform/http";
 
 /**
  * A small test-only supergraph with what ours lacks — an entity interface, a

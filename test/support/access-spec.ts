@@ -1,7 +1,7 @@
 import personas from "../../schema/personas.json";
-import { SEED_CASE_IDS } from "../../subgraphs/dataset/seed-cases";
-import type { Jurisdiction } from "../../subgraphs/kit/principal";
-import { forcesInRegion } from "../../subgraphs/kit/reference";
+import { SEED_CASE_IDS } from "../../dev/dataset/seed-cases";
+import type { Jurisdiction } from "../../platform/identity/principal";
+import { forcesInRegion } from "../../platform/reference";
 import type { PersonaName } from "./identity";
 
 /**

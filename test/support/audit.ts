@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { openPglite, openPostgres, type Db } from "../../subgraphs/kit/db";
-import { migrateAuditStore } from "../../subgraphs/kit/audit/store";
+import { openPglite, openPostgres, type Db } from "../../platform/db/db";
+import { migrateAuditStore } from "../../platform/audit/store";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
 export interface TestAuditDatabase {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { openPglite, openPostgres, type Db } from "../../subgraphs/kit/db";
-import { migrate } from "../../subgraphs/kit/migrate";
-import { migrationDirsOf, type SubgraphDefinition } from "../../subgraphs/kit/subgraph";
-import type { DatasetChunk } from "../../subgraphs/dataset/rows";
+import { openPglite, openPostgres, type Db } from "../../platform/db/db";
+import { migrate } from "../../platform/db/migrate";
+import { migrationDirsOf, type SubgraphDefinition } from "../../platform/subgraph/subgraph";
+import type { DatasetChunk } from "../../domain/records";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
 export interface TestDatabase {
@@ -39,4 +39,4 @@ export async function insertChunks<T>(db: Db, definition: SubgraphDefinition<T>,
 }
 
 /** An empty chunk to build small hand-written fixtures from. */
-export { emptyChunk } from "../../subgraphs/dataset/chunk";
+export { emptyChunk } from "../../dev/dataset/chunk";

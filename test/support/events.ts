@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import type { EventBus } from "../../subgraphs/kit/events/bus";
-import { STREAMS } from "../../subgraphs/kit/events/event";
-import { RedisStreamBus } from "../../subgraphs/kit/events/redis-stream-bus";
-import type { SubgraphName } from "../../subgraphs/kit/config";
-import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
+import type { EventBus } from "../../platform/events/bus";
+import { STREAMS } from "../../platform/events/event";
+import { RedisStreamBus } from "../../platform/events/redis-stream-bus";
+import type { SubgraphName } from "../../platform/config";
+import type { SubgraphEvents } from "../../platform/events/runtime";
 import { TEST_REDIS_URL } from "./services";
 
 /** A Redis Streams bus on streams of its own (a random key prefix), so test files never read each other's events. */

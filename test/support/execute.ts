@@ -1,7 +1,7 @@
 import assert from "node:assert";
 import type { GraphQLFormattedError } from "graphql";
-import type { Principal } from "../../subgraphs/kit/principal";
-import type { SubgraphServer } from "../../subgraphs/kit/subgraph";
+import type { Principal } from "../../platform/identity/principal";
+import type { SubgraphServer } from "../../platform/subgraph/subgraph";
 import { EVERY_SCOPE_NATIONAL } from "./identity";
 
 export interface ExecutionResult<TData> {

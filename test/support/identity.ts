@@ -1,8 +1,8 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey, type KeyLike } from "jose";
-import type { Clock } from "../../subgraphs/kit/clock";
-import type { Db } from "../../subgraphs/kit/db";
-import type { Jurisdiction, Principal } from "../../subgraphs/kit/principal";
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "../../subgraphs/kit/subgraph";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/db";
+import type { Jurisdiction, Principal } from "../../platform/identity/principal";
+import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "../../platform/subgraph/subgraph";
 import personas from "../../schema/personas.json";
 
 /** Key pairs made once per test process: the gateway's assertion key and a test identity provider's token key. */

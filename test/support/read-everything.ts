@@ -8,7 +8,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { composeSupergraph } from "../../schema/composition";
+import { composeSupergraph } from "../../dev/schema/composition";
 
 /**
  * What an attacker with a token would ask: every field the API has, from a

@@ -1,5 +1,5 @@
-import type { DatasetChunk } from "../../subgraphs/dataset/rows";
-import { seedCasesChunk, SEED_CASE_IDS } from "../../subgraphs/dataset/seed-cases";
+import type { DatasetChunk } from "../../domain/records";
+import { seedCasesChunk, SEED_CASE_IDS } from "../../dev/dataset/seed-cases";
 
 const IDS = SEED_CASE_IDS.cheshire;
 

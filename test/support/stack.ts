@@ -1,20 +1,20 @@
-import { startInProcessStack, type InProcessStackOptions } from "../../gateway/in-process-stack";
+import { startInProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
 import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
-import type { Clock } from "../../subgraphs/kit/clock";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/kit/config";
-import { observeStatements, type Db } from "../../subgraphs/kit/db";
-import { currentRequestId } from "../../subgraphs/kit/request-scope";
+import type { Clock } from "../../platform/clock";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
+import { observeStatements, type Db } from "../../platform/db/db";
+import { currentRequestId } from "../../platform/request-scope";
 import { REQUEST_ID_HEADER } from "../../gateway/server";
-import type { EventBus } from "../../subgraphs/kit/events/bus";
-import { InProcessBus } from "../../subgraphs/kit/events/in-process-bus";
-import type { SubgraphEvents } from "../../subgraphs/kit/events/runtime";
-import type { DatasetChunk } from "../../subgraphs/dataset/rows";
+import type { EventBus } from "../../platform/events/bus";
+import { InProcessBus } from "../../platform/events/in-process-bus";
+import type { SubgraphEvents } from "../../platform/events/runtime";
+import type { DatasetChunk } from "../../domain/records";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { openTestAuditDatabase, type TestAuditDatabase } from "./audit";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { waitUntilEventsSettled } from "./events";
 import { EVERY_SCOPE_NATIONAL, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./identity";
-import type { Principal } from "../../subgraphs/kit/principal";
+import type { Principal } from "../../platform/identity/principal";
 
 export interface GraphQLHttpResponse {
   status: number;

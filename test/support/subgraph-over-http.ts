@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { fixedClock } from "../../subgraphs/kit/clock";
-import type { SubgraphName } from "../../subgraphs/kit/config";
-import { listen, type RunningHttpService } from "../../subgraphs/kit/http";
-import { signIdentityAssertion } from "../../subgraphs/kit/identity-assertion";
-import type { Principal } from "../../subgraphs/kit/principal";
-import type { DatasetChunk } from "../../subgraphs/dataset/rows";
+import { fixedClock } from "../../platform/clock";
+import type { SubgraphName } from "../../platform/config";
+import { listen, type RunningHttpService } from "../../platform/http";
+import { signIdentityAssertion } from "../../platform/identity/assertion";
+import type { Principal } from "../../platform/identity/principal";
+import type { DatasetChunk } from "../../domain/records";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { createTestSubgraphServer, testKeys } from "./identity";

@@ -6,12 +6,12 @@ import { createAuthenticator } from "../../../gateway/auth/authenticate";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
 import { createAssertionSigner } from "../../../gateway/datasource";
 import { createGateway } from "../../../gateway/server";
-import { ensureAuditStoreMigrated } from "../../../subgraphs/kit/audit/store";
-import type { SubgraphName } from "../../../subgraphs/kit/config";
-import { openPostgres } from "../../../subgraphs/kit/db";
-import { envString } from "../../../subgraphs/kit/env";
-import { listen } from "../../../subgraphs/kit/http";
-import { repoPath } from "../../../subgraphs/kit/repo-root";
+import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
+import type { SubgraphName } from "../../../platform/config";
+import { openPostgres } from "../../../platform/db/db";
+import { envString } from "../../../platform/env";
+import { listen } from "../../../platform/http";
+import { repoPath } from "../../../platform/repo-root";
 import { failToParent, reportToParent } from "../process-probe";
 
 /**

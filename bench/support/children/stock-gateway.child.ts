@@ -4,10 +4,10 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { importJWK, type JWK, type KeyLike } from "jose";
 import { AuthorizationPolicy } from "../../../gateway/authz/policy";
-import { ASSERTION_HEADER, signIdentityAssertion } from "../../../subgraphs/kit/identity-assertion";
-import type { Principal } from "../../../subgraphs/kit/principal";
-import { envString } from "../../../subgraphs/kit/env";
-import { repoPath } from "../../../subgraphs/kit/repo-root";
+import { ASSERTION_HEADER, signIdentityAssertion } from "../../../platform/identity/assertion";
+import type { Principal } from "../../../platform/identity/principal";
+import { envString } from "../../../platform/env";
+import { repoPath } from "../../../platform/repo-root";
 import { failToParent, reportToParent } from "../process-probe";
 
 /** Well inside the subgraphs' 60 s freshness rule, so an assertion is never stale when it arrives. */

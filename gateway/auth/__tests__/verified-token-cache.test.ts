@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
-import type { Principal } from "../../../subgraphs/kit/principal";
+import type { Principal } from "../../../platform/identity/principal";
 import { createAuthenticator } from "../authenticate";
 import { VerifiedTokenCache } from "../verified-token-cache";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, Lexer, parse, Source, TokenKind, type GraphQLSchema } from "graphql";
-import { composeSupergraph } from "../../../schema/composition";
-import { repoPath } from "../../../subgraphs/kit/repo-root";
+import { composeSupergraph } from "../../../dev/schema/composition";
+import { repoPath } from "../../../platform/repo-root";
 import { createOperationLimits, DEFAULT_OPERATION_LIMITS } from "..";
 import { countExpandedSelections } from "../max-selections";
 

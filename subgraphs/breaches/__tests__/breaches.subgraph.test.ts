@@ -1,5 +1,5 @@
-import { forcesInRegion } from "../../kit/reference";
-import type { SubgraphServer } from "../../kit/subgraph";
+import { forcesInRegion } from "../../../platform/reference";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";

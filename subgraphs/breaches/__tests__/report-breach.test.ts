@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { STREAMS } from "../../kit/events/event";
-import type { Principal } from "../../kit/principal";
-import { forcesInRegion } from "../../kit/reference";
-import { Region } from "../../kit/region";
-import type { SubgraphServer } from "../../kit/subgraph";
-import { ORDER_FACTS_CHANGED, type OrderFacts } from "../../kit/order-facts/order-facts";
+import { STREAMS } from "../../../platform/events/event";
+import type { Principal } from "../../../platform/identity/principal";
+import { forcesInRegion } from "../../../platform/reference";
+import { Region } from "../../../domain/region";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
+import { ORDER_FACTS_CHANGED, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "../../kit/scalars";
+import { DateScalar } from "../../../platform/scalars";
 import { BreachOffenceType } from "./breach.type";
 
 @InputType("ReportBreachInput")

@@ -1,5 +1,5 @@
-import type { Db } from "../../kit/db";
-import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
+import type { Db } from "../../../platform/db/db";
+import { loaderOfMany, loaderOfOne } from "../../../platform/loaders";
 import { BreachRepository } from "./breach.repository";
 
 export function createBreachLoaders(db: Db) {

@@ -1,5 +1,5 @@
-import { camelCaseRow } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
+import { camelCaseRow } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
 import { BreachOffence } from "./breach.type";
 
 const BREACH_COLUMNS = `id, offence_type, offence_code, order_id, order_force_code, offender_id, reporting_force_code,

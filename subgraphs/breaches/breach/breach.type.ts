@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar } from "../../kit/scalars";
+import { DateScalar } from "../../../platform/scalars";
 
 export enum BreachOffenceType {
   BREACH_OF_ORDER = "BREACH_OF_ORDER",

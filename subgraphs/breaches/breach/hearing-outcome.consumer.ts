@@ -1,7 +1,7 @@
-import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../kit/court-decisions";
-import type { Db } from "../../kit/db";
-import type { DomainEvent } from "../../kit/events/event";
-import { EventRejectedError } from "../../kit/events/inbox";
+import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
+import type { Db } from "../../../platform/db/db";
+import type { DomainEvent } from "../../../platform/events/event";
+import { EventRejectedError } from "../../../platform/events/inbox";
 import { BreachRepository } from "./breach.repository";
 
 /**

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { BadUserInputError } from "../../kit/errors";
-import { runIdempotentMutation } from "../../kit/idempotent-mutation";
-import { outOfJurisdiction } from "../../kit/jurisdiction-errors";
-import { findOrderFacts } from "../../kit/order-facts/order-facts";
-import { deriveOrderStatus } from "../../kit/order-status";
-import { coversForce } from "../../kit/principal";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
+import { outOfJurisdiction } from "../../../platform/errors/jurisdiction-errors";
+import { findOrderFacts } from "../../../domain/order-facts/order-facts";
+import { deriveOrderStatus } from "../../../domain/order-status";
+import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";
 import type { ReportBreachInput } from "./breach.input";
 import { BreachRepository } from "./breach.repository";

@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../kit/dates";
-import { StatisticsGrouping } from "../../kit/statistics-grouping";
+import { isIsoDate } from "../../../platform/dates";
+import { StatisticsGrouping } from "../../../domain/statistics-grouping";
 
 /** What identifies one SpoStatistics row: its @key fields. */
 export interface StatisticsKey {

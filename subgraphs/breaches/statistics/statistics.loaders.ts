@@ -1,6 +1,6 @@
-import type { Db } from "../../kit/db";
-import { loaderOfOne } from "../../kit/loaders";
-import { findStatisticsScope, sumOverScope } from "../../kit/statistics-grouping";
+import type { Db } from "../../../platform/db/db";
+import { loaderOfOne } from "../../../platform/loaders";
+import { findStatisticsScope, sumOverScope } from "../../../domain/statistics-grouping";
 import { statisticsKeyId, statisticsKeyOfId, type StatisticsKey } from "./statistics.key";
 import { StatisticsRepository, type ForceBreachCounts } from "./statistics.repository";
 import { SpoStatisticsBreaches } from "./statistics.type";

@@ -1,4 +1,4 @@
-import { checkStatisticsPeriod } from "../../kit/statistics-grouping";
+import { checkStatisticsPeriod } from "../../../domain/statistics-grouping";
 import type { BreachesContext } from "../context";
 import { parseStatisticsKey, statisticsKeyId } from "./statistics.key";
 import type { SpoStatisticsBreaches } from "./statistics.type";

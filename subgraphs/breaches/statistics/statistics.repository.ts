@@ -1,5 +1,5 @@
-import type { Db } from "../../kit/db";
-import { sumCountsOverPeriodSql } from "../../kit/statistics-counts";
+import type { Db } from "../../../platform/db/db";
+import { sumCountsOverPeriodSql } from "../../../domain/statistics-counts";
 
 export interface ForceBreachCounts {
   forceCode: string;

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { StatisticsGrouping } from "../../kit/statistics-grouping";
-import { DateScalar } from "../../kit/scalars";
+import { StatisticsGrouping } from "../../../domain/statistics-grouping";
+import { DateScalar } from "../../../platform/scalars";
 
 /**
  * The breach columns of SpoStatistics. The orders subgraph owns the type and

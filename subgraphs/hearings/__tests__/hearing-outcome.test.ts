@@ -1,6 +1,6 @@
-import type { HearingOutcomeRecordedPayload } from "../../kit/court-decisions";
-import type { Principal } from "../../kit/principal";
-import type { SubgraphServer } from "../../kit/subgraph";
+import type { HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
+import type { Principal } from "../../../platform/identity/principal";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { principalFor } from "../../../test/support/identity";

@@ -1,7 +1,7 @@
-import type { CourtHearingRow } from "../../dataset/rows";
-import type { Principal } from "../../kit/principal";
-import { forcesInRegion } from "../../kit/reference";
-import type { SubgraphServer } from "../../kit/subgraph";
+import type { CourtHearingRow } from "../../../domain/records";
+import type { Principal } from "../../../platform/identity/principal";
+import { forcesInRegion } from "../../../platform/reference";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";

@@ -1,4 +1,4 @@
-import type { SubgraphServer } from "../../kit/subgraph";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";

@@ -1,15 +1,15 @@
-import { appendToOutbox } from "../../kit/events/outbox";
-import { STREAMS } from "../../kit/events/event";
+import { appendToOutbox } from "../../../platform/events/outbox";
+import { STREAMS } from "../../../platform/events/event";
 import {
   checkHearingOutcome,
   HEARING_OUTCOME_RECORDED,
   type HearingOutcomeRecordedPayload,
-} from "../../kit/court-decisions";
-import { londonDateOf } from "../../kit/dates";
-import { BadUserInputError } from "../../kit/errors";
-import { runIdempotentMutation } from "../../kit/idempotent-mutation";
-import { findOrderFacts } from "../../kit/order-facts/order-facts";
-import { coversCourt } from "../../kit/principal";
+} from "../../../domain/court-decisions";
+import { londonDateOf } from "../../../platform/dates";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
+import { findOrderFacts } from "../../../domain/order-facts/order-facts";
+import { coversCourt } from "../../../platform/identity/principal";
 import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingRepository } from "./hearing.repository";

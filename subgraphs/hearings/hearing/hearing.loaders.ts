@@ -1,6 +1,6 @@
-import type { Db } from "../../kit/db";
-import { loaderOfMany, loaderOfOne } from "../../kit/loaders";
-import { confinedToCourts, type Principal } from "../../kit/principal";
+import type { Db } from "../../../platform/db/db";
+import { loaderOfMany, loaderOfOne } from "../../../platform/loaders";
+import { confinedToCourts, type Principal } from "../../../platform/identity/principal";
 import { HearingRepository } from "./hearing.repository";
 
 /**

@@ -1,5 +1,5 @@
-import { camelCaseRow } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
+import { camelCaseRow } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
 import { CourtHearing } from "./hearing.type";
 
 /** The hearing's columns, and its order's applicant force from the order-facts copy (whose detail the hearing is). */

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../kit/errors";
-import { coversCourt } from "../../kit/principal";
-import { findCourt } from "../../kit/reference";
-import { courtReference, CourtReference } from "../../kit/reference-stubs";
-import { DateScalar } from "../../kit/scalars";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { coversCourt } from "../../../platform/identity/principal";
+import { findCourt } from "../../../platform/reference";
+import { courtReference, CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { DateScalar } from "../../../platform/scalars";
 import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";

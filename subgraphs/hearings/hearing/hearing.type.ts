@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { DateTimeScalar } from "../../kit/scalars";
+import { DateTimeScalar } from "../../../platform/scalars";
 
 export enum HearingType {
   INTERIM_APPLICATION = "INTERIM_APPLICATION",

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../kit/court-decisions";
-import type { DomainEvent } from "../../kit/events/event";
-import { idempotentHandler } from "../../kit/events/inbox";
-import type { OrderFactsChangedPayload } from "../../kit/order-facts/order-facts";
-import type { SubgraphServer } from "../../kit/subgraph";
+import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
+import type { DomainEvent } from "../../../platform/events/event";
+import { idempotentHandler } from "../../../platform/events/inbox";
+import type { OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { order } from "../../../test/support/rows";

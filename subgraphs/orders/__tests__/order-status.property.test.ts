@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fixedClock } from "../../kit/clock";
+import { fixedClock } from "../../../platform/clock";
 import { insertChunks, openTestDatabase, emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";

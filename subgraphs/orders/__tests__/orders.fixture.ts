@@ -1,4 +1,4 @@
-import type { DatasetChunk } from "../../dataset/rows";
+import type { DatasetChunk } from "../../../domain/records";
 import { emptyChunk } from "../../../test/support/database";
 import { order } from "../../../test/support/rows";
 

@@ -1,6 +1,6 @@
-import type { Principal } from "../../kit/principal";
-import { forcesInRegion } from "../../kit/reference";
-import type { SubgraphServer } from "../../kit/subgraph";
+import type { Principal } from "../../../platform/identity/principal";
+import { forcesInRegion } from "../../../platform/reference";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";

@@ -1,5 +1,5 @@
-import { fixedClock } from "../../kit/clock";
-import type { SubgraphServer } from "../../kit/subgraph";
+import { fixedClock } from "../../../platform/clock";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";

@@ -3,12 +3,12 @@ import {
   HEARING_OUTCOME_RECORDED,
   type HearingOutcomeRecordedPayload,
   type OrderEffect,
-} from "../../kit/court-decisions";
-import type { Db } from "../../kit/db";
-import { STREAMS, type DomainEvent } from "../../kit/events/event";
-import { EventRejectedError } from "../../kit/events/inbox";
-import { appendToOutbox } from "../../kit/events/outbox";
-import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../kit/order-facts/order-facts";
+} from "../../../domain/court-decisions";
+import type { Db } from "../../../platform/db/db";
+import { STREAMS, type DomainEvent } from "../../../platform/events/event";
+import { EventRejectedError } from "../../../platform/events/inbox";
+import { appendToOutbox } from "../../../platform/events/outbox";
+import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
 import { OrderWriter, type NewOrderEvent } from "./order.writer";
 
 /**

@@ -1,4 +1,4 @@
-import { confinedToCourts, coversForce, type Principal } from "../../kit/principal";
+import { confinedToCourts, coversForce, type Principal } from "../../../platform/identity/principal";
 import type { OrderVisibility } from "./order.repository";
 import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
 

@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../kit/dates";
-import { BadUserInputError } from "../../kit/errors";
+import { isIsoDate } from "../../../platform/dates";
+import { BadUserInputError } from "../../../platform/errors/errors";
 
 /** Orders are listed newest first: by the day made (or applied, for applications), then id. */
 export interface OrderCursor {

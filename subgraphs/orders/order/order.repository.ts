@@ -1,6 +1,6 @@
-import { camelCaseRow } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
-import { courtReference } from "../../kit/reference-stubs";
+import { camelCaseRow } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
+import { courtReference } from "../../../platform/subgraph/reference-stubs";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import { OrderEvent, OrderTerm, StalkingProtectionOrder, type OrderEventType, type OrderKind, type OrderStatus } from "./order.type";

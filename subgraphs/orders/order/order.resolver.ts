@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../kit/errors";
-import { findForce, forcesInRegion } from "../../kit/reference";
-import { courtReference, CourtReference, forceReference, ForceReference } from "../../kit/reference-stubs";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { findForce, forcesInRegion } from "../../../platform/reference";
+import { courtReference, CourtReference, forceReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
 import type { OrdersContext } from "../context";
 import { Person, personReference } from "../person/person.type";
 import { existenceVisibility } from "./order-jurisdiction";

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { CourtReference } from "../../kit/reference-stubs";
-import { Region } from "../../kit/region";
-import { DateScalar } from "../../kit/scalars";
+import { CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { Region } from "../../../domain/region";
+import { DateScalar } from "../../../platform/scalars";
 import type { OrderStatusFacts } from "./order-status";
 
 export enum OrderKind {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { camelCaseRow } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
-import type { Expiry } from "../../kit/court-decisions";
-import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../kit/order-facts/order-facts";
-import type { OrderEndReason } from "../../kit/order-status";
-import type { OrderEventType } from "../../dataset/vocabulary";
+import { camelCaseRow } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
+import type { Expiry } from "../../../domain/court-decisions";
+import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
+import type { OrderEndReason } from "../../../domain/order-status";
+import type { OrderEventType } from "../../../domain/vocabulary";
 
 export interface NewOrderEvent {
   type: OrderEventType;

@@ -1,5 +1,5 @@
-import type { Db } from "../../kit/db";
-import { sumCountsOverPeriodSql } from "../../kit/statistics-counts";
+import type { Db } from "../../../platform/db/db";
+import { sumCountsOverPeriodSql } from "../../../domain/statistics-counts";
 import { inForceOnSql } from "../order/order-status";
 
 export const ORDER_COUNT_KEYS = ["interimOrdersMade", "fullOrdersMade", "activeOrders"] as const;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { DateScalar } from "../../kit/scalars";
-import { checkStatisticsPeriod, StatisticsGrouping, statisticsScopes, sumOverScope } from "../../kit/statistics-grouping";
+import { DateScalar } from "../../../platform/scalars";
+import { checkStatisticsPeriod, StatisticsGrouping, statisticsScopes, sumOverScope } from "../../../domain/statistics-grouping";
 import type { OrdersContext } from "../context";
 import { ORDER_COUNT_KEYS, StatisticsRepository } from "./statistics.repository";
 import { SpoStatistics } from "./statistics.type";

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../kit/scalars";
-import { StatisticsGrouping } from "../../kit/statistics-grouping";
+import { DateScalar } from "../../../platform/scalars";
+import { StatisticsGrouping } from "../../../domain/statistics-grouping";
 
 /**
  * One row of SPO statistics for a period. An entity so the breaches subgraph

@@ -1,7 +1,7 @@
-import { formatPncId } from "../../kit/pnc";
-import type { Principal } from "../../kit/principal";
-import { forcesInRegion } from "../../kit/reference";
-import type { SubgraphServer } from "../../kit/subgraph";
+import { formatPncId } from "../../../domain/pnc";
+import type { Principal } from "../../../platform/identity/principal";
+import { forcesInRegion } from "../../../platform/reference";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";

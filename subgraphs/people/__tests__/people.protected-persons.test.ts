@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { DomainEvent } from "../../kit/events/event";
-import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../kit/order-facts/order-facts";
-import { formatPncId } from "../../kit/pnc";
-import type { Principal } from "../../kit/principal";
-import { forcesInRegion } from "../../kit/reference";
-import type { SubgraphServer } from "../../kit/subgraph";
+import type { DomainEvent } from "../../../platform/events/event";
+import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
+import { formatPncId } from "../../../domain/pnc";
+import type { Principal } from "../../../platform/identity/principal";
+import { forcesInRegion } from "../../../platform/reference";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "../../../test/support/identity";

@@ -1,6 +1,6 @@
-import { fixedClock } from "../../kit/clock";
-import { formatPncId } from "../../kit/pnc";
-import type { SubgraphServer } from "../../kit/subgraph";
+import { fixedClock } from "../../../platform/clock";
+import { formatPncId } from "../../../domain/pnc";
+import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";

@@ -1,4 +1,4 @@
-import { findCourt } from "../../kit/reference";
+import { findCourt } from "../../../platform/reference";
 import { Court } from "./court.type";
 
 export const courtReference = {

@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../kit/errors";
-import { COURTS, findForce } from "../../kit/reference";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { COURTS, findForce } from "../../../platform/reference";
 import { Force } from "../force/force.type";
 import { Court } from "./court.type";
 

@@ -1,4 +1,4 @@
-import { findForce } from "../../kit/reference";
+import { findForce } from "../../../platform/reference";
 import { Force } from "./force.type";
 
 /** Reference data is in memory: no loader needed, no query issued. */

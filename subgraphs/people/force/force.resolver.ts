@@ -1,5 +1,5 @@
 import { Query, Resolver } from "type-graphql";
-import { FORCES } from "../../kit/reference";
+import { FORCES } from "../../../platform/reference";
 import { Force } from "./force.type";
 
 @Resolver(() => Force)

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Region } from "../../kit/region";
-import type { ForceRecord } from "../../kit/reference";
+import { Region } from "../../../domain/region";
+import type { ForceRecord } from "../../../platform/reference";
 
 @ObjectType("Force", { description: "A police force of England and Wales." })
 @Directive(`@key(fields: "code")`)

@@ -1,6 +1,6 @@
-import type { Db } from "../../kit/db";
-import type { DomainEvent } from "../../kit/events/event";
-import { orderFactsChange } from "../../kit/order-facts/order-facts";
+import type { Db } from "../../../platform/db/db";
+import type { DomainEvent } from "../../../platform/events/event";
+import { orderFactsChange } from "../../../domain/order-facts/order-facts";
 import { PersonRoleRepository, rolesOf } from "./person-role.repository";
 
 /**

@@ -1,6 +1,6 @@
-import { bulkInsert, type ColumnTypes } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
-import type { OrderFacts, OrderParties } from "../../kit/order-facts/order-facts";
+import { bulkInsert, type ColumnTypes } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
+import type { OrderFacts, OrderParties } from "../../../domain/order-facts/order-facts";
 
 export type PersonRoleKind = "RESPONDENT" | "PROTECTED";
 

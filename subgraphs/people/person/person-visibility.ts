@@ -1,4 +1,4 @@
-import { hasScope, type Principal } from "../../kit/principal";
+import { hasScope, type Principal } from "../../../platform/identity/principal";
 
 /**
  * Whose identity a caller may see, decided from the roles people keeps

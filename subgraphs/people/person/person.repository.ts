@@ -1,5 +1,5 @@
-import { camelCaseRow } from "../../kit/bulk-insert";
-import type { Db } from "../../kit/db";
+import { camelCaseRow } from "../../../platform/db/bulk-insert";
+import type { Db } from "../../../platform/db/db";
 import { visibilityParams, visiblePersonSql, type PersonVisibility } from "./person-visibility";
 import { NotifiedAddress, Person, PersonName } from "./person.type";
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../kit/errors";
-import { notPermittedForJurisdiction } from "../../kit/jurisdiction-errors";
-import type { Principal } from "../../kit/principal";
-import { parsePncId } from "../../kit/pnc";
+import { BadUserInputError } from "../../../platform/errors/errors";
+import { notPermittedForJurisdiction } from "../../../platform/errors/jurisdiction-errors";
+import type { Principal } from "../../../platform/identity/principal";
+import { parsePncId } from "../../../domain/pnc";
 import type { PeopleContext } from "../context";
 import { personVisibility } from "./person-visibility";
 import { PersonRepository } from "./person.repository";

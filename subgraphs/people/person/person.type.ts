@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
-import { DateScalar } from "../../kit/scalars";
+import { DateScalar } from "../../../platform/scalars";
 
 @ObjectType("PersonName")
 export class PersonName {

@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import type http from "node:http";
+import type { JWTVerifyGetKey, KeyLike } from "jose";
+import type { Clock } from "../platform/clock";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import type { Db } from "../platform/db/db";
+import type { EventBus } from "../platform/events/bus";
+import { listen, type RunningHttpService } from "../platform/http";
+import { repoPath } from "../platform/repo-root";
+import { createSubgraphServer, type SubgraphServer } from "../platform/subgraph/subgraph";
+import { SUBGRAPHS } from "../subgraphs/registry";
+import { createAuthenticator } from "../gateway/auth/authenticate";
+import type { AuthorizationMode } from "../gateway/authz/authorizing-gateway";
+import { createAuditTrail } from "../gateway/audit";
+import { createAssertionSigner } from "../gateway/datasource";
+import { createGateway } from "../gateway/server";
+import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
+
+export interface InProcessStackOptions {
+  /** Each subgraph's database, migrated and loaded; the caller owns (and closes) them. */
+  databases: Record<SubgraphName, Db>;
+  clock: Clock;
+  /** The event bus between the subgraphs; the caller owns (and closes) it. */
+  bus: EventBus;
+  /** How the gateway verifies callers' tokens. */
+  tokens: { keys: JWTVerifyGetKey; issuer: string; audience: string };
+  /** The key pair of the gateway's identity assertions. */
+  assertions: { privateKey: KeyLike; publicKeys: JWTVerifyGetKey };
+  authorizationMode?: AuthorizationMode;
+  /** The gateway's audit store, migrated; the caller owns (and closes) it. */
+  auditDb: Db;
+  /** Where the audit trail reports write failures (stderr by default). */
+  auditLog?: (message: string) => void;
+  /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
+  subgraphFetch?: Partial<SubgraphFetchConfig>;
+  /**
+   * Given where each subgraph listens, where the gateway should reach each
+   * instead, if anywhere else (a chaos test's proxy in front of one).
+   */
+  routeSubgraphs?: (subgraphUrls: Record<SubgraphName, string>) => Promise<Partial<Record<SubgraphName, string>>>;
+  /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
+  beforeListen?: (name: SubgraphName, service: http.Server) => void;
+}
+
+export interface InProcessStack {
+  gatewayUrl: string;
+  /** Where each subgraph's own service listens. */
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
+  /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
+  stop(): Promise<void>;
+}
+
+/** Each subgraph's consumer name in an in-process stack. */
+export function inProcessConsumerName(name: SubgraphName): string {
+  return `${name}-in-process`;
+}
+
+/**
+ * The whole stack in this process, over real HTTP on ephemeral ports of
+ * 127.0.0.1: the four subgraphs (events running) on the given databases and
+ * the gateway serving the checked-in supergraph. The end-to-end tests and the
+ * benchmarks start the stack this way.
+ */
+export async function startInProcessStack(options: InProcessStackOptions): Promise<InProcessStack> {
+  const subgraphs = {} as Record<SubgraphName, SubgraphServer<unknown>>;
+  const services: RunningHttpService[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
+      db: options.databases[name],
+      clock: options.clock,
+      gatewayKeys: options.assertions.publicKeys,
+      bus: options.bus,
+      eventConsumer: inProcessConsumerName(name),
+    });
+    await server.apollo.start();
+    const httpService = server.createHttpService();
+    options.beforeListen?.(name, httpService);
+    const running = await listen(httpService, 0);
+    services.push(running);
+    subgraphs[name] = server;
+    subgraphUrls[name] = running.url;
+  }
+  for (const name of SUBGRAPH_NAMES) subgraphs[name].events.start();
+
+  const gateway = createGateway(
+    {
+      supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
+      subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
+      production: false,
+      authorizationMode: options.authorizationMode ?? "filter",
+      subgraphFetch: {
+        ...DEFAULT_SUBGRAPH_FETCH_CONFIG,
+        ...options.subgraphFetch,
+      },
+    },
+    {
+      authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
+      signAssertion: createAssertionSigner(options.assertions.privateKey),
+      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
+    },
+  );
+  await gateway.apollo.start();
+  const gatewayService = await listen(gateway.createHttpService(), 0);
+
+  return {
+    gatewayUrl: gatewayService.url,
+    subgraphUrls,
+    subgraphs,
+    async stop() {
+      await gatewayService.close();
+      await gateway.apollo.stop();
+      for (const service of services) await service.close();
+      for (const name of SUBGRAPH_NAMES) {
+        await subgraphs[name].events.stop();
+        await subgraphs[name].apollo.stop();
+      }
+    },
+  };
+}

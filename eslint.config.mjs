@@ -1,0 +1,60 @@
+// @ts-check
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import importPlugin from "eslint-plugin-import";
+import tseslint from "typescript-eslint";
+
+/**
+ * The layers and the only directions they may import in (docs/adr/0005-layers.md):
+ *
+ *   platform  ←  domain  ←  gateway, subgraphs  ←  dev, test, bench
+ *
+ * platform knows nothing of stalking protection orders; domain is the SPO
+ * vocabulary and rules; the gateway and the subgraphs never import each other;
+ * nothing imports development tooling, tests or benchmarks. schema/ holds
+ * artifacts only (SDL, personas, reference data), readable by everyone.
+ */
+const LAYER_RULES = [
+  { target: "./platform", from: ["./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "platform" },
+  { target: "./domain", from: ["./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "domain" },
+  { target: "./gateway", from: ["./subgraphs", "./dev", "./test", "./bench"], layer: "gateway" },
+  { target: "./subgraphs", from: ["./gateway", "./dev", "./test", "./bench"], layer: "subgraphs" },
+];
+
+const zones = LAYER_RULES.flatMap(({ target, from, layer }) =>
+  from.map((source) => ({
+    target,
+    from: source,
+    message: `${layer} must not import from ${source.slice(2)}: see docs/adr/0005-layers.md`,
+  })),
+);
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", ".data/**", "bench/results/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    plugins: { import: importPlugin },
+    settings: { "import/resolver": { node: { extensions: [".ts", ".js", ".json"] } } },
+    rules: {
+      "import/no-restricted-paths": ["error", { zones }],
+      "import/no-cycle": ["error", { maxDepth: 3, ignoreExternal: true }],
+      // type-graphql's decorators need the runtime class of a type-only import; the compiler knows better.
+      "@typescript-eslint/consistent-type-imports": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-namespace": "off",
+    },
+  },
+  {
+    // Tests and benchmarks may reach into anything (test support included) and poke at untyped results.
+    files: ["**/__tests__/**/*.ts", "test/**/*.ts", "bench/**/*.ts"],
+    rules: { "import/no-restricted-paths": "off", "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  prettier,
+);

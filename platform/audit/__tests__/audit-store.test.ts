@@ -1,0 +1,175 @@
+import { randomBytes } from "node:crypto";
+import { openPostgres, type Db } from "../../db/db";
+import { openTestAuditDatabase, type TestAuditDatabase } from "../../../test/support/audit";
+import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../test/support/services";
+import { GENESIS_HASH, type AuditEntry } from "../record";
+import { appendAuditEntries, auditRecordsAfter, ensureAuditStoreMigrated, findAuditRecords, grantAuditAccess, migrateAuditStore } from "../store";
+import { verifyAuditChain } from "../verify";
+
+function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    recordedAt: `2026-11-${String((n % 28) + 1).padStart(2, "0")}T10:00:00.${String(n % 1000).padStart(3, "0")}Z`,
+    requestId: `request-${n}`,
+    sub: n % 2 === 0 ? "officer-a" : "officer-b",
+    persona: "force-officer",
+    jurisdiction: "forces:07",
+    recipient: null,
+    justification: "risk assessment",
+    operationType: "query",
+    operationName: "Lookup",
+    documentHash: "a".repeat(64),
+    document: "query Lookup($id: ID!) { person(id: $id) { name { family } } }",
+    variables: JSON.stringify({ id: `person-${n}` }),
+    persons: [`person-${n}`],
+    orders: n % 3 === 0 ? [`order-${n}`] : [],
+    hearings: [],
+    breaches: [],
+    changes: "[]",
+    ...overrides,
+  };
+}
+
+/** Changes the trail the way a database administrator could: with the append-only triggers switched off. */
+async function asAdministratorBypassingTriggers(db: Db, sql: string, params: unknown[] = []): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL session_replication_role = replica`);
+    await tx.query(sql, params);
+  });
+}
+
+describe("audit store", () => {
+  let audit: TestAuditDatabase;
+  beforeEach(async () => {
+    audit = await openTestAuditDatabase();
+  });
+  afterEach(() => audit.dispose());
+
+  it("chains records across batches, and verify walks the whole chain", async () => {
+    await appendAuditEntries(audit.db, [entry(1), entry(2), entry(3)]);
+    await appendAuditEntries(audit.db, [entry(4)]);
+    const records = await auditRecordsAfter(audit.db, 0, 100);
+    expect(records.map((record) => record.seq)).toEqual([1, 2, 3, 4]);
+    expect(records[3].prevHash).toBe(records[2].hash);
+    expect(records.map((record) => record.requestId)).toEqual(["request-1", "request-2", "request-3", "request-4"]);
+    expect(await verifyAuditChain(audit.db, { pageSize: 2 })).toEqual({ checked: 4, last: { seq: 4, hash: records[3].hash }, problem: null });
+  });
+
+  it("numbers records past 9 in numeric order, batch after batch", async () => {
+    for (let n = 1; n <= 25; n += 5) await appendAuditEntries(audit.db, [n, n + 1, n + 2, n + 3, n + 4].map((i) => entry(i)));
+    expect((await auditRecordsAfter(audit.db, 0, 100)).map((record) => record.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect((await findAuditRecords(audit.db, { limit: 3 })).map((record) => record.seq)).toEqual([25, 24, 23]);
+    expect(await verifyAuditChain(audit.db, { pageSize: 7 })).toMatchObject({ checked: 25, problem: null });
+  });
+
+  it("stores each month in its own partition, made on demand", async () => {
+    await appendAuditEntries(audit.db, [entry(1, { recordedAt: "2026-11-30T23:59:59.999Z" }), entry(2, { recordedAt: "2026-12-01T00:00:00.000Z" })]);
+    const partitions = await audit.db.query<{ name: string; count: string }>(
+      `SELECT tableoid::regclass::text AS name, count(*)::text AS count FROM audit_record GROUP BY 1 ORDER BY 1`,
+    );
+    expect(partitions.map((row) => [row.name.replace(/^.*\./, ""), row.count])).toEqual([
+      ["audit_record_2026_11", "1"],
+      ["audit_record_2026_12", "1"],
+    ]);
+    expect((await verifyAuditChain(audit.db)).problem).toBeNull();
+  });
+
+  it.each([
+    ["UPDATE", `UPDATE audit_record SET justification = 'none'`],
+    ["DELETE", `DELETE FROM audit_record`],
+    ["TRUNCATE", `TRUNCATE audit_record`],
+    ["TRUNCATE of a partition", `TRUNCATE audit_record_2026_11`],
+  ])("the database refuses %s, even to the table's owner", async (_name, sql) => {
+    await appendAuditEntries(audit.db, [entry(1)]);
+    await expect(audit.db.query(sql)).rejects.toThrow(/append-only/);
+    expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(1);
+  });
+
+  it("finds who consulted a person or an order, and what a caller consulted in a period, newest first, a page at a time", async () => {
+    await appendAuditEntries(audit.db, [entry(1), entry(2), entry(3, { persons: ["person-2"] }), entry(4), entry(6, { persons: ["person-2"] })]);
+    const byPerson = await findAuditRecords(audit.db, { person: "person-2", limit: 2 });
+    expect(byPerson.map((record) => record.requestId)).toEqual(["request-6", "request-3"]);
+    const nextPage = await findAuditRecords(audit.db, { person: "person-2", limit: 2, beforeSeq: byPerson[1].seq });
+    expect(nextPage.map((record) => record.requestId)).toEqual(["request-2"]);
+    expect((await findAuditRecords(audit.db, { order: "order-6", limit: 10 })).map((record) => record.requestId)).toEqual(["request-6"]);
+    const activity = await findAuditRecords(audit.db, { sub: "officer-a", from: "2026-11-03T00:00:00Z", to: "2026-11-06T00:00:00Z", limit: 10 });
+    expect(activity.map((record) => record.requestId)).toEqual(["request-4", "request-2"]);
+  });
+
+  describe("verify reports the first record changed directly in SQL", () => {
+    beforeEach(async () => {
+      await appendAuditEntries(audit.db, [1, 2, 3, 4, 5, 6].map((n) => entry(n)));
+      expect((await verifyAuditChain(audit.db)).problem).toBeNull();
+    });
+
+    it("an edited record", async () => {
+      await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET justification = 'curiosity' WHERE seq = 4`);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 3, problem: { kind: "altered", seq: 4 } });
+    });
+
+    it("an edited record whose hash was recomputed to match", async () => {
+      const [record] = await auditRecordsAfter(audit.db, 2, 1);
+      const { auditRecordHash } = await import("../record");
+      const forged = auditRecordHash({ ...record, persons: [] });
+      await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET persons = '{}', hash = $1 WHERE seq = 3`, [forged]);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 3, problem: { kind: "broken-link", seq: 4 } });
+    });
+
+    it("a deleted record", async () => {
+      await asAdministratorBypassingTriggers(audit.db, `DELETE FROM audit_record WHERE seq = 2`);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 1, problem: { kind: "missing", seq: 2 } });
+    });
+
+    it("records removed from the start, unless verification is anchored after them (retention)", async () => {
+      const [second] = await auditRecordsAfter(audit.db, 1, 1);
+      await asAdministratorBypassingTriggers(audit.db, `DELETE FROM audit_record WHERE seq <= 2`);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 0, problem: { kind: "missing", seq: 1 } });
+      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: second.hash } })).toMatchObject({ checked: 4, problem: null });
+      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: GENESIS_HASH } })).toMatchObject({ checked: 0, problem: { kind: "broken-link", seq: 3 } });
+    });
+
+    it("two records swapped", async () => {
+      await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET seq = CASE seq WHEN 5 THEN 6 ELSE 5 END WHERE seq IN (5, 6)`);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 4, problem: { kind: "broken-link", seq: 5 } });
+    });
+  });
+});
+
+describe("audit store privileges (Postgres)", () => {
+  let audit: TestAuditDatabase;
+  let role: string;
+  let asApplication: Db;
+
+  beforeAll(async () => {
+    if (!(await isPostgresAvailable())) return;
+    audit = await openTestAuditDatabase();
+    role = `test_audit_app_${randomBytes(4).toString("hex")}`;
+    await audit.db.query(`CREATE ROLE ${role} LOGIN`);
+    await grantAuditAccess(audit.db, audit.schema!, role);
+    const url = new URL(TEST_DATABASE_URL);
+    url.username = role;
+    asApplication = openPostgres({ url: url.toString(), schema: audit.schema!, poolSize: 1 });
+  });
+  afterAll(async () => {
+    if (!audit) return;
+    await asApplication.close();
+    await audit.db.query(`DROP OWNED BY ${role}`);
+    await audit.db.query(`DROP ROLE ${role}`);
+    await audit.dispose();
+  });
+
+  it("the application role can append (making a new month's partition) and read, but not update, delete or truncate", async () => {
+    if (!audit) return expect(await isPostgresAvailable()).toBe(false);
+    await appendAuditEntries(asApplication, [entry(1), entry(2, { recordedAt: "2027-01-05T09:00:00.000Z" })]);
+    expect(await auditRecordsAfter(asApplication, 0, 10)).toHaveLength(2);
+    for (const sql of [`UPDATE audit_record SET sub = 'x'`, `DELETE FROM audit_record`, `TRUNCATE audit_record`, `TRUNCATE audit_record_2027_01`]) {
+      await expect(asApplication.query(sql)).rejects.toThrow(/permission denied/);
+    }
+    await expect(asApplication.query(`DROP TABLE audit_record_2027_01`)).rejects.toThrow(/must be owner/);
+    // It can start on a store its owner migrated, which it could not migrate itself.
+    await expect(migrateAuditStore(asApplication)).rejects.toThrow(/permission denied/);
+    await expect(ensureAuditStoreMigrated(asApplication)).resolves.toEqual([]);
+    await audit.db.query(`DELETE FROM schema_migration`);
+    await expect(ensureAuditStoreMigrated(asApplication)).rejects.toThrow(/run `npm run audit -- migrate` as the schema's owner/);
+    expect((await verifyAuditChain(asApplication)).checked).toBe(2);
+  });
+});

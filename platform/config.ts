@@ -1,0 +1,86 @@
+import os from "node:os";
+import path from "node:path";
+import type { EventBusConfig } from "./events/open-bus";
+import { devKeyFiles } from "./identity/keys";
+import { ConfigError, envInt, envOptional, envString } from "./env";
+import { repoPath } from "./repo-root";
+
+export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  people: 4001,
+  orders: 4002,
+  hearings: 4003,
+  breaches: 4004,
+};
+
+export type DatabaseConfig =
+  | { engine: "postgres"; url: string; schema: string }
+  | { engine: "pglite"; dataDir: string };
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Where the gateway's public keys come from, to verify its identity assertions. */
+  gatewayKeys: { kind: "url"; url: string } | { kind: "file"; file: string };
+  events: EventsConfig;
+}
+
+export interface EventsConfig {
+  bus: EventBusConfig;
+  /** This process's name in its consumer groups: stable across restarts, so a restart resumes what it had not acknowledged. */
+  consumer: string;
+}
+
+/** Where embedded-mode data lives (git-ignored). */
+export function dataDir(): string {
+  return path.resolve(envString("DATA_DIR", repoPath(".data")));
+}
+
+/**
+ * Each subgraph owns its own database: with DATABASE_URL, a Postgres schema
+ * named after the subgraph (or a whole database via <NAME>_DATABASE_URL);
+ * without, a PGlite folder under DATA_DIR.
+ */
+export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
+  const upper = name.toUpperCase();
+  const url = envOptional(`${upper}_DATABASE_URL`) ?? envOptional("DATABASE_URL");
+  const database: DatabaseConfig = url
+    ? { engine: "postgres", url, schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
+    : { engine: "pglite", dataDir: path.join(dataDir(), name) };
+  return {
+    name,
+    host: envString("HOST", "127.0.0.1"),
+    port: envInt(`${upper}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]),
+    database,
+    gatewayKeys: readGatewayKeysSource(),
+    events: { bus: readEventBusConfig(), consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`) },
+  };
+}
+
+/**
+ * Subgraphs exchange events over Redis Streams when REDIS_URL is set; without
+ * it, over an in-process bus, which reaches only subgraphs in the same process
+ * (npm start runs all four in one). Production requires Redis.
+ */
+export function readEventBusConfig(): EventBusConfig {
+  const url = envOptional("REDIS_URL");
+  if (!url && process.env.NODE_ENV === "production") {
+    throw new ConfigError("Set REDIS_URL: in production the subgraphs exchange events over Redis Streams");
+  }
+  return url ? { kind: "redis", url, keyPrefix: envString("EVENT_STREAM_PREFIX", "spo:events") } : { kind: "in-process" };
+}
+
+function readGatewayKeysSource(): SubgraphConfig["gatewayKeys"] {
+  const url = envOptional("GATEWAY_JWKS_URL");
+  if (url) return { kind: "url", url };
+  const file = envOptional("GATEWAY_JWKS_FILE");
+  if (file) return { kind: "file", file };
+  if (process.env.NODE_ENV === "production") {
+    throw new ConfigError("Set GATEWAY_JWKS_URL or GATEWAY_JWKS_FILE: production never trusts the development keys");
+  }
+  return { kind: "file", file: devKeyFiles(dataDir()).gatewayPublicKeys };
+}

@@ -1,0 +1,108 @@
+import { createRemoteJWKSet } from "jose";
+import { loadPublicKeySet } from "../identity/keys";
+import { systemClock } from "../clock";
+import { readEventBusConfig, readSubgraphConfig, type SubgraphConfig } from "../config";
+import type { EventBus } from "../events/bus";
+import { openEventBus, type EventBusConfig } from "../events/open-bus";
+import { listen } from "../http";
+import { migrate } from "../db/migrate";
+import type { Db } from "../db/db";
+import { openDatabase } from "../db/open-db";
+import { createSubgraphServer, migrationDirsOf, type AnySubgraphDefinition, type SubgraphDefinition } from "./subgraph";
+
+/** On stop, how long requests in flight get to finish before their connections are cut. */
+const IN_FLIGHT_GRACE_MS = 5_000;
+
+export interface RunningSubgraph {
+  /** Stops taking requests, lets in-flight ones finish, stops its events, closes its database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Work on a migrated database before the subgraph takes requests. Production
+ * passes none; the embedded stack (dev/) loads its demo data here.
+ */
+export type PrepareDatabase = (db: Db, definition: SubgraphDefinition<unknown>, config: SubgraphConfig) => Promise<void>;
+
+export interface RunOptions {
+  prepareDatabase?: PrepareDatabase;
+}
+
+/**
+ * One subgraph in this process: read config, open and migrate its database,
+ * prepare it (options), listen, and start its event relay and consumers on `bus`.
+ */
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  bus: EventBus,
+  options: RunOptions = {},
+): Promise<RunningSubgraph> {
+  const config = readSubgraphConfig(definition.name);
+  const log = (message: string) => console.log(`[${definition.name}] ${message}`);
+  const db = openDatabase(config.database);
+  const applied = await migrate(db, migrationDirsOf(definition));
+  if (applied.length > 0) log(`applied migrations ${applied.join(", ")}`);
+
+  await options.prepareDatabase?.(db, definition as SubgraphDefinition<unknown>, config);
+
+  const gatewayKeys =
+    config.gatewayKeys.kind === "url" ? createRemoteJWKSet(new URL(config.gatewayKeys.url)) : loadPublicKeySet(config.gatewayKeys.file);
+  const server = await createSubgraphServer(definition, { db, clock: systemClock, gatewayKeys, bus, eventConsumer: config.events.consumer });
+  await server.apollo.start();
+  const running = await listen(server.createHttpService(), config.port, config.host);
+  server.events.start();
+  log(`listening on ${running.url} (${config.database.engine}, events over ${bus.kind === "redis" ? "Redis Streams" : "the in-process bus"})`);
+  return {
+    async stop() {
+      log("stopping");
+      // Longer than the gateway's subgraph timeout: nothing it still waits for is cut.
+      await running.close(IN_FLIGHT_GRACE_MS);
+      await server.events.stop();
+      await server.apollo.stop();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * Runs subgraphs in this process until SIGINT/SIGTERM, on one event bus: Redis
+ * Streams when configured, otherwise the in-process bus they share. One
+ * subgraph per process (docker-compose) needs Redis for its events to reach
+ * the others; all four in one process (npm start) work either way.
+ */
+export function runSubgraphsMain(
+  definitions: AnySubgraphDefinition[],
+  busConfig: EventBusConfig = readEventBusConfig(),
+  options: RunOptions = {},
+): void {
+  const label = definitions.length === 1 ? definitions[0].name : "subgraphs";
+  if (definitions.length === 1 && busConfig.kind === "in-process") {
+    console.warn(
+      `[${label}] REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.`,
+    );
+  }
+  const bus = openEventBus(busConfig, (message, error) => console.error(`[${label}] ${message}`, error ?? ""));
+  const started: RunningSubgraph[] = [];
+  let stopping = false;
+  // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const subgraph of started) await subgraph.stop();
+    await bus.close();
+    process.exit(exitCode);
+  };
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+  (async () => {
+    for (const definition of definitions) started.push(await startSubgraph(definition, bus, options));
+  })().catch((error: unknown) => {
+    console.error(`[${label}] failed to start:`, error instanceof Error ? error.message : error);
+    void stop(1);
+  });
+}
+
+/** A subgraph's own process (docker-compose runs one per container). */
+export function runSubgraphMain<TLoaders>(definition: SubgraphDefinition<TLoaders>): void {
+  runSubgraphsMain([definition]);
+}

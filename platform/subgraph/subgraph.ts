@@ -1,0 +1,183 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import type { Clock } from "../clock";
+import type { SubgraphName } from "../config";
+import type { Db } from "../db/db";
+import { maskUnexpectedErrors } from "../errors/masking";
+import type { AccessRules } from "./access-rules";
+import type { JurisdictionTable } from "./jurisdiction-table";
+import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
+import { createHttpService } from "../http";
+import type http from "node:http";
+import { randomUUID } from "node:crypto";
+import type { JWTVerifyGetKey } from "jose";
+import { ASSERTION_HEADER, verifyIdentityAssertion } from "../identity/assertion";
+import type { Principal } from "../identity/principal";
+import type { EventBus } from "../events/bus";
+import { InProcessBus } from "../events/in-process-bus";
+import { nameRequestScope } from "../request-scope";
+import { SubgraphEvents, type EventAppliers } from "../events/runtime";
+import { describeErrorForLog } from "../errors/error-log";
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext<TLoaders> {
+  db: Db;
+  clock: Clock;
+  /** Who is asking, as the gateway asserted it. */
+  principal: Principal;
+  requestId: string;
+  /** Fresh per request: DataLoader caches never outlive one operation. */
+  loaders: TLoaders;
+  /** Call after committing a transaction that wrote to the outbox, so its events go out at once. */
+  eventsWritten(): void;
+}
+
+/**
+ * Everything that makes a subgraph what it is. The kit turns a definition into
+ * a schema, an Apollo Server and an HTTP service, so the four subgraphs have
+ * the same shape and none repeats the mechanics.
+ */
+export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
+  name: SubgraphName;
+  /** This subgraph's own migrations. */
+  migrationsDir: string;
+  /** Kit modules' migrations it uses (events, order-facts projection), applied before its own. */
+  sharedMigrations?: readonly string[];
+  /** The event streams it consumes, and how each event is applied (see kit/events). */
+  consumes?: EventAppliers;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
+  /**
+   * Which scopes guard which of this subgraph's types and fields: enforced by
+   * the gateway and again by the subgraph itself. Other subgraphs' entity types
+   * it returns or extends are listed with their rule, so it can enforce them alone.
+   */
+  access: AccessRules;
+  /** How much each type and field reveals, and whose records' detail a caller may see (enforced here). */
+  jurisdiction: JurisdictionTable<SubgraphContext<TLoaders>>;
+  /** Loaders for one request; they filter by the principal's jurisdiction where the subgraph requires it. */
+  createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
+  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks; domain/records.ts). */
+  insertDatasetChunk(db: Db, chunk: TDatasetChunk): Promise<void>;
+}
+
+/**
+ * A definition whatever its loaders and dataset rows: the registry and the
+ * runner hold the four subgraphs, each with loader types of its own, in one list.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each member keeps its own types where it is defined
+export type AnySubgraphDefinition = SubgraphDefinition<any, any>;
+
+export function defineSubgraph<TLoaders, TDatasetChunk>(
+  definition: SubgraphDefinition<TLoaders, TDatasetChunk>,
+): SubgraphDefinition<TLoaders, TDatasetChunk> {
+  return definition;
+}
+
+/** Every migration folder of a subgraph, in the order they apply. */
+export function migrationDirsOf(definition: SubgraphDefinition<unknown>): string[] {
+  return [...(definition.sharedMigrations ?? []), definition.migrationsDir];
+}
+
+const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<GraphQLSchema>>();
+
+/** The subgraph's federated schema, built once per process (type-graphql schema building is slow). */
+export function subgraphSchema<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<GraphQLSchema> {
+  const key = definition as SubgraphDefinition<unknown>;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = buildFederatedSchema(definition);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+export interface SubgraphDependencies {
+  db: Db;
+  clock: Clock;
+  /** Public keys of the gateway, to verify its identity assertions. */
+  gatewayKeys: JWTVerifyGetKey;
+  /** Where unexpected (masked) errors are reported. */
+  logError?: (error: unknown) => void;
+  /** How events reach other subgraphs; a bus of its own (no consumers) when not given, so events stay in the outbox. */
+  bus?: EventBus;
+  /** This process's consumer name within the subgraph's consumer groups. */
+  eventConsumer?: string;
+}
+
+export interface SubgraphServer<TLoaders> {
+  apollo: ApolloServer<SubgraphContext<TLoaders>>;
+  /** A fresh request context for `principal` (tests call it directly; HTTP requests after verifying the assertion). */
+  createContext(principal: Principal, requestId?: string): SubgraphContext<TLoaders>;
+  /** An HTTP service around the server; call after apollo.start(). */
+  createHttpService(): http.Server;
+  /** Its outbox relay and event consumers; not started until start() is called. */
+  events: SubgraphEvents;
+}
+
+export async function createSubgraphServer<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  dependencies: SubgraphDependencies,
+): Promise<SubgraphServer<TLoaders>> {
+  const { db, clock } = dependencies;
+  const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}] ${describeErrorForLog(error)}`));
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: await subgraphSchema(definition),
+    introspection: process.env.NODE_ENV !== "production",
+    formatError: maskUnexpectedErrors(logError),
+    includeStacktraceInErrorResponses: false,
+    // Our process owns signal handling and stops everything in order (events, HTTP, database);
+    // Apollo's own handler would re-raise the signal and kill the process half-way.
+    stopOnTerminationSignals: false,
+    // Inline traces would hand resolver timings to any caller; we report no traces. Cache control
+    // computes a policy in a hook around every field (issue 12's profile: ~4% of the subgraph's CPU)
+    // for hints nothing here reads: every response is no-store (kit/http).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+  });
+  const bus = dependencies.bus ?? new InProcessBus();
+  const events = new SubgraphEvents({
+    group: definition.name,
+    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
+    db,
+    bus,
+    consumes: definition.consumes ?? {},
+  });
+  const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
+    db,
+    clock,
+    principal,
+    requestId,
+    loaders: definition.createLoaders(db, clock, principal),
+    eventsWritten: () => events.relay.wake(),
+  });
+  return {
+    apollo,
+    events,
+    createContext,
+    createHttpService: () =>
+      createHttpService({
+        apollo,
+        // Every GraphQL request, introspection and _service included, needs the gateway's assertion.
+        context: async (request) => {
+          const { principal, requestId } = await verifyIdentityAssertion(request.headers[ASSERTION_HEADER], {
+            audience: definition.name,
+            keys: dependencies.gatewayKeys,
+          });
+          nameRequestScope(requestId);
+          return createContext(principal, requestId);
+        },
+        ready: async () => ({
+          database: await db.query("SELECT 1 AS ok").then(
+            (rows) => (rows.length === 1 ? "ready" : "not answering"),
+            () => "not answering",
+          ),
+          ...(bus.kind === "redis" ? { redis: await bus.health() } : {}),
+        }),
+      }),
+  };
+}
