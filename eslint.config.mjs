@@ -5,7 +5,7 @@ import importPlugin from "eslint-plugin-import";
 import tseslint from "typescript-eslint";
 
 /**
- * The layers and the only directions they may import in (docs/adr/0005-layers.md):
+ * The layers and the only directions they may import in (docs/adr/0006-layers.md):
  *
  *   platform  ←  domain  ←  gateway, subgraphs  ←  dev, test, bench
  *
@@ -25,7 +25,7 @@ const zones = LAYER_RULES.flatMap(({ target, from, layer }) =>
   from.map((source) => ({
     target,
     from: source,
-    message: `${layer} must not import from ${source.slice(2)}: see docs/adr/0005-layers.md`,
+    message: `${layer} must not import from ${source.slice(2)}: see docs/adr/0006-layers.md`,
   })),
 );
 
