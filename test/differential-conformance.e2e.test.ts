@@ -70,6 +70,9 @@ async function ourAnswer(url: string, { query, variables }: GeneratedOperation, 
   return { status: response.status, data: body.data, errorPaths: errorPaths(body.errors) };
 }
 
+/** Hundreds of operations through two gateways: a guard against a hang, not a speed check (a loaded machine takes minutes). */
+const PROPERTY_TIMEOUT_MS = 600_000;
+
 describe("differential conformance with stock @apollo/gateway", () => {
   let stack: TestStack;
   let stock: ApolloServer<GatewayContext>;
@@ -111,7 +114,7 @@ describe("differential conformance with stock @apollo/gateway", () => {
       }),
       { numRuns: RUNS, seed: 9 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe("differential conformance on a supergraph with an entity interface, a union, @interfaceObject, @requires and @provides", () => {
@@ -163,5 +166,5 @@ describe("differential conformance on a supergraph with an entity interface, a u
       }),
       { numRuns: RUNS, seed: 9 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
