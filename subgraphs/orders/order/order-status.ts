@@ -2,7 +2,7 @@
  * The SQL twins of the status rule (kit/order-status.ts), for filters and
  * aggregates; a property test holds them to the same answers as the TypeScript.
  */
-export { deriveOrderStatus, type OrderStatusFacts, type OrderStatusName } from "../../../domain/order-status";
+export { deriveOrderStatus, type OrderStatusFacts } from "../../../domain/order-status";
 
 /**
  * SQL twin of deriveOrderStatus over stalking_protection_order aliased `o`;
