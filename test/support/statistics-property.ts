@@ -27,6 +27,19 @@ export interface RowUpdate<Change> {
   apply(db: Db, ids: string[], changes: Change[]): Promise<unknown>;
 }
 
+/** The statement of a RowUpdate that sets, on each row picked, `columns` ([SQL type, value]) to the values of its change. */
+export function setColumns<Change>(
+  table: string,
+  columns: Record<string, [sqlType: string, value: (change: Change) => unknown]>,
+): RowUpdate<Change>["apply"] {
+  const names = Object.keys(columns);
+  const arrays = names.map((name, i) => `$${i + 2}::${columns[name][0]}[]`);
+  const sql = `UPDATE ${table} t SET ${names.map((name) => `${name} = v.${name}`).join(", ")}
+                 FROM unnest($1::text[], ${arrays.join(", ")}) AS v (id, ${names.join(", ")})
+                WHERE t.id = v.id`;
+  return (db, ids, changes) => db.query(sql, [ids, ...names.map((name) => changes.map(columns[name][1]))]);
+}
+
 export interface StatisticsUnderTest<Facts> {
   /** The subgraph whose migrations create the table and its statistics. */
   subgraph: SubgraphDefinition<any>;

@@ -3,7 +3,7 @@ import type { BreachOffenceRow } from "../../../domain/records";
 import { BreachOffenceType, BreachStatus } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
 import { emptyChunk, insertChunks } from "../../../test/support/database";
-import { describeStatisticsPreAggregation, type ForceCounts } from "../../../test/support/statistics-property";
+import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
 import { breachesSubgraph } from "../server";
 import { StatisticsRepository, type ForceBreachCounts } from "../statistics/statistics.repository";
 
@@ -60,31 +60,17 @@ describeStatisticsPreAggregation<Facts>({
     {
       // Any correction of the report.
       change: facts,
-      apply: (db, ids, changes: Facts[]) =>
-        db.query(
-          `UPDATE breach_offence b
-              SET reporting_force_code = v.force_code, reported_on = v.reported_on, status = v.status, decided_on = v.decided_on
-             FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::date[]) AS v (id, force_code, reported_on, status, decided_on)
-            WHERE b.id = v.id`,
-          [
-            ids,
-            changes.map((c) => c.reportingForceCode),
-            changes.map((c) => c.reportedOn),
-            changes.map((c) => c.status),
-            changes.map((c) => c.decidedOn),
-          ],
-        ),
+      apply: setColumns<Facts>("breach_offence", {
+        reporting_force_code: ["text", (c) => c.reportingForceCode],
+        reported_on: ["date", (c) => c.reportedOn],
+        status: ["text", (c) => c.status],
+        decided_on: ["date", (c) => c.decidedOn],
+      }),
     },
     {
       // What a court outcome does to a breach: its status and decision date, nothing else.
       change: fc.record({ status: fc.constantFrom(...Object.values(BreachStatus)), decidedOn: fc.option(day, { nil: null, freq: 4 }) }),
-      apply: (db, ids, outcomes: Outcome[]) =>
-        db.query(
-          `UPDATE breach_offence b SET status = v.status, decided_on = v.decided_on
-             FROM unnest($1::text[], $2::text[], $3::date[]) AS v (id, status, decided_on)
-            WHERE b.id = v.id`,
-          [ids, outcomes.map((o) => o.status), outcomes.map((o) => o.decidedOn)],
-        ),
+      apply: setColumns<Outcome>("breach_offence", { status: ["text", (o) => o.status], decided_on: ["date", (o) => o.decidedOn] }),
     },
   ],
   touchAll: `UPDATE breach_offence SET sentence = coalesce(sentence, 'none recorded')`,

@@ -3,7 +3,7 @@ import type { OrderRow } from "../../../domain/records";
 import { ORDER_END_REASONS, OrderKind } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
 import { emptyChunk, insertChunks } from "../../../test/support/database";
-import { describeStatisticsPreAggregation, type ForceCounts } from "../../../test/support/statistics-property";
+import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
 import { ordersSubgraph } from "../server";
 import { StatisticsRepository, type OrderCounts } from "../statistics/statistics.repository";
 import { order } from "./orders.fixture";
@@ -59,36 +59,23 @@ describeStatisticsPreAggregation<Facts>({
     {
       // Any correction of the facts.
       change: facts,
-      apply: (db, ids, changes: Facts[]) =>
-        db.query(
-          `UPDATE stalking_protection_order o
-              SET kind = v.kind, applicant_force_code = v.force_code, made_on = v.made_on, expires_on = v.expires_on,
-                  until_further_order = v.until_further_order, ended_on = v.ended_on, end_reason = v.end_reason
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::boolean[], $7::date[], $8::text[])
-                  AS v (id, kind, force_code, made_on, expires_on, until_further_order, ended_on, end_reason)
-            WHERE o.id = v.id`,
-          [
-            ids,
-            changes.map((c) => c.kind),
-            changes.map((c) => c.applicantForceCode),
-            changes.map((c) => c.madeOn),
-            changes.map((c) => c.expiresOn),
-            changes.map((c) => c.untilFurtherOrder),
-            changes.map((c) => c.endedOn),
-            changes.map((c) => c.endReason),
-          ],
-        ),
+      apply: setColumns<Facts>("stalking_protection_order", {
+        kind: ["text", (c) => c.kind],
+        applicant_force_code: ["text", (c) => c.applicantForceCode],
+        made_on: ["date", (c) => c.madeOn],
+        expires_on: ["date", (c) => c.expiresOn],
+        until_further_order: ["boolean", (c) => c.untilFurtherOrder],
+        ended_on: ["date", (c) => c.endedOn],
+        end_reason: ["text", (c) => c.endReason],
+      }),
     },
     {
       // What a court decision does: end the order (or, with null, set its end aside), nothing else.
       change: fc.option(fc.record({ on: day, reason: fc.constantFrom(...ORDER_END_REASONS) }), { nil: null }),
-      apply: (db, ids, ends: End[]) =>
-        db.query(
-          `UPDATE stalking_protection_order o SET ended_on = v.ended_on, end_reason = v.end_reason
-             FROM unnest($1::text[], $2::date[], $3::text[]) AS v (id, ended_on, end_reason)
-            WHERE o.id = v.id`,
-          [ids, ends.map((end) => end?.on ?? null), ends.map((end) => end?.reason ?? null)],
-        ),
+      apply: setColumns<End>("stalking_protection_order", {
+        ended_on: ["date", (end) => end?.on ?? null],
+        end_reason: ["text", (end) => end?.reason ?? null],
+      }),
     },
   ],
   touchAll: `UPDATE stalking_protection_order SET court_code = coalesce(court_code, 'B07ED')`,
