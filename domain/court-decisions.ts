@@ -1,4 +1,4 @@
-import type { CourtDecision, HearingType } from "./vocabulary";
+import { CourtDecision, HearingType, type HearingStatus } from "./vocabulary";
 import { addYears } from "../platform/dates";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";
@@ -11,22 +11,22 @@ import { deriveOrderStatus } from "./order-status";
  */
 
 /** Which decisions each kind of hearing can reach. */
-export const DECISIONS_BY_HEARING_TYPE: Readonly<Record<HearingType, readonly CourtDecision[]>> = {
-  INTERIM_APPLICATION: ["INTERIM_ORDER_MADE", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  FULL_APPLICATION: ["FULL_ORDER_MADE", "INTERIM_ORDER_EXTENDED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  REVIEW: ["INTERIM_ORDER_EXTENDED", "ORDER_VARIED", "ORDER_DISCHARGED", "ADJOURNED"],
-  VARIATION: ["ORDER_VARIED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  RENEWAL: ["ORDER_RENEWED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  DISCHARGE: ["ORDER_DISCHARGED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  APPEAL: ["ORDER_VARIED", "ORDER_DISCHARGED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  BREACH_FIRST_APPEARANCE: ["CONVICTED", "ADJOURNED"],
-  BREACH_TRIAL: ["CONVICTED", "ACQUITTED", "ADJOURNED"],
-  BREACH_SENTENCE: ["CONVICTED", "ADJOURNED"],
+export const DECISIONS_BY_HEARING_TYPE: Readonly<Record<`${HearingType}`, readonly `${CourtDecision}`[]>> = {
+  INTERIM_APPLICATION: [CourtDecision.INTERIM_ORDER_MADE, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  FULL_APPLICATION: [CourtDecision.FULL_ORDER_MADE, CourtDecision.INTERIM_ORDER_EXTENDED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  REVIEW: [CourtDecision.INTERIM_ORDER_EXTENDED, CourtDecision.ORDER_VARIED, CourtDecision.ORDER_DISCHARGED, CourtDecision.ADJOURNED],
+  VARIATION: [CourtDecision.ORDER_VARIED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  RENEWAL: [CourtDecision.ORDER_RENEWED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  DISCHARGE: [CourtDecision.ORDER_DISCHARGED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  APPEAL: [CourtDecision.ORDER_VARIED, CourtDecision.ORDER_DISCHARGED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  BREACH_FIRST_APPEARANCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
+  BREACH_TRIAL: [CourtDecision.CONVICTED, CourtDecision.ACQUITTED, CourtDecision.ADJOURNED],
+  BREACH_SENTENCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
 };
 
-const BREACH_DECISIONS: readonly CourtDecision[] = ["CONVICTED", "ACQUITTED"];
+const BREACH_DECISIONS: readonly `${CourtDecision}`[] = [CourtDecision.CONVICTED, CourtDecision.ACQUITTED];
 /** The applications whose refusal or withdrawal ends the order applied for (or the interim order pending it). */
-const ORDER_APPLICATIONS: readonly HearingType[] = ["INTERIM_APPLICATION", "FULL_APPLICATION"];
+const ORDER_APPLICATIONS: readonly `${HearingType}`[] = [HearingType.INTERIM_APPLICATION, HearingType.FULL_APPLICATION];
 
 /** A full order has effect for a fixed period of at least two years, or until further order (Stalking Protection Act 2019 s.3). */
 export const FULL_ORDER_MINIMUM_YEARS = 2;
@@ -37,14 +37,14 @@ export interface Expiry {
 }
 
 export interface HearingUnderDecision {
-  type: HearingType;
+  type: `${HearingType}`;
   orderId: string | null;
   breachId: string | null;
 }
 
 export interface HearingOutcome {
-  status: "LISTED" | "ADJOURNED" | "HEARD" | "VACATED";
-  decision: CourtDecision | null;
+  status: `${HearingStatus}`;
+  decision: `${CourtDecision}` | null;
   expiresOn: string | null;
   untilFurtherOrder: boolean | null;
 }
@@ -113,7 +113,7 @@ export function checkHearingOutcome(
 type ExpiryCheck = { value: Expiry | null } | { field: "expiresOn" | "untilFurtherOrder"; problem: string };
 
 /** Which decisions take an expiry, and what makes one valid. */
-function checkExpiryInput(decision: CourtDecision | null, outcome: HearingOutcome, decidedOn: string, order: OrderFacts | null): ExpiryCheck {
+function checkExpiryInput(decision: `${CourtDecision}` | null, outcome: HearingOutcome, decidedOn: string, order: OrderFacts | null): ExpiryCheck {
   const expiresOn = outcome.expiresOn;
   const untilFurtherOrder = outcome.untilFurtherOrder === true;
   if (expiresOn !== null && untilFurtherOrder) {
@@ -167,8 +167,8 @@ function checkExpiryInput(decision: CourtDecision | null, outcome: HearingOutcom
 
 /** The decision's effect on the order as it stands on the day of the decision, or why it cannot have one. */
 function orderEffectOf(
-  hearingType: HearingType,
-  decision: CourtDecision,
+  hearingType: `${HearingType}`,
+  decision: `${CourtDecision}`,
   decidedOn: string,
   order: OrderFacts,
   expiry: Expiry | null,
@@ -219,12 +219,12 @@ export const HEARING_OUTCOME_RECORDED = "HearingOutcomeRecorded";
 
 export interface HearingOutcomeRecordedPayload {
   hearingId: string;
-  hearingType: HearingType;
+  hearingType: `${HearingType}`;
   courtCode: string;
   orderId: string | null;
   breachId: string | null;
   status: HearingOutcome["status"];
-  decision: CourtDecision | null;
+  decision: `${CourtDecision}` | null;
   /** The day of the hearing in England and Wales: the day the decision takes effect. */
   decidedOn: string;
   expiresOn: string | null;

@@ -1,7 +1,10 @@
+import type { BreachOffenceType, BreachStatus, CourtDecision, HearingStatus, HearingType, OrderEndReason, OrderEventType, OrderKind } from "./vocabulary";
+
 /**
  * Row shapes of the demo and benchmark dataset, one interface per table of the
  * subgraph migrations (column names in camelCase). Dates are ISO strings
- * ("2020-08-13"), timestamps ISO date-times with offset.
+ * ("2020-08-13"), timestamps ISO date-times with offset. Vocabulary columns
+ * take the enum's strings (domain/vocabulary.ts).
  */
 export interface PersonRow {
   id: string;
@@ -31,7 +34,7 @@ export interface NotifiedAddressRow {
 export interface OrderRow {
   id: string;
   reference: string;
-  kind: "INTERIM" | "FULL";
+  kind: `${OrderKind}`;
   applicantForceCode: string;
   courtCode: string | null;
   respondentId: string;
@@ -41,7 +44,7 @@ export interface OrderRow {
   expiresOn: string | null;
   untilFurtherOrder: boolean;
   endedOn: string | null;
-  endReason: "DISCHARGED" | "SUPERSEDED" | "REFUSED" | "WITHDRAWN" | null;
+  endReason: `${OrderEndReason}` | null;
   supersedesId: string | null;
 }
 
@@ -61,7 +64,7 @@ export interface OrderTermRow {
 export interface OrderEventRow {
   orderId: string;
   position: number;
-  type: string; // OrderEventType
+  type: `${OrderEventType}`;
   occurredOn: string;
   courtCode: string | null;
   note: string | null;
@@ -74,20 +77,20 @@ export interface CourtHearingRow {
   caseNumber: string;
   courtCode: string;
   forceCode: string;
-  type: string; // HearingType
-  status: "LISTED" | "ADJOURNED" | "HEARD" | "VACATED";
+  type: `${HearingType}`;
+  status: `${HearingStatus}`;
   listedFor: string;
   courtroom: string | null;
   orderId: string | null;
   respondentId: string | null;
   breachId: string | null;
-  decision: string | null; // CourtDecision
+  decision: `${CourtDecision}` | null;
   outcomeNote: string | null;
 }
 
 export interface BreachOffenceRow {
   id: string;
-  offenceType: "BREACH_OF_ORDER" | "NOTIFICATION_FAILURE" | "FALSE_NOTIFICATION";
+  offenceType: `${BreachOffenceType}`;
   offenceCode: string | null;
   orderId: string | null;
   orderForceCode: string | null;
@@ -96,7 +99,7 @@ export interface BreachOffenceRow {
   occurredOn: string;
   reportedOn: string;
   description: string | null;
-  status: "REPORTED" | "UNDER_INVESTIGATION" | "CHARGED" | "NO_FURTHER_ACTION" | "CONVICTED" | "ACQUITTED";
+  status: `${BreachStatus}`;
   decidedOn: string | null;
   sentence: string | null;
 }

@@ -1,42 +1,129 @@
+import { registerEnumType } from "type-graphql";
+
 /**
- * Enum values of the public contract (schema/contract.graphql) that the
- * dataset writes into text columns, as types so a misspelt value fails to compile.
+ * The SPO vocabulary, defined once: the enums of the public contract
+ * (schema/contract.graphql), registered here with type-graphql so every
+ * subgraph's types, the domain rules and the dataset generator use the same
+ * values. The text columns that hold them are held to these lists by
+ * domain/__tests__/vocabulary.sql.test.ts (CHECK constraints) and the status
+ * rule's SQL twin by subgraphs/orders/__tests__/order-status.property.test.ts.
+ *
+ * Records, fixtures and rule inputs take a value as `${Enum}` (the union of
+ * its strings), so plain strings read from a row or written in a test need no
+ * cast; what the code produces is written with the enum's members.
  */
-export type OrderEventType =
-  | "APPLIED"
-  | "MADE"
-  | "SERVED"
-  | "REVIEWED"
-  | "VARIED"
-  | "RENEWED"
-  | "EXTENDED"
-  | "DISCHARGED"
-  | "APPEALED"
-  | "SUPERSEDED"
-  | "REFUSED"
-  | "WITHDRAWN";
 
-export type HearingType =
-  | "INTERIM_APPLICATION"
-  | "FULL_APPLICATION"
-  | "REVIEW"
-  | "VARIATION"
-  | "RENEWAL"
-  | "DISCHARGE"
-  | "APPEAL"
-  | "BREACH_FIRST_APPEARANCE"
-  | "BREACH_TRIAL"
-  | "BREACH_SENTENCE";
+export enum OrderKind {
+  INTERIM = "INTERIM",
+  FULL = "FULL",
+}
+registerEnumType(OrderKind, { name: "OrderKind" });
 
-export type CourtDecision =
-  | "INTERIM_ORDER_MADE"
-  | "INTERIM_ORDER_EXTENDED"
-  | "FULL_ORDER_MADE"
-  | "ORDER_VARIED"
-  | "ORDER_RENEWED"
-  | "ORDER_DISCHARGED"
-  | "APPLICATION_REFUSED"
-  | "APPLICATION_WITHDRAWN"
-  | "ADJOURNED"
-  | "CONVICTED"
-  | "ACQUITTED";
+export enum OrderStatus {
+  APPLIED = "APPLIED",
+  IN_FORCE = "IN_FORCE",
+  EXPIRED = "EXPIRED",
+  DISCHARGED = "DISCHARGED",
+  SUPERSEDED = "SUPERSEDED",
+  REFUSED = "REFUSED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(OrderStatus, { name: "OrderStatus" });
+
+/** The statuses that end an order for good, recorded with the day it ended (stalking_protection_order.end_reason). */
+export const ORDER_END_REASONS = [OrderStatus.DISCHARGED, OrderStatus.SUPERSEDED, OrderStatus.REFUSED, OrderStatus.WITHDRAWN] as const;
+export type OrderEndReason = (typeof ORDER_END_REASONS)[number];
+
+export enum OrderEventType {
+  APPLIED = "APPLIED",
+  MADE = "MADE",
+  SERVED = "SERVED",
+  REVIEWED = "REVIEWED",
+  VARIED = "VARIED",
+  RENEWED = "RENEWED",
+  EXTENDED = "EXTENDED",
+  DISCHARGED = "DISCHARGED",
+  EXPIRED = "EXPIRED",
+  APPEALED = "APPEALED",
+  SUPERSEDED = "SUPERSEDED",
+  REFUSED = "REFUSED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(OrderEventType, { name: "OrderEventType" });
+
+export enum HearingType {
+  INTERIM_APPLICATION = "INTERIM_APPLICATION",
+  FULL_APPLICATION = "FULL_APPLICATION",
+  REVIEW = "REVIEW",
+  VARIATION = "VARIATION",
+  RENEWAL = "RENEWAL",
+  DISCHARGE = "DISCHARGE",
+  APPEAL = "APPEAL",
+  BREACH_FIRST_APPEARANCE = "BREACH_FIRST_APPEARANCE",
+  BREACH_TRIAL = "BREACH_TRIAL",
+  BREACH_SENTENCE = "BREACH_SENTENCE",
+}
+registerEnumType(HearingType, { name: "HearingType" });
+
+export enum HearingStatus {
+  LISTED = "LISTED",
+  ADJOURNED = "ADJOURNED",
+  HEARD = "HEARD",
+  VACATED = "VACATED",
+}
+registerEnumType(HearingStatus, { name: "HearingStatus" });
+
+export enum CourtDecision {
+  INTERIM_ORDER_MADE = "INTERIM_ORDER_MADE",
+  INTERIM_ORDER_EXTENDED = "INTERIM_ORDER_EXTENDED",
+  FULL_ORDER_MADE = "FULL_ORDER_MADE",
+  ORDER_VARIED = "ORDER_VARIED",
+  ORDER_RENEWED = "ORDER_RENEWED",
+  ORDER_DISCHARGED = "ORDER_DISCHARGED",
+  APPLICATION_REFUSED = "APPLICATION_REFUSED",
+  APPLICATION_WITHDRAWN = "APPLICATION_WITHDRAWN",
+  ADJOURNED = "ADJOURNED",
+  CONVICTED = "CONVICTED",
+  ACQUITTED = "ACQUITTED",
+}
+registerEnumType(CourtDecision, { name: "CourtDecision" });
+
+export enum BreachOffenceType {
+  BREACH_OF_ORDER = "BREACH_OF_ORDER",
+  NOTIFICATION_FAILURE = "NOTIFICATION_FAILURE",
+  FALSE_NOTIFICATION = "FALSE_NOTIFICATION",
+}
+registerEnumType(BreachOffenceType, {
+  name: "BreachOffenceType",
+  valuesConfig: {
+    BREACH_OF_ORDER: { description: "s.8: breach of an interim or full order (CJS offence code ST19001)" },
+    NOTIFICATION_FAILURE: { description: "s.11: failure to comply with notification requirements" },
+    FALSE_NOTIFICATION: { description: "s.11: knowingly giving false information when notifying" },
+  },
+});
+
+export enum BreachStatus {
+  REPORTED = "REPORTED",
+  UNDER_INVESTIGATION = "UNDER_INVESTIGATION",
+  CHARGED = "CHARGED",
+  NO_FURTHER_ACTION = "NO_FURTHER_ACTION",
+  CONVICTED = "CONVICTED",
+  ACQUITTED = "ACQUITTED",
+}
+registerEnumType(BreachStatus, { name: "BreachStatus" });
+
+export enum SpoStatus {
+  NONE = "NONE",
+  ACTIVE_INTERIM = "ACTIVE_INTERIM",
+  ACTIVE_FULL = "ACTIVE_FULL",
+  ENDED = "ENDED",
+}
+registerEnumType(SpoStatus, {
+  name: "SpoStatus",
+  valuesConfig: {
+    NONE: { description: "No order has ever been made against this person." },
+    ACTIVE_INTERIM: { description: "An interim order is in force and no full order is." },
+    ACTIVE_FULL: { description: "A full order is in force." },
+    ENDED: { description: "Orders were made, none is in force today." },
+  },
+});

@@ -5,6 +5,7 @@ import { addHearing, HearingDetails, listIfAhead } from "./hearings";
 import { OrderDraft } from "./order-draft";
 import { WeightedChoice } from "./prng";
 import { BreachOffenceRow } from "../../domain/records";
+import { CourtDecision, HearingType } from "../../domain/vocabulary";
 
 type BreachStatus = BreachOffenceRow["status"];
 type OffenceType = BreachOffenceRow["offenceType"];
@@ -157,12 +158,12 @@ function prosecute(context: ChunkContext, breach: BreachOffenceRow, reportedOn: 
     // then summoned to a first appearance within weeks: recent charges are still on the lists ahead.
     const chargedOn = reportedOn + rng.int(14, until - reportedOn);
     const firstAppearanceOn = weekdayOnOrAfter(chargedOn + rng.int(7, 28));
-    const details = { ...parties, type: "BREACH_FIRST_APPEARANCE" as const, day: firstAppearanceOn };
+    const details = { ...parties, type: HearingType.BREACH_FIRST_APPEARANCE, day: firstAppearanceOn };
     if (listIfAhead(context, details) !== "held") return;
     addHearing(context, { ...details, status: "HEARD", outcomeNote: "Pleaded not guilty; trial date fixed." });
     // A trial date still ahead is on the list; one already passed was adjourned and awaits a new date.
     const trialOn = weekdayOnOrAfter(firstAppearanceOn + rng.int(MAGISTRATES_TRIAL_WAIT_DAYS.min, MAGISTRATES_TRIAL_WAIT_DAYS.max));
-    if (trialOn > until) listIfAhead(context, { ...parties, type: "BREACH_TRIAL", day: trialOn, time: "10:00" });
+    if (trialOn > until) listIfAhead(context, { ...parties, type: HearingType.BREACH_TRIAL, day: trialOn, time: "10:00" });
     return;
   }
   if (breach.status !== "CONVICTED" && breach.status !== "ACQUITTED") return;
@@ -175,28 +176,28 @@ function prosecute(context: ChunkContext, breach: BreachOffenceRow, reportedOn: 
   if (convicted && rng.chance(GUILTY_PLEA_SHARE)) {
     addHearing(context, {
       ...parties,
-      type: "BREACH_FIRST_APPEARANCE",
+      type: HearingType.BREACH_FIRST_APPEARANCE,
       status: "HEARD",
       day: decidedOn,
       time: "10:00",
-      decision: "CONVICTED",
+      decision: CourtDecision.CONVICTED,
       outcomeNote: "Pleaded guilty.",
     });
   } else {
     addHearing(context, {
       ...parties,
-      type: "BREACH_FIRST_APPEARANCE",
+      type: HearingType.BREACH_FIRST_APPEARANCE,
       status: "HEARD",
       day: weekdayOnOrAfter(reportedOn + rng.int(7, 14)),
       outcomeNote: "Pleaded not guilty; trial date fixed.",
     });
     addHearing(context, {
       ...parties,
-      type: "BREACH_TRIAL",
+      type: HearingType.BREACH_TRIAL,
       status: "HEARD",
       day: decidedOn,
       time: "10:00",
-      decision: convicted ? "CONVICTED" : "ACQUITTED",
+      decision: convicted ? CourtDecision.CONVICTED : CourtDecision.ACQUITTED,
       outcomeNote: convicted ? "Found guilty after trial." : "Found not guilty after trial.",
     });
   }
@@ -207,7 +208,7 @@ function prosecute(context: ChunkContext, breach: BreachOffenceRow, reportedOn: 
   const sentencedOn = adjournedSentenceOn <= until ? adjournedSentenceOn : decidedOn;
   addHearing(context, {
     ...parties,
-    type: "BREACH_SENTENCE",
+    type: HearingType.BREACH_SENTENCE,
     status: "HEARD",
     day: sentencedOn,
     time: sentencedOn === decidedOn ? "14:00" : undefined,

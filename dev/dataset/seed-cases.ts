@@ -1,6 +1,7 @@
 import { formatPncId } from "../../domain/pnc";
 import { mergeChunks } from "./chunk";
 import { DatasetChunk } from "../../domain/records";
+import type { CourtDecision, HearingType, OrderEventType } from "../../domain/vocabulary";
 
 /**
  * The two published cases of docs/seed-cases.md (Staffordshire Police,
@@ -206,7 +207,7 @@ function cheshireCase(): DatasetChunk {
   const event = (
     orderId: string,
     position: number,
-    type: string,
+    type: `${OrderEventType}`,
     occurredOn: string,
     details: { courtCode?: string; note?: string; expiresOn?: string | null; untilFurtherOrder?: boolean } = {},
   ): DatasetChunk["orders"]["events"][number] => ({
@@ -222,10 +223,10 @@ function cheshireCase(): DatasetChunk {
   const hearing = (
     id: string,
     caseNumber: string,
-    type: string,
+    type: `${HearingType}`,
     listedFor: string,
     orderId: string,
-    decision: string,
+    decision: `${CourtDecision}`,
     outcomeNote: string,
   ): DatasetChunk["hearings"]["hearings"][number] => ({
     id,

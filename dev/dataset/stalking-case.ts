@@ -4,7 +4,7 @@ import { addHearing, listIfAhead, ListingState } from "./hearings";
 import { Expiry, OrderDraft } from "./order-draft";
 import { chooseTerms, OrderTerm, writeTerms } from "./order-terms";
 import { CourtHearingRow, OrderRow } from "../../domain/records";
-import { CourtDecision, HearingType } from "../../domain/vocabulary";
+import { CourtDecision, HearingType, OrderEventType } from "../../domain/vocabulary";
 
 export interface CasePlan {
   appliedOn: Day;
@@ -73,11 +73,11 @@ export class StalkingCase {
     const { appliedOn } = this.plan;
     const interim = this.openOrder("INTERIM", null);
     const interimHearingOn = weekdayOnOrAfter(appliedOn + rng.int(0, 3));
-    if (!this.leadUpToDecision(interim, "INTERIM_APPLICATION", appliedOn, interimHearingOn)) return;
-    if (this.refuseOrWithdraw(interim, "INTERIM_APPLICATION", interimHearingOn, INTERIM_APPLICATION_OUTCOMES)) return;
-    interim.record("MADE", interimHearingOn, { courtCode: this.plan.courtCode });
+    if (!this.leadUpToDecision(interim, HearingType.INTERIM_APPLICATION, appliedOn, interimHearingOn)) return;
+    if (this.refuseOrWithdraw(interim, HearingType.INTERIM_APPLICATION, interimHearingOn, INTERIM_APPLICATION_OUTCOMES)) return;
+    interim.record(OrderEventType.MADE, interimHearingOn, { courtCode: this.plan.courtCode });
     const madeNote = "Interim order made pending the full hearing.";
-    this.hearing(interim, "INTERIM_APPLICATION", interimHearingOn, "HEARD", "INTERIM_ORDER_MADE", madeNote);
+    this.hearing(interim, HearingType.INTERIM_APPLICATION, interimHearingOn, "HEARD", CourtDecision.INTERIM_ORDER_MADE, madeNote);
     this.writeTerms(interim);
     this.serve(interim);
 
@@ -85,10 +85,10 @@ export class StalkingCase {
     const review = this.reviewAndExtend(interim, fullHearingOn);
     // A review still ahead is the next thing to happen to the interim order: it cannot have been discharged before it.
     if (review !== "listed" && this.dischargeInterimBefore(interim, fullHearingOn)) return;
-    if (!this.leadUpToDecision(interim, "FULL_APPLICATION", interim.lastEventOn, fullHearingOn)) return;
-    if (this.refuseOrWithdraw(interim, "FULL_APPLICATION", fullHearingOn, FULL_APPLICATION_OUTCOMES)) return;
+    if (!this.leadUpToDecision(interim, HearingType.FULL_APPLICATION, interim.lastEventOn, fullHearingOn)) return;
+    if (this.refuseOrWithdraw(interim, HearingType.FULL_APPLICATION, fullHearingOn, FULL_APPLICATION_OUTCOMES)) return;
     const full = this.openOrder("FULL", interim);
-    interim.record("SUPERSEDED", fullHearingOn, {
+    interim.record(OrderEventType.SUPERSEDED, fullHearingOn, {
       courtCode: this.plan.courtCode,
       note: `Superseded by full order ${full.row.reference}.`,
     });
@@ -99,8 +99,8 @@ export class StalkingCase {
     const { appliedOn } = this.plan;
     const full = this.openOrder("FULL", null);
     const hearingOn = weekdayOnOrAfter(appliedOn + this.context.rng.int(21, 120));
-    if (!this.leadUpToDecision(full, "FULL_APPLICATION", appliedOn, hearingOn)) return;
-    if (this.refuseOrWithdraw(full, "FULL_APPLICATION", hearingOn, FULL_APPLICATION_OUTCOMES)) return;
+    if (!this.leadUpToDecision(full, HearingType.FULL_APPLICATION, appliedOn, hearingOn)) return;
+    if (this.refuseOrWithdraw(full, HearingType.FULL_APPLICATION, hearingOn, FULL_APPLICATION_OUTCOMES)) return;
     this.makeFullOrder(full, hearingOn);
   }
 
@@ -126,7 +126,7 @@ export class StalkingCase {
     chunk.orders.orders.push(row);
     for (const personId of this.plan.protectedPersonIds) chunk.orders.protectedPersons.push({ orderId: row.id, personId });
     const order = new OrderDraft(row, chunk.orders.events);
-    order.record("APPLIED", appliedOn, { courtCode });
+    order.record(OrderEventType.APPLIED, appliedOn, { courtCode });
     this.orders.push(order);
     return order;
   }
@@ -138,9 +138,9 @@ export class StalkingCase {
     const expiry: Expiry = years === null
       ? { expiresOn: null, untilFurtherOrder: true }
       : { expiresOn: addYears(madeOn, years), untilFurtherOrder: false };
-    full.record("MADE", madeOn, { courtCode: this.plan.courtCode, expiry });
+    full.record(OrderEventType.MADE, madeOn, { courtCode: this.plan.courtCode, expiry });
     const duration = years === null ? "until further order" : `for ${years} years`;
-    this.hearing(full, "FULL_APPLICATION", madeOn, "HEARD", "FULL_ORDER_MADE", `Full order made ${duration}.`);
+    this.hearing(full, HearingType.FULL_APPLICATION, madeOn, "HEARD", CourtDecision.FULL_ORDER_MADE, `Full order made ${duration}.`);
     this.writeTerms(full);
     this.serve(full);
     this.laterCourtActions(full);
@@ -159,26 +159,26 @@ export class StalkingCase {
     if (rng.chance(APPEAL_SHARE)) {
       const appealedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(21, 56));
       // The appeal is heard in the Crown Court, which keeps its own list: no magistrates' hearing.
-      if (happensOn(appealedOn)) full.record("APPEALED", appealedOn, { note: "Appeal against the order dismissed by the Crown Court." });
+      if (happensOn(appealedOn)) full.record(OrderEventType.APPEALED, appealedOn, { note: "Appeal against the order dismissed by the Crown Court." });
     }
     if (rng.chance(VARIATION_SHARE)) {
       const variedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(60, 540));
-      if (full.inForceOn(variedOn) && this.listIfAhead(full, "VARIATION", variedOn) === "listed") return;
+      if (full.inForceOn(variedOn) && this.listIfAhead(full, HearingType.VARIATION, variedOn) === "listed") return;
       if (happensOn(variedOn)) {
         const currentExpiry = full.expiry.expiresOn;
         const lengthenedTo = currentExpiry !== null && rng.chance(0.5) ? addYears(currentExpiry, 1) : null;
         const note = lengthenedTo !== null ? "Terms varied and the order lengthened by one year." : "Terms varied; expiry unchanged.";
-        full.record("VARIED", variedOn, {
+        full.record(OrderEventType.VARIED, variedOn, {
           courtCode,
           note,
           expiry: lengthenedTo === null ? undefined : { expiresOn: lengthenedTo, untilFurtherOrder: false },
         });
-        this.hearing(full, "VARIATION", variedOn, "HEARD", "ORDER_VARIED", note);
+        this.hearing(full, HearingType.VARIATION, variedOn, "HEARD", CourtDecision.ORDER_VARIED, note);
       }
     }
     if (rng.chance(DISCHARGE_SHARE)) {
       const dischargedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(120, 720));
-      if (full.inForceOn(dischargedOn) && this.listIfAhead(full, "DISCHARGE", dischargedOn) === "listed") return;
+      if (full.inForceOn(dischargedOn) && this.listIfAhead(full, HearingType.DISCHARGE, dischargedOn) === "listed") return;
       if (happensOn(dischargedOn)) {
         this.discharge(full, dischargedOn, "Order discharged on the application of the respondent, with the consent of the police.");
         return;
@@ -187,10 +187,10 @@ export class StalkingCase {
     const expiresOn = full.expiry.expiresOn;
     if (expiresOn !== null && rng.chance(RENEWAL_SHARE)) {
       const renewedOn = weekdayOnOrBefore(expiresOn - rng.int(14, 56));
-      if (renewedOn > full.lastEventOn && this.listIfAhead(full, "RENEWAL", renewedOn) === "held") {
+      if (renewedOn > full.lastEventOn && this.listIfAhead(full, HearingType.RENEWAL, renewedOn) === "held") {
         const note = "Order renewed for a further 2 years.";
-        full.record("RENEWED", renewedOn, { courtCode, note, expiry: { expiresOn: addYears(expiresOn, 2), untilFurtherOrder: false } });
-        this.hearing(full, "RENEWAL", renewedOn, "HEARD", "ORDER_RENEWED", note);
+        full.record(OrderEventType.RENEWED, renewedOn, { courtCode, note, expiry: { expiresOn: addYears(expiresOn, 2), untilFurtherOrder: false } });
+        this.hearing(full, HearingType.RENEWAL, renewedOn, "HEARD", CourtDecision.ORDER_RENEWED, note);
       }
     }
   }
@@ -205,17 +205,17 @@ export class StalkingCase {
     if (fullHearingOn - madeOn <= 100 || !rng.chance(INTERIM_REVIEW_SHARE)) return undefined;
     const reviewedOn = weekdayOnOrBefore(madeOn + rng.int(56, fullHearingOn - madeOn - 21));
     if (reviewedOn < interim.lastEventOn) return undefined;
-    const state = this.listIfAhead(interim, "REVIEW", reviewedOn);
+    const state = this.listIfAhead(interim, HearingType.REVIEW, reviewedOn);
     if (state !== "held") return state;
     const courtCode = this.plan.courtCode;
-    interim.record("REVIEWED", reviewedOn, { courtCode });
-    interim.record("EXTENDED", reviewedOn, {
+    interim.record(OrderEventType.REVIEWED, reviewedOn, { courtCode });
+    interim.record(OrderEventType.EXTENDED, reviewedOn, {
       courtCode,
       note: "Interim order extended until the full hearing.",
       expiry: { expiresOn: null, untilFurtherOrder: false },
     });
     const reviewNote = "Interim order reviewed and extended until the full hearing.";
-    this.hearing(interim, "REVIEW", reviewedOn, "HEARD", "INTERIM_ORDER_EXTENDED", reviewNote);
+    this.hearing(interim, HearingType.REVIEW, reviewedOn, "HEARD", CourtDecision.INTERIM_ORDER_EXTENDED, reviewNote);
     return "held";
   }
 
@@ -230,15 +230,15 @@ export class StalkingCase {
     const latestOffset = fullHearingOn - interim.lastEventOn - 3;
     if (latestOffset < 14) return false;
     const dischargedOn = weekdayOnOrBefore(interim.lastEventOn + rng.int(14, latestOffset));
-    if (this.listIfAhead(interim, "DISCHARGE", dischargedOn) === "held") {
+    if (this.listIfAhead(interim, HearingType.DISCHARGE, dischargedOn) === "held") {
       this.discharge(interim, dischargedOn, "Interim order discharged on the application of the respondent.");
     }
     return true;
   }
 
   private discharge(order: OrderDraft, dischargedOn: Day, note: string): void {
-    order.record("DISCHARGED", dischargedOn, { courtCode: this.plan.courtCode, note });
-    this.hearing(order, "DISCHARGE", dischargedOn, "HEARD", "ORDER_DISCHARGED", note);
+    order.record(OrderEventType.DISCHARGED, dischargedOn, { courtCode: this.plan.courtCode, note });
+    this.hearing(order, HearingType.DISCHARGE, dischargedOn, "HEARD", CourtDecision.ORDER_DISCHARGED, note);
   }
 
   /** The court refuses the application, or the police withdraw it, at the deciding hearing. Returns whether it did. */
@@ -251,14 +251,14 @@ export class StalkingCase {
     const roll = this.context.rng.next();
     const courtCode = this.plan.courtCode;
     if (roll < odds.refused) {
-      order.record("REFUSED", decidedOn, { courtCode, note: "Application refused." });
+      order.record(OrderEventType.REFUSED, decidedOn, { courtCode, note: "Application refused." });
       const note = "Application refused: the court was not satisfied the order was necessary.";
-      this.hearing(order, type, decidedOn, "HEARD", "APPLICATION_REFUSED", note);
+      this.hearing(order, type, decidedOn, "HEARD", CourtDecision.APPLICATION_REFUSED, note);
       return true;
     }
     if (roll < odds.refused + odds.withdrawn) {
-      order.record("WITHDRAWN", decidedOn, { courtCode, note: "Application withdrawn by the applicant force." });
-      this.hearing(order, type, decidedOn, "HEARD", "APPLICATION_WITHDRAWN", "Application withdrawn by the applicant force.");
+      order.record(OrderEventType.WITHDRAWN, decidedOn, { courtCode, note: "Application withdrawn by the applicant force." });
+      this.hearing(order, type, decidedOn, "HEARD", CourtDecision.APPLICATION_WITHDRAWN, "Application withdrawn by the applicant force.");
       return true;
     }
     return false;
@@ -276,7 +276,7 @@ export class StalkingCase {
       const gap = rng.int(14, 21);
       for (let before = adjournments; before >= 1; before--) {
         const day = weekdayOnOrBefore(decidedOn - before * gap);
-        if (isEarlierListing(day)) this.hearing(order, type, day, "ADJOURNED", "ADJOURNED", rng.pick(ADJOURNMENT_REASONS));
+        if (isEarlierListing(day)) this.hearing(order, type, day, "ADJOURNED", CourtDecision.ADJOURNED, rng.pick(ADJOURNMENT_REASONS));
       }
     }
     if (rng.chance(VACATED_LISTING_SHARE)) {
@@ -297,7 +297,7 @@ export class StalkingCase {
     const madeOn = order.madeOn!;
     const atCourt = rng.chance(SERVED_AT_COURT_SHARE);
     const servedOn = atCourt ? madeOn : madeOn + rng.int(1, 6);
-    if (servedOn <= until) order.record("SERVED", servedOn, { note: atCourt ? "Served on the respondent at court." : null });
+    if (servedOn <= until) order.record(OrderEventType.SERVED, servedOn, { note: atCourt ? "Served on the respondent at court." : null });
   }
 
   /** The same terms on the interim and the full order of a case, chosen when the first is made. */

@@ -11,7 +11,7 @@ export const ORDER_FACTS_MIGRATIONS = repoPath("domain", "order-facts", "migrati
 /** What hearings and breaches need to know of an order to check decisions and breaches against it. */
 export interface OrderFacts extends OrderStatusFacts {
   id: string;
-  kind: "INTERIM" | "FULL";
+  kind: OrderRow["kind"];
   applicantForceCode: string;
   courtCode: string | null;
   respondentId: string;

@@ -1,5 +1,6 @@
 import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
 import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
 import { repoPath } from "../../platform/repo-root";
@@ -27,7 +28,7 @@ import { SpoStatisticsBreaches } from "./statistics/statistics.type";
 export const breachesSubgraph = defineSubgraph({
   name: "breaches",
   migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
-  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS],
+  sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS, STATISTICS_TRIGGER_MIGRATIONS],
   consumes: { [STREAMS.hearingOutcomes.name]: applyBreachDecision, [STREAMS.orderFacts.name]: applyOrderFactsChange },
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.

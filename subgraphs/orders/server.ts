@@ -1,5 +1,6 @@
 import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
+import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { repoPath } from "../../platform/repo-root";
 import { ordersAccess } from "./access";
 import { ordersJurisdiction } from "./jurisdiction";
@@ -20,7 +21,7 @@ import { StatisticsResolver } from "./statistics/statistics.resolver";
 export const ordersSubgraph = defineSubgraph({
   name: "orders",
   migrationsDir: repoPath("subgraphs", "orders", "migrations"),
-  sharedMigrations: [EVENT_MIGRATIONS],
+  sharedMigrations: [EVENT_MIGRATIONS, STATISTICS_TRIGGER_MIGRATIONS],
   consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcome },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,

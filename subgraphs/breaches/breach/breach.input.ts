@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
-import { BreachOffenceType } from "./breach.type";
+import { BreachOffenceType } from "../../../domain/vocabulary";
 
 @InputType("ReportBreachInput")
 export class ReportBreachInput {

@@ -1,29 +1,6 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { BreachOffenceType, BreachStatus } from "../../../domain/vocabulary";
 import { DateScalar } from "../../../platform/scalars";
-
-export enum BreachOffenceType {
-  BREACH_OF_ORDER = "BREACH_OF_ORDER",
-  NOTIFICATION_FAILURE = "NOTIFICATION_FAILURE",
-  FALSE_NOTIFICATION = "FALSE_NOTIFICATION",
-}
-registerEnumType(BreachOffenceType, {
-  name: "BreachOffenceType",
-  valuesConfig: {
-    BREACH_OF_ORDER: { description: "s.8: breach of an interim or full order (CJS offence code ST19001)" },
-    NOTIFICATION_FAILURE: { description: "s.11: failure to comply with notification requirements" },
-    FALSE_NOTIFICATION: { description: "s.11: knowingly giving false information when notifying" },
-  },
-});
-
-export enum BreachStatus {
-  REPORTED = "REPORTED",
-  UNDER_INVESTIGATION = "UNDER_INVESTIGATION",
-  CHARGED = "CHARGED",
-  NO_FURTHER_ACTION = "NO_FURTHER_ACTION",
-  CONVICTED = "CONVICTED",
-  ACQUITTED = "ACQUITTED",
-}
-registerEnumType(BreachStatus, { name: "BreachStatus" });
 
 /**
  * A reported offence under the Stalking Protection Act 2019 (s.8 or s.11).

@@ -8,7 +8,8 @@ import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";
 import type { ReportBreachInput } from "./breach.input";
 import { BreachRepository } from "./breach.repository";
-import { BreachOffenceType, type BreachOffence } from "./breach.type";
+import { BreachOffenceType } from "../../../domain/vocabulary";
+import type { BreachOffence } from "./breach.type";
 
 /** CJS offence code of s.8 (breach of an interim or full order). s.11 offences are recorded without a code until theirs are confirmed. */
 export const OFFENCE_CODES: Readonly<Record<BreachOffenceType, string | null>> = {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
-import { CourtDecision, HearingStatus } from "./hearing.type";
+import { CourtDecision, HearingStatus } from "../../../domain/vocabulary";
 
 @InputType("HearingOutcomeInput")
 export class HearingOutcomeInput {

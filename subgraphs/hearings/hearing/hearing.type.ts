@@ -1,42 +1,6 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
 import { DateTimeScalar } from "../../../platform/scalars";
-
-export enum HearingType {
-  INTERIM_APPLICATION = "INTERIM_APPLICATION",
-  FULL_APPLICATION = "FULL_APPLICATION",
-  REVIEW = "REVIEW",
-  VARIATION = "VARIATION",
-  RENEWAL = "RENEWAL",
-  DISCHARGE = "DISCHARGE",
-  APPEAL = "APPEAL",
-  BREACH_FIRST_APPEARANCE = "BREACH_FIRST_APPEARANCE",
-  BREACH_TRIAL = "BREACH_TRIAL",
-  BREACH_SENTENCE = "BREACH_SENTENCE",
-}
-registerEnumType(HearingType, { name: "HearingType" });
-
-export enum HearingStatus {
-  LISTED = "LISTED",
-  ADJOURNED = "ADJOURNED",
-  HEARD = "HEARD",
-  VACATED = "VACATED",
-}
-registerEnumType(HearingStatus, { name: "HearingStatus" });
-
-export enum CourtDecision {
-  INTERIM_ORDER_MADE = "INTERIM_ORDER_MADE",
-  INTERIM_ORDER_EXTENDED = "INTERIM_ORDER_EXTENDED",
-  FULL_ORDER_MADE = "FULL_ORDER_MADE",
-  ORDER_VARIED = "ORDER_VARIED",
-  ORDER_RENEWED = "ORDER_RENEWED",
-  ORDER_DISCHARGED = "ORDER_DISCHARGED",
-  APPLICATION_REFUSED = "APPLICATION_REFUSED",
-  APPLICATION_WITHDRAWN = "APPLICATION_WITHDRAWN",
-  ADJOURNED = "ADJOURNED",
-  CONVICTED = "CONVICTED",
-  ACQUITTED = "ACQUITTED",
-}
-registerEnumType(CourtDecision, { name: "CourtDecision" });
 
 /**
  * A hearing listed at a magistrates' court about an order (application,

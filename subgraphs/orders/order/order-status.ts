@@ -1,25 +1,20 @@
 /**
- * The SQL twins of the status rule (kit/order-status.ts), for filters and
- * aggregates; a property test holds them to the same answers as the TypeScript.
+ * The SQL twin of the status rule (domain/order-status.ts) is the function
+ * order_status(o, as_of) of migration 004_order_status.sql; these fragments are
+ * how the orders' queries call it. A property test holds it, the TypeScript and
+ * the statistics trigger to the same answers.
  */
-export { deriveOrderStatus, type OrderStatusFacts, type OrderStatusName } from "../../../domain/order-status";
+export { deriveOrderStatus, type OrderStatusFacts } from "../../../domain/order-status";
 
 /**
- * SQL twin of deriveOrderStatus over stalking_protection_order aliased `o`;
- * `asOf` is the placeholder of the date parameter (e.g. "$3").
+ * The status of stalking_protection_order aliased `o` on a day; `asOf` is the
+ * placeholder of the date parameter (e.g. "$3").
  */
 export function orderStatusSql(asOf: string): string {
-  return `(CASE
-    WHEN o.ended_on IS NOT NULL AND o.ended_on <= ${asOf}::date THEN o.end_reason
-    WHEN o.made_on IS NULL OR o.made_on > ${asOf}::date THEN 'APPLIED'
-    WHEN NOT o.until_further_order AND o.expires_on IS NOT NULL AND o.expires_on <= ${asOf}::date THEN 'EXPIRED'
-    ELSE 'IN_FORCE'
-  END)`;
+  return `order_status(o, ${asOf}::date)`;
 }
 
 /** SQL condition: the order was in force on the given day. */
 export function inForceOnSql(day: string): string {
-  return `(o.made_on <= ${day}::date
-    AND (o.ended_on IS NULL OR o.ended_on > ${day}::date)
-    AND (o.until_further_order OR o.expires_on IS NULL OR o.expires_on > ${day}::date))`;
+  return `(${orderStatusSql(day)} = 'IN_FORCE')`;
 }

@@ -3,7 +3,8 @@ import type { Db } from "../../../platform/db/db";
 import { courtReference } from "../../../platform/subgraph/reference-stubs";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
-import { OrderEvent, OrderTerm, StalkingProtectionOrder, type OrderEventType, type OrderKind, type OrderStatus } from "./order.type";
+import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
+import { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order.type";
 
 const ORDER_COLUMNS = `o.id, o.reference, o.kind, o.applicant_force_code, o.court_code, o.respondent_id,
   o.applied_on, o.made_on, o.served_on, o.expires_on, o.until_further_order, o.ended_on, o.end_reason, o.supersedes_id`;

@@ -4,6 +4,7 @@ import { findForce, forcesInRegion } from "../../../platform/reference";
 import { courtReference, CourtReference, forceReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
 import type { OrdersContext } from "../context";
 import { Person, personReference } from "../person/person.type";
+import { OrderEventType, OrderStatus } from "../../../domain/vocabulary";
 import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
@@ -11,9 +12,7 @@ import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./ord
 import {
   OrderConnection,
   OrderEvent,
-  OrderEventType,
   OrderFilter,
-  OrderStatus,
   OrderTerm,
   PageInfo,
   StalkingProtectionOrder,

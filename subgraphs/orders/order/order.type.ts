@@ -1,42 +1,9 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CourtReference } from "../../../platform/subgraph/reference-stubs";
 import { Region } from "../../../domain/region";
+import { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
 import { DateScalar } from "../../../platform/scalars";
 import type { OrderStatusFacts } from "./order-status";
-
-export enum OrderKind {
-  INTERIM = "INTERIM",
-  FULL = "FULL",
-}
-registerEnumType(OrderKind, { name: "OrderKind" });
-
-export enum OrderStatus {
-  APPLIED = "APPLIED",
-  IN_FORCE = "IN_FORCE",
-  EXPIRED = "EXPIRED",
-  DISCHARGED = "DISCHARGED",
-  SUPERSEDED = "SUPERSEDED",
-  REFUSED = "REFUSED",
-  WITHDRAWN = "WITHDRAWN",
-}
-registerEnumType(OrderStatus, { name: "OrderStatus" });
-
-export enum OrderEventType {
-  APPLIED = "APPLIED",
-  MADE = "MADE",
-  SERVED = "SERVED",
-  REVIEWED = "REVIEWED",
-  VARIED = "VARIED",
-  RENEWED = "RENEWED",
-  EXTENDED = "EXTENDED",
-  DISCHARGED = "DISCHARGED",
-  EXPIRED = "EXPIRED",
-  APPEALED = "APPEALED",
-  SUPERSEDED = "SUPERSEDED",
-  REFUSED = "REFUSED",
-  WITHDRAWN = "WITHDRAWN",
-}
-registerEnumType(OrderEventType, { name: "OrderEventType" });
 
 @ObjectType("OrderTerm", { description: "A prohibition or requirement of an order." })
 export class OrderTerm {

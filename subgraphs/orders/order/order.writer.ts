@@ -3,11 +3,10 @@ import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
 import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
-import type { OrderEndReason } from "../../../domain/order-status";
-import type { OrderEventType } from "../../../domain/vocabulary";
+import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
 
 export interface NewOrderEvent {
-  type: OrderEventType;
+  type: `${OrderEventType}`;
   on: string;
   courtCode: string | null;
   note: string | null;
@@ -19,7 +18,7 @@ export interface NewOrderEvent {
 export interface OrderFactsChange {
   madeOn?: string;
   expiry?: Expiry;
-  ended?: { on: string; reason: OrderEndReason };
+  ended?: { on: string; reason: `${OrderEndReason}` };
 }
 
 /**

@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { OrdersContext } from "../context";
 import { StalkingProtectionOrder } from "../order/order.type";
 import { deriveSpoStatus } from "./spo-status";
-import { Person, SpoStatus } from "./person.type";
+import { SpoStatus } from "../../../domain/vocabulary";
+import { Person } from "./person.type";
 
 /**
  * Jurisdiction (filtered in the loaders' SQL, see order.loaders.ts):

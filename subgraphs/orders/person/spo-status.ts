@@ -1,8 +1,8 @@
 import { deriveOrderStatus, type OrderStatusFacts } from "../order/order-status";
-import { SpoStatus } from "./person.type";
+import { SpoStatus, type OrderKind } from "../../../domain/vocabulary";
 
 /** A person's SPO status across every force: the strongest order in force today wins. */
-export function deriveSpoStatus(orders: readonly (OrderStatusFacts & { kind: "INTERIM" | "FULL" })[], today: string): SpoStatus {
+export function deriveSpoStatus(orders: readonly (OrderStatusFacts & { kind: `${OrderKind}` })[], today: string): SpoStatus {
   const inForce = orders.filter((order) => deriveOrderStatus(order, today) === "IN_FORCE");
   if (inForce.some((order) => order.kind === "FULL")) return SpoStatus.ACTIVE_FULL;
   if (inForce.length > 0) return SpoStatus.ACTIVE_INTERIM;
