@@ -6,7 +6,7 @@ import type { BreachOffenceRow } from "../../../domain/records";
 import type { Db } from "../../../platform/db/db";
 import { migrate } from "../../../platform/db/migrate";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
-import { breachesSubgraph } from "../server";
+import { breachesSubgraph } from "../subgraph";
 import { StatisticsRepository, type ForceBreachCounts } from "../statistics/statistics.repository";
 
 /**

@@ -9,7 +9,7 @@ import { executeOnSubgraph } from "../../../test/support/execute";
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { applyHearingOutcome } from "../order/hearing-outcome.consumer";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 
 const TODAY = "2026-11-23";
 

@@ -6,7 +6,7 @@ import type { OrderRow } from "../../../domain/records";
 import type { Db } from "../../../platform/db/db";
 import { migrate } from "../../../platform/db/migrate";
 import { emptyChunk, insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 import { StatisticsRepository, type OrderCounts } from "../statistics/statistics.repository";
 import { order } from "./orders.fixture";
 

@@ -4,7 +4,7 @@ import { insertChunks, openTestDatabase, emptyChunk, type TestDatabase } from ".
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";
 import { deriveOrderStatus } from "../order/order-status";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 
 const day = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 

@@ -11,7 +11,7 @@ import { EVERY_SCOPE_NATIONAL, principalFor } from "../../../test/support/identi
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { applyOrderFactsToPeople } from "../person/order-facts.consumer";
-import { peopleSubgraph } from "../server";
+import { peopleSubgraph } from "../subgraph";
 
 /**
  * A person who is only ever protected by orders exists, to any caller, only
