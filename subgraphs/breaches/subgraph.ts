@@ -6,10 +6,10 @@ import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
 import { applyBreachDecision } from "./breach/hearing-outcome.consumer";
-import { createBreachesLoaders } from "./context";
 import { insertBreachesChunk } from "./dataset";
 import { OrderBreachesResolver } from "./order/order.resolver";
 import { PersonBreachesResolver } from "./person/person.resolver";
@@ -35,6 +35,6 @@ export const breachesSubgraph = defineSubgraph({
   access: breachesAccess,
   jurisdiction: breachesJurisdiction,
   referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
-  createLoaders: (db) => createBreachesLoaders(db),
+  createLoaders,
   insertDatasetChunk: insertBreachesChunk,
 });

@@ -6,8 +6,8 @@ import { repoPath } from "../../platform/repo-root";
 import { hearingsAccess } from "./access";
 import { hearingsJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { insertHearingsChunk } from "./dataset";
-import { createHearingLoaders } from "./hearing/hearing.loaders";
 import { hearingReference } from "./hearing/hearing.reference";
 import { HearingResolver } from "./hearing/hearing.resolver";
 import { applyOrderFactsToHearings } from "./order/order-facts.consumer";
@@ -30,6 +30,6 @@ export const hearingsSubgraph = defineSubgraph({
   access: hearingsAccess,
   jurisdiction: hearingsJurisdiction,
   referenceResolvers: { CourtHearing: hearingReference },
-  createLoaders: (db, _clock, principal) => createHearingLoaders(db, principal),
+  createLoaders,
   insertDatasetChunk: insertHearingsChunk,
 });

@@ -4,9 +4,9 @@ import { repoPath } from "../../platform/repo-root";
 import { ordersAccess } from "./access";
 import { ordersJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { insertOrdersChunk } from "./dataset";
 import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
-import { createOrderLoaders } from "./order/order.loaders";
 import { orderReference } from "./order/order.reference";
 import { OrderResolver } from "./order/order.resolver";
 import { PersonOrdersResolver } from "./person/person.resolver";
@@ -26,6 +26,6 @@ export const ordersSubgraph = defineSubgraph({
   access: ordersAccess,
   jurisdiction: ordersJurisdiction,
   referenceResolvers: { StalkingProtectionOrder: orderReference },
-  createLoaders: (db, _clock, principal) => createOrderLoaders(db, principal),
+  createLoaders,
   insertDatasetChunk: insertOrdersChunk,
 });

@@ -4,12 +4,12 @@ import { repoPath } from "../../platform/repo-root";
 import { peopleAccess } from "./access";
 import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { CourtResolver } from "./court/court.resolver";
 import { courtReference } from "./court/court.reference";
 import { insertPeopleChunk } from "./dataset";
 import { ForceResolver } from "./force/force.resolver";
 import { forceReference } from "./force/force.reference";
-import { createPersonLoaders } from "./person/person.loaders";
 import { PersonResolver } from "./person/person.resolver";
 import { personReference } from "./person/person.reference";
 import { applyOrderFactsToPeople } from "./person/order-facts.consumer";
@@ -28,6 +28,6 @@ export const peopleSubgraph = defineSubgraph({
   access: peopleAccess,
   jurisdiction: peopleJurisdiction,
   referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
-  createLoaders: (db, _clock, principal) => createPersonLoaders(db, principal),
+  createLoaders,
   insertDatasetChunk: insertPeopleChunk,
 });
