@@ -1,7 +1,7 @@
 import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
 import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";
@@ -9,7 +9,8 @@ import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { breachReference } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
-import { applyBreachDecision } from "./breach/hearing-outcome.consumer";
+import { applyHearingOutcomeToBreaches } from "./events/hearing-outcomes.consumer";
+import { applyOrderFactsToBreaches } from "./events/order-facts.consumer";
 import { insertBreachesChunk } from "./dataset";
 import { OrderBreachesResolver } from "./order/order.resolver";
 import { PersonBreachesResolver } from "./person/person.resolver";
@@ -28,7 +29,7 @@ export const breachesSubgraph = defineSubgraph({
   name: "breaches",
   migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
   sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS],
-  consumes: { [STREAMS.hearingOutcomes.name]: applyBreachDecision, [STREAMS.orderFacts.name]: applyOrderFactsChange },
+  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcomeToBreaches, [STREAMS.orderFacts.name]: applyOrderFactsToBreaches },
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],

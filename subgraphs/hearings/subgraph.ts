@@ -10,7 +10,7 @@ import { createLoaders } from "./context";
 import { insertHearingsChunk } from "./dataset";
 import { hearingReference } from "./hearing/hearing.reference";
 import { HearingResolver } from "./hearing/hearing.resolver";
-import { applyOrderFactsToHearings } from "./order/order-facts.consumer";
+import { applyOrderFactsToHearings } from "./events/order-facts.consumer";
 import { OrderHearingsResolver } from "./order/order.resolver";
 
 /**

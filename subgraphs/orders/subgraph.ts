@@ -6,7 +6,7 @@ import { ordersJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { insertOrdersChunk } from "./dataset";
-import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
+import { applyHearingOutcomeToOrders } from "./events/hearing-outcomes.consumer";
 import { orderReference } from "./order/order.reference";
 import { OrderResolver } from "./order/order.resolver";
 import { PersonOrdersResolver } from "./person/person.resolver";
@@ -21,7 +21,7 @@ export const ordersSubgraph = defineSubgraph({
   name: "orders",
   migrationsDir: repoPath("subgraphs", "orders", "migrations"),
   sharedMigrations: [EVENT_MIGRATIONS],
-  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcome },
+  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcomeToOrders },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
   jurisdiction: ordersJurisdiction,

@@ -12,7 +12,7 @@ import { ForceResolver } from "./force/force.resolver";
 import { forceReference } from "./force/force.reference";
 import { PersonResolver } from "./person/person.resolver";
 import { personReference } from "./person/person.reference";
-import { applyOrderFactsToPeople } from "./person/order-facts.consumer";
+import { applyOrderFactsToPeople } from "./events/order-facts.consumer";
 
 /**
  * People: respondents and protected persons, and the reference data (forces, courts).

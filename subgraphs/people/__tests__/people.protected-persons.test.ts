@@ -10,7 +10,7 @@ import { executeOnSubgraph } from "../../../test/support/execute";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "../../../test/support/identity";
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
-import { applyOrderFactsToPeople } from "../person/order-facts.consumer";
+import { applyOrderFactsToPeople } from "../events/order-facts.consumer";
 import { peopleSubgraph } from "../subgraph";
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
 import { orderFactsChange } from "../../../domain/order-facts/order-facts";
-import { PersonRoleRepository, rolesOf } from "./person-role.repository";
+import { PersonRoleRepository, rolesOf } from "../person/person-role.repository";
 
 /**
  * Keeps people's knowledge of who plays which part in which order current

@@ -2,14 +2,14 @@ import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "..
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
 import { EventRejectedError } from "../../../platform/events/inbox";
-import { BreachRepository } from "./breach.repository";
+import { BreachRepository } from "../breach/breach.repository";
 
 /**
  * A conviction or acquittal recorded at a breach hearing decides the breach
  * offence: its status, the day decided (statistics count convictions by it)
  * and, from a sentencing hearing, the sentence (the hearing's outcome note).
  */
-export async function applyBreachDecision(tx: Db, event: DomainEvent): Promise<void> {
+export async function applyHearingOutcomeToBreaches(tx: Db, event: DomainEvent): Promise<void> {
   if (event.type !== HEARING_OUTCOME_RECORDED) return;
   const outcome = event.payload as HearingOutcomeRecordedPayload;
   if (outcome.breachId === null || (outcome.decision !== "CONVICTED" && outcome.decision !== "ACQUITTED")) return;
