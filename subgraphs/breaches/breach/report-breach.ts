@@ -7,7 +7,7 @@ import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";
 import type { ReportBreachInput } from "./breach.input";
-import { BreachRepository } from "./breach.repository";
+import { BreachWriter } from "./breach.writer";
 import { BreachOffenceType, type BreachOffence } from "./breach.type";
 
 /** CJS offence code of s.8 (breach of an interim or full order). s.11 offences are recorded without a code until theirs are confirmed. */
@@ -60,7 +60,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
       if (status !== "IN_FORCE") {
         throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
       }
-      await new BreachRepository(tx).insertReportedBreach({
+      await new BreachWriter(tx).insertReportedBreach({
         id,
         offenceType: report.offenceType,
         offenceCode: OFFENCE_CODES[report.offenceType],

@@ -69,6 +69,7 @@ export interface ProtectedPersonLink {
   personId: string;
 }
 
+/** Reads of orders, for the loaders and the order list; writes are the writer's (order.writer.ts). */
 export class OrderRepository {
   constructor(private readonly db: Db) {}
 
