@@ -7,14 +7,14 @@ import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
-import { breachReference } from "./breach/breach.reference";
+import { breachReferenceResolver } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
 import { applyHearingOutcomeToBreaches } from "./events/hearing-outcomes.consumer";
 import { applyOrderFactsToBreaches } from "./events/order-facts.consumer";
 import { insertBreachesChunk } from "./dataset";
 import { OrderBreachesResolver } from "./order/order.resolver";
 import { PersonBreachesResolver } from "./person/person.resolver";
-import { statisticsReference } from "./statistics/statistics.reference";
+import { statisticsReferenceResolver } from "./statistics/statistics.reference";
 import { SpoStatisticsBreaches } from "./statistics/statistics.type";
 
 /**
@@ -35,7 +35,7 @@ export const breachesSubgraph = defineSubgraph({
   orphanedTypes: [SpoStatisticsBreaches],
   access: breachesAccess,
   jurisdiction: breachesJurisdiction,
-  referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
+  referenceResolvers: { BreachOffence: breachReferenceResolver, SpoStatistics: statisticsReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertBreachesChunk,
 });

@@ -8,7 +8,7 @@ import { hearingsJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { insertHearingsChunk } from "./dataset";
-import { hearingReference } from "./hearing/hearing.reference";
+import { hearingReferenceResolver } from "./hearing/hearing.reference";
 import { HearingResolver } from "./hearing/hearing.resolver";
 import { applyOrderFactsToHearings } from "./events/order-facts.consumer";
 import { OrderHearingsResolver } from "./order/order.resolver";
@@ -29,7 +29,7 @@ export const hearingsSubgraph = defineSubgraph({
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,
   jurisdiction: hearingsJurisdiction,
-  referenceResolvers: { CourtHearing: hearingReference },
+  referenceResolvers: { CourtHearing: hearingReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertHearingsChunk,
 });

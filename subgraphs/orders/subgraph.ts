@@ -7,7 +7,7 @@ import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { insertOrdersChunk } from "./dataset";
 import { applyHearingOutcomeToOrders } from "./events/hearing-outcomes.consumer";
-import { orderReference } from "./order/order.reference";
+import { orderReferenceResolver } from "./order/order.reference";
 import { OrderResolver } from "./order/order.resolver";
 import { PersonOrdersResolver } from "./person/person.resolver";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
@@ -25,7 +25,7 @@ export const ordersSubgraph = defineSubgraph({
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
   jurisdiction: ordersJurisdiction,
-  referenceResolvers: { StalkingProtectionOrder: orderReference },
+  referenceResolvers: { StalkingProtectionOrder: orderReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertOrdersChunk,
 });

@@ -6,12 +6,12 @@ import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { CourtResolver } from "./court/court.resolver";
-import { courtReference } from "./court/court.reference";
+import { courtReferenceResolver } from "./court/court.reference";
 import { insertPeopleChunk } from "./dataset";
 import { ForceResolver } from "./force/force.resolver";
-import { forceReference } from "./force/force.reference";
+import { forceReferenceResolver } from "./force/force.reference";
 import { PersonResolver } from "./person/person.resolver";
-import { personReference } from "./person/person.reference";
+import { personReferenceResolver } from "./person/person.reference";
 import { applyOrderFactsToPeople } from "./events/order-facts.consumer";
 
 /**
@@ -27,7 +27,7 @@ export const peopleSubgraph = defineSubgraph({
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
   access: peopleAccess,
   jurisdiction: peopleJurisdiction,
-  referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
+  referenceResolvers: { Person: personReferenceResolver, Force: forceReferenceResolver, Court: courtReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertPeopleChunk,
 });

@@ -1,6 +1,6 @@
 import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
-import { courtReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference } from "../../../platform/subgraph/reference-stubs";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import { OrderEvent, OrderTerm, StalkingProtectionOrder, type OrderEventType, type OrderKind, type OrderStatus } from "./order.type";
@@ -134,7 +134,7 @@ export class OrderRepository {
         orderId: row.order_id,
         type: row.type,
         on: row.occurred_on,
-        court: courtReference(row.court_code),
+        court: CourtReference.of(row.court_code),
         note: row.note,
       }),
     );
