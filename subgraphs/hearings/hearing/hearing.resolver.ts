@@ -7,7 +7,7 @@ import { DateScalar } from "../../../platform/scalars";
 import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
-import { recordHearingOutcome } from "./hearing-outcome";
+import { recordHearingOutcome } from "./record-hearing-outcome";
 import { HearingOutcomeInput } from "./hearing.input";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
