@@ -20,7 +20,7 @@ export const MAX_OUTCOME_NOTE_LENGTH = 2000;
 
 /**
  * recordHearingOutcome: checks the outcome against the hearing and the order
- * it is about (kit/court-decisions.ts), records it, and writes the
+ * it is about (domain/court-decisions.ts), records it, and writes the
  * HearingOutcomeRecorded event to the outbox — all in ONE transaction, so the
  * outcome and the event that carries it to orders and breaches exist together
  * or not at all. Any refusal changes nothing. The same idempotency key with the

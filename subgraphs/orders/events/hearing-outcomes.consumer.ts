@@ -16,7 +16,7 @@ import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
  * the decision's events and its facts change (its status follows, being
  * derived from them); a full order made on an interim order's application is
  * created and supersedes the interim. Runs inside the consumer's transaction
- * (kit/events/inbox.ts), so the change, the record that this event was
+ * (platform/events/inbox.ts), so the change, the record that this event was
  * applied, and the OrderFactsChanged events for hearings and breaches commit together.
  *
  * The decision is checked again here, against the order as it is now, with

@@ -1,5 +1,5 @@
 /**
- * The SQL twins of the status rule (kit/order-status.ts), for filters and
+ * The SQL twins of the status rule (domain/order-status.ts), for filters and
  * aggregates; a property test holds them to the same answers as the TypeScript.
  */
 export { deriveOrderStatus, type OrderStatusFacts, type OrderStatusName } from "../../../domain/order-status";

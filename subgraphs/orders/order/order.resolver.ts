@@ -97,7 +97,7 @@ export class OrderResolver {
   }
 
   // Jurisdiction: protectedPersons, prohibitions and requirements are the order's detail, released only to
-  // callers covering the order (jurisdiction.ts; the kit guards them).
+  // callers covering the order (jurisdiction.ts; the platform guards them).
   @FieldResolver(() => [PersonReference], { nullable: true })
   async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<PersonReference[]> {
     const links = await context.loaders.protectedPersonLinksByOrderId.load(order.id);
