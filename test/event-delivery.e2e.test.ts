@@ -4,7 +4,7 @@ import { STREAMS } from "../platform/events/event";
 import { InProcessBus } from "../platform/events/in-process-bus";
 import { idempotentHandler } from "../platform/events/inbox";
 import { fixedClock } from "../platform/clock";
-import { ordersSubgraph } from "../subgraphs/orders/server";
+import { ordersSubgraph } from "../subgraphs/orders/subgraph";
 import { emptyChunk } from "./support/database";
 import { openTestRedisBus, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";

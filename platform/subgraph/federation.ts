@@ -39,7 +39,7 @@ export interface FederatedSchemaOptions<TContext extends { principal: Principal 
  * directives declared by @Directive) goes through @apollo/subgraph, and the
  * entities' __resolveReference functions are added to the resolver map. The
  * access rules go into the SDL for the gateway and are enforced by the
- * schema's own resolvers as well (kit/access-guard.ts).
+ * schema's own resolvers as well (access-guard.ts).
  */
 export async function buildFederatedSchema<TContext extends { principal: Principal }>(
   options: FederatedSchemaOptions<TContext>,

@@ -45,7 +45,7 @@ export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
   migrationsDir: string;
   /** Kit modules' migrations it uses (events, order-facts projection), applied before its own. */
   sharedMigrations?: readonly string[];
-  /** The event streams it consumes, and how each event is applied (see kit/events). */
+  /** The event streams it consumes, and how each event is applied (see platform/events). */
   consumes?: EventAppliers;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
@@ -60,7 +60,7 @@ export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
   access: AccessRules;
   /** How much each type and field reveals, and whose records' detail a caller may see (enforced here). */
   jurisdiction: JurisdictionTable<SubgraphContext<TLoaders>>;
-  /** Loaders for one request; they filter by the principal's jurisdiction where the subgraph requires it. */
+  /** Loaders for one request (each subgraph's context.ts); they filter by the principal's jurisdiction where the subgraph requires it. */
   createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
   /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks; domain/records.ts). */
   insertDatasetChunk(db: Db, chunk: TDatasetChunk): Promise<void>;
@@ -136,7 +136,7 @@ export async function createSubgraphServer<TLoaders>(
     stopOnTerminationSignals: false,
     // Inline traces would hand resolver timings to any caller; we report no traces. Cache control
     // computes a policy in a hook around every field (issue 12's profile: ~4% of the subgraph's CPU)
-    // for hints nothing here reads: every response is no-store (kit/http).
+    // for hints nothing here reads: every response is no-store (platform/http.ts).
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   const bus = dependencies.bus ?? new InProcessBus();

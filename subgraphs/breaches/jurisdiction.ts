@@ -11,7 +11,7 @@ const breach: RecordCoverage<BreachOffence, BreachesContext> = {
     (record.orderForceCode !== null && coversForce(principal, record.orderForceCode)) || coversForce(principal, record.reportingForceCode),
 };
 
-/** Record-level access of the breaches subgraph (see kit/jurisdiction-table.ts). */
+/** Record-level access of the breaches subgraph (see platform/subgraph/jurisdiction-table.ts). */
 export const breachesJurisdiction = defineJurisdiction<BreachesContext>({
   types: {
     BreachOffence: {

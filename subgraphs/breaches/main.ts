@@ -1,5 +1,5 @@
 import "reflect-metadata";
 import { runSubgraphMain } from "../../platform/subgraph/run";
-import { breachesSubgraph } from "./server";
+import { breachesSubgraph } from "./subgraph";
 
 runSubgraphMain(breachesSubgraph);

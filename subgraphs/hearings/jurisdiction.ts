@@ -4,7 +4,7 @@ import { coversCourt, coversForce } from "../../platform/identity/principal";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
 
-/** Record-level access of the hearings subgraph (see kit/jurisdiction-table.ts). */
+/** Record-level access of the hearings subgraph (see platform/subgraph/jurisdiction-table.ts). */
 export const hearingsJurisdiction = defineJurisdiction<HearingsContext>({
   types: {
     CourtHearing: {

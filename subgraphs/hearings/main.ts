@@ -1,5 +1,5 @@
 import "reflect-metadata";
 import { runSubgraphMain } from "../../platform/subgraph/run";
-import { hearingsSubgraph } from "./server";
+import { hearingsSubgraph } from "./subgraph";
 
 runSubgraphMain(hearingsSubgraph);

@@ -21,7 +21,7 @@ const orderOfEvent: RecordCoverage<OrderEvent, OrdersContext> = {
   },
 };
 
-/** Record-level access of the orders subgraph (see kit/jurisdiction-table.ts). */
+/** Record-level access of the orders subgraph (see platform/subgraph/jurisdiction-table.ts). */
 export const ordersJurisdiction = defineJurisdiction<OrdersContext>({
   types: {
     StalkingProtectionOrder: {

@@ -1,5 +1,5 @@
 import "reflect-metadata";
 import { runSubgraphMain } from "../../platform/subgraph/run";
-import { ordersSubgraph } from "./server";
+import { ordersSubgraph } from "./subgraph";
 
 runSubgraphMain(ordersSubgraph);

@@ -1,4 +1,13 @@
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/db";
+import type { Principal } from "../../platform/identity/principal";
 import type { SubgraphContext } from "../../platform/subgraph/subgraph";
-import type { PersonLoaders } from "./person/person.loaders";
+import { createPersonLoaders } from "./person/person.loaders";
 
-export type PeopleContext = SubgraphContext<PersonLoaders>;
+/** The loaders of one request (subgraph.ts hands this to the builder, which calls it per request). */
+export function createLoaders(db: Db, _clock: Clock, principal: Principal) {
+  return createPersonLoaders(db, principal);
+}
+
+export type PeopleLoaders = ReturnType<typeof createLoaders>;
+export type PeopleContext = SubgraphContext<PeopleLoaders>;

@@ -1,7 +1,7 @@
 import { bulkInsert } from "../../platform/db/bulk-insert";
 import type { Db } from "../../platform/db/db";
 import type { DatasetChunk, NotifiedAddressRow, PersonAliasRow, PersonRow } from "../../domain/records";
-import { PersonRoleRepository, rolesOf } from "./person/person-role.repository";
+import { PersonWriter, rolesOf } from "./person/person.writer";
 
 /**
  * Writes the people share of a dataset chunk (demo data, benchmark loads), with
@@ -32,7 +32,7 @@ export async function insertPeopleChunk(db: Db, chunk: DatasetChunk): Promise<vo
   for (const link of chunk.orders.protectedPersons) {
     protectedByOrder.set(link.orderId, [...(protectedByOrder.get(link.orderId) ?? []), link.personId]);
   }
-  await new PersonRoleRepository(db).recordRoles(
+  await new PersonWriter(db).recordRoles(
     chunk.orders.orders.flatMap((order) =>
       rolesOf(order, { respondentId: order.respondentId, protectedPersonIds: protectedByOrder.get(order.id) ?? [] }),
     ),

@@ -3,7 +3,7 @@ import { coversForce } from "../../platform/identity/principal";
 import type { PeopleContext } from "./context";
 import type { Person } from "./person/person.type";
 
-/** Record-level access of the people subgraph (see kit/jurisdiction-table.ts). */
+/** Record-level access of the people subgraph (see platform/subgraph/jurisdiction-table.ts). */
 export const peopleJurisdiction = defineJurisdiction<PeopleContext>({
   types: {
     Force: { protection: "reference", visibility: "every caller" },

@@ -1,5 +1,5 @@
 import "reflect-metadata";
 import { runSubgraphMain } from "../../platform/subgraph/run";
-import { peopleSubgraph } from "./server";
+import { peopleSubgraph } from "./subgraph";
 
 runSubgraphMain(peopleSubgraph);

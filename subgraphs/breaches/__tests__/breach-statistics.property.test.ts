@@ -4,7 +4,7 @@ import { BreachOffenceType, BreachStatus } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
 import { emptyChunk, insertChunks } from "../../../test/support/database";
 import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
-import { breachesSubgraph } from "../server";
+import { breachesSubgraph } from "../subgraph";
 import { StatisticsRepository, type ForceBreachCounts } from "../statistics/statistics.repository";
 
 /**

@@ -6,7 +6,7 @@ import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";
-import { breachesSubgraph } from "../server";
+import { breachesSubgraph } from "../subgraph";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
 const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));

@@ -4,7 +4,7 @@ import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { breach } from "../../../test/support/rows";
-import { breachesSubgraph } from "../server";
+import { breachesSubgraph } from "../subgraph";
 
 const FROM = "2024-01-01";
 const TO = "2024-03-31";

@@ -10,7 +10,7 @@ import { executeOnSubgraph } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
-import { breachesSubgraph } from "../server";
+import { breachesSubgraph } from "../subgraph";
 
 const TODAY = "2026-11-23";
 const CHESHIRE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] }, "officer-07");

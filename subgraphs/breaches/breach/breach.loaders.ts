@@ -17,5 +17,3 @@ export function createBreachLoaders(db: Db) {
     ),
   };
 }
-
-export type BreachLoaders = ReturnType<typeof createBreachLoaders>;

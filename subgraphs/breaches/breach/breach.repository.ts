@@ -9,26 +9,7 @@ function toBreach(row: Record<string, unknown>): BreachOffence {
   return Object.assign(new BreachOffence(), camelCaseRow<BreachOffence>(row));
 }
 
-export interface NewBreachReport {
-  id: string;
-  offenceType: string;
-  offenceCode: string | null;
-  orderId: string;
-  orderForceCode: string;
-  offenderId: string;
-  reportingForceCode: string;
-  occurredOn: string;
-  reportedOn: string;
-  description: string;
-}
-
-export interface BreachDecision {
-  status: "CONVICTED" | "ACQUITTED";
-  decidedOn: string;
-  /** Set from a sentencing hearing; null keeps the sentence there is. */
-  sentence: string | null;
-}
-
+/** Reads of breach offences, for the loaders; writes are the writer's (breach.writer.ts). */
 export class BreachRepository {
   constructor(private readonly db: Db) {}
 
@@ -53,34 +34,5 @@ export class BreachRepository {
       [offenderIds],
     );
     return rows.map(toBreach);
-  }
-
-  async insertReportedBreach(report: NewBreachReport): Promise<void> {
-    await this.db.query(
-      `INSERT INTO breach_offence (id, offence_type, offence_code, order_id, order_force_code, offender_id, reporting_force_code,
-                                  occurred_on, reported_on, description, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'REPORTED')`,
-      [
-        report.id,
-        report.offenceType,
-        report.offenceCode,
-        report.orderId,
-        report.orderForceCode,
-        report.offenderId,
-        report.reportingForceCode,
-        report.occurredOn,
-        report.reportedOn,
-        report.description,
-      ],
-    );
-  }
-
-  /** Records a court's decision on a breach; false when there is no such breach. */
-  async recordDecision(id: string, decision: BreachDecision): Promise<boolean> {
-    const rows = await this.db.query(
-      `UPDATE breach_offence SET status = $2, decided_on = $3, sentence = coalesce($4, sentence) WHERE id = $1 RETURNING id`,
-      [id, decision.status, decision.decidedOn, decision.sentence],
-    );
-    return rows.length === 1;
   }
 }

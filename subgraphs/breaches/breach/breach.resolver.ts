@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { forceReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
+import { ForceReference } from "../../../platform/subgraph/reference-stubs";
 import type { BreachesContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
@@ -24,7 +24,7 @@ export class BreachResolver {
 
   @FieldResolver(() => OrderReference, { nullable: true })
   order(@Root() breach: BreachOffence): OrderReference | null {
-    return breach.orderId === null ? null : OrderReference.of(breach.orderId);
+    return OrderReference.of(breach.orderId);
   }
 
   @FieldResolver(() => PersonReference)
@@ -34,6 +34,6 @@ export class BreachResolver {
 
   @FieldResolver(() => ForceReference, { description: "The force the breach was reported to; statistics count it there." })
   reportingForce(@Root() breach: BreachOffence): ForceReference {
-    return forceReference(breach.reportingForceCode);
+    return ForceReference.of(breach.reportingForceCode);
   }
 }

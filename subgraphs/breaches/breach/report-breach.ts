@@ -7,7 +7,7 @@ import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";
 import type { ReportBreachInput } from "./breach.input";
-import { BreachRepository } from "./breach.repository";
+import { BreachWriter } from "./breach.writer";
 import { BreachOffenceType } from "../../../domain/vocabulary";
 import type { BreachOffence } from "./breach.type";
 
@@ -61,7 +61,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
       if (status !== "IN_FORCE") {
         throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
       }
-      await new BreachRepository(tx).insertReportedBreach({
+      await new BreachWriter(tx).insertReportedBreach({
         id,
         offenceType: report.offenceType,
         offenceCode: OFFENCE_CODES[report.offenceType],

@@ -1,16 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { personReferenceType } from "../../shared/entity-references";
 
 /**
- * Person as the breaches subgraph sees it: the key only. The people subgraph
- * owns the person; this subgraph contributes `breachOffences`.
+ * Person as the breaches subgraph sees it: the key only. The people subgraph owns the person; this
+ * subgraph contributes `breachOffences` (person.resolver.ts).
  */
-@ObjectType("Person")
-@Directive(`@key(fields: "id")`)
-export class PersonReference {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): PersonReference {
-    return Object.assign(new PersonReference(), { id });
-  }
-}
+export const PersonReference = personReferenceType();
+export type PersonReference = InstanceType<typeof PersonReference>;

@@ -43,5 +43,3 @@ export function createStatisticsLoaders(db: Db) {
     breachStatisticsByKeyId: loaderOfOne((keyIds) => findBreachStatistics(repository, keyIds), statisticsKeyId),
   };
 }
-
-export type StatisticsLoaders = ReturnType<typeof createStatisticsLoaders>;

@@ -3,7 +3,7 @@ import type { BreachesContext } from "../context";
 import { parseStatisticsKey, statisticsKeyId } from "./statistics.key";
 import type { SpoStatisticsBreaches } from "./statistics.type";
 
-export const statisticsReference = {
+export const statisticsReferenceResolver = {
   __resolveReference(reference: Record<string, unknown>, context: BreachesContext): Promise<SpoStatisticsBreaches | null> | null {
     const key = parseStatisticsKey(reference);
     if (!key) return null;

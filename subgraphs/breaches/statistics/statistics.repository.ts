@@ -17,7 +17,7 @@ export class StatisticsRepository {
    *
    * One aggregate statement over the per-day and per-month counts that
    * migration 002_breach_statistics.sql keeps current with triggers (read as
-   * kit/statistics-counts.ts explains); no breach row is read. Forces with
+   * domain/statistics-counts.ts explains); no breach row is read. Forces with
    * nothing to count may be absent.
    */
   async countBreachesByReportingForce(periodFrom: string, periodTo: string): Promise<ForceBreachCounts[]> {

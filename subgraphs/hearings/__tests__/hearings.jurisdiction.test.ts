@@ -6,7 +6,7 @@ import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { principalFor } from "../../../test/support/identity";
-import { hearingsSubgraph } from "../server";
+import { hearingsSubgraph } from "../subgraph";
 
 const FORCE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] });
 const REGIONAL_OFFICER = principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) });

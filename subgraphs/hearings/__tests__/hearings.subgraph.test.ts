@@ -3,7 +3,7 @@ import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { hearing } from "../../../test/support/rows";
-import { hearingsSubgraph } from "../server";
+import { hearingsSubgraph } from "../subgraph";
 
 const CREWE = "B07ED";
 const CHESTER = "B07DM";

@@ -22,5 +22,3 @@ export function createHearingLoaders(db: Db, principal: Principal) {
     ),
   };
 }
-
-export type HearingLoaders = ReturnType<typeof createHearingLoaders>;

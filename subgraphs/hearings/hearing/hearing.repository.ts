@@ -3,14 +3,14 @@ import type { Db } from "../../../platform/db/db";
 import { CourtHearing } from "./hearing.type";
 
 /** The hearing's columns, and its order's applicant force from the order-facts copy (whose detail the hearing is). */
-const HEARING_COLUMNS = `id, case_number, court_code, force_code, type, status, listed_for, courtroom,
+export const HEARING_COLUMNS = `id, case_number, court_code, force_code, type, status, listed_for, courtroom,
   order_id, respondent_id, breach_id, decision, outcome_note,
   (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS order_force_code`;
 
 /** Listing order: time, then courtroom, then id so equal listings never swap between calls. */
 const LISTING_ORDER = `listed_for, courtroom, id`;
 
-function toHearing(row: Record<string, unknown>): CourtHearing {
+export function toHearing(row: Record<string, unknown>): CourtHearing {
   return Object.assign(new CourtHearing(), camelCaseRow<CourtHearing>(row));
 }
 
@@ -25,14 +25,7 @@ function atCourts(courts: readonly string[] | null, params: unknown[]): string {
   return ` AND court_code = ANY($${params.length})`;
 }
 
-export interface RecordedOutcome {
-  status: string;
-  decision: string | null;
-  outcomeNote: string | null;
-  expiresOn: string | null;
-  untilFurtherOrder: boolean | null;
-}
-
+/** Reads of hearings, for the loaders and the court list; writes are the writer's (hearing.writer.ts). */
 export class HearingRepository {
   constructor(private readonly db: Db) {}
 
@@ -51,27 +44,6 @@ export class HearingRepository {
       params,
     );
     return rows.map(toHearing);
-  }
-
-  /** One hearing, locked until the transaction ends (recording an outcome). */
-  async lockHearing(id: string): Promise<CourtHearing | null> {
-    const [row] = await this.db.query(`SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE id = $1 FOR UPDATE`, [id]);
-    return row ? toHearing(row) : null;
-  }
-
-  async recordOutcome(id: string, outcome: RecordedOutcome): Promise<void> {
-    await this.db.query(
-      `UPDATE court_hearing
-          SET status = $2, decision = $3, outcome_note = $4, decided_expires_on = $5, decided_until_further_order = $6,
-              outcome_recorded_at = now()
-        WHERE id = $1`,
-      [id, outcome.status, outcome.decision, outcome.outcomeNote, outcome.expiresOn, outcome.untilFurtherOrder],
-    );
-  }
-
-  /** A full order made at a hearing becomes the hearing's order (it was listed against the interim order). */
-  async relinkToOrder(hearingId: string, orderId: string): Promise<void> {
-    await this.db.query(`UPDATE court_hearing SET order_id = $2 WHERE id = $1`, [hearingId, orderId]);
   }
 
   /**

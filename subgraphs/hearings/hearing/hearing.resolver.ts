@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { coversCourt } from "../../../platform/identity/principal";
 import { findCourt } from "../../../platform/reference";
-import { courtReference, CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference } from "../../../platform/subgraph/reference-stubs";
 import { DateScalar } from "../../../platform/scalars";
 import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
-import { recordHearingOutcome } from "./hearing-outcome";
+import { recordHearingOutcome } from "./record-hearing-outcome";
 import { HearingOutcomeInput } from "./hearing.input";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
@@ -44,17 +44,17 @@ export class HearingResolver {
   }
 
   @FieldResolver(() => CourtReference)
-  court(@Root() hearing: CourtHearing): CourtReference | null {
-    return courtReference(hearing.courtCode);
+  court(@Root() hearing: CourtHearing): CourtReference {
+    return CourtReference.of(hearing.courtCode);
   }
 
   @FieldResolver(() => OrderReference, { nullable: true })
   order(@Root() hearing: CourtHearing): OrderReference | null {
-    return hearing.orderId === null ? null : OrderReference.of(hearing.orderId);
+    return OrderReference.of(hearing.orderId);
   }
 
   @FieldResolver(() => PersonReference, { nullable: true })
   respondent(@Root() hearing: CourtHearing): PersonReference | null {
-    return hearing.respondentId === null ? null : PersonReference.of(hearing.respondentId);
+    return PersonReference.of(hearing.respondentId);
   }
 }

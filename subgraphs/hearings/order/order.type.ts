@@ -1,16 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { orderReferenceType } from "../../shared/entity-references";
 
 /**
- * StalkingProtectionOrder as the hearings subgraph sees it: the key only. The
- * orders subgraph owns the order; this subgraph contributes its `hearings`.
+ * StalkingProtectionOrder as the hearings subgraph sees it: the key only. The orders subgraph owns
+ * the order; this subgraph contributes its `hearings` (order.resolver.ts).
  */
-@ObjectType("StalkingProtectionOrder")
-@Directive(`@key(fields: "id")`)
-export class OrderReference {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): OrderReference {
-    return Object.assign(new OrderReference(), { id });
-  }
-}
+export const OrderReference = orderReferenceType();
+export type OrderReference = InstanceType<typeof OrderReference>;

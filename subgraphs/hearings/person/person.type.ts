@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { personReferenceType } from "../../shared/entity-references";
 
 /**
- * Person as the hearings subgraph sees it: the key only, to point at the
- * respondent. Hearings adds no Person field, so it never answers _entities
- * for Person (`resolvable: false`).
+ * Person as the hearings subgraph sees it: the key only, to point at the respondent. Hearings adds
+ * no Person field, so it never answers _entities for Person (`resolvable: false`).
  */
-@ObjectType("Person")
-@Directive(`@key(fields: "id", resolvable: false)`)
-export class PersonReference {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): PersonReference {
-    return Object.assign(new PersonReference(), { id });
-  }
-}
+export const PersonReference = personReferenceType({ resolvable: false });
+export type PersonReference = InstanceType<typeof PersonReference>;

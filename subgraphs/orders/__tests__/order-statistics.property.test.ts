@@ -4,7 +4,7 @@ import { ORDER_END_REASONS, OrderKind } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
 import { emptyChunk, insertChunks } from "../../../test/support/database";
 import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 import { StatisticsRepository, type OrderCounts } from "../statistics/statistics.repository";
 import { order } from "./orders.fixture";
 

@@ -8,7 +8,7 @@ import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/e
 import { createTestSubgraphServer } from "../../../test/support/identity";
 import { order } from "../../../test/support/rows";
 import { deriveOrderStatus, orderStatusSql, type OrderStatusFacts } from "../order/order-status";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 
 /**
  * The status rule is written three times: deriveOrderStatus in TypeScript (the

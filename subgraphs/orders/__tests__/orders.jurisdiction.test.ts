@@ -5,7 +5,7 @@ import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 import { order, ordersFixture } from "./orders.fixture";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.

@@ -3,7 +3,7 @@ import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { insertChunks, openTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";
-import { ordersSubgraph } from "../server";
+import { ordersSubgraph } from "../subgraph";
 import { ordersFixture } from "./orders.fixture";
 
 describe("orders subgraph", () => {

@@ -27,5 +27,3 @@ export function createOrderLoaders(db: Db, principal: Principal) {
     eventsByOrderId: loaderOfMany((ids) => repository.findEventsByOrderIds(ids), (event) => event.orderId),
   };
 }
-
-export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

@@ -1,7 +1,7 @@
 import type { OrdersContext } from "../context";
 import type { StalkingProtectionOrder } from "./order.type";
 
-export const orderReference = {
+export const orderReferenceResolver = {
   __resolveReference(reference: { id?: unknown }, context: OrdersContext): Promise<StalkingProtectionOrder | null> | null {
     return typeof reference.id === "string" ? context.loaders.orderById.load(reference.id) : null;
   },

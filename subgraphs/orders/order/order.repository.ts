@@ -1,6 +1,6 @@
 import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
-import { courtReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference } from "../../../platform/subgraph/reference-stubs";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
@@ -70,6 +70,7 @@ export interface ProtectedPersonLink {
   personId: string;
 }
 
+/** Reads of orders, for the loaders and the order list; writes are the writer's (order.writer.ts). */
 export class OrderRepository {
   constructor(private readonly db: Db) {}
 
@@ -134,7 +135,7 @@ export class OrderRepository {
         orderId: row.order_id,
         type: row.type,
         on: row.occurred_on,
-        court: courtReference(row.court_code),
+        court: CourtReference.of(row.court_code),
         note: row.note,
       }),
     );

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { findForce, forcesInRegion } from "../../../platform/reference";
-import { courtReference, CourtReference, forceReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
 import type { OrdersContext } from "../context";
-import { Person, personReference } from "../person/person.type";
+import { PersonReference } from "../person/person.type";
 import { OrderEventType, OrderStatus } from "../../../domain/vocabulary";
 import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
@@ -82,25 +82,25 @@ export class OrderResolver {
 
   @FieldResolver(() => ForceReference)
   applicantForce(@Root() order: StalkingProtectionOrder): ForceReference {
-    return forceReference(order.applicantForceCode);
+    return ForceReference.of(order.applicantForceCode);
   }
 
   @FieldResolver(() => CourtReference, { nullable: true })
   court(@Root() order: StalkingProtectionOrder): CourtReference | null {
-    return courtReference(order.courtCode);
+    return CourtReference.of(order.courtCode);
   }
 
-  @FieldResolver(() => Person)
-  respondent(@Root() order: StalkingProtectionOrder): Person {
-    return personReference(order.respondentId);
+  @FieldResolver(() => PersonReference)
+  respondent(@Root() order: StalkingProtectionOrder): PersonReference {
+    return PersonReference.of(order.respondentId);
   }
 
   // Jurisdiction: protectedPersons, prohibitions and requirements are the order's detail, released only to
-  // callers covering the order (jurisdiction.ts; the kit guards them).
-  @FieldResolver(() => [Person], { nullable: true })
-  async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<Person[]> {
+  // callers covering the order (jurisdiction.ts; the platform guards them).
+  @FieldResolver(() => [PersonReference], { nullable: true })
+  async protectedPersons(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<PersonReference[]> {
     const links = await context.loaders.protectedPersonLinksByOrderId.load(order.id);
-    return links.map((link) => personReference(link.personId));
+    return links.map((link) => PersonReference.of(link.personId));
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })

@@ -4,6 +4,7 @@ import type { Db } from "../../../platform/db/db";
 import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
+import { OrderRepository } from "./order.repository";
 
 export interface NewOrderEvent {
   type: `${OrderEventType}`;
@@ -24,7 +25,8 @@ export interface OrderFactsChange {
 /**
  * Writes of the orders subgraph, inside the transaction of the event being
  * applied: the order's facts, its events and, for a full order made on an
- * interim order's application, the new order. Facts and events change together.
+ * interim order's application, the new order. Facts and events change together. Reads for
+ * requests are the repository's (order.repository.ts).
  */
 export class OrderWriter {
   constructor(private readonly tx: Db) {}
@@ -126,12 +128,9 @@ export class OrderWriter {
 
   /** The protected persons of each order, by order id (every id present, with [] for none). */
   async protectedPersonIdsOf(orderIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.tx.query<{ order_id: string; person_id: string }>(
-      `SELECT order_id, person_id FROM order_protected_person WHERE order_id = ANY($1) ORDER BY order_id, person_id`,
-      [orderIds],
-    );
+    const links = await new OrderRepository(this.tx).findProtectedPersonLinks(orderIds);
     const byOrder = new Map(orderIds.map((id) => [id, [] as string[]]));
-    for (const row of rows) byOrder.get(row.order_id)!.push(row.person_id);
+    for (const link of links) byOrder.get(link.orderId)!.push(link.personId);
     return byOrder;
   }
 

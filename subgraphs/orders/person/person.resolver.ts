@@ -3,7 +3,7 @@ import type { OrdersContext } from "../context";
 import { StalkingProtectionOrder } from "../order/order.type";
 import { deriveSpoStatus } from "./spo-status";
 import { SpoStatus } from "../../../domain/vocabulary";
-import { Person } from "./person.type";
+import { PersonReference } from "./person.type";
 
 /**
  * Jurisdiction (filtered in the loaders' SQL, see order.loaders.ts):
@@ -13,22 +13,22 @@ import { Person } from "./person.type";
  * - protectedBy lists only the orders the caller covers, silently: the link
  *   itself is protected-person detail.
  */
-@Resolver(() => Person)
+@Resolver(() => PersonReference)
 export class PersonOrdersResolver {
   @FieldResolver(() => [StalkingProtectionOrder], {
     description: "Orders in which this person is the respondent, across every force the caller may see.",
   })
-  stalkingProtectionOrders(@Root() person: Person, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder[]> {
+  stalkingProtectionOrders(@Root() person: PersonReference, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder[]> {
     return context.loaders.ordersByRespondentId.load(person.id);
   }
 
   @FieldResolver(() => [StalkingProtectionOrder], { nullable: true, description: "Orders that protect this person." })
-  protectedBy(@Root() person: Person, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder[]> {
+  protectedBy(@Root() person: PersonReference, @Ctx() context: OrdersContext): Promise<StalkingProtectionOrder[]> {
     return context.loaders.ordersByProtectedPersonId.load(person.id);
   }
 
   @FieldResolver(() => SpoStatus, { description: "Summary across all forces, as of today." })
-  async spoStatus(@Root() person: Person, @Ctx() context: OrdersContext): Promise<SpoStatus> {
+  async spoStatus(@Root() person: PersonReference, @Ctx() context: OrdersContext): Promise<SpoStatus> {
     return deriveSpoStatus(await context.loaders.ordersByRespondentId.load(person.id), context.clock.today());
   }
 }

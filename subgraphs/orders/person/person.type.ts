@@ -1,13 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { personReferenceType } from "../../shared/entity-references";
 
-/** Person is owned by the people subgraph; orders adds the order relations to it. */
-@ObjectType("Person")
-@Directive(`@key(fields: "id")`)
-export class Person {
-  @Field(() => ID)
-  id!: string;
-}
-
-export function personReference(id: string): Person {
-  return Object.assign(new Person(), { id });
-}
+/**
+ * Person as the orders subgraph sees it: the key only. The people subgraph owns the person; this
+ * subgraph contributes the order relations (person.resolver.ts).
+ */
+export const PersonReference = personReferenceType();
+export type PersonReference = InstanceType<typeof PersonReference>;

@@ -29,7 +29,7 @@ export class StatisticsRepository {
    *
    * Made in [from, to] = made through `to` - made through the day before
    * `from`; in force on `to` = active changes through `to` (see
-   * kit/statistics-counts.ts). Forces with nothing to count may be absent.
+   * domain/statistics-counts.ts). Forces with nothing to count may be absent.
    */
   async countOrdersByForce(from: string, to: string): Promise<Map<string, OrderCounts>> {
     const rows = await this.db.query<ForceCountRow>(

@@ -7,7 +7,7 @@ import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph, type ExecutionResult } from "../../../test/support/execute";
 import { principalFor, withEveryScope } from "../../../test/support/identity";
-import { peopleSubgraph } from "../server";
+import { peopleSubgraph } from "../subgraph";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
 const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));

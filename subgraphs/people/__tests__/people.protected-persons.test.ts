@@ -10,8 +10,8 @@ import { executeOnSubgraph } from "../../../test/support/execute";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "../../../test/support/identity";
 import { order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
-import { applyOrderFactsToPeople } from "../person/order-facts.consumer";
-import { peopleSubgraph } from "../server";
+import { applyOrderFactsToPeople } from "../events/order-facts.consumer";
+import { peopleSubgraph } from "../subgraph";
 
 /**
  * A person who is only ever protected by orders exists, to any caller, only

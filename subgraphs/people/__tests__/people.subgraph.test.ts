@@ -6,7 +6,7 @@ import { respondentOrders } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
 import { executeOnSubgraph } from "../../../test/support/execute";
 import { createTestSubgraphServer } from "../../../test/support/identity";
-import { peopleSubgraph } from "../server";
+import { peopleSubgraph } from "../subgraph";
 
 const RESPONDENT_PNC = formatPncId(2004, 1234567);
 

@@ -1,7 +1,7 @@
 import { findCourt } from "../../../platform/reference";
 import { Court } from "./court.type";
 
-export const courtReference = {
+export const courtReferenceResolver = {
   __resolveReference(reference: { code?: unknown }): Court | null {
     const record = typeof reference.code === "string" ? findCourt(reference.code) : undefined;
     return record ? Court.from(record) : null;

@@ -2,7 +2,7 @@ import { findForce } from "../../../platform/reference";
 import { Force } from "./force.type";
 
 /** Reference data is in memory: no loader needed, no query issued. */
-export const forceReference = {
+export const forceReferenceResolver = {
   __resolveReference(reference: { code?: unknown }): Force | null {
     const record = typeof reference.code === "string" ? findForce(reference.code) : undefined;
     return record ? Force.from(record) : null;

@@ -16,5 +16,3 @@ export function createPersonLoaders(db: Db, principal: Principal) {
     ),
   };
 }
-
-export type PersonLoaders = ReturnType<typeof createPersonLoaders>;

@@ -38,7 +38,8 @@ export interface PersonAlias extends PersonName {
 
 /**
  * Every read of a person goes through the caller's visibility (person-visibility.ts),
- * filtered in the same SQL statement: a person the caller may not see is never read.
+ * filtered in the same SQL statement: a person the caller may not see is never read. Writes are
+ * the writer's (person.writer.ts).
  */
 export class PersonRepository {
   constructor(

@@ -2,19 +2,20 @@ import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { applyOrderFactsChange, ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
 import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
-import { breachReference } from "./breach/breach.reference";
+import { createLoaders } from "./context";
+import { breachReferenceResolver } from "./breach/breach.reference";
 import { BreachResolver } from "./breach/breach.resolver";
-import { applyBreachDecision } from "./breach/hearing-outcome.consumer";
-import { createBreachesLoaders } from "./context";
+import { applyHearingOutcomeToBreaches } from "./events/hearing-outcomes.consumer";
+import { applyOrderFactsToBreaches } from "./events/order-facts.consumer";
 import { insertBreachesChunk } from "./dataset";
 import { OrderBreachesResolver } from "./order/order.resolver";
 import { PersonBreachesResolver } from "./person/person.resolver";
-import { statisticsReference } from "./statistics/statistics.reference";
+import { statisticsReferenceResolver } from "./statistics/statistics.reference";
 import { SpoStatisticsBreaches } from "./statistics/statistics.type";
 
 /**
@@ -29,13 +30,13 @@ export const breachesSubgraph = defineSubgraph({
   name: "breaches",
   migrationsDir: repoPath("subgraphs", "breaches", "migrations"),
   sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS, IDEMPOTENCY_MIGRATIONS, STATISTICS_TRIGGER_MIGRATIONS],
-  consumes: { [STREAMS.hearingOutcomes.name]: applyBreachDecision, [STREAMS.orderFacts.name]: applyOrderFactsChange },
+  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcomeToBreaches, [STREAMS.orderFacts.name]: applyOrderFactsToBreaches },
   resolvers: [BreachResolver, OrderBreachesResolver, PersonBreachesResolver],
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],
   access: breachesAccess,
   jurisdiction: breachesJurisdiction,
-  referenceResolvers: { BreachOffence: breachReference, SpoStatistics: statisticsReference },
-  createLoaders: (db) => createBreachesLoaders(db),
+  referenceResolvers: { BreachOffence: breachReferenceResolver, SpoStatistics: statisticsReferenceResolver },
+  createLoaders,
   insertDatasetChunk: insertBreachesChunk,
 });

@@ -4,15 +4,15 @@ import { repoPath } from "../../platform/repo-root";
 import { peopleAccess } from "./access";
 import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { CourtResolver } from "./court/court.resolver";
-import { courtReference } from "./court/court.reference";
+import { courtReferenceResolver } from "./court/court.reference";
 import { insertPeopleChunk } from "./dataset";
 import { ForceResolver } from "./force/force.resolver";
-import { forceReference } from "./force/force.reference";
-import { createPersonLoaders } from "./person/person.loaders";
+import { forceReferenceResolver } from "./force/force.reference";
 import { PersonResolver } from "./person/person.resolver";
-import { personReference } from "./person/person.reference";
-import { applyOrderFactsToPeople } from "./person/order-facts.consumer";
+import { personReferenceResolver } from "./person/person.reference";
+import { applyOrderFactsToPeople } from "./events/order-facts.consumer";
 
 /**
  * People: respondents and protected persons, and the reference data (forces, courts).
@@ -27,7 +27,7 @@ export const peopleSubgraph = defineSubgraph({
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
   access: peopleAccess,
   jurisdiction: peopleJurisdiction,
-  referenceResolvers: { Person: personReference, Force: forceReference, Court: courtReference },
-  createLoaders: (db, _clock, principal) => createPersonLoaders(db, principal),
+  referenceResolvers: { Person: personReferenceResolver, Force: forceReferenceResolver, Court: courtReferenceResolver },
+  createLoaders,
   insertDatasetChunk: insertPeopleChunk,
 });

@@ -9,14 +9,14 @@ import { STREAMS, type DomainEvent } from "../../../platform/events/event";
 import { EventRejectedError } from "../../../platform/events/inbox";
 import { appendToOutbox } from "../../../platform/events/outbox";
 import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
-import { OrderWriter, type NewOrderEvent } from "./order.writer";
+import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
 
 /**
  * Applies a recorded hearing outcome to the order it is about: the order gains
  * the decision's events and its facts change (its status follows, being
  * derived from them); a full order made on an interim order's application is
  * created and supersedes the interim. Runs inside the consumer's transaction
- * (kit/events/inbox.ts), so the change, the record that this event was
+ * (platform/events/inbox.ts), so the change, the record that this event was
  * applied, and the OrderFactsChanged events for hearings and breaches commit together.
  *
  * The decision is checked again here, against the order as it is now, with
@@ -24,7 +24,7 @@ import { OrderWriter, type NewOrderEvent } from "./order.writer";
  * (another decision got there first) is rejected and kept for a person, never
  * half-applied.
  */
-export async function applyHearingOutcome(tx: Db, event: DomainEvent): Promise<void> {
+export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): Promise<void> {
   if (event.type !== HEARING_OUTCOME_RECORDED) return;
   const outcome = event.payload as HearingOutcomeRecordedPayload;
   if (outcome.orderId === null) return;

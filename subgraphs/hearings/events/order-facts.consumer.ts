@@ -1,7 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
 import { applyOrderFactsChange, orderFactsChange } from "../../../domain/order-facts/order-facts";
-import { HearingRepository } from "../hearing/hearing.repository";
+import { HearingWriter } from "../hearing/hearing.writer";
 
 /**
  * Keeps this subgraph's copy of order facts current (to check decisions
@@ -11,5 +11,5 @@ import { HearingRepository } from "../hearing/hearing.repository";
 export async function applyOrderFactsToHearings(tx: Db, event: DomainEvent): Promise<void> {
   await applyOrderFactsChange(tx, event);
   const change = orderFactsChange(event);
-  if (change?.madeAtHearingId) await new HearingRepository(tx).relinkToOrder(change.madeAtHearingId, change.order.id);
+  if (change?.madeAtHearingId) await new HearingWriter(tx).relinkToOrder(change.madeAtHearingId, change.order.id);
 }

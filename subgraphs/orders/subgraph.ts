@@ -5,10 +5,10 @@ import { repoPath } from "../../platform/repo-root";
 import { ordersAccess } from "./access";
 import { ordersJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { insertOrdersChunk } from "./dataset";
-import { applyHearingOutcome } from "./order/hearing-outcome.consumer";
-import { createOrderLoaders } from "./order/order.loaders";
-import { orderReference } from "./order/order.reference";
+import { applyHearingOutcomeToOrders } from "./events/hearing-outcomes.consumer";
+import { orderReferenceResolver } from "./order/order.reference";
 import { OrderResolver } from "./order/order.resolver";
 import { PersonOrdersResolver } from "./person/person.resolver";
 import { StatisticsResolver } from "./statistics/statistics.resolver";
@@ -22,11 +22,11 @@ export const ordersSubgraph = defineSubgraph({
   name: "orders",
   migrationsDir: repoPath("subgraphs", "orders", "migrations"),
   sharedMigrations: [EVENT_MIGRATIONS, STATISTICS_TRIGGER_MIGRATIONS],
-  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcome },
+  consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcomeToOrders },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
   jurisdiction: ordersJurisdiction,
-  referenceResolvers: { StalkingProtectionOrder: orderReference },
-  createLoaders: (db, _clock, principal) => createOrderLoaders(db, principal),
+  referenceResolvers: { StalkingProtectionOrder: orderReferenceResolver },
+  createLoaders,
   insertDatasetChunk: insertOrdersChunk,
 });

@@ -6,11 +6,11 @@ import { repoPath } from "../../platform/repo-root";
 import { hearingsAccess } from "./access";
 import { hearingsJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
+import { createLoaders } from "./context";
 import { insertHearingsChunk } from "./dataset";
-import { createHearingLoaders } from "./hearing/hearing.loaders";
-import { hearingReference } from "./hearing/hearing.reference";
+import { hearingReferenceResolver } from "./hearing/hearing.reference";
 import { HearingResolver } from "./hearing/hearing.resolver";
-import { applyOrderFactsToHearings } from "./order/order-facts.consumer";
+import { applyOrderFactsToHearings } from "./events/order-facts.consumer";
 import { OrderHearingsResolver } from "./order/order.resolver";
 
 /**
@@ -29,7 +29,7 @@ export const hearingsSubgraph = defineSubgraph({
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,
   jurisdiction: hearingsJurisdiction,
-  referenceResolvers: { CourtHearing: hearingReference },
-  createLoaders: (db, _clock, principal) => createHearingLoaders(db, principal),
+  referenceResolvers: { CourtHearing: hearingReferenceResolver },
+  createLoaders,
   insertDatasetChunk: insertHearingsChunk,
 });

@@ -6,7 +6,7 @@ import { executeOnSubgraph } from "../../../test/support/execute";
 import { principalFor } from "../../../test/support/identity";
 import { hearing, order } from "../../../test/support/rows";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
-import { hearingsSubgraph } from "../server";
+import { hearingsSubgraph } from "../subgraph";
 
 const TODAY = "2026-11-22";
 const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");

@@ -1,7 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
 import { orderFactsChange } from "../../../domain/order-facts/order-facts";
-import { PersonRoleRepository, rolesOf } from "./person-role.repository";
+import { PersonWriter, rolesOf } from "../person/person.writer";
 
 /**
  * Keeps people's knowledge of who plays which part in which order current
@@ -13,5 +13,5 @@ export async function applyOrderFactsToPeople(tx: Db, event: DomainEvent): Promi
   // Events published before they carried parties still name the respondent; their protected persons stay
   // unknown here, so hidden (fail closed) until a later event or a dataset load names them.
   const parties = change.parties ?? { respondentId: change.order.respondentId, protectedPersonIds: [] };
-  await new PersonRoleRepository(tx).recordRoles(rolesOf(change.order, parties));
+  await new PersonWriter(tx).recordRoles(rolesOf(change.order, parties));
 }

@@ -34,8 +34,13 @@ const ROLE_COLUMNS: ColumnTypes<PersonRoleRow> = {
   courtCode: "text",
 };
 
-export class PersonRoleRepository {
-  constructor(private readonly db: Db) {}
+/**
+ * Writes of the people subgraph: each person's roles in orders (person_role), from the order-facts
+ * stream or a dataset load. Reads are the repository's, which reads roles only inside its
+ * visibility condition (person-visibility.ts).
+ */
+export class PersonWriter {
+  constructor(private readonly tx: Db) {}
 
   /**
    * Records parties of orders (from an event or a dataset load). Roles are
@@ -45,7 +50,7 @@ export class PersonRoleRepository {
    */
   async recordRoles(rows: readonly PersonRoleRow[]): Promise<void> {
     await bulkInsert(
-      this.db,
+      this.tx,
       "person_role",
       ROLE_COLUMNS,
       rows,

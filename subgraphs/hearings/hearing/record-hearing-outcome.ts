@@ -12,7 +12,7 @@ import { findOrderFacts } from "../../../domain/order-facts/order-facts";
 import { coversCourt } from "../../../platform/identity/principal";
 import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
-import { HearingRepository } from "./hearing.repository";
+import { HearingWriter } from "./hearing.writer";
 import type { CourtHearing } from "./hearing.type";
 
 /** Longest outcome note accepted. */
@@ -20,7 +20,7 @@ export const MAX_OUTCOME_NOTE_LENGTH = 2000;
 
 /**
  * recordHearingOutcome: checks the outcome against the hearing and the order
- * it is about (kit/court-decisions.ts), records it, and writes the
+ * it is about (domain/court-decisions.ts), records it, and writes the
  * HearingOutcomeRecorded event to the outbox — all in ONE transaction, so the
  * outcome and the event that carries it to orders and breaches exist together
  * or not at all. Any refusal changes nothing. The same idempotency key with the
@@ -46,7 +46,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     request: outcome,
     newResultId: outcome.hearingId,
     async authorize(tx) {
-      const hearing = await new HearingRepository(tx).lockHearing(outcome.hearingId);
+      const hearing = await new HearingWriter(tx).lockHearing(outcome.hearingId);
       // A hearing at a court the caller does not cover does not exist for it: the same answer as an unknown id.
       if (!hearing || !coversCourt(principal, hearing.courtCode)) {
         throw new BadUserInputError("input.hearingId", "no hearing with this id at your courts");
@@ -65,7 +65,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
 
-      await new HearingRepository(tx).recordOutcome(hearing.id, outcome);
+      await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,

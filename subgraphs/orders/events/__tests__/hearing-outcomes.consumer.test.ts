@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
-import type { DomainEvent } from "../../../platform/events/event";
-import { idempotentHandler } from "../../../platform/events/inbox";
-import type { OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
-import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
-import { emptyChunk, type TestDatabase } from "../../../test/support/database";
-import { executeOnSubgraph } from "../../../test/support/execute";
-import { order } from "../../../test/support/rows";
-import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";
-import { applyHearingOutcome } from "../order/hearing-outcome.consumer";
-import { ordersSubgraph } from "../server";
+import { HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../../domain/court-decisions";
+import type { DomainEvent } from "../../../../platform/events/event";
+import { idempotentHandler } from "../../../../platform/events/inbox";
+import type { OrderFactsChangedPayload } from "../../../../domain/order-facts/order-facts";
+import type { SubgraphServer } from "../../../../platform/subgraph/subgraph";
+import { emptyChunk, type TestDatabase } from "../../../../test/support/database";
+import { executeOnSubgraph } from "../../../../test/support/execute";
+import { order } from "../../../../test/support/rows";
+import { startSubgraphUnderTest } from "../../../../test/support/subgraph-under-test";
+import { applyHearingOutcomeToOrders } from "../hearing-outcomes.consumer";
+import { ordersSubgraph } from "../../subgraph";
 
 const TODAY = "2026-11-23";
 
@@ -54,7 +54,7 @@ describe("orders applies recorded hearing outcomes", () => {
 
   beforeEach(async () => {
     ({ database, server } = await startSubgraphUnderTest(ordersSubgraph, [fixture()], TODAY));
-    const handler = idempotentHandler({ db: database.db, group: "orders", apply: applyHearingOutcome, log: () => undefined });
+    const handler = idempotentHandler({ db: database.db, group: "orders", apply: applyHearingOutcomeToOrders, log: () => undefined });
     handle = (event) => handler(event, "hearing-outcomes");
   });
   afterEach(() => database.dispose());
