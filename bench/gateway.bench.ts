@@ -79,6 +79,10 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
         `  round ${round + 1} ${peer.name.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(5)} req/s` +
           `  p50 ${measured.p50.toFixed(1)} ms  gateway ${measured.gatewayCpuMsPerRequest?.toFixed(2) ?? "–"} ms/req` +
           `  subgraphs ${measured.subgraphCpuMsPerRequest.toFixed(2)} ms/req  SQL ${measured.sqlPerRequest.toFixed(2)}/req` +
+          (measured.gatewayMemoryMb
+            ? `  gateway MB rss ${measured.gatewayMemoryMb.rss.toFixed(0)} (peak ${measured.gatewayPeakRssMb?.toFixed(0)})` +
+              ` heap ${measured.gatewayMemoryMb.heapUsed.toFixed(0)}/${measured.gatewayMemoryMb.heapTotal.toFixed(0)} ext ${measured.gatewayMemoryMb.external.toFixed(0)}`
+            : "") +
           (measured.failures > 0 ? `  FAILED ${measured.failures}` : ""),
       );
     }
