@@ -29,6 +29,9 @@ import { startChild, type BenchChild } from "./support/process-probe";
  * of BENCH_DURATION seconds with BENCH_CONNECTIONS connections, peers in
  * alternating order. Medians over rounds, and medians of per-round ratios.
  * BENCH_ONLY=<text> runs the operations whose name contains it;
+ * BENCH_GATEWAY_FLAGS="--flag …" starts our gateway with those Node/V8 flags;
+ * BENCH_PROBE_GC=1 (with --expose-gc among them) collects garbage before each
+ * memory reading, so heap used is what is live (diagnosis only: it costs CPU).
  * BENCH_CPU_PROF=1 writes --cpu-prof profiles of our gateway and of the subgraphs'
  * process to bench/results/profiles (summarise with bench/support/profile-summary.js).
  */
@@ -120,7 +123,9 @@ async function main(): Promise<void> {
     const subgraphs = await startChild("subgraphs", childScript("subgraphs"), env, profile);
     children.push(subgraphs);
     const withUrls = { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) };
-    const ours = await startChild("our gateway", childScript("gateway"), withUrls, profile);
+    // BENCH_GATEWAY_FLAGS: Node/V8 flags for our gateway only (e.g. heap sizing), to measure what they trade.
+    const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? "").split(" ").filter(Boolean);
+    const ours = await startChild("our gateway", childScript("gateway"), withUrls, [...profile, ...gatewayFlags]);
     const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
     children.push(ours, stock);
     const bearer = { authorization: `Bearer ${token}` };

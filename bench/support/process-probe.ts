@@ -28,6 +28,9 @@ export function reportToParent(urls: Record<string, string>, sqlStatements: () =
   process.on("message", (message: { type?: string }) => {
     if (message?.type !== "probe") return;
     const cpu = process.cpuUsage();
+    // Diagnosis only (BENCH_PROBE_GC=1 and --expose-gc): what is live, not what awaits collection.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (process.env.BENCH_PROBE_GC === "1" && gc) gc();
     const memory = process.memoryUsage();
     send({
       type: "probe",
