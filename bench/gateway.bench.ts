@@ -61,9 +61,10 @@ async function compareAnswers(operation: BenchOperation, peers: Peer[], body: st
   const ours = answers.get("ours");
   const differing = [...answers].filter(([name, answer]) => name !== "ours" && !isDeepStrictEqual(answer, ours)).map(([name]) => name);
   if (differing.length === 0) return "identical";
-  return operation.expectedDifference
-    ? `differ from ${differing.join(", ")}, as expected: ${operation.expectedDifference}`
-    : `**DIFFER** from ${differing.join(", ")}`;
+  if (operation.expectedDifference) return `differ from ${differing.join(", ")}, as expected: ${operation.expectedDifference}`;
+  // Generated data only: what differed, so an unexpected difference can be told from a timeout under load.
+  for (const [name, answer] of answers) log(`  ${name}: ${JSON.stringify(answer).slice(0, 600)}`);
+  return `**DIFFER** from ${differing.join(", ")}`;
 }
 
 async function measure(operation: BenchOperation, peers: Peer[], subgraphs: BenchChild): Promise<OperationResult> {
