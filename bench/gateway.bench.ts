@@ -29,6 +29,9 @@ import { startChild, type BenchChild } from "./support/process-probe";
  * of BENCH_DURATION seconds with BENCH_CONNECTIONS connections, peers in
  * alternating order. Medians over rounds, and medians of per-round ratios.
  * BENCH_ONLY=<text> runs the operations whose name contains it;
+ * BENCH_GATEWAY_FLAGS="--flag …" starts our gateway with those Node/V8 flags;
+ * BENCH_PROBE_GC=1 (with --expose-gc among them) collects garbage before each
+ * memory reading, so heap used is what is live (diagnosis only: it costs CPU).
  * BENCH_CPU_PROF=1 writes --cpu-prof profiles of our gateway and of the subgraphs'
  * process to bench/results/profiles (summarise with bench/support/profile-summary.js).
  */
@@ -58,9 +61,10 @@ async function compareAnswers(operation: BenchOperation, peers: Peer[], body: st
   const ours = answers.get("ours");
   const differing = [...answers].filter(([name, answer]) => name !== "ours" && !isDeepStrictEqual(answer, ours)).map(([name]) => name);
   if (differing.length === 0) return "identical";
-  return operation.expectedDifference
-    ? `differ from ${differing.join(", ")}, as expected: ${operation.expectedDifference}`
-    : `**DIFFER** from ${differing.join(", ")}`;
+  if (operation.expectedDifference) return `differ from ${differing.join(", ")}, as expected: ${operation.expectedDifference}`;
+  // Generated data only: what differed, so an unexpected difference can be told from a timeout under load.
+  for (const [name, answer] of answers) log(`  ${name}: ${JSON.stringify(answer).slice(0, 600)}`);
+  return `**DIFFER** from ${differing.join(", ")}`;
 }
 
 async function measure(operation: BenchOperation, peers: Peer[], subgraphs: BenchChild): Promise<OperationResult> {
@@ -79,6 +83,10 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
         `  round ${round + 1} ${peer.name.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(5)} req/s` +
           `  p50 ${measured.p50.toFixed(1)} ms  gateway ${measured.gatewayCpuMsPerRequest?.toFixed(2) ?? "–"} ms/req` +
           `  subgraphs ${measured.subgraphCpuMsPerRequest.toFixed(2)} ms/req  SQL ${measured.sqlPerRequest.toFixed(2)}/req` +
+          (measured.gatewayMemoryMb
+            ? `  gateway MB rss ${measured.gatewayMemoryMb.rss.toFixed(0)} (peak ${measured.gatewayPeakRssMb?.toFixed(0)})` +
+              ` heap ${measured.gatewayMemoryMb.heapUsed.toFixed(0)}/${measured.gatewayMemoryMb.heapTotal.toFixed(0)} ext ${measured.gatewayMemoryMb.external.toFixed(0)}`
+            : "") +
           (measured.failures > 0 ? `  FAILED ${measured.failures}` : ""),
       );
     }
@@ -116,7 +124,9 @@ async function main(): Promise<void> {
     const subgraphs = await startChild("subgraphs", childScript("subgraphs"), env, profile);
     children.push(subgraphs);
     const withUrls = { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) };
-    const ours = await startChild("our gateway", childScript("gateway"), withUrls, profile);
+    // BENCH_GATEWAY_FLAGS: Node/V8 flags for our gateway only (e.g. heap sizing), to measure what they trade.
+    const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? "").split(" ").filter(Boolean);
+    const ours = await startChild("our gateway", childScript("gateway"), withUrls, [...profile, ...gatewayFlags]);
     const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
     children.push(ours, stock);
     const bearer = { authorization: `Bearer ${token}` };

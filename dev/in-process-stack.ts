@@ -14,6 +14,7 @@ import type { AuthorizationMode } from "../gateway/authz/authorizing-gateway";
 import { createAuditTrail } from "../gateway/audit";
 import { createAssertionSigner } from "../gateway/datasource";
 import { createGateway } from "../gateway/server";
+import type { CacheStats } from "../gateway/operation/document-work-cache";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 
 export interface InProcessStackOptions {
@@ -47,6 +48,8 @@ export interface InProcessStack {
   /** Where each subgraph's own service listens. */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
+  /** The gateway's authorization-shape cache counts (gateway/authz/authorization-shape-cache.ts). */
+  authorizationShapes(): CacheStats;
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -108,6 +111,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     gatewayUrl: gatewayService.url,
     subgraphUrls,
     subgraphs,
+    authorizationShapes: () => gateway.authorizationShapes(),
     async stop() {
       await gatewayService.close();
       await gateway.apollo.stop();

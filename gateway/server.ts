@@ -11,6 +11,8 @@ import { nameRequestScope } from "../platform/request-scope";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { AuthorizingGateway } from "./authz/authorizing-gateway";
+import { AuthorizationShapeCache } from "./authz/authorization-shape-cache";
+import type { CacheStats } from "./operation/document-work-cache";
 import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { AuditTrail } from "./audit";
@@ -44,6 +46,8 @@ export interface Gateway {
   createHttpService(): http.Server;
   /** The supergraph and each subgraph by name: "ready" or what is wrong. */
   ready(): Promise<ReadinessChecks>;
+  /** Hits and misses of the authorization filter's cache per authorization shape (counts, for tests and operators). */
+  authorizationShapes(): CacheStats;
 }
 
 /**
@@ -95,13 +99,14 @@ export function createGateway(
     supergraphLoaded = true;
   });
   const limits = createOperationLimits();
+  const authorizationShapes = new AuthorizationShapeCache();
 
   // Never an error's message: it can quote the personal data a request carried.
   const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   const apollo = new ApolloServer<GatewayContext>({
     // Outermost the audit trail, so it records what actually leaves: after authorization and masking.
     gateway: dependencies.auditTrail.wrapGateway(
-      withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode), log),
+      withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode, authorizationShapes), log),
     ),
     formatError: createErrorMasking(log),
     includeStacktraceInErrorResponses: false,
@@ -120,6 +125,7 @@ export function createGateway(
   return {
     apollo,
     ready,
+    authorizationShapes: () => authorizationShapes.stats(),
     createHttpService: () =>
       createHttpService({
         apollo,

@@ -21,6 +21,8 @@ export interface RoundResult {
   gatewayCpuMsPerRequest: number | null;
   subgraphCpuMsPerRequest: number;
   gatewayPeakRssMb: number | null;
+  /** The gateway's memory just after the round: resident, V8 heap used / reserved, external (MB). */
+  gatewayMemoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number } | null;
   sqlPerRequest: number;
 }
 
@@ -64,6 +66,14 @@ export async function loadRound(peer: Peer, body: string, subgraphs: BenchChild,
     gatewayCpuMsPerRequest: before.gateway && after.gateway ? cpuMs(before.gateway, after.gateway) / requests : null,
     subgraphCpuMsPerRequest: cpuMs(before.subgraphs, after.subgraphs) / requests,
     gatewayPeakRssMb: after.gateway ? after.gateway.peakRssBytes / 2 ** 20 : null,
+    gatewayMemoryMb: after.gateway
+      ? {
+          rss: after.gateway.rssBytes / 2 ** 20,
+          heapUsed: after.gateway.heapUsedBytes / 2 ** 20,
+          heapTotal: after.gateway.heapTotalBytes / 2 ** 20,
+          external: after.gateway.externalBytes / 2 ** 20,
+        }
+      : null,
     sqlPerRequest: (after.subgraphs.sqlStatements - before.subgraphs.sqlStatements) / requests,
   };
 }

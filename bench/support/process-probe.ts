@@ -14,6 +14,10 @@ export interface ProcessProbe {
   peakRssBytes: number;
   /** SQL statements the process sent so far (subgraphs only; 0 elsewhere). */
   sqlStatements: number;
+  /** process.memoryUsage() now: where the resident set is (V8 heap in use and reserved, buffers outside it). */
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
 }
 
 type ToParent = { type: "ready"; urls: Record<string, string> } | { type: "probe"; probe: ProcessProbe } | { type: "failed"; message: string };
@@ -24,13 +28,20 @@ export function reportToParent(urls: Record<string, string>, sqlStatements: () =
   process.on("message", (message: { type?: string }) => {
     if (message?.type !== "probe") return;
     const cpu = process.cpuUsage();
+    // Diagnosis only (BENCH_PROBE_GC=1 and --expose-gc): what is live, not what awaits collection.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (process.env.BENCH_PROBE_GC === "1" && gc) gc();
+    const memory = process.memoryUsage();
     send({
       type: "probe",
       probe: {
         cpuMicros: cpu.user + cpu.system,
-        rssBytes: process.memoryUsage().rss,
+        rssBytes: memory.rss,
         peakRssBytes: process.resourceUsage().maxRSS * 1024,
         sqlStatements: sqlStatements(),
+        heapUsedBytes: memory.heapUsed,
+        heapTotalBytes: memory.heapTotal,
+        externalBytes: memory.external,
       },
     });
   });

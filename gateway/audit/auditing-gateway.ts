@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
-import { getOperationAST, print } from "graphql";
 import type { AuditEntry } from "../../platform/audit/record";
 import type { GatewayContext } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
-import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
+import { AuditPlanCache } from "./audited-document";
+import { takeDisclosure } from "./disclosure";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
 import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
 import { redactedVariables } from "./variables";
@@ -33,6 +32,8 @@ export class AuditingGateway extends WrappingGateway {
     inner: GatewayInterface,
     private readonly sink: AuditSink,
     private readonly logWriteFailure: (requestId: string, error: unknown) => void,
+    /** What is decided from the document alone, once per document (audited-document.ts). */
+    readonly plans: AuditPlanCache = new AuditPlanCache(),
   ) {
     super(inner);
   }
@@ -44,24 +45,22 @@ export class AuditingGateway extends WrappingGateway {
       // Picked as graphql-js picks it (an unknown or ambiguous operationName, or an invalid variable, is a 400
       // here, before anything is recorded or run), so the trail and execution speak of the same operation.
       const { operation } = resolveOperation(schema, document, requestContext.request.operationName, requestContext.request.variables);
-      if (!consultsPersonalData(schema, document, operation)) return execute(requestContext);
+      const plan = this.plans.plan(schema, document, operation);
+      if (!plan.consults) return execute(requestContext);
 
       const justification = justificationOf(principal, requestContext.request.http?.headers);
       if (!justification.ok) throw justificationRequiredError(justification.problem);
       if (justification.justification === null && justificationRequired(principal.persona)) throw justificationRequiredError();
-      const reserved = reservedAliasIn(document);
-      if (reserved !== null) throw reservedAliasError(reserved);
+      if (plan.reservedAlias !== null) throw reservedAliasError(plan.reservedAlias);
+      if (!plan.audited) throw new Error("An audited operation without its audit keys");
 
-      const audited = withAuditKeys(schema, document);
-      const source = print(audited);
-      const auditedOperation = getOperationAST(audited, operation.name?.value);
-      if (!auditedOperation) throw new Error("The audited document lost its operation");
+      const { audited } = plan;
       const result = await execute({
         ...requestContext,
-        document: audited,
-        operation: auditedOperation,
-        source,
-        queryHash: createHash("sha256").update(source).digest("hex"),
+        document: audited.document,
+        operation: audited.operation,
+        source: audited.source,
+        queryHash: audited.queryHash,
       });
       const disclosure = takeDisclosure(operation, result.data);
 

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
-import { getOperationAST, print, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../context";
 import { WrappingGateway } from "../wrapping-gateway";
-import { filterOperation, type FieldAuthorizer } from "./filter-operation";
+import { AuthorizationShapeCache } from "./authorization-shape-cache";
+import type { FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
 import { unauthorizedFieldError } from "../../platform/errors/unauthorized-error";
@@ -34,6 +34,8 @@ export class AuthorizingGateway extends WrappingGateway {
     inner: GatewayInterface,
     private readonly policy: AuthorizationPolicy,
     private readonly mode: AuthorizationMode,
+    /** The filter's outcome per authorization shape (authorization-shape-cache.ts). */
+    readonly shapes: AuthorizationShapeCache = new AuthorizationShapeCache(),
   ) {
     super(inner);
   }
@@ -47,7 +49,16 @@ export class AuthorizingGateway extends WrappingGateway {
       const { operationName, variables } = requestContext.request;
       // The filter must read @skip/@include exactly as execution will: coerced variables, defaults applied.
       const resolved = resolveOperation(schema, requestContext.document, operationName, variables);
-      const filtered = filterOperation(schema, requestContext.document, resolved.operation, resolved.variables, isAuthorized);
+      const { filtered, source, operation, queryHash } = this.shapes.prepare({
+        schema,
+        document: requestContext.document,
+        operationName,
+        operation: resolved.operation,
+        variables: resolved.variables,
+        scopes: principal.scopes,
+        mode: this.mode,
+        isAuthorized,
+      });
 
       const errors = filtered.unauthorizedPaths.map(unauthorizedFieldError);
       if (errors.length > 0 && (this.mode === "reject" || !filtered.hasAuthorizedRootField)) return { data: null, errors };
@@ -55,16 +66,7 @@ export class AuthorizingGateway extends WrappingGateway {
       // Always the filtered document, even when the filter found nothing to remove: the planner only
       // ever sees what the filter produced, so no reading of the operation other than the filter's can
       // decide what a subgraph is asked.
-      const source = print(filtered.document);
-      const operation = getOperationAST(filtered.document, operationName);
-      if (!operation) throw new Error("The filtered document lost its operation");
-      const result = await execute({
-        ...requestContext,
-        document: filtered.document,
-        operation,
-        source,
-        queryHash: createHash("sha256").update(source).digest("hex"),
-      });
+      const result = await execute({ ...requestContext, document: filtered.document, operation, source, queryHash });
       if (!filtered.changed) return result;
       const data = result.data
         ? projectToOriginalOperation({

@@ -1,4 +1,4 @@
-import { startInProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
+import { startInProcessStack, type InProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
 import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
 import type { Clock } from "../../platform/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
@@ -27,6 +27,8 @@ export interface TestStack {
   gatewayUrl: string;
   /** Where each subgraph's own service listens. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** The gateway's authorization-shape cache counts. */
+  authorizationShapes: InProcessStack["authorizationShapes"];
   /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
@@ -131,6 +133,7 @@ export async function startTestStack(options: {
   return {
     gatewayUrl: stack.gatewayUrl,
     subgraphUrls: stack.subgraphUrls,
+    authorizationShapes: () => stack.authorizationShapes(),
     post,
     events,
     audit,
