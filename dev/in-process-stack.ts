@@ -12,7 +12,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz/authorizing-gateway";
 import { createAuditTrail } from "../gateway/audit";
-import { createAssertionSigner } from "../gateway/datasource";
+import { createAssertionSigner } from "../platform/identity/assertion";
 import { createGateway } from "../gateway/server";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 

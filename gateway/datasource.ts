@@ -3,16 +3,8 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
 import { SUBGRAPH_UNAVAILABLE } from "./errors";
 import { SubgraphUnavailableError } from "./subgraph-fetch";
-import { ASSERTION_HEADER, signIdentityAssertion } from "../platform/identity/assertion";
-import type { Principal } from "../platform/identity/principal";
+import { ASSERTION_HEADER, type AssertionSigner } from "../platform/identity/assertion";
 import type { GatewayContext } from "./context";
-
-/** Signs the gateway's identity assertions (see kit/identity-assertion.ts). */
-export type AssertionSigner = (principal: Principal, audience: string, requestId: string) => Promise<string>;
-
-export function createAssertionSigner(key: Parameters<typeof signIdentityAssertion>[0]["key"], keyId?: string): AssertionSigner {
-  return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
-}
 
 /**
  * Where a failed fetch's data would have gone, relative to the fetch's place

@@ -8,6 +8,8 @@ import { jurisdictionProblem, type Principal } from "./principal";
  * every request instead of the user's own token. Short-lived, addressed to one
  * subgraph (audience), and carrying the principal the gateway verified. A
  * subgraph answers nothing without one: reached directly, it is useless.
+ * Both sides are here, so the format has one definition: the gateway signs
+ * (createAssertionSigner), the subgraph builder verifies (verifyIdentityAssertion).
  */
 export const ASSERTION_ISSUER = "spo-gateway";
 export const ASSERTION_ALGORITHM = "ES256";
@@ -55,6 +57,13 @@ export async function signIdentityAssertion(options: {
   // ES256 in a JWS is the raw r||s pair (IEEE P1363), not DER.
   const signature = sign("sha256", Buffer.from(signingInput), { key: privateKeyObject(options.key), dsaEncoding: "ieee-p1363" });
   return `${signingInput}.${signature.toString("base64url")}`;
+}
+
+/** The gateway's side: signs an assertion of `principal` for one subgraph (audience) and one request. */
+export type AssertionSigner = (principal: Principal, audience: string, requestId: string) => Promise<string>;
+
+export function createAssertionSigner(key: SigningKey, keyId?: string): AssertionSigner {
+  return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
 }
 
 export class UnauthenticatedError extends GraphQLError {
