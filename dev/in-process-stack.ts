@@ -10,7 +10,7 @@ import { repoPath } from "../platform/repo-root";
 import { createSubgraphServer, type SubgraphServer } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
-import type { AuthorizationMode } from "../gateway/authz/authorizing-gateway";
+import type { AuthorizationMode } from "../gateway/authz";
 import { createAuditTrail } from "../gateway/audit";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { createGateway } from "../gateway/server";
