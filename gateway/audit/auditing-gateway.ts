@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import { getOperationAST, print } from "graphql";
 import type { AuditEntry } from "../../platform/audit/record";
-import type { GatewayContext } from "../context";
+import { gatewayContextOf } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
 import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
@@ -39,7 +39,7 @@ export class AuditingGateway extends WrappingGateway {
 
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { principal, requestId } = requestContext.context as unknown as GatewayContext;
+      const { principal, requestId } = gatewayContextOf(requestContext.context);
       const { schema, document } = requestContext;
       // Picked as graphql-js picks it (an unknown or ambiguous operationName, or an invalid variable, is a 400
       // here, before anything is recorded or run), so the trail and execution speak of the same operation.

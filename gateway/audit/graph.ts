@@ -6,7 +6,7 @@ import type { AuditRecord } from "../../platform/audit/record";
 import { findAuditRecords, type AuditQuery } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
 import { BadUserInputError } from "../../platform/errors/errors";
-import { hasScope, type Principal } from "../../platform/identity/principal";
+import { findPrincipal, hasScope } from "../../platform/identity/principal";
 import { DateTimeScalar } from "../../platform/scalars";
 
 /**
@@ -112,9 +112,10 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
     resolvers: {
       DateTime: DateTimeScalar,
       Query: {
-        async auditRecords(_: unknown, args: AuditRecordsArgs, context: { principal?: Principal }) {
+        async auditRecords(_: unknown, args: AuditRecordsArgs, context: unknown) {
           // The gateway already filtered this field for want of audit:read; checked again here in case it ever did not.
-          if (!context.principal || !hasScope(context.principal, "audit:read")) {
+          const principal = findPrincipal(context);
+          if (!principal || !hasScope(principal, "audit:read")) {
             throw new GraphQLError("Forbidden", { extensions: { code: "FORBIDDEN" } });
           }
           if (!db) throw new Error("The audit subgraph was built without a database");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import { getOperationAST, print, type GraphQLSchema } from "graphql";
-import type { GatewayContext } from "../context";
+import { gatewayContextOf } from "../context";
 import { WrappingGateway } from "../wrapping-gateway";
 import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
@@ -40,7 +40,7 @@ export class AuthorizingGateway extends WrappingGateway {
 
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { principal } = requestContext.context as unknown as GatewayContext;
+      const { principal } = gatewayContextOf(requestContext.context);
       const schema: GraphQLSchema = requestContext.schema;
       const isAuthorized: FieldAuthorizer = (parentType, field) =>
         this.policy.isFieldAuthorized(schema, parentType, field, principal);

@@ -1,7 +1,7 @@
 import { KeyObject, sign } from "node:crypto";
 import { jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
 import { GraphQLError } from "graphql";
-import { jurisdictionProblem, type Principal } from "./principal";
+import { isPrincipal, type Principal } from "./principal";
 
 /**
  * The gateway's signed statement of who is asking, sent to a subgraph with
@@ -73,21 +73,6 @@ export class UnauthenticatedError extends GraphQLError {
     // Deliberately says nothing of what was wrong: that would help an attacker, not a caller.
     super("Authentication required", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
   }
-}
-
-function isPrincipal(value: unknown): value is Principal {
-  const candidate = value as Principal;
-  return (
-    typeof candidate === "object" &&
-    candidate !== null &&
-    typeof candidate.sub === "string" &&
-    Array.isArray(candidate.scopes) &&
-    candidate.scopes.every((scope) => typeof scope === "string") &&
-    typeof candidate.jurisdiction === "object" &&
-    candidate.jurisdiction !== null &&
-    ["national", "forces", "courts"].includes(candidate.jurisdiction.kind) &&
-    jurisdictionProblem(candidate.jurisdiction) === null
-  );
 }
 
 /** Verifies the assertion in an `authorization: Bearer …` header value; throws UnauthenticatedError on any fault. */
