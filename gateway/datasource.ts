@@ -1,8 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
-import { SUBGRAPH_UNAVAILABLE } from "./errors";
-import { SubgraphUnavailableError } from "./subgraph-fetch";
+import { SubgraphUnavailableError, subgraphUnavailableError } from "../platform/errors/errors";
 import { ASSERTION_HEADER, type AssertionSigner } from "../platform/identity/assertion";
 import type { GatewayContext } from "./context";
 
@@ -45,9 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
       console.error(`[gateway] ${error.message}`);
-      const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: error.serviceName };
-      const message = "A service this request needs is unavailable";
-      return { errors: errorPathsOfFetch(options).map((path) => ({ message, path, extensions })) };
+      return { errors: errorPathsOfFetch(options).map((path) => subgraphUnavailableError(error.serviceName, path)) };
     }
   }
 

@@ -6,7 +6,7 @@ import { gatewayContextOf } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
 import { consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "./disclosure";
-import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
+import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "../../platform/errors/errors";
 import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
 import { redactedVariables } from "./variables";
 

@@ -6,7 +6,7 @@ import { WrappingGateway } from "../wrapping-gateway";
 import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
-import { unauthorizedFieldError } from "../../platform/errors/unauthorized-error";
+import { unauthorizedFieldError } from "../../platform/errors/errors";
 import { resolveOperation } from "../operation/resolve-operation";
 
 export type AuthorizationMode = "filter" | "reject";

@@ -1,6 +1,6 @@
 import { KeyObject, sign } from "node:crypto";
 import { jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
-import { GraphQLError } from "graphql";
+import { UnauthenticatedError } from "../errors/errors";
 import { isPrincipal, type Principal } from "./principal";
 
 /**
@@ -64,15 +64,6 @@ export type AssertionSigner = (principal: Principal, audience: string, requestId
 
 export function createAssertionSigner(key: SigningKey, keyId?: string): AssertionSigner {
   return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
-}
-
-export class UnauthenticatedError extends GraphQLError {
-  declare readonly extensions: { code: "UNAUTHENTICATED"; http: { status: 401 } };
-
-  constructor() {
-    // Deliberately says nothing of what was wrong: that would help an attacker, not a caller.
-    super("Authentication required", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-  }
 }
 
 /** Verifies the assertion in an `authorization: Bearer …` header value; throws UnauthenticatedError on any fault. */

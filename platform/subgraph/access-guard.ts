@@ -1,7 +1,7 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { satisfiesScopes, type AccessRule, type AccessRules } from "./access-rules";
 import { findPrincipal, type Principal } from "../identity/principal";
-import { unauthorizedFieldError } from "../errors/unauthorized-error";
+import { unauthorizedFieldError } from "../errors/errors";
 
 /**
  * Defence in depth: the subgraph enforces its own access table on the
