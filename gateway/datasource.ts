@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
 import { SubgraphUnavailableError, subgraphUnavailableError } from "../platform/errors/errors";
 import { ASSERTION_HEADER, type AssertionSigner } from "../platform/identity/assertion";
-import type { GatewayContext } from "./context";
+import { gatewayContextOf, type GatewayContext } from "./context";
 
 /**
  * Where a failed fetch's data would have gone, relative to the fetch's place
@@ -49,11 +49,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!context?.principal) throw new Error(`No principal for a request to subgraph ${this.subgraphName}`);
-    let assertion = context.assertions.get(this.subgraphName);
+    const { principal, requestId, assertions } = gatewayContextOf(context);
+    let assertion = assertions.get(this.subgraphName);
     if (!assertion) {
-      assertion = this.signAssertion(context.principal, this.subgraphName, context.requestId);
-      context.assertions.set(this.subgraphName, assertion);
+      assertion = this.signAssertion(principal, this.subgraphName, requestId);
+      assertions.set(this.subgraphName, assertion);
     }
     request.http?.headers.set(ASSERTION_HEADER, `Bearer ${await assertion}`);
   }

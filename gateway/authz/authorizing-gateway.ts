@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import { getOperationAST, print, type GraphQLSchema } from "graphql";
-import { gatewayContextOf } from "../context";
 import { WrappingGateway } from "../wrapping-gateway";
 import { filterOperation, type FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
 import { unauthorizedFieldError } from "../../platform/errors/errors";
+import { principalOf } from "../../platform/identity/principal";
 import { resolveOperation } from "../operation/resolve-operation";
 
 export type AuthorizationMode = "filter" | "reject";
@@ -40,7 +40,7 @@ export class AuthorizingGateway extends WrappingGateway {
 
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { principal } = gatewayContextOf(requestContext.context);
+      const principal = principalOf(requestContext.context);
       const schema: GraphQLSchema = requestContext.schema;
       const isAuthorized: FieldAuthorizer = (parentType, field) =>
         this.policy.isFieldAuthorized(schema, parentType, field, principal);
