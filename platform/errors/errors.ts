@@ -35,8 +35,9 @@ export const RAISED_BY_APOLLO_SERVER: ReadonlySet<ErrorCode> = new Set([
 ]);
 
 /**
- * The errors a subgraph raises on purpose. Each carries a literal
- * `extensions.code`; anything else is an internal error and is masked.
+ * An argument or input field a resolver refuses, named in `argument`. Like
+ * every error below, it carries a code of ErrorCode; any other error is an
+ * internal one and is masked (masking.ts).
  */
 export class BadUserInputError extends GraphQLError {
   declare readonly extensions: { code: typeof ErrorCode.BAD_USER_INPUT; argument: string };
