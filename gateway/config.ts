@@ -5,7 +5,7 @@ import { ConfigError, envInt, envOptional, envString } from "../platform/env";
 import { repoPath } from "../platform/repo-root";
 import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
-import type { AuthorizationMode } from "./authz/authorizing-gateway";
+import type { AuthorizationMode } from "./authz";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";

@@ -1,18 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
-import { SUBGRAPH_UNAVAILABLE } from "./errors";
-import { SubgraphUnavailableError } from "./subgraph-fetch";
-import { ASSERTION_HEADER, signIdentityAssertion } from "../platform/identity/assertion";
-import type { Principal } from "../platform/identity/principal";
-import type { GatewayContext } from "./context";
-
-/** Signs the gateway's identity assertions (see kit/identity-assertion.ts). */
-export type AssertionSigner = (principal: Principal, audience: string, requestId: string) => Promise<string>;
-
-export function createAssertionSigner(key: Parameters<typeof signIdentityAssertion>[0]["key"], keyId?: string): AssertionSigner {
-  return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
-}
+import { SubgraphUnavailableError, subgraphUnavailableError } from "../platform/errors/errors";
+import { ASSERTION_HEADER, type AssertionSigner } from "../platform/identity/assertion";
+import { gatewayContextOf, type GatewayContext } from "./context";
 
 /**
  * Where a failed fetch's data would have gone, relative to the fetch's place
@@ -53,18 +44,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
       console.error(`[gateway] ${error.message}`);
-      const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: error.serviceName };
-      const message = "A service this request needs is unavailable";
-      return { errors: errorPathsOfFetch(options).map((path) => ({ message, path, extensions })) };
+      return { errors: errorPathsOfFetch(options).map((path) => subgraphUnavailableError(error.serviceName, path)) };
     }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (!context?.principal) throw new Error(`No principal for a request to subgraph ${this.subgraphName}`);
-    let assertion = context.assertions.get(this.subgraphName);
+    const { principal, requestId, assertions } = gatewayContextOf(context);
+    let assertion = assertions.get(this.subgraphName);
     if (!assertion) {
-      assertion = this.signAssertion(context.principal, this.subgraphName, context.requestId);
-      context.assertions.set(this.subgraphName, assertion);
+      assertion = this.signAssertion(principal, this.subgraphName, requestId);
+      assertions.set(this.subgraphName, assertion);
     }
     request.http?.headers.set(ASSERTION_HEADER, `Bearer ${await assertion}`);
   }

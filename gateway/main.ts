@@ -6,7 +6,7 @@ import { createAuditTrail } from "./audit";
 import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
 import { listen } from "../platform/http";
 import { createAuthenticator } from "./auth/authenticate";
-import { createAssertionSigner } from "./datasource";
+import { createAssertionSigner } from "../platform/identity/assertion";
 import { readGatewayConfig } from "./config";
 import { createGateway } from "./server";
 

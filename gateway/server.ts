@@ -3,6 +3,7 @@ import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { SubgraphName } from "../platform/config";
 import { describeErrorForLog } from "../platform/errors/error-log";
 import { createHttpService, type ReadinessChecks } from "../platform/http";
@@ -10,11 +11,10 @@ import type { Principal } from "../platform/identity/principal";
 import { nameRequestScope } from "../platform/request-scope";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
-import { AuthorizingGateway } from "./authz/authorizing-gateway";
-import { AuthorizationShapeCache } from "./authz/authorization-shape-cache";
+import { createAuthorization } from "./authz";
 import type { CacheStats } from "./operation/document-work-cache";
-import { AuthorizationPolicy } from "./authz/policy";
-import { SubgraphDataSource, type AssertionSigner } from "./datasource";
+import type { AssertionSigner } from "../platform/identity/assertion";
+import { SubgraphDataSource } from "./datasource";
 import type { AuditTrail } from "./audit";
 import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
@@ -69,26 +69,34 @@ function onServerStop(stop: () => Promise<void>): ApolloServerPlugin {
 }
 
 /**
- * One concern per line: the static supergraph behind subgraph calls with
- * timeouts and circuit breakers; real Date/DateTime parsing; authorization
- * (filter or reject) in front of the planner; internals masked in results and
- * errors; operation limits while parsing and validating; batching off, CSRF
- * prevention on (Apollo Server's defaults, stated).
+ * The gateway as a list of concerns, each made by the one factory of its
+ * folder: authorization (filter or reject) in front of the planner; subgraph
+ * calls with timeouts and circuit breakers; operation limits while parsing
+ * and validating; internals masked in results and errors; the audit trail.
+ * Then the static supergraph behind them, with real Date/DateTime parsing,
+ * and Apollo Server with batching off and CSRF prevention on (its defaults, stated).
  */
 export function createGateway(
   config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch">,
   dependencies: GatewayDependencies,
 ): Gateway {
-  let supergraphLoaded = false;
-  const { policy, executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(config.supergraphSdl);
+  // Never an error's message: it can quote the personal data a request carried.
+  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
+  // The concerns, one line each; a new one is a folder with a factory and a line here.
+  const authorization = createAuthorization({ supergraphSdl: config.supergraphSdl, mode: config.authorizationMode });
   const subgraphCalls = createSubgraphFetchers(Object.keys(config.subgraphUrls), {
     ...config.subgraphFetch,
     breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: config.subgraphFetch.breakerResetMs },
   });
+  const limits = createOperationLimits();
+  const formatError = createErrorMasking(log);
+  const { auditTrail } = dependencies;
+
+  let supergraphLoaded = false;
   const supergraph = new ApolloGateway({
-    supergraphSdl: executableSupergraphSdl,
+    supergraphSdl: authorization.executableSupergraphSdl,
     buildService: ({ name }) => {
-      const local = dependencies.auditTrail.localSubgraphs[name];
+      const local = auditTrail.localSubgraphs[name];
       if (local) return local;
       const url = config.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
@@ -98,17 +106,18 @@ export function createGateway(
   supergraph.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
-  const limits = createOperationLimits();
-  const authorizationShapes = new AuthorizationShapeCache();
+  // Around the planner, innermost first. Outermost the audit trail, so it records what actually
+  // leaves: after authorization and masking.
+  const wrappers: ((inner: GatewayInterface) => GatewayInterface)[] = [
+    withInputScalars,
+    authorization.wrapGateway,
+    (inner) => withValueCompletionMasked(inner, log),
+    auditTrail.wrapGateway,
+  ];
 
-  // Never an error's message: it can quote the personal data a request carried.
-  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   const apollo = new ApolloServer<GatewayContext>({
-    // Outermost the audit trail, so it records what actually leaves: after authorization and masking.
-    gateway: dependencies.auditTrail.wrapGateway(
-      withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode, authorizationShapes), log),
-    ),
-    formatError: createErrorMasking(log),
+    gateway: wrappers.reduce<GatewayInterface>((inner, wrap) => wrap(inner), supergraph),
+    formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
@@ -125,7 +134,7 @@ export function createGateway(
   return {
     apollo,
     ready,
-    authorizationShapes: () => authorizationShapes.stats(),
+    authorizationShapes: () => authorization.shapeStats(),
     createHttpService: () =>
       createHttpService({
         apollo,

@@ -1,12 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLScalarType, Kind } from "graphql";
 import { isIsoDate, toLondonDateTime } from "./dates";
-
-/** A value no calendar has (2020-02-30) is the caller's mistake, reported as such wherever it is parsed. */
-const BAD_INPUT = { extensions: { code: "BAD_USER_INPUT" } };
+import { invalidScalarValueError } from "./errors/errors";
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
-    throw new GraphQLError(`Date must be an ISO 8601 calendar date such as 2020-08-13; got ${JSON.stringify(value)}`, BAD_INPUT);
+    throw invalidScalarValueError(`Date must be an ISO 8601 calendar date such as 2020-08-13; got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -25,9 +23,8 @@ const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-
 function parseDateTime(value: unknown): Date {
   const parsed = typeof value === "string" && DATE_TIME_PATTERN.test(value) ? new Date(value) : undefined;
   if (!parsed || Number.isNaN(parsed.getTime())) {
-    throw new GraphQLError(
+    throw invalidScalarValueError(
       `DateTime must be an ISO 8601 date-time with offset such as 2020-08-13T10:00:00+01:00; got ${JSON.stringify(value)}`,
-      BAD_INPUT,
     );
   }
   return parsed;

@@ -51,6 +51,13 @@ describe("gateway HTTP hardening", () => {
     expect(response.status).toBe(400);
   });
 
+  it("answers an automatic persisted query it has not seen with PERSISTED_QUERY_NOT_FOUND (README, Errors that reach clients)", async () => {
+    const persistedQuery = { version: 1, sha256Hash: "0".repeat(64) };
+    const { status, body } = await stack.post({ extensions: { persistedQuery } }, { authorization });
+    expect(status).toBe(200);
+    expect(body).toEqual({ errors: [{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }] });
+  });
+
   it.each(["/graphql", "/health/live", "/health/ready", "/nowhere"])("sets the security headers on %s", async (route) => {
     const response = await fetch(new URL(route, stack.gatewayUrl), {
       method: route === "/graphql" ? "POST" : "GET",

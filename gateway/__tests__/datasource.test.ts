@@ -1,7 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { HeaderMap } from "@apollo/server";
 import type { GatewayContext } from "../context";
-import { SubgraphDataSource, type AssertionSigner } from "../datasource";
+import type { AssertionSigner } from "../../platform/identity/assertion";
+import { SubgraphDataSource } from "../datasource";
 
 const principal = { sub: "u", persona: null, scopes: [], jurisdiction: { kind: "national" as const }, purpose: null };
 

@@ -1,11 +1,11 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import type { AuditEntry } from "../../platform/audit/record";
-import type { GatewayContext } from "../context";
+import { gatewayContextOf } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
 import { AuditPlanCache } from "./audited-document";
 import { takeDisclosure } from "./disclosure";
-import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "./errors";
+import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "../../platform/errors/errors";
 import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
 import { redactedVariables } from "./variables";
 
@@ -40,7 +40,7 @@ export class AuditingGateway extends WrappingGateway {
 
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { principal, requestId } = requestContext.context as unknown as GatewayContext;
+      const { principal, requestId } = gatewayContextOf(requestContext.context);
       const { schema, document } = requestContext;
       // Picked as graphql-js picks it (an unknown or ambiguous operationName, or an invalid variable, is a 400
       // here, before anything is recorded or run), so the trail and execution speak of the same operation.

@@ -1,12 +1,12 @@
 import { LocalGraphQLDataSource } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import type { AuditRecord } from "../../platform/audit/record";
 import { findAuditRecords, type AuditQuery } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
-import { BadUserInputError } from "../../platform/errors/errors";
-import { hasScope, type Principal } from "../../platform/identity/principal";
+import { BadUserInputError, missingScopeError } from "../../platform/errors/errors";
+import { findPrincipal, hasScope } from "../../platform/identity/principal";
 import { DateTimeScalar } from "../../platform/scalars";
 
 /**
@@ -112,10 +112,11 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
     resolvers: {
       DateTime: DateTimeScalar,
       Query: {
-        async auditRecords(_: unknown, args: AuditRecordsArgs, context: { principal?: Principal }) {
+        async auditRecords(_: unknown, args: AuditRecordsArgs, context: unknown) {
           // The gateway already filtered this field for want of audit:read; checked again here in case it ever did not.
-          if (!context.principal || !hasScope(context.principal, "audit:read")) {
-            throw new GraphQLError("Forbidden", { extensions: { code: "FORBIDDEN" } });
+          const principal = findPrincipal(context);
+          if (!principal || !hasScope(principal, "audit:read")) {
+            throw missingScopeError();
           }
           if (!db) throw new Error("The audit subgraph was built without a database");
           const { filter } = args;

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { jwtVerify, type JWTVerifyGetKey } from "jose";
-import { UnauthenticatedError } from "../../platform/identity/assertion";
+import { UnauthenticatedError } from "../../platform/errors/errors";
 import type { Principal } from "../../platform/identity/principal";
 import { principalFromClaims } from "./principal-from-claims";
 import { VerifiedTokenCache } from "./verified-token-cache";

@@ -1,12 +1,12 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
-import type { GatewayContext } from "../context";
 import { WrappingGateway } from "../wrapping-gateway";
 import { AuthorizationShapeCache } from "./authorization-shape-cache";
 import type { FieldAuthorizer } from "./filter-operation";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
-import { unauthorizedFieldError } from "../../platform/errors/unauthorized-error";
+import { unauthorizedFieldError } from "../../platform/errors/errors";
+import { principalOf } from "../../platform/identity/principal";
 import { resolveOperation } from "../operation/resolve-operation";
 
 export type AuthorizationMode = "filter" | "reject";
@@ -42,7 +42,7 @@ export class AuthorizingGateway extends WrappingGateway {
 
   protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { principal } = requestContext.context as unknown as GatewayContext;
+      const principal = principalOf(requestContext.context);
       const schema: GraphQLSchema = requestContext.schema;
       const isAuthorized: FieldAuthorizer = (parentType, field) =>
         this.policy.isFieldAuthorized(schema, parentType, field, principal);

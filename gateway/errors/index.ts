@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "../../platform/errors/errors";
 import { maskUnexpectedErrors } from "../../platform/errors/masking";
 import { OPERATION_LIMIT_EXCEEDED } from "../limits";
 
@@ -6,9 +7,6 @@ import { OPERATION_LIMIT_EXCEEDED } from "../limits";
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
 
 export { withValueCompletionMasked } from "./value-completion";
-
-/** The code of a subgraph the gateway could not reach in time (timed out, refused, or its circuit open). */
-export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
 function codeOf(error: unknown): unknown {
   return error instanceof GraphQLError ? error.extensions?.code : undefined;
@@ -28,7 +26,7 @@ export function createErrorMasking(log: (error: unknown) => void) {
   const mask = maskUnexpectedErrors(log);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (code === SUBGRAPH_UNAVAILABLE) {
+    if (code === ErrorCode.SUBGRAPH_UNAVAILABLE) {
       // The fetch's place in the response, up to the first list ("@" stands for every item); none for a root fetch.
       const path = formatted.path?.slice(0, formatted.path.includes("@") ? formatted.path.indexOf("@") : undefined);
       return {
@@ -37,11 +35,11 @@ export function createErrorMasking(log: (error: unknown) => void) {
         extensions: { code, serviceName: formatted.extensions?.serviceName },
       };
     }
-    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+    if (code === ErrorCode.GRAPHQL_PARSE_FAILED && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
       return { message: "Syntax Error: Document has too many tokens.", extensions: { code, reason: OPERATION_LIMIT_EXCEEDED } };
     }
-    if (code === "GRAPHQL_VALIDATION_FAILED" && codeOf((error as GraphQLError | undefined)?.originalError) === "BAD_USER_INPUT") {
-      return mask({ ...formatted, extensions: { code: "BAD_USER_INPUT" } }, error);
+    if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && codeOf((error as GraphQLError | undefined)?.originalError) === ErrorCode.BAD_USER_INPUT) {
+      return mask({ ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error);
     }
     return mask(formatted, error);
   };

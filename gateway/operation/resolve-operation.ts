@@ -1,18 +1,11 @@
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { buildExecutionContext } from "graphql/execution/execute";
+import { invalidVariableError, operationResolutionError } from "../../platform/errors/errors";
 
 export interface ResolvedOperation {
   operation: OperationDefinitionNode;
   /** The request's variables coerced to the operation's declared types, defaults applied. */
   variables: Record<string, unknown>;
-}
-
-function badRequest(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    originalError: error.originalError,
-    extensions: { code, http: { status: 400 } },
-  });
 }
 
 /**
@@ -36,7 +29,7 @@ export function resolveOperation(
     const [first] = context;
     // graphql-js reports an operation it cannot pick without naming any node; variable errors name theirs.
     const isVariableError = first.nodes !== undefined && first.nodes.length > 0;
-    throw badRequest(first, isVariableError ? "BAD_USER_INPUT" : "OPERATION_RESOLUTION_FAILURE");
+    throw isVariableError ? invalidVariableError(first) : operationResolutionError(first);
   }
   return { operation: context.operation, variables: context.variableValues };
 }

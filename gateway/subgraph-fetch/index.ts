@@ -2,9 +2,9 @@ import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import CircuitBreaker from "opossum";
 import { Agent } from "undici";
 import { BufferedResponse } from "./buffered-response";
-import { SubgraphUnavailableError } from "./unavailable";
+import { SubgraphUnavailableError } from "../../platform/errors/errors";
 
-export { SubgraphUnavailableError } from "./unavailable";
+export { SubgraphUnavailableError } from "../../platform/errors/errors";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
 type FetcherRequestInit = Parameters<Fetcher>[1];

@@ -1,22 +1,14 @@
 import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "./errors";
 
-/** Error codes that are deliberately public; every other error is masked. */
-export const PUBLIC_ERROR_CODES = new Set([
-  "BAD_USER_INPUT",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "UNAUTHORIZED_FIELD_OR_TYPE",
-  "NOT_FOUND",
-  "CONFLICT",
-  "JUSTIFICATION_REQUIRED",
-  "AUDIT_UNAVAILABLE",
-]);
+/**
+ * Error codes that pass as they are; every other error is masked. All the
+ * codes raised, but INTERNAL_SERVER_ERROR (what masking makes) and
+ * SUBGRAPH_UNAVAILABLE, which the gateway's own masking keeps with its serviceName.
+ */
+export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<string>(
+  Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && code !== ErrorCode.SUBGRAPH_UNAVAILABLE),
+);
 
 /** Extension keys a public error may carry; others (serviceName, stacktrace, …) say too much about our insides. */
 const PUBLIC_EXTENSION_KEYS = new Set(["code", "reason", "argument"]);
@@ -38,7 +30,7 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
       message: "Internal server error",
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
 }

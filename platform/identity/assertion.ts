@@ -1,13 +1,15 @@
 import { KeyObject, sign } from "node:crypto";
 import { jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
-import { GraphQLError } from "graphql";
-import { jurisdictionProblem, type Principal } from "./principal";
+import { UnauthenticatedError } from "../errors/errors";
+import { isPrincipal, type Principal } from "./principal";
 
 /**
  * The gateway's signed statement of who is asking, sent to a subgraph with
  * every request instead of the user's own token. Short-lived, addressed to one
  * subgraph (audience), and carrying the principal the gateway verified. A
  * subgraph answers nothing without one: reached directly, it is useless.
+ * Both sides are here, so the format has one definition: the gateway signs
+ * (createAssertionSigner), the subgraph builder verifies (verifyIdentityAssertion).
  */
 export const ASSERTION_ISSUER = "spo-gateway";
 export const ASSERTION_ALGORITHM = "ES256";
@@ -57,28 +59,11 @@ export async function signIdentityAssertion(options: {
   return `${signingInput}.${signature.toString("base64url")}`;
 }
 
-export class UnauthenticatedError extends GraphQLError {
-  declare readonly extensions: { code: "UNAUTHENTICATED"; http: { status: 401 } };
+/** The gateway's side: signs an assertion of `principal` for one subgraph (audience) and one request. */
+export type AssertionSigner = (principal: Principal, audience: string, requestId: string) => Promise<string>;
 
-  constructor() {
-    // Deliberately says nothing of what was wrong: that would help an attacker, not a caller.
-    super("Authentication required", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-  }
-}
-
-function isPrincipal(value: unknown): value is Principal {
-  const candidate = value as Principal;
-  return (
-    typeof candidate === "object" &&
-    candidate !== null &&
-    typeof candidate.sub === "string" &&
-    Array.isArray(candidate.scopes) &&
-    candidate.scopes.every((scope) => typeof scope === "string") &&
-    typeof candidate.jurisdiction === "object" &&
-    candidate.jurisdiction !== null &&
-    ["national", "forces", "courts"].includes(candidate.jurisdiction.kind) &&
-    jurisdictionProblem(candidate.jurisdiction) === null
-  );
+export function createAssertionSigner(key: SigningKey, keyId?: string): AssertionSigner {
+  return (principal, audience, requestId) => signIdentityAssertion({ principal, audience, requestId, key, keyId });
 }
 
 /** Verifies the assertion in an `authorization: Bearer …` header value; throws UnauthenticatedError on any fault. */

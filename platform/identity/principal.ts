@@ -20,6 +20,56 @@ export interface Principal {
   purpose: string | null;
 }
 
+/**
+ * Whether a value has a principal's shape: the cheap test a request's own
+ * context needs, its principal having been fully checked (isPrincipal) where
+ * it entered, from a token or an assertion.
+ */
+function hasPrincipalShape(value: unknown): value is Principal {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "sub" in value &&
+    typeof value.sub === "string" &&
+    "scopes" in value &&
+    Array.isArray(value.scopes) &&
+    "jurisdiction" in value &&
+    typeof value.jurisdiction === "object" &&
+    value.jurisdiction !== null
+  );
+}
+
+/** Whether a value from outside (a verified assertion's claims) is a principal whose jurisdiction names real forces and courts. */
+export function isPrincipal(value: unknown): value is Principal {
+  return (
+    hasPrincipalShape(value) &&
+    value.scopes.every((scope) => typeof scope === "string") &&
+    ["national", "forces", "courts"].includes(value.jurisdiction.kind) &&
+    jurisdictionProblem(value.jurisdiction) === null
+  );
+}
+
+/**
+ * The principal a request's context carries, or undefined. graphql-js and
+ * Apollo's gateway interface hand resolvers and executors their context
+ * untyped; this is where it is looked into, so no caller casts it.
+ */
+export function findPrincipal(context: unknown): Principal | undefined {
+  if (typeof context !== "object" || context === null || !("principal" in context)) return undefined;
+  return hasPrincipalShape(context.principal) ? context.principal : undefined;
+}
+
+/**
+ * The principal of a context that must have one: every request is
+ * authenticated (401 otherwise) before its context exists, so a context
+ * without one is a fault of ours, an internal error, never a request to serve.
+ */
+export function principalOf(context: unknown): Principal {
+  const principal = findPrincipal(context);
+  if (!principal) throw new Error("The request context carries no principal");
+  return principal;
+}
+
 export function hasScope(principal: Principal, scope: string): boolean {
   return principal.scopes.includes(scope);
 }

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { satisfiesScopes, type AccessRule, type AccessRules } from "./access-rules";
-import type { Principal } from "../identity/principal";
-import { unauthorizedFieldError } from "../errors/unauthorized-error";
+import { findPrincipal, type Principal } from "../identity/principal";
+import { unauthorizedFieldError } from "../errors/errors";
 
 /**
  * Defence in depth: the subgraph enforces its own access table on the
@@ -34,13 +34,9 @@ function checkOf(rules: readonly (AccessRule | undefined)[]): PrincipalCheck | n
   return (principal) => principal !== undefined && requirements.every((alternatives) => satisfiesScopes(alternatives, principal.scopes));
 }
 
-function principalOf(context: unknown): Principal | undefined {
-  return (context as { principal?: Principal } | null | undefined)?.principal;
-}
-
 function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, check: PrincipalCheck): GraphQLFieldResolver<unknown, TContext> {
   return (source, args, context, info) => {
-    if (!check(principalOf(context))) throw unauthorizedFieldError();
+    if (!check(findPrincipal(context))) throw unauthorizedFieldError();
     return resolve(source, args, context, info);
   };
 }
@@ -53,7 +49,7 @@ function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, 
  */
 function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, PrincipalCheck>): GraphQLFieldResolver<unknown, unknown> {
   return (source, args: { representations: { __typename: string }[] }, context, info) => {
-    const principal = principalOf(context);
+    const principal = findPrincipal(context);
     const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(principal) ?? true);
     if (readable.every(Boolean)) return resolve(source, args, context, info);
     // graphql-js turns an Error in a list into that item's error, leaving the item null.

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { outOfJurisdiction } from "../errors/jurisdiction-errors";
+import { outOfJurisdiction } from "../errors/errors";
 import type { Principal } from "../identity/principal";
 
 /**

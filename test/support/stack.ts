@@ -1,5 +1,5 @@
 import { startInProcessStack, type InProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
-import type { AuthorizationMode } from "../../gateway/authz/authorizing-gateway";
+import type { AuthorizationMode } from "../../gateway/authz";
 import type { Clock } from "../../platform/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
 import { observeStatements, type Db } from "../../platform/db/db";

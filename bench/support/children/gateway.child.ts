@@ -4,7 +4,7 @@ import { createLocalJWKSet, importJWK, type JWK } from "jose";
 import { createAuditTrail } from "../../../gateway/audit";
 import { createAuthenticator } from "../../../gateway/auth/authenticate";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
-import { createAssertionSigner } from "../../../gateway/datasource";
+import { createAssertionSigner } from "../../../platform/identity/assertion";
 import { createGateway } from "../../../gateway/server";
 import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
 import type { SubgraphName } from "../../../platform/config";

@@ -1,6 +1,7 @@
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { createErrorMasking, SUBGRAPH_UNAVAILABLE, withValueCompletionMasked } from "..";
+import { ErrorCode } from "../../../platform/errors/errors";
+import { createErrorMasking, withValueCompletionMasked } from "..";
 
 const logged: unknown[] = [];
 const format = createErrorMasking((error) => logged.push(error));
@@ -18,11 +19,11 @@ describe("gateway error masking", () => {
   });
 
   it("keeps SUBGRAPH_UNAVAILABLE with its serviceName, cut at the first list and without an empty path", () => {
-    const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: "hearings", reason: "TIMEOUT", http: {} };
+    const extensions = { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: "hearings", reason: "TIMEOUT", http: {} };
     expect(formatted(new GraphQLError("A service this request needs is unavailable", { path: ["orders", "nodes", "@", "hearings"], extensions }))).toEqual({
       message: "A service this request needs is unavailable",
       path: ["orders", "nodes"],
-      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: "hearings" },
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: "hearings" },
     });
     expect(formatted(new GraphQLError("A service this request needs is unavailable", { path: [], extensions }))).not.toHaveProperty("path");
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { BadUserInputError } from "../../../platform/errors/errors";
+import { BadUserInputError, outOfJurisdiction } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
-import { outOfJurisdiction } from "../../../platform/errors/jurisdiction-errors";
 import { findOrderFacts } from "../../../domain/order-facts/order-facts";
 import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversForce } from "../../../platform/identity/principal";

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { BadUserInputError } from "../../../platform/errors/errors";
-import { notPermittedForJurisdiction } from "../../../platform/errors/jurisdiction-errors";
+import { BadUserInputError, notPermittedForJurisdiction } from "../../../platform/errors/errors";
 import type { Principal } from "../../../platform/identity/principal";
 import { parsePncId } from "../../../domain/pnc";
 import type { PeopleContext } from "../context";
