@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/kit/config";
 import { devKeyFiles } from "../subgraphs/kit/dev-keys";
-import { ConfigError, envInt, envOptional, envString } from "../subgraphs/kit/env";
+import { ConfigError, envBoolean, envInt, envOptional, envString } from "../subgraphs/kit/env";
 import { repoPath } from "../subgraphs/kit/repo-root";
 import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../subgraphs/kit/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
+import type { ResponseCacheOptions } from "./cache";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** The private key (JWK file) the gateway signs its identity assertions with. */
   assertionKeyFile: string;
+  /** The response cache for statistics and reference data, and persisted queries (gateway/cache). */
+  responseCache: Omit<ResponseCacheOptions, "log">;
 }
 
 export interface SubgraphFetchConfig {
@@ -97,6 +100,35 @@ export function readGatewayConfig(): GatewayConfig {
     subgraphFetch: readSubgraphFetchConfig(),
     shutdownGraceMs: envInt("SHUTDOWN_GRACE_MS", 10_000),
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
+    responseCache: readResponseCacheConfig(),
+  };
+}
+
+/**
+ * On by default: on Redis (RESPONSE_CACHE_REDIS_URL, else REDIS_URL) so every
+ * replica shares entries and invalidations, else in this process's memory.
+ */
+function readResponseCacheConfig(): Omit<ResponseCacheOptions, "log"> {
+  const enabled = envBoolean("RESPONSE_CACHE", true);
+  const redisUrl = envOptional("RESPONSE_CACHE_REDIS_URL") ?? envOptional("REDIS_URL");
+  const store: ResponseCacheOptions["store"] =
+    !enabled
+      ? { kind: "off" }
+      : redisUrl
+        ? {
+            kind: "redis",
+            url: redisUrl,
+            keyPrefix: envString("RESPONSE_CACHE_KEY_PREFIX", "spo:cache:"),
+            commandTimeoutMs: envInt("RESPONSE_CACHE_COMMAND_TIMEOUT_MS", 50),
+          }
+        : { kind: "memory", maxBytes: envInt("RESPONSE_CACHE_MEMORY_MB", 32) * 1024 * 1024 };
+  // Every entry expires: the TTL is the backstop behind invalidation, so it may not be switched off with 0.
+  const ttlSeconds = envInt("RESPONSE_CACHE_TTL_SECONDS", 60);
+  if (ttlSeconds < 1) throw new ConfigError("RESPONSE_CACHE_TTL_SECONDS must be at least 1");
+  return {
+    store,
+    ttlSeconds,
+    persistedQueryTtlSeconds: envInt("PERSISTED_QUERY_TTL_SECONDS", 86_400),
   };
 }
 

@@ -12,6 +12,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz/authorizing-gateway";
 import { createAuditTrail } from "./audit";
+import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "./cache";
 import { createAssertionSigner } from "./datasource";
 import { createGateway } from "./server";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "./config";
@@ -40,6 +41,11 @@ export interface InProcessStackOptions {
   routeSubgraphs?: (subgraphUrls: Record<SubgraphName, string>) => Promise<Partial<Record<SubgraphName, string>>>;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
+  /**
+   * The gateway's response cache; none unless given. Its statistics entries are invalidated by the events
+   * the subgraphs of this stack consume (they share this process).
+   */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface InProcessStack {
@@ -47,6 +53,8 @@ export interface InProcessStack {
   /** Where each subgraph's own service listens. */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
+  /** The gateway's response cache (a pass-through when none was asked for). */
+  responseCache: ResponseCache;
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -66,12 +74,16 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   const subgraphs = {} as Record<SubgraphName, SubgraphServer<unknown>>;
   const services: RunningHttpService[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const responseCache = createResponseCache(
+    options.responseCache ?? { store: { kind: "off" }, ttlSeconds: 1, persistedQueryTtlSeconds: 1 },
+  );
+  const bus = responseCache.invalidatingOnEvents(options.bus);
   for (const name of SUBGRAPH_NAMES) {
     const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
       db: options.databases[name],
       clock: options.clock,
       gatewayKeys: options.assertions.publicKeys,
-      bus: options.bus,
+      bus,
       eventConsumer: inProcessConsumerName(name),
     });
     await server.apollo.start();
@@ -99,6 +111,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
+      responseCache,
     },
   );
   await gateway.apollo.start();
@@ -108,6 +121,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     gatewayUrl: gatewayService.url,
     subgraphUrls,
     subgraphs,
+    responseCache,
     async stop() {
       await gatewayService.close();
       await gateway.apollo.stop();
@@ -116,6 +130,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
         await subgraphs[name].events.stop();
         await subgraphs[name].apollo.stop();
       }
+      responseCache.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { SubgraphName } from "../subgraphs/kit/config";
 import { describeErrorForLog } from "../subgraphs/kit/error-log";
 import { createHttpService, type ReadinessChecks } from "../subgraphs/kit/http";
@@ -14,6 +15,7 @@ import { AuthorizingGateway } from "./authz/authorizing-gateway";
 import { AuthorizationPolicy } from "./authz/policy";
 import { SubgraphDataSource, type AssertionSigner } from "./datasource";
 import type { AuditTrail } from "./audit";
+import type { ResponseCache } from "./cache";
 import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
@@ -57,6 +59,8 @@ export interface GatewayDependencies {
   signAssertion: AssertionSigner;
   /** Records every consultation of personal data before its response leaves (createAuditTrail). */
   auditTrail: AuditTrail;
+  /** Statistics and reference data answered from a cache, and persisted queries (createResponseCache); none if absent. */
+  responseCache?: ResponseCache;
 }
 
 /** Runs `stop` when Apollo Server stops (after in-flight operations). */
@@ -95,14 +99,20 @@ export function createGateway(
     supergraphLoaded = true;
   });
   const limits = createOperationLimits();
+  const withResponseCache = (inner: GatewayInterface) =>
+    dependencies.responseCache ? dependencies.responseCache.wrapGateway(inner, config.authorizationMode) : inner;
 
   // Never an error's message: it can quote the personal data a request carried.
   const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   const apollo = new ApolloServer<GatewayContext>({
     // Outermost the audit trail, so it records what actually leaves: after authorization and masking.
+    // Inside it the response cache, so the trail decides about every request, cache hits included.
     gateway: dependencies.auditTrail.wrapGateway(
-      withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode), log),
+      withResponseCache(
+        withValueCompletionMasked(new AuthorizingGateway(withInputScalars(supergraph), policy, config.authorizationMode), log),
+      ),
     ),
+    persistedQueries: dependencies.responseCache?.persistedQueries,
     formatError: createErrorMasking(log),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,

@@ -1,0 +1,80 @@
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import type { EventBus } from "../../subgraphs/kit/events/bus";
+import type { DataDomain } from "./cacheability";
+import { FailOpenCache } from "./fail-open-cache";
+import { DataGenerations } from "./generations";
+import { invalidatingOnEvents } from "./invalidating-event-bus";
+import { emptyMetrics, type ResponseCacheMetrics } from "./metrics";
+import { RedisKeyValueCache } from "./redis-key-value-cache";
+import { ResponseCachingGateway } from "./response-caching-gateway";
+
+export type { ResponseCacheMetrics } from "./metrics";
+
+export type ResponseCacheStore =
+  /** Shared by every gateway replica; failures and timeouts are misses. */
+  | { kind: "redis"; url: string; keyPrefix: string; commandTimeoutMs: number }
+  /** One process (embedded mode): a least-recently-used map bounded in bytes. */
+  | { kind: "memory"; maxBytes: number }
+  /** No response cache; persisted queries stay in Apollo Server's own in-memory cache. */
+  | { kind: "off" };
+
+export interface ResponseCacheOptions {
+  store: ResponseCacheStore;
+  /** The longest an answer is served from the cache: the backstop behind invalidation. */
+  ttlSeconds: number;
+  /** How long a registered persisted query is kept (only its text: never variables or results). */
+  persistedQueryTtlSeconds: number;
+  log?: (message: string) => void;
+}
+
+export interface ResponseCache {
+  /** The gateway with the response cache around its executor; goes inside the audit trail. */
+  wrapGateway(inner: GatewayInterface, authorizationMode: string): GatewayInterface;
+  /** Apollo Server's `persistedQueries` option: automatic persisted queries on the same store. */
+  persistedQueries: { cache: KeyValueCache<string>; ttl: number } | undefined;
+  /** Makes every entry of the domains unreachable (the next request of each is a miss). */
+  invalidate(domains: readonly DataDomain[]): Promise<void>;
+  /** The bus with invalidation after every consumer of a statistics stream (subgraphs in this process). */
+  invalidatingOnEvents(bus: EventBus): EventBus;
+  /** Counts since start; a snapshot. */
+  metrics(): ResponseCacheMetrics;
+  close(): void;
+}
+
+export const ALL_DOMAINS: readonly DataDomain[] = ["statistics"];
+
+/**
+ * The response cache for statistics and reference data (issue 12), with
+ * automatic persisted queries on the same store. See response-caching-gateway.ts
+ * for what is cached and docs/adr/0005-response-cache.md for why.
+ */
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const metrics = emptyMetrics();
+  const log = options.log ?? ((message: string) => console.error(message));
+  if (options.store.kind === "off") {
+    return {
+      wrapGateway: (inner) => inner,
+      persistedQueries: undefined,
+      invalidate: async () => undefined,
+      invalidatingOnEvents: (bus) => bus,
+      metrics: () => ({ ...metrics }),
+      close: () => undefined,
+    };
+  }
+  const redis = options.store.kind === "redis" ? new RedisKeyValueCache({ ...options.store, log }) : undefined;
+  const backing: KeyValueCache<string> = redis ?? new InMemoryLRUCache<string>({ maxSize: (options.store as { maxBytes: number }).maxBytes });
+  const store = new FailOpenCache(backing, () => metrics.storeErrors++);
+  const generations = new DataGenerations(store);
+  const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
+  return {
+    wrapGateway: (inner, authorizationMode) =>
+      new ResponseCachingGateway(inner, { store, generations, allDomains: ALL_DOMAINS, ttlSeconds: options.ttlSeconds, authorizationMode, metrics }),
+    // Apollo Server keeps persisted queries under "apq:<sha256>", apart from our "response:" and "generation:" keys.
+    persistedQueries: { cache: store, ttl: options.persistedQueryTtlSeconds },
+    invalidate,
+    invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),
+    metrics: () => ({ ...metrics }),
+    close: () => redis?.close(),
+  };
+}
