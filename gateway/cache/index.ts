@@ -37,6 +37,8 @@ export interface ResponseCache {
   invalidate(domains: readonly DataDomain[]): Promise<void>;
   /** The bus with invalidation after every consumer of a statistics stream (subgraphs in this process). */
   invalidatingOnEvents(bus: EventBus): EventBus;
+  /** Whether the store answers now (always, in memory); while it does not, every request is a miss. */
+  storeReady(): boolean;
   /** Counts since start; a snapshot. */
   metrics(): ResponseCacheMetrics;
   close(): void;
@@ -59,6 +61,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       invalidate: async () => undefined,
       invalidatingOnEvents: (bus) => bus,
       metrics: () => ({ ...metrics }),
+      storeReady: () => false,
       close: () => undefined,
     };
   }
@@ -75,6 +78,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     invalidate,
     invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),
     metrics: () => ({ ...metrics }),
+    storeReady: () => redis?.isReady() ?? true,
     close: () => redis?.close(),
   };
 }

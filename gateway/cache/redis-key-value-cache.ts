@@ -58,6 +58,11 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
     return (await this.redis.del(key)) > 0;
   }
 
+  /** Connected and answering commands (commands fail at once, as misses, until then). */
+  isReady(): boolean {
+    return this.redis.status === "ready";
+  }
+
   /** Closes the connection without waiting for Redis (it may be the thing that is down). */
   close(): void {
     this.redis.disconnect();
