@@ -120,6 +120,8 @@ function readResponseCacheConfig(): Omit<ResponseCacheOptions, "log"> {
             url: redisUrl,
             keyPrefix: envString("RESPONSE_CACHE_KEY_PREFIX", "spo:cache:"),
             commandTimeoutMs: envInt("RESPONSE_CACHE_COMMAND_TIMEOUT_MS", 50),
+            // The subgraphs' streams are on REDIS_URL: when the cache is too, their consumers' progress invalidates statistics.
+            eventStreamPrefix: redisUrl === envOptional("REDIS_URL") ? envString("EVENT_STREAM_PREFIX", "spo:events") : undefined,
           }
         : { kind: "memory", maxBytes: envInt("RESPONSE_CACHE_MEMORY_MB", 32) * 1024 * 1024 };
   // Every entry expires: the TTL is the backstop behind invalidation, so it may not be switched off with 0.

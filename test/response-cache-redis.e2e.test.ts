@@ -4,8 +4,11 @@ import { Redis } from "ioredis";
 import { fixedClock } from "../subgraphs/kit/clock";
 import { seedCasesChunk, SEED_CASE_IDS } from "../subgraphs/dataset/seed-cases";
 import type { ResponseCacheOptions } from "../gateway/cache";
+import { EventStreamProgress } from "../gateway/cache/event-stream-progress";
+import { STREAMS } from "../subgraphs/kit/events/event";
+import type { RedisStreamBus } from "../subgraphs/kit/events/redis-stream-bus";
 import { describeWithRedis } from "./support/describe-with-redis";
-import { waitUntil } from "./support/events";
+import { openTestRedisBus, waitUntil } from "./support/events";
 import { principalFor, tokenFor } from "./support/identity";
 import { startProxyProcess, type ProxyProcess } from "./support/proxy-process";
 import { TEST_REDIS_URL } from "./support/services";
@@ -16,6 +19,8 @@ import { startTestStack, type TestStack } from "./support/stack";
  * persisted queries as their text only), and that Redis failing — not
  * answering at all, gone, never there — costs a request nothing but the
  * cache: the answer is the one the subgraphs give, never an error or a hang.
+ * And how statistics entries are invalidated when the subgraphs apply events
+ * in other processes: by the consumer groups' progress on the streams.
  */
 const TODAY = "2026-11-23";
 const TTL_SECONDS = 120;
@@ -127,6 +132,54 @@ describeWithRedis("response cache on Redis", () => {
       expect(orphan.responseCache.metrics().storeErrors).toBeGreaterThan(0);
     } finally {
       await orphan.stop();
+    }
+  });
+});
+
+describeWithRedis("statistics invalidation by the consumers' progress on Redis Streams (subgraphs in other processes)", () => {
+  let bus: RedisStreamBus;
+  let progress: EventStreamProgress;
+  beforeAll(async () => {
+    bus = openTestRedisBus();
+    progress = new EventStreamProgress({ url: TEST_REDIS_URL, streamKeys: [bus.streamKey(STREAMS.hearingOutcomes.name)], commandTimeoutMs: 500 });
+    await waitUntil(async () => !(await progress.fingerprint()).startsWith("unknown:"), "the progress reader is connected");
+  });
+  afterAll(async () => {
+    progress?.close();
+    await bus?.close();
+  });
+
+  it("changes once a consumer group has applied and acknowledged an event, never back to a value seen before, and not otherwise", async () => {
+    const seenBeforeApplied = new Set([await progress.fingerprint()]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let handling = false;
+    const subscriptions = [
+      bus.subscribe({
+        stream: STREAMS.hearingOutcomes.name,
+        group: "orders",
+        consumer: "orders-test",
+        handler: async () => {
+          handling = true;
+          await released;
+        },
+      }),
+      bus.subscribe({ stream: STREAMS.hearingOutcomes.name, group: "breaches", consumer: "breaches-test", handler: async () => undefined }),
+    ];
+    try {
+      await bus.publish(STREAMS.hearingOutcomes.name, [{ id: "event-1", type: "HearingOutcomeRecorded", occurredAt: new Date().toISOString(), payload: {} }]);
+      await waitUntil(async () => (await bus.backlog(STREAMS.hearingOutcomes.name, "breaches")) === 0, "breaches applied the event");
+      await waitUntil(async () => handling, "orders is applying the event");
+      // Orders holds the event (its effect not committed): whatever is read now may be cached under these.
+      seenBeforeApplied.add(await progress.fingerprint());
+      release();
+      await waitUntil(async () => (await bus.backlog(STREAMS.hearingOutcomes.name, "orders")) === 0, "orders applied the event");
+      const applied = await progress.fingerprint();
+      expect(seenBeforeApplied.has(applied)).toBe(false);
+      expect(await progress.fingerprint()).toBe(applied);
+    } finally {
+      release();
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
     }
   });
 });

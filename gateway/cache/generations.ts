@@ -12,19 +12,32 @@ import type { DataDomain } from "./cacheability";
  * request that read the new generation can never have read the old data.
  */
 export class DataGenerations {
-  constructor(private readonly store: KeyValueCache<string>) {}
+  /**
+   * @param progress per domain, a fingerprint of changes made where this
+   *   process cannot see them (EventStreamProgress), read with the stored
+   *   generation and part of it.
+   */
+  constructor(
+    private readonly store: KeyValueCache<string>,
+    private readonly progress: Partial<Record<DataDomain, () => Promise<string>>> = {},
+  ) {}
 
   async current(domains: readonly DataDomain[]): Promise<Record<string, string>> {
     const entries = await Promise.all(
       domains.map(async (domain) => {
-        const stored = await this.store.get(generationKey(domain));
-        if (stored !== undefined) return [domain, stored] as const;
-        const started = randomUUID();
-        await this.store.set(generationKey(domain), started);
-        return [domain, started] as const;
+        const [stored, progress] = await Promise.all([this.stored(domain), this.progress[domain]?.() ?? ""]);
+        return [domain, `${stored}/${progress}`] as const;
       }),
     );
     return Object.fromEntries(entries);
+  }
+
+  private async stored(domain: DataDomain): Promise<string> {
+    const stored = await this.store.get(generationKey(domain));
+    if (stored !== undefined) return stored;
+    const started = randomUUID();
+    await this.store.set(generationKey(domain), started);
+    return started;
   }
 
   async bump(domains: readonly DataDomain[]): Promise<void> {

@@ -4,7 +4,8 @@ import type { EventBus } from "../../subgraphs/kit/events/bus";
 import type { DataDomain } from "./cacheability";
 import { FailOpenCache } from "./fail-open-cache";
 import { DataGenerations } from "./generations";
-import { invalidatingOnEvents } from "./invalidating-event-bus";
+import { EventStreamProgress } from "./event-stream-progress";
+import { invalidatingOnEvents, STATISTICS_STREAMS } from "./invalidating-event-bus";
 import { emptyMetrics, type ResponseCacheMetrics } from "./metrics";
 import { RedisKeyValueCache } from "./redis-key-value-cache";
 import { ResponseCachingGateway } from "./response-caching-gateway";
@@ -13,7 +14,17 @@ export type { ResponseCacheMetrics } from "./metrics";
 
 export type ResponseCacheStore =
   /** Shared by every gateway replica; failures and timeouts are misses. */
-  | { kind: "redis"; url: string; keyPrefix: string; commandTimeoutMs: number }
+  | {
+      kind: "redis";
+      url: string;
+      keyPrefix: string;
+      commandTimeoutMs: number;
+      /**
+       * The subgraphs' event streams on this Redis (their EVENT_STREAM_PREFIX): when given, statistics entries are
+       * invalidated as each consumer group acknowledges an event (EventStreamProgress), wherever the subgraphs run.
+       */
+      eventStreamPrefix?: string;
+    }
   /** One process (embedded mode): a least-recently-used map bounded in bytes. */
   | { kind: "memory"; maxBytes: number }
   /** No response cache; persisted queries stay in Apollo Server's own in-memory cache. */
@@ -68,7 +79,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const redis = options.store.kind === "redis" ? new RedisKeyValueCache({ ...options.store, log }) : undefined;
   const backing: KeyValueCache<string> = redis ?? new InMemoryLRUCache<string>({ maxSize: (options.store as { maxBytes: number }).maxBytes });
   const store = new FailOpenCache(backing, () => metrics.storeErrors++);
-  const generations = new DataGenerations(store);
+  const streamProgress =
+    options.store.kind === "redis" && options.store.eventStreamPrefix !== undefined
+      ? new EventStreamProgress({
+          url: options.store.url,
+          streamKeys: [...STATISTICS_STREAMS].map((stream) => `${(options.store as { eventStreamPrefix: string }).eventStreamPrefix}:${stream}`),
+          commandTimeoutMs: options.store.commandTimeoutMs,
+        })
+      : undefined;
+  const generations = new DataGenerations(store, streamProgress ? { statistics: () => streamProgress.fingerprint() } : {});
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
   return {
     wrapGateway: (inner, authorizationMode) =>
@@ -79,6 +98,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),
     metrics: () => ({ ...metrics }),
     storeReady: () => redis?.isReady() ?? true,
-    close: () => redis?.close(),
+    close: () => {
+      redis?.close();
+      streamProgress?.close();
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { DataDomain } from "./cacheability";
  * The streams whose events change statistics once a consumer applies them:
  * court decisions (orders made, ended; breach convictions) and order facts.
  */
-const STATISTICS_STREAMS: ReadonlySet<StreamName> = new Set([STREAMS.hearingOutcomes.name, STREAMS.orderFacts.name]);
+export const STATISTICS_STREAMS: ReadonlySet<StreamName> = new Set([STREAMS.hearingOutcomes.name, STREAMS.orderFacts.name]);
 
 /**
  * The event bus with cache invalidation after each consumer: once a handler
