@@ -49,7 +49,7 @@ describe("gateway configuration of the response cache", () => {
 
   it("goes on REDIS_URL and watches the event streams there; on a Redis of its own it cannot see them", () => {
     const shared = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379" }, readGatewayConfig).responseCache.store;
-    expect(shared).toEqual({ kind: "redis", url: "redis://events:6379", keyPrefix: "spo:cache:", commandTimeoutMs: 50, eventStreamPrefix: "spo:events" });
+    expect(shared).toEqual({ kind: "redis", url: "redis://events:6379", keyPrefix: "spo:cache:", commandTimeoutMs: 100, eventStreamPrefix: "spo:events" });
     const own = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379", RESPONSE_CACHE_REDIS_URL: "redis://cache:6379" }, readGatewayConfig).responseCache.store;
     expect(own).toMatchObject({ kind: "redis", url: "redis://cache:6379", eventStreamPrefix: undefined });
   });
