@@ -76,18 +76,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       close: () => undefined,
     };
   }
-  const redis = options.store.kind === "redis" ? new RedisKeyValueCache({ ...options.store, log }) : undefined;
-  const backing: KeyValueCache<string> = redis ?? new InMemoryLRUCache<string>({ maxSize: (options.store as { maxBytes: number }).maxBytes });
-  const store = new FailOpenCache(backing, () => metrics.storeErrors++);
-  const streamProgress =
-    options.store.kind === "redis" && options.store.eventStreamPrefix !== undefined
-      ? new EventStreamProgress({
-          url: options.store.url,
-          streamKeys: [...STATISTICS_STREAMS].map((stream) => `${(options.store as { eventStreamPrefix: string }).eventStreamPrefix}:${stream}`),
-          commandTimeoutMs: options.store.commandTimeoutMs,
-        })
-      : undefined;
-  const generations = new DataGenerations(store, streamProgress ? { statistics: () => streamProgress.fingerprint() } : {});
+  const opened = openStore(options.store, log);
+  const store = new FailOpenCache(opened.backing, () => metrics.storeErrors++);
+  const generations = new DataGenerations(store, opened.progress ? { statistics: () => opened.progress!.fingerprint() } : {});
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
   return {
     wrapGateway: (inner, authorizationMode) =>
@@ -97,10 +88,29 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     invalidate,
     invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),
     metrics: () => ({ ...metrics }),
-    storeReady: () => redis?.isReady() ?? true,
+    storeReady: () => opened.redis?.isReady() ?? true,
     close: () => {
-      redis?.close();
-      streamProgress?.close();
+      opened.redis?.close();
+      opened.progress?.close();
     },
   };
+}
+
+/** The store behind the cache, and on Redis what watches the event streams there. */
+function openStore(
+  store: Exclude<ResponseCacheStore, { kind: "off" }>,
+  log: (message: string) => void,
+): { backing: KeyValueCache<string>; redis?: RedisKeyValueCache; progress?: EventStreamProgress } {
+  if (store.kind === "memory") return { backing: new InMemoryLRUCache<string>({ maxSize: store.maxBytes }) };
+  const redis = new RedisKeyValueCache({ ...store, log });
+  const { eventStreamPrefix } = store;
+  const progress =
+    eventStreamPrefix === undefined
+      ? undefined
+      : new EventStreamProgress({
+          url: store.url,
+          streamKeys: [...STATISTICS_STREAMS].map((stream) => `${eventStreamPrefix}:${stream}`),
+          commandTimeoutMs: store.commandTimeoutMs,
+        });
+  return { backing: redis, redis, progress };
 }
