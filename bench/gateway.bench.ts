@@ -90,7 +90,7 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
       );
     }
   }
-  for (const peer of peers) if (peer.name !== "direct") result.sequential[peer.name] = await sequentialLatency(peer, body, SEQUENTIAL);
+  for (const peer of peers) if (peer.name !== "direct") result.sequential[peer.name] = await sequentialLatency(peer, body, SEQUENTIAL, subgraphs);
   return result;
 }
 

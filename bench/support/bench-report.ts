@@ -1,4 +1,4 @@
-import type { PeerName, RoundResult } from "./load-round";
+import type { PeerName, RoundResult, SequentialResult } from "./load-round";
 
 /** What one operation measured: every peer's rounds, and whether the peers answered alike. */
 export interface OperationResult {
@@ -6,7 +6,7 @@ export interface OperationResult {
   subgraphs: number;
   rounds: Partial<Record<PeerName, RoundResult[]>>;
   /** One request at a time, per peer: p50 / p95 ms. */
-  sequential: Partial<Record<PeerName, { p50: number; p95: number }>>;
+  sequential: Partial<Record<PeerName, SequentialResult>>;
   /** "identical", or how the answers differ (and whether that was expected). */
   comparison: string;
 }
@@ -76,9 +76,14 @@ export function ratioTable(results: OperationResult[]): string[] {
 
 /** Per operation and peer: latency one request at a time. */
 export function sequentialTable(results: OperationResult[], requests: number): string[] {
-  const lines = [`| operation | ${["ours", "cached", "stock"].map((peer) => `${peer} p50 / p95 ms`).join(" | ")} |`, "|---|---|---|---|"];
+  const lines = [`| operation | ${["ours", "cached", "stock"].map((peer) => `${peer} p50 / p95 ms (gateway CPU ms/req, SQL/req)`).join(" | ")} |`, "|---|---|---|---|"];
   for (const { name, sequential } of results) {
-    const cell = (peer: PeerName) => (sequential[peer] ? `${sequential[peer]!.p50.toFixed(2)} / ${sequential[peer]!.p95.toFixed(2)}` : "–");
+    const cell = (peer: PeerName) => {
+      const result = sequential[peer];
+      return result
+        ? `${result.p50.toFixed(2)} / ${result.p95.toFixed(2)} (${result.gatewayCpuMsPerRequest?.toFixed(2) ?? "–"}, ${result.sqlPerRequest.toFixed(2)})`
+        : "–";
+    };
     lines.push(`| ${name} | ${cell("ours")} | ${cell("cached")} | ${cell("stock")} |`);
   }
   lines.push("", `(${requests} requests one at a time per peer, after the load rounds.)`);
