@@ -4,7 +4,7 @@ export interface ResponseCacheMetrics {
   hits: number;
   /** Cacheable requests that went to the subgraphs. */
   misses: number;
-  /** Answers written to the cache (complete, error-free answers to cacheable requests). */
+  /** Answers handed to the store (complete, error-free answers to cacheable requests); a write that failed also counts in storeErrors. */
   stored: number;
   /** Requests that were not cacheable and ran untouched (personal data, mutations, introspection). */
   passedThrough: number;
