@@ -11,8 +11,8 @@ import { envInt, envOptional } from "../platform/env";
 import { signIdentityAssertion } from "../platform/identity/assertion";
 import { repoPath } from "../platform/repo-root";
 import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset } from "./support/bench-database";
-import { peerTable, ratioTable, type OperationResult } from "./support/bench-report";
-import { loadRound, postOnce, type LoadSettings, type Peer } from "./support/load-round";
+import { peerTable, ratioTable, sequentialTable, type OperationResult } from "./support/bench-report";
+import { loadRound, postOnce, sequentialLatency, type LoadSettings, type Peer } from "./support/load-round";
 import { benchOperations, type BenchOperation } from "./support/operations";
 import { startChild, type BenchChild } from "./support/process-probe";
 
@@ -28,6 +28,11 @@ import { startChild, type BenchChild } from "./support/process-probe";
  * peer's answer is compared, each peer is warmed up, then BENCH_ROUNDS rounds
  * of BENCH_DURATION seconds with BENCH_CONNECTIONS connections, peers in
  * alternating order. Medians over rounds, and medians of per-round ratios.
+ * Our gateway runs twice: as is ("ours") and with its response cache on Redis
+ * ("cached"; BENCH_CACHE_REDIS_URL, default redis://127.0.0.1:6379, or "memory";
+ * only statistics and reference data are cached, everything else passes by).
+ * After the rounds, BENCH_SEQUENTIAL requests (default 200) one at a time per
+ * gateway give latency without queueing.
  * BENCH_ONLY=<text> runs the operations whose name contains it;
  * BENCH_GATEWAY_FLAGS="--flag …" starts our gateway with those Node/V8 flags;
  * BENCH_PROBE_GC=1 (with --expose-gc among them) collects garbage before each
@@ -40,6 +45,8 @@ const SETTINGS: LoadSettings = { connections: envInt("BENCH_CONNECTIONS", 20), d
 const WARMUP_SECONDS = envInt("BENCH_WARMUP", 3);
 const ROUNDS = envInt("BENCH_ROUNDS", 5);
 const ONLY = envOptional("BENCH_ONLY");
+const SEQUENTIAL = envInt("BENCH_SEQUENTIAL", 200);
+const CACHE = envOptional("BENCH_CACHE_REDIS_URL") ?? "redis://127.0.0.1:6379";
 const PERSONA = "national-analyst";
 const DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/spo_bench_gateway";
 
@@ -72,7 +79,7 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
   const comparison = await compareAnswers(operation, peers, body);
   log(`\n${operation.name}: answers ${comparison}`);
   for (const peer of peers) await loadRound(peer, body, subgraphs, { ...SETTINGS, durationSeconds: WARMUP_SECONDS });
-  const result: OperationResult = { name: operation.name, subgraphs: operation.subgraphs, rounds: {}, comparison };
+  const result: OperationResult = { name: operation.name, subgraphs: operation.subgraphs, rounds: {}, sequential: {}, comparison };
   for (let round = 0; round < ROUNDS; round += 1) {
     // Alternating order: neither peer always runs first (or after the other's garbage).
     const order = round % 2 === 0 ? peers : [...peers].reverse();
@@ -91,6 +98,7 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
       );
     }
   }
+  for (const peer of peers) if (peer.name !== "direct") result.sequential[peer.name] = await sequentialLatency(peer, body, SEQUENTIAL, subgraphs);
   return result;
 }
 
@@ -127,11 +135,13 @@ async function main(): Promise<void> {
     // BENCH_GATEWAY_FLAGS: Node/V8 flags for our gateway only (e.g. heap sizing), to measure what they trade.
     const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? "").split(" ").filter(Boolean);
     const ours = await startChild("our gateway", childScript("gateway"), withUrls, [...profile, ...gatewayFlags]);
+    const cached = await startChild("our gateway, cached", childScript("gateway"), { ...withUrls, BENCH_RESPONSE_CACHE: CACHE }, [...profile, ...gatewayFlags]);
     const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
-    children.push(ours, stock);
+    children.push(ours, cached, stock);
     const bearer = { authorization: `Bearer ${token}` };
     const gatewayPeers: Peer[] = [
       { name: "ours", url: ours.urls.gateway, gateway: ours, headers: async () => bearer },
+      { name: "cached", url: cached.urls.gateway, gateway: cached, headers: async () => bearer },
       { name: "stock", url: stock.urls.gateway, gateway: stock, headers: async () => bearer },
     ];
     const directPeer = (name: keyof typeof subgraphs.urls): Peer => ({
@@ -156,17 +166,22 @@ async function main(): Promise<void> {
         ` ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}). Persona ${PERSONA} (audited: justification in the token).` +
         ` ${SETTINGS.connections} connections, ${SETTINGS.durationSeconds} s per round after a ${WARMUP_SECONDS} s warm-up, ${ROUNDS} rounds, peers alternating;` +
         " medians over rounds, ratios are medians of per-round ratios. CPU is each process's own (process.cpuUsage): our gateway, stock," +
-        " and the one process that serves all four subgraphs. Our gateway writes its audit trail to Postgres (group commit).",
+        " and the one process that serves all four subgraphs. Our gateway writes its audit trail to Postgres (group commit)." +
+        ` "cached" is our gateway with its response cache (${CACHE.startsWith("redis") ? "on Redis" : CACHE}).`,
       "",
       ...ratioTable(results),
       "",
       ...peerTable(results),
       "",
+      ...sequentialTable(results, SEQUENTIAL),
+      "",
     ].join("\n");
     console.log(`\n${report}`);
     const resultsDir = repoPath("bench", "results");
     mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `${date.slice(0, 10)}.md`);
+    // A run of some operations only gets a file of its own: it must not replace the day's full run.
+    const suffix = ONLY ? `-${ONLY.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : "";
+    const file = path.join(resultsDir, `${date.slice(0, 10)}${suffix}.md`);
     writeFileSync(file, report);
     log(`written to ${path.relative(repoPath(), file)}`);
   } finally {

@@ -12,6 +12,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz";
 import { createAuditTrail } from "../gateway/audit";
+import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { createGateway } from "../gateway/server";
 import type { CacheStats } from "../gateway/operation/document-work-cache";
@@ -41,6 +42,11 @@ export interface InProcessStackOptions {
   routeSubgraphs?: (subgraphUrls: Record<SubgraphName, string>) => Promise<Partial<Record<SubgraphName, string>>>;
   /** Sees each subgraph's HTTP service before it listens (a test's spy on what the gateway asks). */
   beforeListen?: (name: SubgraphName, service: http.Server) => void;
+  /**
+   * The gateway's response cache; none unless given. Its statistics entries are invalidated by the events
+   * the subgraphs of this stack consume (they share this process).
+   */
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface InProcessStack {
@@ -50,6 +56,8 @@ export interface InProcessStack {
   subgraphs: Record<SubgraphName, SubgraphServer<unknown>>;
   /** The gateway's authorization-shape cache counts (gateway/authz/authorization-shape-cache.ts). */
   authorizationShapes(): CacheStats;
+  /** The gateway's response cache (a pass-through when none was asked for). */
+  responseCache: ResponseCache;
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -69,12 +77,16 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   const subgraphs = {} as Record<SubgraphName, SubgraphServer<unknown>>;
   const services: RunningHttpService[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const responseCache = createResponseCache(
+    options.responseCache ?? { store: { kind: "off" }, ttlSeconds: 1, persistedQueryTtlSeconds: 1 },
+  );
+  const bus = responseCache.invalidatingOnEvents(options.bus);
   for (const name of SUBGRAPH_NAMES) {
     const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
       db: options.databases[name],
       clock: options.clock,
       gatewayKeys: options.assertions.publicKeys,
-      bus: options.bus,
+      bus,
       eventConsumer: inProcessConsumerName(name),
     });
     await server.apollo.start();
@@ -102,6 +114,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
+      responseCache,
     },
   );
   await gateway.apollo.start();
@@ -112,6 +125,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     subgraphUrls,
     subgraphs,
     authorizationShapes: () => gateway.authorizationShapes(),
+    responseCache,
     async stop() {
       await gatewayService.close();
       await gateway.apollo.stop();
@@ -120,6 +134,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
         await subgraphs[name].events.stop();
         await subgraphs[name].apollo.stop();
       }
+      responseCache.close();
     },
   };
 }

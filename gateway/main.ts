@@ -3,6 +3,7 @@ import { readAuditStoreConfig } from "../platform/audit/config";
 import { ensureAuditStoreMigrated } from "../platform/audit/store";
 import { openDatabase } from "../platform/db/open-db";
 import { createAuditTrail } from "./audit";
+import { createResponseCache } from "./cache";
 import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
 import { listen } from "../platform/http";
 import { createAuthenticator } from "./auth/authenticate";
@@ -18,10 +19,12 @@ export async function runGateway(): Promise<void> {
   const auditConfig = readAuditStoreConfig();
   const auditDb = openDatabase(auditConfig.database);
   await ensureAuditStoreMigrated(auditDb);
+  const responseCache = createResponseCache(config.responseCache);
   const gateway = createGateway(config, {
     authenticate: createAuthenticator({ ...config.tokens, keys }),
     signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),
     auditTrail: createAuditTrail({ db: auditDb, maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs }),
+    responseCache,
   });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
@@ -33,6 +36,7 @@ export async function runGateway(): Promise<void> {
     stopping = true;
     await running.close(config.shutdownGraceMs);
     await gateway.apollo.stop();
+    responseCache.close();
     await auditDb.close();
     process.exit(0);
   };

@@ -16,6 +16,7 @@ import type { CacheStats } from "./operation/document-work-cache";
 import type { AssertionSigner } from "../platform/identity/assertion";
 import { SubgraphDataSource } from "./datasource";
 import type { AuditTrail } from "./audit";
+import type { ResponseCache } from "./cache";
 import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
@@ -61,6 +62,8 @@ export interface GatewayDependencies {
   signAssertion: AssertionSigner;
   /** Records every consultation of personal data before its response leaves (createAuditTrail). */
   auditTrail: AuditTrail;
+  /** Statistics and reference data answered from a cache, and persisted queries (createResponseCache); none if absent. */
+  responseCache?: ResponseCache;
 }
 
 /** Runs `stop` when Apollo Server stops (after in-flight operations). */
@@ -107,16 +110,19 @@ export function createGateway(
     supergraphLoaded = true;
   });
   // Around the planner, innermost first. Outermost the audit trail, so it records what actually
-  // leaves: after authorization and masking.
+  // leaves: after authorization and masking; inside it the response cache, so the trail decides about
+  // every request, cache hits included.
   const wrappers: ((inner: GatewayInterface) => GatewayInterface)[] = [
     withInputScalars,
     authorization.wrapGateway,
     (inner) => withValueCompletionMasked(inner, log),
+    (inner) => (dependencies.responseCache ? dependencies.responseCache.wrapGateway(inner, config.authorizationMode) : inner),
     auditTrail.wrapGateway,
   ];
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway: wrappers.reduce<GatewayInterface>((inner, wrap) => wrap(inner), supergraph),
+    persistedQueries: dependencies.responseCache?.persistedQueries,
     formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,

@@ -1,10 +1,12 @@
-import type { RoundResult } from "./load-round";
+import type { PeerName, RoundResult, SequentialResult } from "./load-round";
 
 /** What one operation measured: every peer's rounds, and whether the peers answered alike. */
 export interface OperationResult {
   name: string;
   subgraphs: number;
-  rounds: Partial<Record<"ours" | "stock" | "direct", RoundResult[]>>;
+  rounds: Partial<Record<PeerName, RoundResult[]>>;
+  /** One request at a time, per peer: p50 / p95 ms. */
+  sequential: Partial<Record<PeerName, SequentialResult>>;
   /** "identical", or how the answers differ (and whether that was expected). */
   comparison: string;
 }
@@ -40,7 +42,7 @@ export function peerTable(results: OperationResult[]): string[] {
     "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const result of results) {
-    for (const peer of ["ours", "stock", "direct"] as const) {
+    for (const peer of ["ours", "cached", "stock", "direct"] as const) {
       const rounds = result.rounds[peer];
       if (!rounds) continue;
       lines.push(
@@ -58,15 +60,32 @@ export function peerTable(results: OperationResult[]): string[] {
 /** Per operation: medians of per-round ratios, and whether the answers matched. */
 export function ratioTable(results: OperationResult[]): string[] {
   const lines = [
-    "| operation | gateway CPU/req ours ÷ stock | req/s ours ÷ stock | req/s ours ÷ direct | answers |",
-    "|---|---|---|---|---|",
+    "| operation | gateway CPU/req ours ÷ stock | req/s ours ÷ stock | req/s ours ÷ direct | req/s cached ÷ stock | answers |",
+    "|---|---|---|---|---|---|",
   ];
   for (const { name, rounds, comparison } of results) {
     lines.push(
       `| ${name} | ${times(medianRatio(rounds.ours, rounds.stock, (r) => r.gatewayCpuMsPerRequest))}` +
         ` | ${times(medianRatio(rounds.ours, rounds.stock, (r) => r.requestsPerSecond))}` +
-        ` | ${times(medianRatio(rounds.ours, rounds.direct, (r) => r.requestsPerSecond))} | ${comparison} |`,
+        ` | ${times(medianRatio(rounds.ours, rounds.direct, (r) => r.requestsPerSecond))}` +
+        ` | ${times(medianRatio(rounds.cached, rounds.stock, (r) => r.requestsPerSecond))} | ${comparison} |`,
     );
   }
+  return lines;
+}
+
+/** Per operation and peer: latency one request at a time. */
+export function sequentialTable(results: OperationResult[], requests: number): string[] {
+  const lines = [`| operation | ${["ours", "cached", "stock"].map((peer) => `${peer} p50 / p95 ms (gateway CPU ms/req, SQL/req)`).join(" | ")} |`, "|---|---|---|---|"];
+  for (const { name, sequential } of results) {
+    const cell = (peer: PeerName) => {
+      const result = sequential[peer];
+      return result
+        ? `${result.p50.toFixed(2)} / ${result.p95.toFixed(2)} (${result.gatewayCpuMsPerRequest?.toFixed(2) ?? "–"}, ${result.sqlPerRequest.toFixed(2)})`
+        : "–";
+    };
+    lines.push(`| ${name} | ${cell("ours")} | ${cell("cached")} | ${cell("stock")} |`);
+  }
+  lines.push("", `(${requests} requests one at a time per peer, after the load rounds.)`);
   return lines;
 }

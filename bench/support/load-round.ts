@@ -1,9 +1,14 @@
 import autocannon from "autocannon";
 import type { BenchChild, ProcessProbe } from "./process-probe";
 
-/** Who answers a benchmark request: our gateway, stock @apollo/gateway, or the owning subgraph called directly. */
+/**
+ * Who answers a benchmark request: our gateway, our gateway with its response
+ * cache, stock @apollo/gateway, or the owning subgraph called directly.
+ */
+export type PeerName = "ours" | "cached" | "stock" | "direct";
+
 export interface Peer {
-  name: "ours" | "stock" | "direct";
+  name: PeerName;
   url: string;
   /** The process that is the peer's gateway (none when a subgraph is called directly). */
   gateway?: BenchChild;
@@ -75,5 +80,36 @@ export async function loadRound(peer: Peer, body: string, subgraphs: BenchChild,
         }
       : null,
     sqlPerRequest: (after.subgraphs.sqlStatements - before.subgraphs.sqlStatements) / requests,
+  };
+}
+
+export interface SequentialResult {
+  p50: number;
+  p95: number;
+  /** SQL statements the subgraphs ran per request meanwhile: near 0 when the cache answered. */
+  sqlPerRequest: number;
+  /** The gateway's own CPU per request: unlike latency, unaffected by waiting for a core on a busy machine. */
+  gatewayCpuMsPerRequest: number | null;
+}
+
+/** One request at a time: latency without queueing (what a single dashboard sees), p50 / p95 nearest-rank in ms. */
+export async function sequentialLatency(peer: Peer, body: string, requests: number, subgraphs: BenchChild): Promise<SequentialResult> {
+  const headers = { "content-type": "application/json", ...(await peer.headers()) };
+  const before = { gateway: await peer.gateway?.probe(), subgraphs: await subgraphs.probe() };
+  const samples: number[] = [];
+  for (let i = 0; i < requests; i += 1) {
+    const started = performance.now();
+    const response = await fetch(peer.url, { method: "POST", headers, body });
+    await response.arrayBuffer();
+    samples.push(performance.now() - started);
+  }
+  const after = { gateway: await peer.gateway?.probe(), subgraphs: await subgraphs.probe() };
+  samples.sort((a, b) => a - b);
+  const rank = (q: number) => samples[Math.min(samples.length - 1, Math.max(0, Math.ceil(q * samples.length) - 1))];
+  return {
+    p50: rank(0.5),
+    p95: rank(0.95),
+    sqlPerRequest: (after.subgraphs.sqlStatements - before.subgraphs.sqlStatements) / requests,
+    gatewayCpuMsPerRequest: before.gateway && after.gateway ? (after.gateway.cpuMicros - before.gateway.cpuMicros) / 1000 / requests : null,
   };
 }

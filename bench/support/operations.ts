@@ -85,6 +85,13 @@ export async function benchOperations(dbs: Record<SubgraphName, Db>): Promise<Be
       variables: { from: `${f.year}-01-01`, to: `${f.year}-12-31` },
     },
     {
+      name: "reference data: forces and courts",
+      subgraphs: 1,
+      query: `{ forces { code name region } courts { code name force { code } } }`,
+      variables: {},
+      direct: "people",
+    },
+    {
       name: "orders(first: 50) with protectedPersons (filtered: no person:protected)",
       subgraphs: 1,
       query: `{ orders(first: 50) { nodes { reference status protectedPersons { id } } } }`,

@@ -38,3 +38,25 @@ describe("gateway configuration of subgraph calls and tokens", () => {
     expect(() => withEnv({ HEARINGS_TIMEOUT_MS: "soon" }, readGatewayConfig)).toThrow(/HEARINGS_TIMEOUT_MS/);
   });
 });
+
+describe("gateway configuration of the response cache", () => {
+  const UNSET = { RESPONSE_CACHE: "", RESPONSE_CACHE_REDIS_URL: "", REDIS_URL: "", RESPONSE_CACHE_TTL_SECONDS: "", RESPONSE_CACHE_MEMORY_MB: "", EVENT_STREAM_PREFIX: "" };
+
+  it("is on by default: in memory without Redis, a minute's TTL, a day for persisted queries", () => {
+    const config = withEnv(UNSET, readGatewayConfig);
+    expect(config.responseCache).toEqual({ store: { kind: "memory", maxBytes: 32 * 1024 * 1024 }, ttlSeconds: 60, persistedQueryTtlSeconds: 86_400 });
+  });
+
+  it("goes on REDIS_URL and watches the event streams there; on a Redis of its own it cannot see them", () => {
+    const shared = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379" }, readGatewayConfig).responseCache.store;
+    expect(shared).toEqual({ kind: "redis", url: "redis://events:6379", keyPrefix: "spo:cache:", commandTimeoutMs: 100, eventStreamPrefix: "spo:events" });
+    const own = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379", RESPONSE_CACHE_REDIS_URL: "redis://cache:6379" }, readGatewayConfig).responseCache.store;
+    expect(own).toMatchObject({ kind: "redis", url: "redis://cache:6379", eventStreamPrefix: undefined });
+  });
+
+  it("can be switched off, never given an unbounded TTL, naming the variable", () => {
+    expect(withEnv({ ...UNSET, RESPONSE_CACHE: "false" }, readGatewayConfig).responseCache.store).toEqual({ kind: "off" });
+    expect(() => withEnv({ ...UNSET, RESPONSE_CACHE_TTL_SECONDS: "0" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE_TTL_SECONDS must be at least 1/);
+    expect(() => withEnv({ ...UNSET, RESPONSE_CACHE: "maybe" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE/);
+  });
+});

@@ -1,4 +1,5 @@
 import { startInProcessStack, type InProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
+import type { ResponseCache } from "../../gateway/cache";
 import type { AuthorizationMode } from "../../gateway/authz";
 import type { Clock } from "../../platform/clock";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
@@ -55,6 +56,8 @@ export interface TestStack {
   bus: EventBus;
   /** Resolves when every event written so far has been published and applied by every consumer. */
   settle(): Promise<void>;
+  /** The gateway's response cache (a pass-through unless the test asked for one), with its counts. */
+  responseCache: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -70,7 +73,7 @@ export async function startTestStack(options: {
   authorizationMode?: AuthorizationMode;
   /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
   bus?: EventBus;
-} & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs">): Promise<TestStack> {
+} & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache">): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const statements = zeroCounts();
@@ -105,6 +108,7 @@ export async function startTestStack(options: {
     authorizationMode: options.authorizationMode,
     subgraphFetch: options.subgraphFetch,
     routeSubgraphs: options.routeSubgraphs,
+    responseCache: options.responseCache,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
@@ -141,6 +145,7 @@ export async function startTestStack(options: {
     databases,
     bus,
     settle: () => waitUntilEventsSettled(events, bus),
+    responseCache: stack.responseCache,
     statements,
     statementsOf: (requestId) => ({ ...(statementsByRequest.get(requestId) ?? zeroCounts()) }),
     subgraphRequests,

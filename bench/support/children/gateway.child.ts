@@ -2,14 +2,15 @@ import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, importJWK, type JWK } from "jose";
 import { createAuditTrail } from "../../../gateway/audit";
+import { createResponseCache, type ResponseCacheStore } from "../../../gateway/cache";
 import { createAuthenticator } from "../../../gateway/auth/authenticate";
-import { DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
+import { DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS, DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
 import { createAssertionSigner } from "../../../platform/identity/assertion";
 import { createGateway } from "../../../gateway/server";
 import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
 import type { SubgraphName } from "../../../platform/config";
 import { openPostgres } from "../../../platform/db/db";
-import { envString } from "../../../platform/env";
+import { envOptional, envString } from "../../../platform/env";
 import { listen } from "../../../platform/http";
 import { repoPath } from "../../../platform/repo-root";
 import { failToParent, reportToParent } from "../process-probe";
@@ -19,7 +20,8 @@ import { failToParent, reportToParent } from "../process-probe";
  * verification, authorization in filter mode, masking, limits, subgraph
  * fetchers with timeouts and breakers, and the audit trail writing to its own
  * schema of the benchmark database with group commit. Only the keys differ:
- * made for this run by the parent.
+ * made for this run by the parent. With BENCH_RESPONSE_CACHE (a Redis URL, or
+ * "memory") the response cache is on, as gateway/main.ts turns it on.
  */
 async function main(): Promise<void> {
   const url = envString("BENCH_DATABASE_URL");
@@ -28,6 +30,13 @@ async function main(): Promise<void> {
   const assertionKey = await importJWK(JSON.parse(envString("BENCH_GATEWAY_PRIVATE_JWK")) as JWK, "ES256");
   const auditDb = openPostgres({ url, schema: "bench_gateway_audit", poolSize: 4 });
   await ensureAuditStoreMigrated(auditDb);
+  const cache = envOptional("BENCH_RESPONSE_CACHE");
+  const store: ResponseCacheStore =
+    cache === undefined
+      ? { kind: "off" }
+      : cache === "memory"
+        ? { kind: "memory", maxBytes: 32 * 1024 * 1024 }
+        : { kind: "redis", url: cache, keyPrefix: `bench:cache:${process.pid}:`, commandTimeoutMs: DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS };
   const gateway = createGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
       authenticate: createAuthenticator({ keys: idpKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(assertionKey, "bench-gateway"),
       auditTrail: createAuditTrail({ db: auditDb }),
+      responseCache: createResponseCache({ store, ttlSeconds: 60, persistedQueryTtlSeconds: 3600 }),
     },
   );
   await gateway.apollo.start();

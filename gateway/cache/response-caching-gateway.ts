@@ -1,0 +1,94 @@
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GatewayContext } from "../context";
+import { resolveOperation } from "../operation/resolve-operation";
+import { WrappingGateway } from "../wrapping-gateway";
+import { cacheKeyOf } from "./cache-key";
+import { cacheabilityOf, type DataDomain } from "./cacheability";
+import type { DataGenerations } from "./generations";
+import type { ResponseCacheMetrics } from "./metrics";
+
+export interface ResponseCachingOptions {
+  store: KeyValueCache<string>;
+  generations: DataGenerations;
+  /** Every domain, bumped after any mutation. */
+  allDomains: readonly DataDomain[];
+  ttlSeconds: number;
+  authorizationMode: string;
+  metrics: ResponseCacheMetrics;
+}
+
+/**
+ * The response cache around the gateway's executor. It stands inside the
+ * audit trail (so the trail decides about every request, hits included,
+ * exactly as without the cache) and outside field authorization and value
+ * masking: a stored answer is what a caller of that access shape was sent.
+ *
+ * Why key on the caller's access shape rather than cache after the
+ * authorization filter: the subgraphs filter records by jurisdiction too, so
+ * a key after filtering would still need the jurisdiction and scopes; keying
+ * the original document on the whole access shape is no less strict, and a
+ * hit then skips filtering, planning and every subgraph call
+ * (docs/adr/0005-response-cache.md).
+ *
+ * Only complete answers are stored: any error (an unauthorized field, a
+ * subgraph down, bad input) and the answer is returned and forgotten.
+ * Mutations are never cached and bump every data generation once they ran.
+ */
+export class ResponseCachingGateway extends WrappingGateway {
+  constructor(
+    inner: GatewayInterface,
+    private readonly options: ResponseCachingOptions,
+  ) {
+    super(inner);
+  }
+
+  protected wrapExecutor(execute: GatewayExecutor): GatewayExecutor {
+    const { store, generations, metrics } = this.options;
+    return async (requestContext: GatewayGraphQLRequestContext) => {
+      const { schema, document, request } = requestContext;
+      const { operation, variables } = resolveOperation(schema, document, request.operationName, request.variables);
+      if (operation.operation === "mutation") {
+        metrics.passedThrough++;
+        try {
+          return await execute(requestContext);
+        } finally {
+          // Whatever the mutation's outcome, what it may have changed is committed by now.
+          await generations.bump(this.options.allDomains);
+        }
+      }
+      const cacheability = cacheabilityOf(schema, document, operation);
+      if (!cacheability.cacheable) {
+        metrics.passedThrough++;
+        return execute(requestContext);
+      }
+
+      const { principal } = requestContext.context as unknown as GatewayContext;
+      const key = `response:${cacheKeyOf({
+        document,
+        operationName: operation.name?.value ?? null,
+        variables,
+        principal,
+        authorizationMode: this.options.authorizationMode,
+        generations: await generations.current(cacheability.domains),
+      })}`;
+      const cached = await store.get(key);
+      if (cached !== undefined) {
+        metrics.hits++;
+        return { data: JSON.parse(cached) as GatewayExecutionResult["data"] };
+      }
+      metrics.misses++;
+      const result = await execute(requestContext);
+      if (isCompleteAnswer(result)) {
+        await store.set(key, JSON.stringify(result.data), { ttl: this.options.ttlSeconds });
+        metrics.stored++;
+      }
+      return result;
+    };
+  }
+}
+
+/** Data and not a single error: a partial answer (a subgraph down, a field withheld) is never stored. */
+function isCompleteAnswer(result: GatewayExecutionResult): boolean {
+  return result.data !== null && result.data !== undefined && (result.errors === undefined || result.errors.length === 0);
+}
