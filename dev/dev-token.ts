@@ -6,7 +6,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from "../gateway/config";
 /**
  * The claims of a development token (`npm run token`), as the dev identity
  * provider would issue them for a persona of schema/personas.json. Pure: the
- * CLI (gateway/token.cli.ts) parses argv with parseDevTokenArgs, builds the
+ * CLI (dev/token.cli.ts) parses argv with parseDevTokenArgs, builds the
  * claims here and only then touches keys.
  */
 export type PersonaName = keyof typeof personas.personas;

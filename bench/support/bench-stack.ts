@@ -10,7 +10,7 @@ import { migrateAuditStore } from "../../platform/audit/store";
 import { openPglite } from "../../platform/db/db";
 
 /**
- * The in-process stack (gateway/in-process-stack.ts) on the benchmark's
+ * The in-process stack (dev/in-process-stack.ts) on the benchmark's
  * databases, with key pairs made for this run (an identity provider's and the
  * gateway's), so nothing under DATA_DIR is read or written.
  */

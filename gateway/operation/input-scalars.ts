@@ -3,7 +3,7 @@ import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLScalarType, GraphQLSchema } from "graphql";
 import { DateScalar, DateTimeScalar } from "../../platform/scalars";
 
-/** The API's custom scalars with the subgraphs' own parsing (one definition, in the kit). */
+/** The API's custom scalars with the subgraphs' own parsing (one definition, in the platform). */
 const VALIDATING_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map<string, GraphQLScalarType>([
   [DateScalar.name, DateScalar],
   [DateTimeScalar.name, DateTimeScalar],

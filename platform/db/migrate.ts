@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "./db";
 
-/** Numbered SQL files, optionally prefixed by the kit module they belong to: "001_orders.sql", "events_001_outbox_inbox.sql". */
+/** Numbered SQL files, optionally prefixed by the platform module they belong to: "001_orders.sql", "events_001_outbox_inbox.sql". */
 const MIGRATION_FILE = /^[a-z_]*\d+[a-z0-9_]*\.sql$/;
 
 /**

@@ -4,7 +4,7 @@ import type { Principal } from "../identity/principal";
 
 /**
  * Record-level access, declared per subgraph as one table beside its scope
- * table (access.ts), and enforced by the kit from it. Scopes say which kinds
+ * table (access.ts), and enforced by the platform from it. Scopes say which kinds
  * of data a caller may ask for at all; this table says, for every type and
  * guarded field, how much the data reveals (its protection class) and how the
  * record's force or court is found, so that the same rule holds whichever
@@ -15,7 +15,7 @@ import type { Principal } from "../identity/principal";
  *   is filtered in SQL by the subgraph's loaders; the table states the rule
  *   (`visibility`) so it can be read and reviewed in one place;
  * - a guarded field's value is released only if the caller covers its record:
- *   the kit wraps the field's resolver with the record's `covers` rule, so no
+ *   the platform wraps the field's resolver with the record's `covers` rule, so no
  *   resolver checks jurisdiction by hand. Otherwise the field is null with
  *   FORBIDDEN / OUT_OF_JURISDICTION (the record exists; its detail is not yours).
  */

@@ -35,7 +35,7 @@ export interface SubgraphContext<TLoaders> {
 }
 
 /**
- * Everything that makes a subgraph what it is. The kit turns a definition into
+ * Everything that makes a subgraph what it is. The platform turns a definition into
  * a schema, an Apollo Server and an HTTP service, so the four subgraphs have
  * the same shape and none repeats the mechanics.
  */

@@ -6,7 +6,7 @@ import { scope, type AccessRules } from "../access-rules";
 import type { Principal } from "../../identity/principal";
 
 /**
- * The kit's own enforcement of an access table, on a small schema of its own:
+ * The platform's own enforcement of an access table, on a small schema of its own:
  * which fields it refuses, how, and that it never runs what it refuses.
  */
 const typeDefs = gql`
