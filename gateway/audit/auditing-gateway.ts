@@ -6,7 +6,8 @@ import { WrappingGateway } from "../wrapping-gateway";
 import { AuditPlanCache } from "./audited-document";
 import { takeDisclosure } from "./disclosure";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "../../platform/errors/errors";
-import { describeJurisdiction, justificationOf, justificationRequired, recipientOf } from "./justification";
+import { canonicalJurisdiction } from "../../platform/identity/principal";
+import { justificationOf, justificationRequired, recipientOf } from "./justification";
 import { redactedVariables } from "./variables";
 
 export interface AuditSink {
@@ -69,7 +70,8 @@ export class AuditingGateway extends WrappingGateway {
         requestId,
         sub: principal.sub,
         persona: principal.persona,
-        jurisdiction: describeJurisdiction(principal.jurisdiction),
+        // "national", "forces:07,21", "courts:B07ED": one text per jurisdiction, as everywhere else.
+        jurisdiction: canonicalJurisdiction(principal.jurisdiction),
         recipient: recipientOf(principal),
         justification: justification.justification,
         operationType: operation.operation,

@@ -1,5 +1,5 @@
 import personas from "../../schema/personas.json";
-import type { Jurisdiction, Principal } from "../../platform/identity/principal";
+import type { Principal } from "../../platform/identity/principal";
 
 /** Why the caller consults personal data, per request: overrides the token's `purpose` claim. */
 export const JUSTIFICATION_HEADER = "x-justification";
@@ -32,16 +32,4 @@ export function justificationOf(principal: Principal, headers: { get(name: strin
     return { ok: false, problem: `The justification is longer than ${MAX_JUSTIFICATION_LENGTH} characters` };
   }
   return { ok: true, justification: text };
-}
-
-/** How a jurisdiction is written in the audit record: "national", "forces:07,21", "courts:B07ED". */
-export function describeJurisdiction(jurisdiction: Jurisdiction): string {
-  switch (jurisdiction.kind) {
-    case "national":
-      return "national";
-    case "forces":
-      return `forces:${[...jurisdiction.forces].sort().join(",")}`;
-    case "courts":
-      return `courts:${[...jurisdiction.courts].sort().join(",")}`;
-  }
 }

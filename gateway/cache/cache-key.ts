@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { print, type DocumentNode } from "graphql";
-import type { Principal } from "../../platform/identity/principal";
+import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
 
 /** Everything an answer can depend on. Two requests share an entry only if every part is equal. */
 export interface CacheKeyParts {
@@ -34,7 +34,7 @@ export function cacheKeyOf(parts: CacheKeyParts): string {
     parts.operationName,
     canonicalJson(parts.variables),
     [...principal.scopes].sort(),
-    canonicalJurisdiction(principal),
+    canonicalJurisdiction(principal.jurisdiction),
     principal.persona,
     parts.authorizationMode,
     canonicalJson(parts.generations),
@@ -42,18 +42,6 @@ export function cacheKeyOf(parts: CacheKeyParts): string {
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
 
-/** national, forces:07,21 or courts:B07ED,B21DA: order-insensitive, as the idempotency keys spell it. */
-function canonicalJurisdiction(principal: Principal): string {
-  const { jurisdiction } = principal;
-  switch (jurisdiction.kind) {
-    case "national":
-      return "national";
-    case "forces":
-      return `forces:${[...jurisdiction.forces].sort().join(",")}`;
-    case "courts":
-      return `courts:${[...jurisdiction.courts].sort().join(",")}`;
-  }
-}
 
 /** JSON with object keys sorted at every depth, so equal values give equal text whatever order they were sent in. */
 export function canonicalJson(value: unknown): string {
