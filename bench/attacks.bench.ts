@@ -37,7 +37,9 @@ async function main(): Promise<void> {
       times.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    console.log(`| ${name} | ${Buffer.byteLength(source)} | ${outcome} | ${times[Math.floor(runs / 2)].toFixed(2)} | ${times[runs - 1].toFixed(2)} |`);
+    console.log(
+      `| ${name} | ${Buffer.byteLength(source)} | ${outcome} | ${times[Math.floor(runs / 2)].toFixed(2)} | ${times[runs - 1].toFixed(2)} |`,
+    );
   }
 }
 

@@ -72,7 +72,10 @@ async function main(): Promise<void> {
   await ensureBenchDatabase(url);
   const suffix = randomBytes(3).toString("hex");
   const schemas = [...SUBGRAPH_NAMES.map((name) => `audit_bench_${name}_${suffix}`), `audit_bench_trail_${suffix}`];
-  const dbs = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, openPostgres({ url, schema: schemas[i], poolSize: 8 })])) as Record<SubgraphName, Db>;
+  const dbs = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, openPostgres({ url, schema: schemas[i], poolSize: 8 })])) as Record<
+    SubgraphName,
+    Db
+  >;
   const auditDb = openPostgres({ url, schema: schemas[SUBGRAPH_NAMES.length], poolSize: 4 });
   let transactions = 0;
   const countingAuditDb: Db = { ...auditDb, transaction: (work) => ((transactions += 1), auditDb.transaction(work)) };
@@ -100,11 +103,15 @@ async function main(): Promise<void> {
     const off_ = median(results.off);
     const on_ = median(results.on);
     const row = (name: string, r: Round) => `| ${name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} |`;
-    console.log(`\n${REQUESTS} requests from ${CLIENTS} clients, median of ${ROUNDS} rounds (${expected} records written, all accounted for)\n`);
+    console.log(
+      `\n${REQUESTS} requests from ${CLIENTS} clients, median of ${ROUNDS} rounds (${expected} records written, all accounted for)\n`,
+    );
     console.log("| audit trail | requests/s | latency p50 / p95 ms |\n|---|---|---|");
     console.log(row("off (records discarded)", off_));
     console.log(row("on (Postgres, group commit)", on_));
-    console.log(`\ncost: ${((1 - on_.requestsPerSecond / off_.requestsPerSecond) * 100).toFixed(1)}% of throughput; ${(expected / transactions).toFixed(1)} records per transaction on average (${transactions} transactions)`);
+    console.log(
+      `\ncost: ${((1 - on_.requestsPerSecond / off_.requestsPerSecond) * 100).toFixed(1)}% of throughput; ${(expected / transactions).toFixed(1)} records per transaction on average (${transactions} transactions)`,
+    );
   } finally {
     for (const stack of stacks) await stack.stop();
     for (const schema of schemas) await auditDb.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

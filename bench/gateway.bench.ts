@@ -62,7 +62,8 @@ async function compareAnswers(operation: BenchOperation, peers: Peer[], body: st
   const answers = new Map<string, unknown>();
   for (const peer of peers) {
     const { status, body: answer } = await postOnce(peer, body);
-    if (status !== 200 || answer.data === undefined) throw new Error(`${peer.name} answered ${operation.name} with HTTP ${status}: ${JSON.stringify(answer).slice(0, 300)}`);
+    if (status !== 200 || answer.data === undefined)
+      throw new Error(`${peer.name} answered ${operation.name} with HTTP ${status}: ${JSON.stringify(answer).slice(0, 300)}`);
     answers.set(peer.name, answerOf(answer));
   }
   const ours = answers.get("ours");
@@ -98,7 +99,8 @@ async function measure(operation: BenchOperation, peers: Peer[], subgraphs: Benc
       );
     }
   }
-  for (const peer of peers) if (peer.name !== "direct") result.sequential[peer.name] = await sequentialLatency(peer, body, SEQUENTIAL, subgraphs);
+  for (const peer of peers)
+    if (peer.name !== "direct") result.sequential[peer.name] = await sequentialLatency(peer, body, SEQUENTIAL, subgraphs);
   return result;
 }
 
@@ -135,7 +137,10 @@ async function main(): Promise<void> {
     // BENCH_GATEWAY_FLAGS: Node/V8 flags for our gateway only (e.g. heap sizing), to measure what they trade.
     const gatewayFlags = (process.env.BENCH_GATEWAY_FLAGS ?? "").split(" ").filter(Boolean);
     const ours = await startChild("our gateway", childScript("gateway"), withUrls, [...profile, ...gatewayFlags]);
-    const cached = await startChild("our gateway, cached", childScript("gateway"), { ...withUrls, BENCH_RESPONSE_CACHE: CACHE }, [...profile, ...gatewayFlags]);
+    const cached = await startChild("our gateway, cached", childScript("gateway"), { ...withUrls, BENCH_RESPONSE_CACHE: CACHE }, [
+      ...profile,
+      ...gatewayFlags,
+    ]);
     const stock = await startChild("stock gateway", childScript("stock-gateway"), withUrls);
     children.push(ours, cached, stock);
     const bearer = { authorization: `Bearer ${token}` };

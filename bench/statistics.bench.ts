@@ -4,7 +4,15 @@ import { envInt } from "../platform/env";
 import { StatisticsRepository as BreachStatistics, type ForceBreachCounts } from "../subgraphs/breaches/statistics/statistics.repository";
 import { StatisticsRepository as OrderStatistics, type OrderCounts } from "../subgraphs/orders/statistics/statistics.repository";
 import { StatisticsGrouping } from "../domain/statistics-grouping";
-import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset, LOADED_SUBGRAPHS, type BenchDatabases, type LoadReport } from "./support/bench-database";
+import {
+  benchDatabaseUrl,
+  closeBenchDatabases,
+  ensureBenchDatabase,
+  ensureDataset,
+  LOADED_SUBGRAPHS,
+  type BenchDatabases,
+  type LoadReport,
+} from "./support/bench-database";
 import { startBenchStack } from "./support/bench-stack";
 
 /**
@@ -104,7 +112,9 @@ async function describeData(dbs: BenchDatabases, load: LoadReport): Promise<stri
   if (load.reused) {
     lines.push(`Load: reused (dataset_load already held ${SPEC.orders} orders, seed ${SPEC.seed}).`);
   } else {
-    const inserts = Object.entries(load.insertSeconds).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ");
+    const inserts = Object.entries(load.insertSeconds)
+      .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+      .join(", ");
     const triggers = load.triggers.map((t) => `${t.name} ${t.seconds.toFixed(1)} s in ${t.calls} calls`).join(", ");
     lines.push(
       `Load: ${load.seconds.toFixed(1)} s wall clock (generation included; chunks of 5,000 orders to both subgraphs concurrently);` +
@@ -127,7 +137,10 @@ async function main(): Promise<void> {
     // The figures first: the pre-aggregated counts must be the direct aggregate's, at this scale too.
     for (const { name, from, to } of periods) {
       const same =
-        isDeepStrictEqual(nonZeroOrders(await orders.countOrdersByForce(from, to)), nonZeroOrders(await orders.countOrdersByForceFromOrderRows(from, to))) &&
+        isDeepStrictEqual(
+          nonZeroOrders(await orders.countOrdersByForce(from, to)),
+          nonZeroOrders(await orders.countOrdersByForceFromOrderRows(from, to)),
+        ) &&
         isDeepStrictEqual(
           nonZeroBreaches(await breaches.countBreachesByReportingForce(from, to)),
           nonZeroBreaches(await breaches.countBreachesByReportingForceFromBreachRows(from, to)),
@@ -150,7 +163,9 @@ async function main(): Promise<void> {
       const ordersFast = await time(RUNS, WARMUP, () => orders.countOrdersByForce(from, to));
       const breachesFast = await time(RUNS, WARMUP, () => breaches.countBreachesByReportingForce(from, to));
       const ordersSlow = await time(BASELINE_RUNS, Math.min(WARMUP, 1), () => orders.countOrdersByForceFromOrderRows(from, to));
-      const breachesSlow = await time(BASELINE_RUNS, Math.min(WARMUP, 1), () => breaches.countBreachesByReportingForceFromBreachRows(from, to));
+      const breachesSlow = await time(BASELINE_RUNS, Math.min(WARMUP, 1), () =>
+        breaches.countBreachesByReportingForceFromBreachRows(from, to),
+      );
       sqlRows.push(
         `| ${name} (${from}..${to}) | orders | ${cell(ordersFast)} | ${cell(ordersSlow)} | ${ratio(ordersSlow, ordersFast)} |`,
         `| ${name} (${from}..${to}) | breaches | ${cell(breachesFast)} | ${cell(breachesSlow)} | ${ratio(breachesSlow, breachesFast)} |`,

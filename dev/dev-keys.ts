@@ -36,4 +36,3 @@ export async function ensureDevKeys(dataDir: string): Promise<DevKeyFiles> {
   }
   return files;
 }
-

@@ -68,7 +68,10 @@ export function parseDevTokenArgs(argv: readonly string[]): DevTokenOptions | { 
     if (!match) throw new DevTokenOptionError(arg, `Unexpected argument "${arg}": options are --name value`);
     const name = match[1] as ValueOption;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new DevTokenOptionError(`--${match[1]}`, `Unknown option --${match[1]}; known: ${VALUE_OPTIONS.map((o) => `--${o}`).join(", ")}`);
+      throw new DevTokenOptionError(
+        `--${match[1]}`,
+        `Unknown option --${match[1]}; known: ${VALUE_OPTIONS.map((o) => `--${o}`).join(", ")}`,
+      );
     }
     let value = match[2];
     if (value === undefined) {
@@ -80,14 +83,16 @@ export function parseDevTokenArgs(argv: readonly string[]): DevTokenOptions | { 
     if (options[name] !== undefined) throw new DevTokenOptionError(`--${name}`, `--${name} is given twice`);
     options[name] = value;
   }
-  if (options.persona === undefined) throw new DevTokenOptionError("--persona", `--persona is required: one of ${PERSONA_NAMES.join(", ")}`);
+  if (options.persona === undefined)
+    throw new DevTokenOptionError("--persona", `--persona is required: one of ${PERSONA_NAMES.join(", ")}`);
   return { ...options, persona: options.persona };
 }
 
 /** "30s", "15m", "1h", "1d" → seconds; anything else, zero, or more than 24 hours is refused. */
 export function parseTtl(ttl: string): number {
   const match = /^(\d+)([smhd])$/.exec(ttl.trim());
-  if (!match) throw new DevTokenOptionError("--ttl", `--ttl must be a whole number followed by s, m, h or d (e.g. 30s, 15m, 1h, 1d); got "${ttl}"`);
+  if (!match)
+    throw new DevTokenOptionError("--ttl", `--ttl must be a whole number followed by s, m, h or d (e.g. 30s, 15m, 1h, 1d); got "${ttl}"`);
   const seconds = Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as "s" | "m" | "h" | "d"];
   if (seconds <= 0) throw new DevTokenOptionError("--ttl", `--ttl must be longer than zero; got "${ttl}"`);
   if (seconds > MAX_TTL_SECONDS) throw new DevTokenOptionError("--ttl", `--ttl must be at most 24h; got "${ttl}"`);
@@ -112,7 +117,8 @@ function jurisdictionClaims(persona: PersonaName, options: DevTokenOptions): Rec
       return { jurisdiction: "national" };
     case "region": {
       const region = options.region;
-      if (region === undefined) throw new DevTokenOptionError("--region", `Persona ${persona} needs --region: one of ${REGIONS.join(", ")}`);
+      if (region === undefined)
+        throw new DevTokenOptionError("--region", `Persona ${persona} needs --region: one of ${REGIONS.join(", ")}`);
       if (!(REGIONS as readonly string[]).includes(region)) {
         throw new DevTokenOptionError("--region", `Unknown region "${region}" for --region: one of ${REGIONS.join(", ")}`);
       }
@@ -120,9 +126,13 @@ function jurisdictionClaims(persona: PersonaName, options: DevTokenOptions): Rec
     }
     case "force": {
       const force = options.force;
-      if (force === undefined) throw new DevTokenOptionError("--force", `Persona ${persona} needs --force: a force code such as 07 (Cheshire)`);
+      if (force === undefined)
+        throw new DevTokenOptionError("--force", `Persona ${persona} needs --force: a force code such as 07 (Cheshire)`);
       if (!findForce(force)) {
-        throw new DevTokenOptionError("--force", `Unknown force code "${force}" for --force: one of ${FORCES.map((f) => f.code).join(", ")}`);
+        throw new DevTokenOptionError(
+          "--force",
+          `Unknown force code "${force}" for --force: one of ${FORCES.map((f) => f.code).join(", ")}`,
+        );
       }
       return { forces: [force] };
     }
@@ -131,10 +141,14 @@ function jurisdictionClaims(persona: PersonaName, options: DevTokenOptions): Rec
         throw new DevTokenOptionError("--courts", `Persona ${persona} needs --courts: comma-separated court OU codes such as B21DA,B07ED`);
       }
       const courts = options.courts.split(",").map((code) => code.trim());
-      if (courts.some((code) => code === "")) throw new DevTokenOptionError("--courts", `--courts has an empty court code: "${options.courts}"`);
+      if (courts.some((code) => code === ""))
+        throw new DevTokenOptionError("--courts", `--courts has an empty court code: "${options.courts}"`);
       const unknown = courts.find((code) => !findCourt(code));
       if (unknown !== undefined) {
-        throw new DevTokenOptionError("--courts", `Unknown court code "${unknown}" for --courts (see schema/reference/courts.csv or the courts query)`);
+        throw new DevTokenOptionError(
+          "--courts",
+          `Unknown court code "${unknown}" for --courts (see schema/reference/courts.csv or the courts query)`,
+        );
       }
       return { courts: [...new Set(courts)] };
     }

@@ -12,13 +12,35 @@ import { deriveOrderStatus } from "./order-status";
 
 /** Which decisions each kind of hearing can reach. */
 export const DECISIONS_BY_HEARING_TYPE: Readonly<Record<`${HearingType}`, readonly `${CourtDecision}`[]>> = {
-  INTERIM_APPLICATION: [CourtDecision.INTERIM_ORDER_MADE, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
-  FULL_APPLICATION: [CourtDecision.FULL_ORDER_MADE, CourtDecision.INTERIM_ORDER_EXTENDED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  INTERIM_APPLICATION: [
+    CourtDecision.INTERIM_ORDER_MADE,
+    CourtDecision.APPLICATION_REFUSED,
+    CourtDecision.APPLICATION_WITHDRAWN,
+    CourtDecision.ADJOURNED,
+  ],
+  FULL_APPLICATION: [
+    CourtDecision.FULL_ORDER_MADE,
+    CourtDecision.INTERIM_ORDER_EXTENDED,
+    CourtDecision.APPLICATION_REFUSED,
+    CourtDecision.APPLICATION_WITHDRAWN,
+    CourtDecision.ADJOURNED,
+  ],
   REVIEW: [CourtDecision.INTERIM_ORDER_EXTENDED, CourtDecision.ORDER_VARIED, CourtDecision.ORDER_DISCHARGED, CourtDecision.ADJOURNED],
   VARIATION: [CourtDecision.ORDER_VARIED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
   RENEWAL: [CourtDecision.ORDER_RENEWED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
-  DISCHARGE: [CourtDecision.ORDER_DISCHARGED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
-  APPEAL: [CourtDecision.ORDER_VARIED, CourtDecision.ORDER_DISCHARGED, CourtDecision.APPLICATION_REFUSED, CourtDecision.APPLICATION_WITHDRAWN, CourtDecision.ADJOURNED],
+  DISCHARGE: [
+    CourtDecision.ORDER_DISCHARGED,
+    CourtDecision.APPLICATION_REFUSED,
+    CourtDecision.APPLICATION_WITHDRAWN,
+    CourtDecision.ADJOURNED,
+  ],
+  APPEAL: [
+    CourtDecision.ORDER_VARIED,
+    CourtDecision.ORDER_DISCHARGED,
+    CourtDecision.APPLICATION_REFUSED,
+    CourtDecision.APPLICATION_WITHDRAWN,
+    CourtDecision.ADJOURNED,
+  ],
   BREACH_FIRST_APPEARANCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
   BREACH_TRIAL: [CourtDecision.CONVICTED, CourtDecision.ACQUITTED, CourtDecision.ADJOURNED],
   BREACH_SENTENCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
@@ -67,7 +89,8 @@ export interface DecisionProblem {
   problem: string;
 }
 
-export type DecisionCheck = { ok: true; orderEffect: OrderEffect; breachDecision: "CONVICTED" | "ACQUITTED" | null } | ({ ok: false } & DecisionProblem);
+export type DecisionCheck =
+  { ok: true; orderEffect: OrderEffect; breachDecision: "CONVICTED" | "ACQUITTED" | null } | ({ ok: false } & DecisionProblem);
 
 const refuse = (field: DecisionProblem["field"], problem: string): DecisionCheck => ({ ok: false, field, problem });
 
@@ -113,7 +136,12 @@ export function checkHearingOutcome(
 type ExpiryCheck = { value: Expiry | null } | { field: "expiresOn" | "untilFurtherOrder"; problem: string };
 
 /** Which decisions take an expiry, and what makes one valid. */
-function checkExpiryInput(decision: `${CourtDecision}` | null, outcome: HearingOutcome, decidedOn: string, order: OrderFacts | null): ExpiryCheck {
+function checkExpiryInput(
+  decision: `${CourtDecision}` | null,
+  outcome: HearingOutcome,
+  decidedOn: string,
+  order: OrderFacts | null,
+): ExpiryCheck {
   const expiresOn = outcome.expiresOn;
   const untilFurtherOrder = outcome.untilFurtherOrder === true;
   if (expiresOn !== null && untilFurtherOrder) {
@@ -146,7 +174,10 @@ function checkExpiryInput(decision: `${CourtDecision}` | null, outcome: HearingO
     case "INTERIM_ORDER_MADE":
     case "INTERIM_ORDER_EXTENDED": {
       if (untilFurtherOrder) {
-        return { field: "untilFurtherOrder", problem: "an interim order lasts until the full application is determined, not until further order" };
+        return {
+          field: "untilFurtherOrder",
+          problem: "an interim order lasts until the full application is determined, not until further order",
+        };
       }
       const current = order?.expiresOn ?? null;
       if (decision === "INTERIM_ORDER_EXTENDED" && expiresOn !== null && current !== null && expiresOn <= current) {
@@ -180,7 +211,8 @@ function orderEffectOf(
   const onAppeal = hearingType === "APPEAL";
   switch (decision) {
     case "INTERIM_ORDER_MADE":
-      if (order.kind === "INTERIM" && awaitingDecision) return { kind: "make", expiry: expiry ?? { expiresOn: null, untilFurtherOrder: false } };
+      if (order.kind === "INTERIM" && awaitingDecision)
+        return { kind: "make", expiry: expiry ?? { expiresOn: null, untilFurtherOrder: false } };
       return { problem: `no interim application awaits a decision: ${describe}` };
     case "INTERIM_ORDER_EXTENDED":
       if (order.kind === "INTERIM" && inForce) return { kind: "extend", atReview: hearingType === "REVIEW", expiry };

@@ -1,4 +1,13 @@
-import type { BreachOffenceType, BreachStatus, CourtDecision, HearingStatus, HearingType, OrderEndReason, OrderEventType, OrderKind } from "./vocabulary";
+import type {
+  BreachOffenceType,
+  BreachStatus,
+  CourtDecision,
+  HearingStatus,
+  HearingType,
+  OrderEndReason,
+  OrderEventType,
+  OrderKind,
+} from "./vocabulary";
 
 /**
  * Row shapes of the demo and benchmark dataset, one interface per table of the

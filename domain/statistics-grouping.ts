@@ -67,7 +67,11 @@ export function findStatisticsScope(grouping: StatisticsGrouping, scope: string)
 }
 
 /** Sums per-force counts over a scope's forces; forces absent from the map count zero. */
-export function sumOverScope<K extends string>(scope: StatisticsScope, countsByForce: ReadonlyMap<string, Record<K, number>>, keys: readonly K[]): Record<K, number> {
+export function sumOverScope<K extends string>(
+  scope: StatisticsScope,
+  countsByForce: ReadonlyMap<string, Record<K, number>>,
+  keys: readonly K[],
+): Record<K, number> {
   const total = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   for (const forceCode of scope.forceCodes) {
     const counts = countsByForce.get(forceCode);

@@ -73,7 +73,8 @@ async function grant(args: readonly string[], io: AuditCliIo): Promise<number> {
 
 function positiveInt(value: string | undefined, option: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new AuditCliUsageError(`${option} must be a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new AuditCliUsageError(`${option} must be a whole number from 1 to ${max}`);
   return Number(value);
 }
 
@@ -100,7 +101,9 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     const report = await verifyAuditChain(io.db, { after });
     if (report.problem) {
       io.out(`audit trail BROKEN at record ${report.problem.seq} (${report.problem.kind}): ${report.problem.message}`);
-      io.out(`${report.checked} records verified before it${report.last ? `; the last good one is #${report.last.seq}, hash ${report.last.hash}` : ""}`);
+      io.out(
+        `${report.checked} records verified before it${report.last ? `; the last good one is #${report.last.seq}, hash ${report.last.hash}` : ""}`,
+      );
       return 1;
     }
     io.out(
@@ -142,20 +145,23 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   }
   const query: AuditQuery = { limit: positiveInt(values.limit, "--limit", 50, 1000) };
   if (command === "who-consulted") {
-    if ((values.person === undefined) === (values.order === undefined)) throw new AuditCliUsageError("who-consulted needs exactly one of --person or --order");
+    if ((values.person === undefined) === (values.order === undefined))
+      throw new AuditCliUsageError("who-consulted needs exactly one of --person or --order");
     if (values.sub !== undefined) throw new AuditCliUsageError("--sub belongs to the activity command");
     query.person = values.person;
     query.order = values.order;
   } else {
     if (values.sub === undefined) throw new AuditCliUsageError("activity needs --sub");
-    if (values.person !== undefined || values.order !== undefined) throw new AuditCliUsageError("--person and --order belong to who-consulted");
+    if (values.person !== undefined || values.order !== undefined)
+      throw new AuditCliUsageError("--person and --order belong to who-consulted");
     query.sub = values.sub;
   }
   if (values.from !== undefined) query.from = instant(values.from, "--from", false);
   if (values.to !== undefined) query.to = instant(values.to, "--to", true);
   if (values.before !== undefined) query.beforeSeq = positiveInt(values.before, "--before", 0, Number.MAX_SAFE_INTEGER);
   const justification = values.justification?.trim();
-  if (!justification) throw new AuditCliUsageError(`${command} needs --justification: reading the audit trail is itself recorded, with why`);
+  if (!justification)
+    throw new AuditCliUsageError(`${command} needs --justification: reading the audit trail is itself recorded, with why`);
 
   // Recorded before anything is shown: if the trail cannot take the record, nothing is read.
   const document = ["audit", command, ...rest].join(" ");
@@ -183,7 +189,11 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   const records = await findAuditRecords(io.db, query);
   for (const record of records) io.out(values.json ? JSON.stringify(record) : describe(record));
   if (!values.json) {
-    io.out(records.length === 0 ? "no records" : `${records.length} record(s)${records.length === query.limit ? `; next page: --before ${records[records.length - 1].seq}` : ""}`);
+    io.out(
+      records.length === 0
+        ? "no records"
+        : `${records.length} record(s)${records.length === query.limit ? `; next page: --before ${records[records.length - 1].seq}` : ""}`,
+    );
   }
   return 0;
 }
@@ -210,7 +220,9 @@ if (require.main === module) {
           process.exitCode = 3;
           return;
         }
-        process.stderr.write(`audit: the audit store could not be read (${typeof code === "string" ? code : (error as Error)?.name ?? "error"})\n`);
+        process.stderr.write(
+          `audit: the audit store could not be read (${typeof code === "string" ? code : ((error as Error)?.name ?? "error")})\n`,
+        );
         process.exitCode = 3;
       },
     )

@@ -99,7 +99,9 @@ export function readGatewayConfig(): GatewayConfig {
       keys: jwksUrl ? { kind: "url", url: jwksUrl } : { kind: "file", file: devOnly("JWT_PUBLIC_KEYS_FILE", dev.devIdpPublicKeys) },
       issuer: devOnly("JWT_ISSUER", DEV_ISSUER),
       audience: devOnly("JWT_AUDIENCE", DEV_AUDIENCE),
-      algorithms: envString("JWT_ALGORITHMS", "ES256,RS256").split(",").map((alg) => alg.trim()),
+      algorithms: envString("JWT_ALGORITHMS", "ES256,RS256")
+        .split(",")
+        .map((alg) => alg.trim()),
       maxTokenAgeSeconds: envInt("JWT_MAX_TOKEN_AGE_SECONDS", DEFAULT_MAX_TOKEN_AGE_SECONDS),
     },
     subgraphFetch: readSubgraphFetchConfig(),
@@ -116,19 +118,18 @@ export function readGatewayConfig(): GatewayConfig {
 function readResponseCacheConfig(): Omit<ResponseCacheOptions, "log"> {
   const enabled = envBoolean("RESPONSE_CACHE", true);
   const redisUrl = envOptional("RESPONSE_CACHE_REDIS_URL") ?? envOptional("REDIS_URL");
-  const store: ResponseCacheOptions["store"] =
-    !enabled
-      ? { kind: "off" }
-      : redisUrl
-        ? {
-            kind: "redis",
-            url: redisUrl,
-            keyPrefix: envString("RESPONSE_CACHE_KEY_PREFIX", "spo:cache:"),
-            commandTimeoutMs: envInt("RESPONSE_CACHE_COMMAND_TIMEOUT_MS", DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS),
-            // The subgraphs' streams are on REDIS_URL: when the cache is too, their consumers' progress invalidates statistics.
-            eventStreamPrefix: redisUrl === envOptional("REDIS_URL") ? envString("EVENT_STREAM_PREFIX", "spo:events") : undefined,
-          }
-        : { kind: "memory", maxBytes: envInt("RESPONSE_CACHE_MEMORY_MB", 32) * 1024 * 1024 };
+  const store: ResponseCacheOptions["store"] = !enabled
+    ? { kind: "off" }
+    : redisUrl
+      ? {
+          kind: "redis",
+          url: redisUrl,
+          keyPrefix: envString("RESPONSE_CACHE_KEY_PREFIX", "spo:cache:"),
+          commandTimeoutMs: envInt("RESPONSE_CACHE_COMMAND_TIMEOUT_MS", DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS),
+          // The subgraphs' streams are on REDIS_URL: when the cache is too, their consumers' progress invalidates statistics.
+          eventStreamPrefix: redisUrl === envOptional("REDIS_URL") ? envString("EVENT_STREAM_PREFIX", "spo:events") : undefined,
+        }
+      : { kind: "memory", maxBytes: envInt("RESPONSE_CACHE_MEMORY_MB", 32) * 1024 * 1024 };
   // Every entry expires: the TTL is the backstop behind invalidation, so it may not be switched off with 0.
   const ttlSeconds = envInt("RESPONSE_CACHE_TTL_SECONDS", 60);
   if (ttlSeconds < 1) throw new ConfigError("RESPONSE_CACHE_TTL_SECONDS must be at least 1");
@@ -147,7 +148,9 @@ function readSubgraphFetchConfig(): SubgraphFetchConfig {
   }
   const keepAliveMs = envInt("SUBGRAPH_KEEP_ALIVE_MS", DEFAULT_SUBGRAPH_KEEP_ALIVE_MS);
   if (keepAliveMs >= SERVER_KEEP_ALIVE_TIMEOUT_MS) {
-    throw new ConfigError(`SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of ${SERVER_KEEP_ALIVE_TIMEOUT_MS} ms; got ${keepAliveMs}`);
+    throw new ConfigError(
+      `SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of ${SERVER_KEEP_ALIVE_TIMEOUT_MS} ms; got ${keepAliveMs}`,
+    );
   }
   return {
     timeoutMs: envInt("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS),

@@ -14,9 +14,12 @@ function errorPathsOfFetch(options: GraphQLDataSourceProcessOptions<GatewayConte
   const query = options.request.query;
   const document: DocumentNode | undefined = ("document" in options ? options.document : undefined) ?? (query ? parse(query) : undefined);
   const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const keys = operation?.kind === Kind.OPERATION_DEFINITION
-    ? operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.alias?.value ?? selection.name.value] : []))
-    : [];
+  const keys =
+    operation?.kind === Kind.OPERATION_DEFINITION
+      ? operation.selectionSet.selections.flatMap((selection) =>
+          selection.kind === Kind.FIELD ? [selection.alias?.value ?? selection.name.value] : [],
+        )
+      : [];
   return keys.length === 0 || keys.includes("_entities") ? [[]] : keys.map((key) => [key]);
 }
 

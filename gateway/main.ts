@@ -14,7 +14,8 @@ import { createGateway } from "./server";
 /** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
   const config = readGatewayConfig();
-  const keys = config.tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(config.tokens.keys.url)) : loadPublicKeySet(config.tokens.keys.file);
+  const keys =
+    config.tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(config.tokens.keys.url)) : loadPublicKeySet(config.tokens.keys.file);
   const assertionKey = await loadPrivateKey(config.assertionKeyFile);
   const auditConfig = readAuditStoreConfig();
   const auditDb = openDatabase(auditConfig.database);

@@ -15,9 +15,7 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   breaches: 4004,
 };
 
-export type DatabaseConfig =
-  | { engine: "postgres"; url: string; schema: string }
-  | { engine: "pglite"; dataDir: string };
+export type DatabaseConfig = { engine: "postgres"; url: string; schema: string } | { engine: "pglite"; dataDir: string };
 
 export interface SubgraphConfig {
   name: SubgraphName;

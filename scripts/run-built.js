@@ -32,7 +32,8 @@ function newestSourceMtime(root) {
     }
   };
   for (const dir of SOURCE_DIRS) if (fs.existsSync(path.join(root, dir))) visit(path.join(root, dir));
-  for (const file of BUILD_SETTINGS) if (fs.existsSync(path.join(root, file))) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
+  for (const file of BUILD_SETTINGS)
+    if (fs.existsSync(path.join(root, file))) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
   return newest;
 }
 
@@ -49,10 +50,14 @@ function isBuildStale(root, entry) {
 /** Compiles the project; a failed build emits nothing, so dist/ stays stale and the next run tries again. */
 function build(root) {
   process.stderr.write("Building (dist/ is missing or older than the sources)…\n");
-  const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.build.json", "--noEmitOnError"], {
-    cwd: root,
-    stdio: ["ignore", 2, 2],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.build.json", "--noEmitOnError"],
+    {
+      cwd: root,
+      stdio: ["ignore", 2, 2],
+    },
+  );
   return result.status ?? 1;
 }
 

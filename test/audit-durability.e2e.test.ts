@@ -64,7 +64,9 @@ describe("audit trail durability", () => {
   });
 
   it("with the store gone mid-traffic, personal data is withheld (503) and only recorded responses were sent; reference data and statistics keep working", async () => {
-    const officers: Principal[] = Array.from({ length: 4 }, (_, n) => principalFor("force-officer", { kind: "forces", forces: ["07"] }, `outage-officer-${n}`));
+    const officers: Principal[] = Array.from({ length: 4 }, (_, n) =>
+      principalFor("force-officer", { kind: "forces", forces: ["07"] }, `outage-officer-${n}`),
+    );
     const tokens = await Promise.all(officers.map((officer) => tokenFor(officer)));
     const outcomes: Outcome[] = [];
     let running = true;
@@ -80,7 +82,10 @@ describe("audit trail durability", () => {
       await waitUntil(async () => count(503) >= 20, "responses withheld");
 
       const dashboardToken = await tokenFor(DASHBOARD);
-      const statistics = await send(dashboardToken, `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`);
+      const statistics = await send(
+        dashboardToken,
+        `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`,
+      );
       expect(statistics.status).toBe(200);
       expect(statistics.body.data!.spoStatistics).toHaveLength(1);
       const reference = await send(tokens[0], `{ forces { code } courts(force: "07") { code } }`);
@@ -99,7 +104,9 @@ describe("audit trail durability", () => {
         expect(recorded.has(outcome.requestId!)).toBe(true);
       } else {
         expect(outcome.status).toBe(503);
-        expect(outcome.body).toEqual({ errors: [{ message: expect.stringMatching(/audit trail is unavailable/), extensions: { code: "AUDIT_UNAVAILABLE" } }] });
+        expect(outcome.body).toEqual({
+          errors: [{ message: expect.stringMatching(/audit trail is unavailable/), extensions: { code: "AUDIT_UNAVAILABLE" } }],
+        });
         expect(recorded.has(outcome.requestId!)).toBe(false);
       }
     }

@@ -29,7 +29,13 @@ const REVIEW = "review-cannock-2026";
 function fixture() {
   const extra = emptyChunk();
   extra.hearings.hearings.push(
-    hearing(REVIEW, "2026-11-20T10:00:00Z", { type: "REVIEW", courtCode: "B21DA", forceCode: "21", orderId: STAFFS.interimOrder, respondentId: STAFFS.respondent }),
+    hearing(REVIEW, "2026-11-20T10:00:00Z", {
+      type: "REVIEW",
+      courtCode: "B21DA",
+      forceCode: "21",
+      orderId: STAFFS.interimOrder,
+      respondentId: STAFFS.respondent,
+    }),
   );
   return mergeChunks(seedCasesChunk(), extra);
 }
@@ -42,13 +48,21 @@ describe("audit trail", () => {
   afterAll(() => stack?.stop());
 
   /** Sends an operation as `principal` and returns the response with the audit record of its request id (or null). */
-  async function consult(query: string, variables: Record<string, unknown> | undefined, principal: Principal, headers: Record<string, string> = {}) {
+  async function consult(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    principal: Principal,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(stack.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(principal)}`, ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    const body = (await response.json()) as {
+      data?: Record<string, any> | null;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    };
     const requestId = response.headers.get("x-request-id");
     const records = await recordsWhere((record) => record.requestId === requestId);
     expect(records.length).toBeLessThanOrEqual(1);
@@ -96,7 +110,12 @@ describe("audit trail", () => {
         ANALYST,
       );
       expect(status).toBe(200);
-      expect(record).toMatchObject({ sub: "analyst-1", jurisdiction: "national", orders: [CHESHIRE.fullOrder], persons: [CHESHIRE.respondent] });
+      expect(record).toMatchObject({
+        sub: "analyst-1",
+        jurisdiction: "national",
+        orders: [CHESHIRE.fullOrder],
+        persons: [CHESHIRE.respondent],
+      });
     });
 
     it("a court listing system's list: the system is recorded as the recipient", async () => {
@@ -166,9 +185,15 @@ describe("audit trail", () => {
     });
 
     it("looks through fragments on the root type to decide whether an operation consults personal data", async () => {
-      const reference = await consult(`query { ...Root } fragment Root on Query { forces { code } }`, undefined, { ...STAFFS_OFFICER, purpose: null });
+      const reference = await consult(`query { ...Root } fragment Root on Query { forces { code } }`, undefined, {
+        ...STAFFS_OFFICER,
+        purpose: null,
+      });
       expect([reference.status, reference.record]).toEqual([200, null]);
-      const personal = await consult(`query { ...Root } fragment Root on Query { person(id: "${STAFFS.respondent}") { id } }`, undefined, { ...STAFFS_OFFICER, purpose: null });
+      const personal = await consult(`query { ...Root } fragment Root on Query { person(id: "${STAFFS.respondent}") { id } }`, undefined, {
+        ...STAFFS_OFFICER,
+        purpose: null,
+      });
       expect(personal.status).toBe(403);
     });
   });
@@ -176,7 +201,11 @@ describe("audit trail", () => {
   describe("what is not recorded", () => {
     it("statistics and reference data are no consultation: no record", async () => {
       const before = (await recordsWhere(() => true)).length;
-      const statistics = await consult(`{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`, undefined, DASHBOARD);
+      const statistics = await consult(
+        `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`,
+        undefined,
+        DASHBOARD,
+      );
       const reference = await consult(`{ forces { code name } courts(force: "21") { code name } }`, undefined, STAFFS_OFFICER);
       expect([statistics.status, reference.status]).toEqual([200, 200]);
       expect(reference.body.data!.forces.length).toBeGreaterThan(40);
@@ -207,7 +236,11 @@ describe("audit trail", () => {
     });
 
     it("an object all of whose asked-for fields were withheld disclosed nothing", async () => {
-      const { body, record } = await consult(`{ order(id: "${CHESHIRE.fullOrder}") { protectedPersons { id } } }`, undefined, STAFFS_OFFICER);
+      const { body, record } = await consult(
+        `{ order(id: "${CHESHIRE.fullOrder}") { protectedPersons { id } } }`,
+        undefined,
+        STAFFS_OFFICER,
+      );
       expect(body.data!.order).toEqual({ protectedPersons: null });
       expect(record).toMatchObject({ orders: [], persons: [] });
     });
@@ -232,7 +265,10 @@ describe("audit trail", () => {
       expect(status).toBe(403);
       const long = await consult(PERSON, { id: STAFFS.respondent }, STAFFS_OFFICER, { "x-justification": "x".repeat(501) });
       expect(long.status).toBe(403);
-      expect(long.body.errors![0]).toEqual({ message: "The justification is longer than 500 characters", extensions: { code: "JUSTIFICATION_REQUIRED" } });
+      expect(long.body.errors![0]).toEqual({
+        message: "The justification is longer than 500 characters",
+        extensions: { code: "JUSTIFICATION_REQUIRED" },
+      });
       expect(long.record).toBeNull();
     });
 
@@ -247,7 +283,11 @@ describe("audit trail", () => {
 
     it("reference data and statistics need none; a persona schema/personas.json exempts needs none", async () => {
       expect((await consult(`{ forces { code } }`, undefined, UNJUSTIFIED_OFFICER)).status).toBe(200);
-      const dashboard = await consult(`{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`, undefined, { ...DASHBOARD, purpose: null });
+      const dashboard = await consult(
+        `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`,
+        undefined,
+        { ...DASHBOARD, purpose: null },
+      );
       expect(dashboard.status).toBe(200);
     });
 
@@ -264,21 +304,30 @@ describe("audit trail", () => {
         hasNextPage endCursor } }`;
 
     it("who consulted a person: newest first, a page at a time", async () => {
-      const expected = (await findAuditRecords(stack.audit.db, { person: STAFFS.respondent, limit: 1000 })).map((record) => record.requestId);
+      const expected = (await findAuditRecords(stack.audit.db, { person: STAFFS.respondent, limit: 1000 })).map(
+        (record) => record.requestId,
+      );
       expect(expected.length).toBeGreaterThanOrEqual(3);
       const first = await consult(READ, { filter: { personId: STAFFS.respondent }, first: 2 }, AUDITOR);
       expect(first.status).toBe(200);
       const page1 = first.body.data!.auditRecords;
       expect(page1.hasNextPage).toBe(true);
       expect(page1.nodes.map((node: { requestId: string }) => node.requestId)).toEqual(expected.slice(0, 2));
-      expect(page1.nodes[0]).toMatchObject({ personIds: expect.arrayContaining([STAFFS.respondent]), recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*[+-]\d{2}:\d{2}$/) });
+      expect(page1.nodes[0]).toMatchObject({
+        personIds: expect.arrayContaining([STAFFS.respondent]),
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*[+-]\d{2}:\d{2}$/),
+      });
       const second = await consult(READ, { filter: { personId: STAFFS.respondent }, first: 100, after: page1.endCursor }, AUDITOR);
       expect(second.body.data!.auditRecords.nodes.map((node: { requestId: string }) => node.requestId)).toEqual(expected.slice(2));
       expect(second.body.data!.auditRecords.hasNextPage).toBe(false);
     });
 
     it("what a caller consulted in a period, and who consulted an order", async () => {
-      const officer = await consult(READ, { filter: { sub: "officer-21", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }, first: 100 }, AUDITOR);
+      const officer = await consult(
+        READ,
+        { filter: { sub: "officer-21", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }, first: 100 },
+        AUDITOR,
+      );
       const nodes = officer.body.data!.auditRecords.nodes as { sub: string; operationName: string | null }[];
       expect(nodes.length).toBeGreaterThanOrEqual(2);
       expect(new Set(nodes.map((node) => node.sub))).toEqual(new Set(["officer-21"]));
@@ -286,18 +335,31 @@ describe("audit trail", () => {
       const none = await consult(READ, { filter: { sub: "officer-21", to: "2000-01-01T00:00:00Z" } }, AUDITOR);
       expect(none.body.data!.auditRecords).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
       const order = await consult(READ, { filter: { orderId: CHESHIRE.fullOrder } }, AUDITOR);
-      expect(order.body.data!.auditRecords.nodes.map((node: { sub: string }) => node.sub)).toEqual(expect.arrayContaining(["analyst-1", "officer-21"]));
+      expect(order.body.data!.auditRecords.nodes.map((node: { sub: string }) => node.sub)).toEqual(
+        expect.arrayContaining(["analyst-1", "officer-21"]),
+      );
     });
 
     it("reading the trail is itself recorded", async () => {
-      const { record, body } = await consult(READ, { filter: { personId: CHESHIRE.respondent } }, AUDITOR, { "x-justification": "Complaint 2026/118" });
+      const { record, body } = await consult(READ, { filter: { personId: CHESHIRE.respondent } }, AUDITOR, {
+        "x-justification": "Complaint 2026/118",
+      });
       expect(body.errors).toBeUndefined();
-      expect(record).toMatchObject({ sub: "auditor-1", persona: "auditor", justification: "Complaint 2026/118", operationName: "Read", variables: JSON.stringify({ filter: { personId: CHESHIRE.respondent } }) });
+      expect(record).toMatchObject({
+        sub: "auditor-1",
+        persona: "auditor",
+        justification: "Complaint 2026/118",
+        operationName: "Read",
+        variables: JSON.stringify({ filter: { personId: CHESHIRE.respondent } }),
+      });
     });
 
     it("is for auditors only, and needs a filter", async () => {
       const officer = await consult(READ, { filter: { personId: STAFFS.respondent } }, STAFFS_OFFICER);
-      expect(officer.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } })] });
+      expect(officer.body).toEqual({
+        data: null,
+        errors: [expect.objectContaining({ extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } })],
+      });
       const unfiltered = await consult(READ, { filter: {} }, AUDITOR);
       expect(unfiltered.body.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "filter" });
       const unjustified = await consult(READ, { filter: { sub: "officer-21" } }, { ...AUDITOR, purpose: null });

@@ -97,7 +97,10 @@ describe("authentication at the gateway", () => {
 
     it("may use a lower-case bearer scheme and a force jurisdiction", async () => {
       const claims = { ...without(validClaims(), "jurisdiction"), forces: ["07"] };
-      const response = await stack.post({ query: ORDER_QUERY, variables: ORDER_VARIABLES }, { authorization: `bearer ${await sign(claims)}` });
+      const response = await stack.post(
+        { query: ORDER_QUERY, variables: ORDER_VARIABLES },
+        { authorization: `bearer ${await sign(claims)}` },
+      );
       expect(response.status).toBe(200);
       expect(response.body.data?.order?.id).toBe(SEED_CASE_IDS.cheshire.fullOrder);
     });
@@ -120,21 +123,36 @@ describe("authentication at the gateway", () => {
       ["a malformed token", async () => bearer("not-a-jwt")],
       ["a token of three garbage parts", async () => bearer("abc.def.ghi")],
       ["a token whose signature was cut off", async () => bearer((await sign(validClaims())).split(".").slice(0, 2).join(".") + ".")],
-      ["a token whose payload was altered", async () => {
-        const [header, , signature] = (await sign(validClaims())).split(".");
-        return bearer(`${header}.${base64url({ ...validClaims(), sub: "someone-else" })}.${signature}`);
-      }],
+      [
+        "a token whose payload was altered",
+        async () => {
+          const [header, , signature] = (await sign(validClaims())).split(".");
+          return bearer(`${header}.${base64url({ ...validClaims(), sub: "someone-else" })}.${signature}`);
+        },
+      ],
       ['an unsecured token (alg "none")', async () => bearer(unsecuredToken(validClaims()))],
-      ["a token signed by another key", async () => {
-        const { privateKey } = await generateKeyPair("ES256");
-        return bearer(await sign(validClaims(), { key: privateKey, kid: "attacker-1" }));
-      }],
-      ["a token signed by another key under the trusted kid", async () => {
-        const { privateKey } = await generateKeyPair("ES256");
-        return bearer(await sign(validClaims(), { key: privateKey, kid: "test-idp" }));
-      }],
-      ["an HS256 token with a guessed secret", async () => bearer(await sign(validClaims(), { alg: "HS256", key: new TextEncoder().encode("secret") }))],
-      ["an expired token", async () => bearer(await sign({ ...validClaims(), iat: nowSeconds() - 600, nbf: nowSeconds() - 600, exp: nowSeconds() - 120 }))],
+      [
+        "a token signed by another key",
+        async () => {
+          const { privateKey } = await generateKeyPair("ES256");
+          return bearer(await sign(validClaims(), { key: privateKey, kid: "attacker-1" }));
+        },
+      ],
+      [
+        "a token signed by another key under the trusted kid",
+        async () => {
+          const { privateKey } = await generateKeyPair("ES256");
+          return bearer(await sign(validClaims(), { key: privateKey, kid: "test-idp" }));
+        },
+      ],
+      [
+        "an HS256 token with a guessed secret",
+        async () => bearer(await sign(validClaims(), { alg: "HS256", key: new TextEncoder().encode("secret") })),
+      ],
+      [
+        "an expired token",
+        async () => bearer(await sign({ ...validClaims(), iat: nowSeconds() - 600, nbf: nowSeconds() - 600, exp: nowSeconds() - 120 })),
+      ],
       ["a token not yet valid", async () => bearer(await sign({ ...validClaims(), nbf: nowSeconds() + 120 }))],
       ["a token of another issuer", async () => bearer(await sign({ ...validClaims(), iss: "https://evil.example/" }))],
       ["a token for another audience", async () => bearer(await sign({ ...validClaims(), aud: "another-api" }))],
@@ -142,22 +160,33 @@ describe("authentication at the gateway", () => {
       ["a token without sub", async () => bearer(await sign(without(validClaims(), "sub")))],
       ["a token without iat", async () => bearer(await sign(without(validClaims(), "iat")))],
       ["a token issued in the future", async () => bearer(await sign({ ...validClaims(), iat: nowSeconds() + 600 }))],
-      ["a token older than the maximum token age (still before its exp)", async () =>
-        bearer(await sign({ ...validClaims(), iat: nowSeconds() - DAY - 120, nbf: nowSeconds() - DAY - 120, exp: nowSeconds() + 300 }))],
-      ["a fresh token issued for longer than the maximum token age", async () => bearer(await sign({ ...validClaims(), exp: nowSeconds() + DAY + 120 }))],
+      [
+        "a token older than the maximum token age (still before its exp)",
+        async () =>
+          bearer(await sign({ ...validClaims(), iat: nowSeconds() - DAY - 120, nbf: nowSeconds() - DAY - 120, exp: nowSeconds() + 300 })),
+      ],
+      [
+        "a fresh token issued for longer than the maximum token age",
+        async () => bearer(await sign({ ...validClaims(), exp: nowSeconds() + DAY + 120 })),
+      ],
       ["a token without a jurisdiction claim", async () => bearer(await sign(without(validClaims(), "jurisdiction")))],
       ["a token naming an unknown force", async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), forces: ["99"] }))],
-      ["a token naming an unknown region", async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), region: "ATLANTIS" }))],
+      [
+        "a token naming an unknown region",
+        async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), region: "ATLANTIS" })),
+      ],
       ["a token naming an unknown court", async () => bearer(await sign({ ...without(validClaims(), "jurisdiction"), courts: ["ZZZZZ"] }))],
-      ["the gateway's own identity assertion presented as a user token", async () =>
-        bearer(
-          await signIdentityAssertion({
-            principal: principalFor("national-analyst", { kind: "national" }),
-            audience: "orders",
-            requestId: "replayed",
-            key: (await testKeys()).gatewayPrivateKey,
-          }),
-        ),
+      [
+        "the gateway's own identity assertion presented as a user token",
+        async () =>
+          bearer(
+            await signIdentityAssertion({
+              principal: principalFor("national-analyst", { kind: "national" }),
+              audience: "orders",
+              requestId: "replayed",
+              key: (await testKeys()).gatewayPrivateKey,
+            }),
+          ),
       ],
     ];
 
@@ -182,8 +211,8 @@ describe("authentication at the gateway", () => {
 
     it("with bodies that cannot tell the faults apart", async () => {
       const bodies = await Promise.all(
-        [{}, bearer("not-a-jwt"), bearer(unsecuredToken(validClaims())), bearer(await sign(without(validClaims(), "exp")))].map(async (headers) =>
-          JSON.stringify((await stack.post({ query: ORDER_QUERY, variables: ORDER_VARIABLES }, headers)).body),
+        [{}, bearer("not-a-jwt"), bearer(unsecuredToken(validClaims())), bearer(await sign(without(validClaims(), "exp")))].map(
+          async (headers) => JSON.stringify((await stack.post({ query: ORDER_QUERY, variables: ORDER_VARIABLES }, headers)).body),
         ),
       );
       expect(new Set(bodies).size).toBe(1);

@@ -37,7 +37,16 @@ describe("the authorization filter's cache per authorization shape", () => {
     const records = await findAuditRecords(stack.audit.db, { limit: 100_000 });
     const record = records.find((candidate) => candidate.requestId === response.requestId);
     if (!record) return null;
-    const { seq: _seq, hash: _hash, prevHash: _prevHash, recordedAt: _at, requestId: _id, document: _document, documentHash: _documentHash, ...rest } = record as AuditRecord;
+    const {
+      seq: _seq,
+      hash: _hash,
+      prevHash: _prevHash,
+      recordedAt: _at,
+      requestId: _id,
+      document: _document,
+      documentHash: _documentHash,
+      ...rest
+    } = record as AuditRecord;
     return rest;
   };
 

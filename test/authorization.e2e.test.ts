@@ -40,7 +40,11 @@ describe("field-level authorization at the gateway", () => {
 
   it("never asks a subgraph for a filtered field", async () => {
     stack.resetStatementCounts();
-    await stack.query(`query($id: ID!) { order(id: $id) { reference respondent { name { family } notifiedAddresses { address } } } }`, { id: FULL_ORDER }, national);
+    await stack.query(
+      `query($id: ID!) { order(id: $id) { reference respondent { name { family } notifiedAddresses { address } } } }`,
+      { id: FULL_ORDER },
+      national,
+    );
     const asked = Object.values(stack.subgraphRequests).flat().join("\n");
     expect(asked).toContain("family");
     expect(asked).not.toContain("notifiedAddresses");
@@ -81,22 +85,35 @@ describe("field-level authorization at the gateway", () => {
       identityOnly,
     );
     expect(body.data).toEqual({ person: null });
-    expect(body.errors![0]).toMatchObject({ path: ["person", "stalkingProtectionOrders"], extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } });
+    expect(body.errors![0]).toMatchObject({
+      path: ["person", "stalkingProtectionOrders"],
+      extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
+    });
   });
 
   it("gives data null when nothing authorized is left, and asks no subgraph", async () => {
     stack.resetStatementCounts();
     const { body } = await stack.query(`query($id: ID!) { order(id: $id) { reference } }`, { id: FULL_ORDER }, dashboard);
     expect(body.data).toBeNull();
-    expect(body.errors).toEqual([{ message: "Unauthorized field or type", path: ["order"], extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } }]);
+    expect(body.errors).toEqual([
+      { message: "Unauthorized field or type", path: ["order"], extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } },
+    ]);
     expect(Object.values(stack.subgraphRequests).flat()).toEqual([]);
   });
 
   it("lets the reporting dashboard read statistics and nothing else", async () => {
-    const { body } = await stack.query(`{ spoStatistics(from: "2020-01-01", to: "2020-12-31", groupBy: NATIONAL) { fullOrdersMade breachesReported } forces { code } }`, {}, dashboard);
+    const { body } = await stack.query(
+      `{ spoStatistics(from: "2020-01-01", to: "2020-12-31", groupBy: NATIONAL) { fullOrdersMade breachesReported } forces { code } }`,
+      {},
+      dashboard,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.spoStatistics).toEqual([{ fullOrdersMade: 1, breachesReported: 0 }]);
-    const { body: person } = await stack.query(`query($id: ID!) { person(id: $id) { id } }`, { id: SEED_CASE_IDS.cheshire.respondent }, dashboard);
+    const { body: person } = await stack.query(
+      `query($id: ID!) { person(id: $id) { id } }`,
+      { id: SEED_CASE_IDS.cheshire.respondent },
+      dashboard,
+    );
     expect(person.data).toBeNull();
   });
 
@@ -108,12 +125,20 @@ describe("field-level authorization at the gateway", () => {
   });
 
   it("in reject mode refuses the whole operation when any field is unauthorized, and serves it whole otherwise", async () => {
-    const refused = await rejecting.query(`query($id: ID!) { order(id: $id) { reference protectedPersons { id } } }`, { id: FULL_ORDER }, national);
+    const refused = await rejecting.query(
+      `query($id: ID!) { order(id: $id) { reference protectedPersons { id } } }`,
+      { id: FULL_ORDER },
+      national,
+    );
     expect(refused.body.data).toBeNull();
     expect(refused.body.errors).toEqual([
       { message: "Unauthorized field or type", path: ["order", "protectedPersons"], extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } },
     ]);
-    const served = await rejecting.query(`query($id: ID!) { order(id: $id) { reference protectedPersons { id } } }`, { id: FULL_ORDER }, cheshireOfficer);
+    const served = await rejecting.query(
+      `query($id: ID!) { order(id: $id) { reference protectedPersons { id } } }`,
+      { id: FULL_ORDER },
+      cheshireOfficer,
+    );
     expect(served.body.errors).toBeUndefined();
     expect(served.body.data!.order.protectedPersons).toEqual([{ id: SEED_CASE_IDS.cheshire.protectedPerson }]);
   });
@@ -129,7 +154,10 @@ describe("field-level authorization at the gateway", () => {
         expect(body.data!.order).toEqual({ reference: "SPO/07/2020/0002", protectedPersons: null });
         expect(body.errors).toHaveLength(1);
       } else {
-        expect(body.data!.order).toEqual({ reference: "SPO/07/2020/0002", protectedPersons: [{ id: SEED_CASE_IDS.cheshire.protectedPerson }] });
+        expect(body.data!.order).toEqual({
+          reference: "SPO/07/2020/0002",
+          protectedPersons: [{ id: SEED_CASE_IDS.cheshire.protectedPerson }],
+        });
         expect(body.errors).toBeUndefined();
       }
     }
@@ -147,7 +175,11 @@ describe("errors the gateway passes on", () => {
     const outsider = principalFor("force-officer", { kind: "forces", forces: ["21"] });
     const { body } = await stack.query(`query($id: ID!) { order(id: $id) { prohibitions { description } } }`, { id: FULL_ORDER }, outsider);
     expect(body.errors).toEqual([
-      { message: "Outside your jurisdiction", path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } },
+      {
+        message: "Outside your jurisdiction",
+        path: ["order", "prohibitions"],
+        extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" },
+      },
     ]);
   });
 });

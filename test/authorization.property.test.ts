@@ -59,7 +59,9 @@ function leaks(selected: Selected[], data: Record<string, unknown> | null | unde
     const empty = value == null || (Array.isArray(value) && value.length === 0);
     if (outcome.kind !== "value" && !empty) return [`${where} (${outcome.kind})`];
     if (!children || value == null) return [];
-    return (Array.isArray(value) ? value : [value]).flatMap((item) => leaks(children, item as Record<string, unknown>, caller, `${where}.`));
+    return (Array.isArray(value) ? value : [value]).flatMap((item) =>
+      leaks(children, item as Record<string, unknown>, caller, `${where}.`),
+    );
   });
 }
 
@@ -77,11 +79,15 @@ describe("authorization property", () => {
     ];
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...cases).chain(({ caller, probe }) =>
-          selectionArbitrary(probeSpec(probe)).map((selected) => ({ caller, selected })),
-        ),
+        fc
+          .constantFrom(...cases)
+          .chain(({ caller, probe }) => selectionArbitrary(probeSpec(probe)).map((selected) => ({ caller, selected }))),
         async ({ caller, selected }) => {
-          const { status, body } = await stack.query(`{ ${operationText(selected)} }`, {}, principalFor(caller.persona, caller.jurisdiction));
+          const { status, body } = await stack.query(
+            `{ ${operationText(selected)} }`,
+            {},
+            principalFor(caller.persona, caller.jurisdiction),
+          );
           expect(status).toBe(200);
           expect(leaks(selected, body.data, caller)).toEqual([]);
         },

@@ -52,7 +52,13 @@ describe("replaying the Cheshire case through the API", () => {
       CREWE_LISTING,
     );
     expect(list.body.data!.courtList).toEqual([
-      { id: IDS.reviewHearing, type: "REVIEW", status: "LISTED", order: { reference: SEED_CASE_REFERENCES.cheshireInterim }, respondent: { name: { family: "Fictionby" } } },
+      {
+        id: IDS.reviewHearing,
+        type: "REVIEW",
+        status: "LISTED",
+        order: { reference: SEED_CASE_REFERENCES.cheshireInterim },
+        respondent: { name: { family: "Fictionby" } },
+      },
     ]);
 
     const { body } = await replay.query(
@@ -68,7 +74,9 @@ describe("replaying the Cheshire case through the API", () => {
       },
       CREWE_LISTING,
     );
-    expect(body).toEqual({ data: { recordHearingOutcome: { id: IDS.reviewHearing, status: "HEARD", decision: "INTERIM_ORDER_EXTENDED" } } });
+    expect(body).toEqual({
+      data: { recordHearingOutcome: { id: IDS.reviewHearing, status: "HEARD", decision: "INTERIM_ORDER_EXTENDED" } },
+    });
     await replay.settle();
 
     const interim = await orderAt(replay, IDS.interimOrder);
@@ -100,11 +108,15 @@ describe("replaying the Cheshire case through the API", () => {
     expect(retry.body).toEqual(first.body);
     await replay.settle();
 
-    const { body } = await replay.query(`query($id: ID!) { hearing(id: $id) { order { id reference kind } } }`, { id: IDS.fullApplicationHearing });
+    const { body } = await replay.query(`query($id: ID!) { hearing(id: $id) { order { id reference kind } } }`, {
+      id: IDS.fullApplicationHearing,
+    });
     expect(body.data!.hearing.order).toMatchObject({ reference: SEED_CASE_REFERENCES.cheshireFull, kind: "FULL" });
     const fullOrderId = body.data!.hearing.order.id;
 
-    const orders = await replay.query(`query($id: ID!) { person(id: $id) { stalkingProtectionOrders { reference kind } } }`, { id: IDS.respondent });
+    const orders = await replay.query(`query($id: ID!) { person(id: $id) { stalkingProtectionOrders { reference kind } } }`, {
+      id: IDS.respondent,
+    });
     expect(orders.body.data!.person.stalkingProtectionOrders).toEqual([
       { reference: SEED_CASE_REFERENCES.cheshireFull, kind: "FULL" },
       { reference: SEED_CASE_REFERENCES.cheshireInterim, kind: "INTERIM" },

@@ -23,7 +23,12 @@ import { startTestStack, type TestStack } from "./support/stack";
  */
 const TODAY = "2026-11-23";
 const CREWE = "B07ED";
-const VICTIM = { id: "taint-victim", familyName: `Zqx${randomUUID().slice(0, 8)}`, pncId: formatPncId(2011, 1357911), dateOfBirth: "1990-06-15" };
+const VICTIM = {
+  id: "taint-victim",
+  familyName: `Zqx${randomUUID().slice(0, 8)}`,
+  pncId: formatPncId(2011, 1357911),
+  dateOfBirth: "1990-06-15",
+};
 const RESPONDENT = { id: "taint-respondent", pncId: formatPncId(2009, 2468024) };
 const ORDER = "taint-order";
 
@@ -42,17 +47,43 @@ function fixture() {
   const extra = emptyChunk();
   extra.people.persons.push(
     { id: RESPONDENT.id, forceCode: "07", pncId: RESPONDENT.pncId, givenName: "Rex", familyName: "Taintley", dateOfBirth: "1984-02-02" },
-    { id: VICTIM.id, forceCode: "07", pncId: VICTIM.pncId, givenName: "Vera", familyName: VICTIM.familyName, dateOfBirth: VICTIM.dateOfBirth },
+    {
+      id: VICTIM.id,
+      forceCode: "07",
+      pncId: VICTIM.pncId,
+      givenName: "Vera",
+      familyName: VICTIM.familyName,
+      dateOfBirth: VICTIM.dateOfBirth,
+    },
   );
   extra.orders.orders.push(
-    order({ id: ORDER, kind: "FULL", applicantForceCode: "07", courtCode: CREWE, respondentId: RESPONDENT.id, madeOn: "2025-03-03", untilFurtherOrder: true }),
+    order({
+      id: ORDER,
+      kind: "FULL",
+      applicantForceCode: "07",
+      courtCode: CREWE,
+      respondentId: RESPONDENT.id,
+      madeOn: "2025-03-03",
+      untilFurtherOrder: true,
+    }),
   );
   extra.orders.protectedPersons.push({ orderId: ORDER, personId: VICTIM.id });
   extra.breaches.breaches.push(
-    breach("taint-charged", "07", "2026-09-01", { orderId: ORDER, orderForceCode: "07", offenderId: RESPONDENT.id, occurredOn: "2026-08-30", status: "CHARGED" }),
+    breach("taint-charged", "07", "2026-09-01", {
+      orderId: ORDER,
+      orderForceCode: "07",
+      offenderId: RESPONDENT.id,
+      occurredOn: "2026-08-30",
+      status: "CHARGED",
+    }),
   );
   extra.hearings.hearings.push(
-    hearing("taint-sentencing", "2026-11-16T10:00:00Z", { type: "BREACH_SENTENCE", orderId: ORDER, breachId: "taint-charged", respondentId: RESPONDENT.id }),
+    hearing("taint-sentencing", "2026-11-16T10:00:00Z", {
+      type: "BREACH_SENTENCE",
+      orderId: ORDER,
+      breachId: "taint-charged",
+      respondentId: RESPONDENT.id,
+    }),
     hearing("taint-discharge", "2026-11-17T10:00:00Z", { type: "DISCHARGE", orderId: ORDER, respondentId: RESPONDENT.id, courtroom: "2" }),
   );
   return mergeChunks(seedCasesChunk(), extra);
@@ -67,8 +98,14 @@ const forcesOf = (region: string) => forcesInRegion(region as never).map((force)
 const CALLERS: Caller[] = [
   { label: "a national caller holding every scope", principal: EVERY_SCOPE_NATIONAL },
   { label: "national-analyst", principal: principalFor("national-analyst", { kind: "national" }) },
-  { label: "regional-officer (North West)", principal: principalFor("regional-officer", { kind: "forces", forces: forcesOf("NORTH_WEST") }) },
-  { label: "regional-officer (West Midlands)", principal: principalFor("regional-officer", { kind: "forces", forces: forcesOf("WEST_MIDLANDS") }) },
+  {
+    label: "regional-officer (North West)",
+    principal: principalFor("regional-officer", { kind: "forces", forces: forcesOf("NORTH_WEST") }),
+  },
+  {
+    label: "regional-officer (West Midlands)",
+    principal: principalFor("regional-officer", { kind: "forces", forces: forcesOf("WEST_MIDLANDS") }),
+  },
   { label: "force-officer (07)", principal: principalFor("force-officer", { kind: "forces", forces: ["07"] }) },
   { label: "force-officer (21)", principal: principalFor("force-officer", { kind: "forces", forces: ["21"] }) },
   { label: "court-listing (Crewe)", principal: principalFor("court-listing", { kind: "courts", courts: [CREWE] }) },
@@ -112,7 +149,13 @@ describe("confidentiality: planted facts reach only callers who may see where th
     const reported = await stack.query(
       `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { id } }`,
       {
-        input: { orderId: ORDER, offenceType: "BREACH_OF_ORDER", occurredOn: "2026-11-20", description: MARKERS.breachDescription, idempotencyKey: "taint-report" },
+        input: {
+          orderId: ORDER,
+          offenceType: "BREACH_OF_ORDER",
+          occurredOn: "2026-11-20",
+          description: MARKERS.breachDescription,
+          idempotencyKey: "taint-report",
+        },
       },
       cheshireOfficer,
     );
@@ -160,20 +203,28 @@ describe("confidentiality: planted facts reach only callers who may see where th
     for (const marker of [...Object.values(MARKERS), VICTIM.familyName]) expect(text).toContain(marker);
   });
 
-  it.each(CALLERS.map((caller) => [caller.label, caller] as const))("%s reads exactly the planted facts it may see", async (_label, { principal }) => {
-    const text = await readAll(principal);
-    const found = Object.entries({ ...MARKERS, victimName: VICTIM.familyName })
-      .filter(([, marker]) => text.includes(marker))
-      .map(([name]) => name)
-      .sort();
-    const allowed = (["breachDescription", "sentencingNote", "dischargeNote", "victimName"] as const).filter((name) => mayRead(principal, name)).sort();
-    expect(found).toEqual(allowed);
-  });
+  it.each(CALLERS.map((caller) => [caller.label, caller] as const))(
+    "%s reads exactly the planted facts it may see",
+    async (_label, { principal }) => {
+      const text = await readAll(principal);
+      const found = Object.entries({ ...MARKERS, victimName: VICTIM.familyName })
+        .filter(([, marker]) => text.includes(marker))
+        .map(([name]) => name)
+        .sort();
+      const allowed = (["breachDescription", "sentencingNote", "dischargeNote", "victimName"] as const)
+        .filter((name) => mayRead(principal, name))
+        .sort();
+      expect(found).toEqual(allowed);
+    },
+  );
 
   it("the victim's PNC ID and name reach only the callers who may see the victim", async () => {
     for (const { principal } of CALLERS) {
       const text = await readAll(principal);
-      expect([text.includes(VICTIM.pncId), text.includes(VICTIM.familyName)]).toEqual([mayRead(principal, "victimName"), mayRead(principal, "victimName")]);
+      expect([text.includes(VICTIM.pncId), text.includes(VICTIM.familyName)]).toEqual([
+        mayRead(principal, "victimName"),
+        mayRead(principal, "victimName"),
+      ]);
     }
   });
 

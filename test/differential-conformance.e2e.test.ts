@@ -66,7 +66,11 @@ async function stockAnswer(stock: ApolloServer<GatewayContext>, { query, variabl
 
 /** Our gateway's answer over HTTP. */
 async function ourAnswer(url: string, { query, variables }: GeneratedOperation, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: { path?: (string | number)[] }[] };
   return { status: response.status, data: body.data, errorPaths: errorPaths(body.errors) };
 }
@@ -107,15 +111,19 @@ describe("differential conformance with stock @apollo/gateway", () => {
     await stockAudit?.dispose();
   });
 
-  it("answers every generated operation exactly as stock @apollo/gateway", async () => {
-    const authorization = `Bearer ${await tokenFor(EVERY_SCOPE_NATIONAL)}`;
-    await fc.assert(
-      fc.asyncProperty(operationArbitrary(apiSchema, ROOT_ARGUMENTS), async (operation) => {
-        expect(await ourAnswer(stack.gatewayUrl, operation, { authorization })).toEqual(await stockAnswer(stock, operation));
-      }),
-      { numRuns: RUNS, seed: 9 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    "answers every generated operation exactly as stock @apollo/gateway",
+    async () => {
+      const authorization = `Bearer ${await tokenFor(EVERY_SCOPE_NATIONAL)}`;
+      await fc.assert(
+        fc.asyncProperty(operationArbitrary(apiSchema, ROOT_ARGUMENTS), async (operation) => {
+          expect(await ourAnswer(stack.gatewayUrl, operation, { authorization })).toEqual(await stockAnswer(stock, operation));
+        }),
+        { numRuns: RUNS, seed: 9 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe("differential conformance on a supergraph with an entity interface, a union, @interfaceObject, @requires and @provides", () => {
@@ -146,7 +154,10 @@ describe("differential conformance on a supergraph with an entity interface, a u
     await ours.apollo.start();
     oursRunning = await listen(ours.createHttpService(), 0);
     stock = new ApolloServer<GatewayContext>({
-      gateway: new ApolloGateway({ supergraphSdl: supergraph.supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url }) }),
+      gateway: new ApolloGateway({
+        supergraphSdl: supergraph.supergraphSdl,
+        buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
+      }),
     });
     await stock.start();
   });
@@ -158,14 +169,18 @@ describe("differential conformance on a supergraph with an entity interface, a u
     await audit?.dispose();
   });
 
-  it("answers every generated operation exactly as stock @apollo/gateway", async () => {
-    const schema = buildSchema(supergraph.apiSchemaSdl);
-    const roots: RootArguments = { items: [""], item: ['(id: "b1")', '(id: "f1")', '(id: "none")'], media: [""], topAuthor: [""] };
-    await fc.assert(
-      fc.asyncProperty(operationArbitrary(schema, roots, { depth: 3 }), async (operation) => {
-        expect(await ourAnswer(oursRunning.url, operation)).toEqual(await stockAnswer(stock, operation));
-      }),
-      { numRuns: RUNS, seed: 9 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    "answers every generated operation exactly as stock @apollo/gateway",
+    async () => {
+      const schema = buildSchema(supergraph.apiSchemaSdl);
+      const roots: RootArguments = { items: [""], item: ['(id: "b1")', '(id: "f1")', '(id: "none")'], media: [""], topAuthor: [""] };
+      await fc.assert(
+        fc.asyncProperty(operationArbitrary(schema, roots, { depth: 3 }), async (operation) => {
+          expect(await ourAnswer(oursRunning.url, operation)).toEqual(await stockAnswer(stock, operation));
+        }),
+        { numRuns: RUNS, seed: 9 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

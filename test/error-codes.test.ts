@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** What runs in production: the layers below dev/, test/ and bench/. */
-const SOURCES = new Map(["platform", "domain", "gateway", "subgraphs"].flatMap(sourceFiles).map((file) => [file, readFileSync(repoPath(file), "utf8")]));
+const SOURCES = new Map(
+  ["platform", "domain", "gateway", "subgraphs"].flatMap(sourceFiles).map((file) => [file, readFileSync(repoPath(file), "utf8")]),
+);
 const OTHER_SOURCES = [...SOURCES].filter(([file]) => file !== ERRORS_MODULE);
 const ERRORS_SOURCE = SOURCES.get(ERRORS_MODULE) ?? "";
 

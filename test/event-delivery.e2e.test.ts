@@ -24,7 +24,15 @@ function fixture() {
   const chunk = emptyChunk();
   for (let n = 1; n <= ORDERS; n++) {
     chunk.orders.orders.push(
-      order({ id: `o${n}`, kind: "FULL", applicantForceCode: "07", courtCode: "B07ED", respondentId: `r${n}`, madeOn: "2024-01-02", untilFurtherOrder: true }),
+      order({
+        id: `o${n}`,
+        kind: "FULL",
+        applicantForceCode: "07",
+        courtCode: "B07ED",
+        respondentId: `r${n}`,
+        madeOn: "2024-01-02",
+        untilFurtherOrder: true,
+      }),
     );
     chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
   }
@@ -83,7 +91,9 @@ function deliveryGuarantees(busName: string, openBus: () => EventBus) {
       stack.events.orders.startConsumers();
       await stack.settle();
       expect(await dischargesByOrder(stack)).toEqual(allDischarged);
-      const processed = await stack.databases.orders.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM processed_event WHERE consumer_group = 'orders'`);
+      const processed = await stack.databases.orders.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM processed_event WHERE consumer_group = 'orders'`,
+      );
       expect(processed[0].n).toBe(ORDERS);
     });
 
@@ -126,7 +136,11 @@ describeWithRedis("Redis Streams", () => {
     let stack: TestStack;
 
     beforeEach(async () => {
-      stack = await startTestStack({ chunks: [fixture()], clock: fixedClock("2026-11-23"), bus: openTestRedisBus({ claimIdleMs: CLAIM_IDLE_MS }) });
+      stack = await startTestStack({
+        chunks: [fixture()],
+        clock: fixedClock("2026-11-23"),
+        bus: openTestRedisBus({ claimIdleMs: CLAIM_IDLE_MS }),
+      });
     });
     afterEach(() => stack.stop());
 
@@ -134,7 +148,11 @@ describeWithRedis("Redis Streams", () => {
     async function crashingConsumer(name: string) {
       await stack.events.orders.stopConsumers();
       const ordersDb = stack.databases.orders.db;
-      const applyOnce = idempotentHandler({ db: ordersDb, group: "orders", apply: ordersSubgraph.consumes![STREAMS.hearingOutcomes.name]! });
+      const applyOnce = idempotentHandler({
+        db: ordersDb,
+        group: "orders",
+        apply: ordersSubgraph.consumes![STREAMS.hearingOutcomes.name]!,
+      });
       let crashes = 0;
       const dying = stack.bus.subscribe({
         stream: STREAMS.hearingOutcomes.name,
@@ -163,7 +181,12 @@ describeWithRedis("Redis Streams", () => {
       // The restarted process (same consumer name) is given back what it never acknowledged.
       stack.events.orders.startConsumers();
       await stack.settle();
-      expect(await dischargesByOrder(stack)).toMatchObject({ o1: ["DISCHARGED", 1], o2: ["DISCHARGED", 1], o3: ["DISCHARGED", 1], o4: ["IN_FORCE", 0] });
+      expect(await dischargesByOrder(stack)).toMatchObject({
+        o1: ["DISCHARGED", 1],
+        o2: ["DISCHARGED", 1],
+        o3: ["DISCHARGED", 1],
+        o4: ["IN_FORCE", 0],
+      });
       expect(await stack.bus.backlog(STREAMS.hearingOutcomes.name, "orders")).toBe(0);
     });
 
@@ -172,7 +195,12 @@ describeWithRedis("Redis Streams", () => {
       // A different process of the orders group: the entries are not its own, so only XAUTOCLAIM can give them to it.
       stack.events.orders.startConsumers();
       await stack.settle();
-      expect(await dischargesByOrder(stack)).toMatchObject({ o1: ["DISCHARGED", 1], o2: ["DISCHARGED", 1], o3: ["DISCHARGED", 1], o4: ["IN_FORCE", 0] });
+      expect(await dischargesByOrder(stack)).toMatchObject({
+        o1: ["DISCHARGED", 1],
+        o2: ["DISCHARGED", 1],
+        o3: ["DISCHARGED", 1],
+        o4: ["IN_FORCE", 0],
+      });
       const rejected = await stack.databases.orders.db.query(`SELECT * FROM rejected_event`);
       expect(rejected).toEqual([]);
     });

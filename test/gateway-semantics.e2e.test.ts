@@ -55,9 +55,14 @@ describe("gateway GraphQL semantics", () => {
   });
 
   it("answers 400 with graphql-js's message for several operations and none named", async () => {
-    const { status, body } = await stack.post({ query: `query A { forces { code } } query B { courts { code } }` }, { authorization: await bearer() });
+    const { status, body } = await stack.post(
+      { query: `query A { forces { code } } query B { courts { code } }` },
+      { authorization: await bearer() },
+    );
     expect(status).toBe(400);
-    expect(body.errors).toEqual([expect.objectContaining({ message: "Must provide operation name if query contains multiple operations." })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: "Must provide operation name if query contains multiple operations." }),
+    ]);
   });
 
   it("runs the operation named by operationName when there are several", async () => {
@@ -85,7 +90,11 @@ describe("gateway GraphQL semantics", () => {
 
   it.each([
     ["literal", `{ spoStatistics(from: "2020-02-30", to: "2020-12-31", groupBy: NATIONAL) { scope } }`, undefined],
-    ["variable", `query($from: Date!) { spoStatistics(from: $from, to: "2020-12-31", groupBy: NATIONAL) { scope } }`, { from: "2020-02-30" }],
+    [
+      "variable",
+      `query($from: Date!) { spoStatistics(from: $from, to: "2020-12-31", groupBy: NATIONAL) { scope } }`,
+      { from: "2020-02-30" },
+    ],
     ["filter literal", `{ orders(filter: { madeFrom: "2021-13-01" }) { totalCount } }`, undefined],
   ])("refuses an impossible Date (%s) with BAD_USER_INPUT", async (_kind, query, variables) => {
     const { body } = await stack.query(query, variables);

@@ -19,14 +19,24 @@ describe("gateway end to end", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: "ready",
-      checks: { supergraph: "ready", "subgraph people": "ready", "subgraph orders": "ready", "subgraph hearings": "ready", "subgraph breaches": "ready" },
+      checks: {
+        supergraph: "ready",
+        "subgraph people": "ready",
+        "subgraph orders": "ready",
+        "subgraph hearings": "ready",
+        "subgraph breaches": "ready",
+      },
     });
   });
 
   it("serves forces and courts from the reference data", async () => {
     const { body } = await stack.query(`{ forces { code region } courts(force: "21") { code name force { name region } } }`);
     expect(body.data!.forces).toHaveLength(44);
-    expect(body.data!.courts).toContainEqual({ code: "B21DA", name: "Cannock Magistrates' Court", force: { name: "Staffordshire Police", region: "WEST_MIDLANDS" } });
+    expect(body.data!.courts).toContainEqual({
+      code: "B21DA",
+      name: "Cannock Magistrates' Court",
+      force: { name: "Staffordshire Police", region: "WEST_MIDLANDS" },
+    });
   });
 
   it("joins a person across all four subgraphs", async () => {
@@ -41,7 +51,10 @@ describe("gateway end to end", () => {
     expect(body.errors).toBeUndefined();
     const person = body.data!.person;
     expect(person.id).toBe(SEED_CASE_IDS.cheshire.respondent);
-    expect(person.stalkingProtectionOrders.map((o: { id: string }) => o.id)).toEqual([SEED_CASE_IDS.cheshire.fullOrder, SEED_CASE_IDS.cheshire.interimOrder]);
+    expect(person.stalkingProtectionOrders.map((o: { id: string }) => o.id)).toEqual([
+      SEED_CASE_IDS.cheshire.fullOrder,
+      SEED_CASE_IDS.cheshire.interimOrder,
+    ]);
     expect(person.stalkingProtectionOrders[0].hearings.length).toBeGreaterThan(0);
     expect(person.breachOffences).toEqual([]);
   });
@@ -85,11 +98,16 @@ describe("gateway end to end", () => {
   });
 
   it("reads a court list with each hearing's order and respondent", async () => {
-    const { body: listed } = await stack.query(`{ orders(first: 1, filter: { kinds: [FULL], statuses: [IN_FORCE] }) { nodes { court { code } hearings { listedFor } } } }`);
+    const { body: listed } = await stack.query(
+      `{ orders(first: 1, filter: { kinds: [FULL], statuses: [IN_FORCE] }) { nodes { court { code } hearings { listedFor } } } }`,
+    );
     const order = listed.data!.orders.nodes[0];
     const day = order.hearings[0].listedFor.slice(0, 10);
-    const { body } = await stack.query(`query($c: ID!, $d: Date!) { courtList(courtCode: $c, date: $d) {
-      caseNumber court { code } type status listedFor courtroom order { reference } respondent { name { family } } } }`, { c: order.court.code, d: day });
+    const { body } = await stack.query(
+      `query($c: ID!, $d: Date!) { courtList(courtCode: $c, date: $d) {
+      caseNumber court { code } type status listedFor courtroom order { reference } respondent { name { family } } } }`,
+      { c: order.court.code, d: day },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.courtList.length).toBeGreaterThan(0);
     for (const hearing of body.data!.courtList) {

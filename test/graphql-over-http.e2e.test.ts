@@ -13,7 +13,8 @@ describe("GraphQL over HTTP (graphql-http's server audits)", () => {
     const authorization = `Bearer ${await tokenFor(EVERY_SCOPE_NATIONAL)}`;
     const audits = serverAudits({
       url: stack.gatewayUrl,
-      fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization } }),
+      fetchFn: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization } }),
     });
     results = [];
     for (const audit of audits) {

@@ -68,7 +68,11 @@ describe("gateway HTTP hardening", () => {
   });
 
   it("does not tell the client what runs it", async () => {
-    const raw = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify({ query: "{ forces { code } }" }) });
+    const raw = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify({ query: "{ forces { code } }" }),
+    });
     expect(raw.status).toBe(200);
     expect(raw.headers.get("x-powered-by")).toBeNull();
     expect(raw.headers.get("server")).toBeNull();

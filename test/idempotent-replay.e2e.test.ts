@@ -67,10 +67,14 @@ describe("idempotent replays are authorized like first requests", () => {
 
   /** Everything a replay could change: keys, hearing outcomes, outbox events, breaches. */
   const state = async () => ({
-    hearingKeys: await stack.databases.hearings.db.query(`SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`),
+    hearingKeys: await stack.databases.hearings.db.query(
+      `SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`,
+    ),
     hearings: await stack.databases.hearings.db.query(`SELECT id, status, decision, outcome_note FROM court_hearing ORDER BY id`),
     outbox: await stack.databases.hearings.db.query(`SELECT position FROM event_outbox ORDER BY position`),
-    breachKeys: await stack.databases.breaches.db.query(`SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`),
+    breachKeys: await stack.databases.breaches.db.query(
+      `SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`,
+    ),
     breaches: await stack.databases.breaches.db.query(`SELECT id, status, description FROM breach_offence ORDER BY id`),
   });
 
@@ -113,7 +117,11 @@ describe("idempotent replays are authorized like first requests", () => {
       const before = await state();
       const replay = await stack.query(RECORD, { input }, as("court-listing", SUB, CANNOCK));
       const after = await state();
-      const firstFromCannock = await stack.query(RECORD, { input: { ...input, idempotencyKey: "cannock-fresh-key" } }, as("court-listing", SUB, CANNOCK));
+      const firstFromCannock = await stack.query(
+        RECORD,
+        { input: { ...input, idempotencyKey: "cannock-fresh-key" } },
+        as("court-listing", SUB, CANNOCK),
+      );
 
       expect(replay.body.errors?.map((error) => error.extensions)).toEqual([{ code: "BAD_USER_INPUT", argument: "input.hearingId" }]);
       expectRefusedLikeAFirstRequest(replay, firstFromCannock, stringsOf(first.body.data));
@@ -147,7 +155,11 @@ describe("idempotent replays are authorized like first requests", () => {
 
     it("reports the breach the first time, for a force the caller covers", () => {
       expect(first.body.errors).toBeUndefined();
-      expect(first.body.data?.reportBreach).toMatchObject({ id: expect.stringMatching(/^breach-/), status: "REPORTED", order: { id: CHESHIRE.orderId } });
+      expect(first.body.data?.reportBreach).toMatchObject({
+        id: expect.stringMatching(/^breach-/),
+        status: "REPORTED",
+        order: { id: CHESHIRE.orderId },
+      });
       expect(first.body.data?.reportBreach.offender).toMatchObject({ id: CHESHIRE.respondentId, pncId: expect.any(String) });
     });
 
@@ -168,7 +180,10 @@ describe("idempotent replays are authorized like first requests", () => {
 
     it("gives the same subject's replay from the same forces, listed in another order, the same breach, changing nothing", async () => {
       const before = await state();
-      const sameForcesReordered: Jurisdiction = { kind: "forces", forces: [STAFFORDSHIRE.forceCode, CHESHIRE.forceCode, CHESHIRE.forceCode] };
+      const sameForcesReordered: Jurisdiction = {
+        kind: "forces",
+        forces: [STAFFORDSHIRE.forceCode, CHESHIRE.forceCode, CHESHIRE.forceCode],
+      };
       const replay = await stack.query(REPORT, { input }, as("force-officer", SUB, sameForcesReordered));
       expect(replay.body).toEqual(first.body);
       expect(await state()).toEqual(before);

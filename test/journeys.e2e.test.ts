@@ -31,16 +31,47 @@ const DASHBOARD = principalFor("reporting-dashboard", { kind: "national" }, "das
 function fixture() {
   const extra = emptyChunk();
   extra.orders.orders.push(
-    order({ id: "cheshire-against-21", kind: "FULL", applicantForceCode: "07", courtCode: "B07ED", respondentId: STAFFORDSHIRE.respondent, reference: "SPO/07/2025/0100", madeOn: "2025-03-03", untilFurtherOrder: true }),
+    order({
+      id: "cheshire-against-21",
+      kind: "FULL",
+      applicantForceCode: "07",
+      courtCode: "B07ED",
+      respondentId: STAFFORDSHIRE.respondent,
+      reference: "SPO/07/2025/0100",
+      madeOn: "2025-03-03",
+      untilFurtherOrder: true,
+    }),
   );
   extra.orders.protectedPersons.push({ orderId: "cheshire-against-21", personId: "person-07-protected-2" });
-  extra.orders.terms.push({ orderId: "cheshire-against-21", category: "PROHIBITION", position: 0, description: "Not to enter Crewe", exclusionArea: "Crewe" });
+  extra.orders.terms.push({
+    orderId: "cheshire-against-21",
+    category: "PROHIBITION",
+    position: 0,
+    description: "Not to enter Crewe",
+    exclusionArea: "Crewe",
+  });
   extra.breaches.breaches.push(
-    breach("breach-crewe", "07", "2026-09-01", { orderId: "cheshire-against-21", orderForceCode: "07", offenderId: STAFFORDSHIRE.respondent, occurredOn: "2026-08-30", status: "CHARGED" }),
+    breach("breach-crewe", "07", "2026-09-01", {
+      orderId: "cheshire-against-21",
+      orderForceCode: "07",
+      offenderId: STAFFORDSHIRE.respondent,
+      occurredOn: "2026-08-30",
+      status: "CHARGED",
+    }),
   );
   extra.hearings.hearings.push(
-    hearing("trial-crewe", "2026-11-16T10:00:00Z", { type: "BREACH_TRIAL", orderId: "cheshire-against-21", breachId: "breach-crewe", respondentId: STAFFORDSHIRE.respondent }),
-    hearing("discharge-crewe", "2026-11-17T10:00:00Z", { type: "DISCHARGE", orderId: "cheshire-against-21", respondentId: STAFFORDSHIRE.respondent, courtroom: "2" }),
+    hearing("trial-crewe", "2026-11-16T10:00:00Z", {
+      type: "BREACH_TRIAL",
+      orderId: "cheshire-against-21",
+      breachId: "breach-crewe",
+      respondentId: STAFFORDSHIRE.respondent,
+    }),
+    hearing("discharge-crewe", "2026-11-17T10:00:00Z", {
+      type: "DISCHARGE",
+      orderId: "cheshire-against-21",
+      respondentId: STAFFORDSHIRE.respondent,
+      courtroom: "2",
+    }),
   );
   return mergeChunks(seedCasesChunk(), extra);
 }
@@ -66,7 +97,14 @@ describe("user journeys through the gateway", () => {
       const [person] = body.data!.searchPeople;
       expect(person.spoStatus).toBe("ACTIVE_FULL");
       expect(person.stalkingProtectionOrders).toEqual([
-        { reference: "SPO/07/2025/0100", kind: "FULL", status: "IN_FORCE", applicantForce: { code: "07", name: "Cheshire Constabulary" }, prohibitions: null, protectedPersons: null },
+        {
+          reference: "SPO/07/2025/0100",
+          kind: "FULL",
+          status: "IN_FORCE",
+          applicantForce: { code: "07", name: "Cheshire Constabulary" },
+          prohibitions: null,
+          protectedPersons: null,
+        },
         {
           reference: "SPO/21/2020/0001",
           kind: "INTERIM",
@@ -112,7 +150,13 @@ describe("user journeys through the gateway", () => {
       expect(crewe.body).toEqual({
         data: {
           courtList: [
-            { caseNumber: "CASE-trial-crewe", type: "BREACH_TRIAL", status: "LISTED", order: { reference: "SPO/07/2025/0100" }, respondent: { name: { family: "Exampleton" } } },
+            {
+              caseNumber: "CASE-trial-crewe",
+              type: "BREACH_TRIAL",
+              status: "LISTED",
+              order: { reference: "SPO/07/2025/0100" },
+              respondent: { name: { family: "Exampleton" } },
+            },
           ],
         },
       });
@@ -142,7 +186,10 @@ describe("user journeys through the gateway", () => {
         CHESHIRE_OFFICER,
       );
       expect(reported.body.errors).toBeUndefined();
-      for (const [hearingId, decision] of [["trial-crewe", "CONVICTED"], ["discharge-crewe", "ORDER_DISCHARGED"]]) {
+      for (const [hearingId, decision] of [
+        ["trial-crewe", "CONVICTED"],
+        ["discharge-crewe", "ORDER_DISCHARGED"],
+      ]) {
         const { body } = await stack.query(
           `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { decision } }`,
           { input: { hearingId, status: "HEARD", decision, outcomeNote: "Decided at Crewe", idempotencyKey: hearingId } },

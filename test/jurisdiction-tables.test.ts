@@ -35,6 +35,12 @@ describe.each(SUBGRAPH_NAMES)("jurisdiction table of %s", (name) => {
 it("finds the free-text fields the API has today (the tripwire is armed)", async () => {
   const all = (await Promise.all(SUBGRAPH_NAMES.map(async (name) => freeTextFields(await subgraphSchema(SUBGRAPHS[name]))))).flat();
   expect(all).toEqual(
-    expect.arrayContaining(["CourtHearing.outcomeNote", "OrderEvent.note", "BreachOffence.description", "BreachOffence.sentence", "OrderTerm.description"]),
+    expect.arrayContaining([
+      "CourtHearing.outcomeNote",
+      "OrderEvent.note",
+      "BreachOffence.description",
+      "BreachOffence.sentence",
+      "OrderTerm.description",
+    ]),
   );
 });

@@ -25,8 +25,17 @@ const IN_FORCE_ON = { [CHESHIRE.name]: "2024-06-03", [STAFFORDSHIRE.name]: "2026
 function fixture() {
   const reviews = emptyChunk();
   reviews.hearings.hearings.push(
-    hearing(REVIEW[CHESHIRE.name], "2024-06-03T10:00:00+01:00", { type: "REVIEW", orderId: CHESHIRE.orderId, courtCode: CHESHIRE.courtCode }),
-    hearing(REVIEW[STAFFORDSHIRE.name], "2026-11-02T10:00:00Z", { type: "REVIEW", orderId: STAFFORDSHIRE.orderId, courtCode: STAFFORDSHIRE.courtCode, forceCode: "21" }),
+    hearing(REVIEW[CHESHIRE.name], "2024-06-03T10:00:00+01:00", {
+      type: "REVIEW",
+      orderId: CHESHIRE.orderId,
+      courtCode: CHESHIRE.courtCode,
+    }),
+    hearing(REVIEW[STAFFORDSHIRE.name], "2026-11-02T10:00:00Z", {
+      type: "REVIEW",
+      orderId: STAFFORDSHIRE.orderId,
+      courtCode: STAFFORDSHIRE.courtCode,
+      forceCode: "21",
+    }),
   );
   return mergeChunks(seedCasesChunk(), reviews);
 }
@@ -40,7 +49,9 @@ function expectedFor(caller: Caller, scope: "hearing:write" | "breach:write"): E
     return caller.covers ? { kind: "done" } : { kind: "refused", code: "BAD_USER_INPUT", detail: "input.hearingId" };
   }
   // Court callers cover no force's records.
-  return caller.covers && caller.jurisdiction.kind !== "courts" ? { kind: "done" } : { kind: "refused", code: "FORBIDDEN", detail: "OUT_OF_JURISDICTION" };
+  return caller.covers && caller.jurisdiction.kind !== "courts"
+    ? { kind: "done" }
+    : { kind: "refused", code: "FORBIDDEN", detail: "OUT_OF_JURISDICTION" };
 }
 
 describe.each([

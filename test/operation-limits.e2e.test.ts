@@ -32,7 +32,16 @@ describe("operation limits at the gateway", () => {
     const attacks = ATTACKS.map(([, query]) => stack.query(query));
     const [answered, ...refused] = await Promise.all([ordinary, ...attacks]);
     expect(answered.status).toBe(200);
-    expect(answered.body).toEqual({ data: { order: { reference: expect.any(String), kind: "FULL", status: "EXPIRED", court: { name: "Crewe (South Cheshire) Magistrates' Court" } } } });
+    expect(answered.body).toEqual({
+      data: {
+        order: {
+          reference: expect.any(String),
+          kind: "FULL",
+          status: "EXPIRED",
+          court: { name: "Crewe (South Cheshire) Magistrates' Court" },
+        },
+      },
+    });
     expect(refused.map((response) => response.status)).toEqual(ATTACKS.map(() => 400));
   });
 

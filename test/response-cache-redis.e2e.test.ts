@@ -30,7 +30,12 @@ const STATISTICS = `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupB
 
 /** A timeout well above what a busy test machine's event loop adds, so only the frozen proxy makes commands fail. */
 function redisCache(url: string, keyPrefix: string): ResponseCacheOptions {
-  return { store: { kind: "redis", url, keyPrefix, commandTimeoutMs: 1_000 }, ttlSeconds: TTL_SECONDS, persistedQueryTtlSeconds: TTL_SECONDS, log: () => undefined };
+  return {
+    store: { kind: "redis", url, keyPrefix, commandTimeoutMs: 1_000 },
+    ttlSeconds: TTL_SECONDS,
+    persistedQueryTtlSeconds: TTL_SECONDS,
+    log: () => undefined,
+  };
 }
 
 /** A loopback port nothing listens on. */
@@ -51,7 +56,11 @@ describeWithRedis("response cache on Redis", () => {
   beforeAll(async () => {
     redis = new Redis(TEST_REDIS_URL);
     proxy = await startProxyProcess(Number(new URL(TEST_REDIS_URL).port || 6379));
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock(TODAY), responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix) });
+    stack = await startTestStack({
+      chunks: [seedCasesChunk()],
+      clock: fixedClock(TODAY),
+      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix),
+    });
     await cacheConnected();
   });
   const cacheConnected = () => waitUntil(async () => stack.responseCache.storeReady(), "the response cache is connected to Redis");
@@ -142,7 +151,11 @@ describeWithRedis("statistics invalidation by the consumers' progress on Redis S
   let progress: EventStreamProgress;
   beforeAll(async () => {
     bus = openTestRedisBus();
-    progress = new EventStreamProgress({ url: TEST_REDIS_URL, streamKeys: [bus.streamKey(STREAMS.hearingOutcomes.name)], commandTimeoutMs: 500 });
+    progress = new EventStreamProgress({
+      url: TEST_REDIS_URL,
+      streamKeys: [bus.streamKey(STREAMS.hearingOutcomes.name)],
+      commandTimeoutMs: 500,
+    });
     await waitUntil(async () => !(await progress.fingerprint()).startsWith("unknown:"), "the progress reader is connected");
   });
   afterAll(async () => {
@@ -168,7 +181,9 @@ describeWithRedis("statistics invalidation by the consumers' progress on Redis S
       bus.subscribe({ stream: STREAMS.hearingOutcomes.name, group: "breaches", consumer: "breaches-test", handler: async () => undefined }),
     ];
     try {
-      await bus.publish(STREAMS.hearingOutcomes.name, [{ id: "event-1", type: "HearingOutcomeRecorded", occurredAt: new Date().toISOString(), payload: {} }]);
+      await bus.publish(STREAMS.hearingOutcomes.name, [
+        { id: "event-1", type: "HearingOutcomeRecorded", occurredAt: new Date().toISOString(), payload: {} },
+      ]);
       await waitUntil(async () => (await bus.backlog(STREAMS.hearingOutcomes.name, "breaches")) === 0, "breaches applied the event");
       await waitUntil(async () => handling, "orders is applying the event");
       // Orders holds the event (its effect not committed): whatever is read now may be cached under these.

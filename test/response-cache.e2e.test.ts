@@ -34,7 +34,13 @@ const CANNOCK_LISTING = principalFor("court-listing", { kind: "courts", courts: 
 function fixture() {
   const extra = emptyChunk();
   extra.hearings.hearings.push(
-    hearing(FULL_HEARING, "2026-11-20T10:00:00Z", { type: "FULL_APPLICATION", courtCode: "B21DA", forceCode: "21", orderId: STAFFS.interimOrder, respondentId: STAFFS.respondent }),
+    hearing(FULL_HEARING, "2026-11-20T10:00:00Z", {
+      type: "FULL_APPLICATION",
+      courtCode: "B21DA",
+      forceCode: "21",
+      orderId: STAFFS.interimOrder,
+      respondentId: STAFFS.respondent,
+    }),
   );
   return mergeChunks(seedCasesChunk(), extra);
 }
@@ -51,7 +57,9 @@ function everyCaller(): Principal[] {
     courts: [{ kind: "courts" as const, courts: ["B21DA"] }],
   };
   const callers = Object.entries(personas.personas).flatMap(([name, persona]) =>
-    jurisdictions[persona.jurisdiction as keyof typeof jurisdictions].map((jurisdiction) => principalFor(name as PersonaName, jurisdiction)),
+    jurisdictions[persona.jurisdiction as keyof typeof jurisdictions].map((jurisdiction) =>
+      principalFor(name as PersonaName, jurisdiction),
+    ),
   );
   return [
     ...callers,
@@ -98,7 +106,9 @@ describe("response cache", () => {
     const before = cached.responseCache.metrics();
     const result = await send();
     const after = cached.responseCache.metrics();
-    const delta = Object.fromEntries(Object.entries(after).map(([name, value]) => [name, value - before[name as keyof ResponseCacheMetrics]]));
+    const delta = Object.fromEntries(
+      Object.entries(after).map(([name, value]) => [name, value - before[name as keyof ResponseCacheMetrics]]),
+    );
     return { result, delta: delta as unknown as ResponseCacheMetrics };
   }
 
@@ -117,11 +127,14 @@ describe("response cache", () => {
     const callers = everyCaller();
     const truth = new Map<string, ReturnType<typeof answer>>();
     for (const [index, caller] of callers.entries()) {
-      for (const [op, { query, variables }] of OPERATIONS.entries()) truth.set(`${index}/${op}`, answer(await uncached.query(query, variables, caller)));
+      for (const [op, { query, variables }] of OPERATIONS.entries())
+        truth.set(`${index}/${op}`, answer(await uncached.query(query, variables, caller)));
     }
     // The widest callers ask first, so whatever they leave in the cache is there when the others ask; then
     // everyone asks again, in the opposite order, so a narrow caller's entry is there for the wide ones too.
-    const order = [...callers.keys()].sort((a, b) => Number(callers[b].jurisdiction.kind === "national") - Number(callers[a].jurisdiction.kind === "national"));
+    const order = [...callers.keys()].sort(
+      (a, b) => Number(callers[b].jurisdiction.kind === "national") - Number(callers[a].jurisdiction.kind === "national"),
+    );
     const { delta } = await counting(async () => {
       for (const index of [...order, ...[...order].reverse()]) {
         for (const [op, { query, variables }] of OPERATIONS.entries()) {
@@ -162,7 +175,10 @@ describe("response cache", () => {
 
     it("records every consultation of personal data, each time: such operations pass the cache by", async () => {
       const query = `{ order(id: "${CHESHIRE.fullOrder}") { reference } forces { code } }`;
-      const { result, delta } = await counting(async () => [await cached.query(query, undefined, ANALYST), await cached.query(query, undefined, ANALYST)]);
+      const { result, delta } = await counting(async () => [
+        await cached.query(query, undefined, ANALYST),
+        await cached.query(query, undefined, ANALYST),
+      ]);
       expect(delta).toMatchObject({ hits: 0, misses: 0, stored: 0, passedThrough: 2 });
       for (const response of result) expect(await auditRecordsOf(response.requestId)).toHaveLength(1);
     });
@@ -173,7 +189,11 @@ describe("response cache", () => {
       try {
         const { result, delta } = await counting(async () => ({
           hit: await cached.query(STATISTICS, undefined, DASHBOARD),
-          miss: await cached.query(`{ spoStatistics(from: "2021-01-01", to: "2021-12-31", groupBy: NATIONAL) { scope activeOrders } }`, undefined, DASHBOARD),
+          miss: await cached.query(
+            `{ spoStatistics(from: "2021-01-01", to: "2021-12-31", groupBy: NATIONAL) { scope activeOrders } }`,
+            undefined,
+            DASHBOARD,
+          ),
           personal: await cached.query(`{ order(id: "${CHESHIRE.fullOrder}") { reference } }`, undefined, ANALYST),
         }));
         expect(delta).toMatchObject({ hits: 1, misses: 1 });
@@ -189,7 +209,9 @@ describe("response cache", () => {
   describe("automated persisted queries", () => {
     const persisted = async (principal: Principal, body: Record<string, unknown>) =>
       cached.post(body, { authorization: `Bearer ${await tokenFor(principal)}` });
-    const extensionsFor = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } });
+    const extensionsFor = (query: string) => ({
+      persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") },
+    });
 
     it("a hash registered by one caller is authorized, jurisdiction-filtered and audited for the next caller who sends it", async () => {
       const query = `query Terms($id: ID!) { order(id: $id) { reference prohibitions { description } } }`;
@@ -198,9 +220,16 @@ describe("response cache", () => {
 
       const byHash = await persisted(STAFFS_OFFICER, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
       expect(byHash.body.data!.order).toEqual({ reference: expect.any(String), prohibitions: null });
-      expect(byHash.body.errors).toEqual([expect.objectContaining({ path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } })]);
+      expect(byHash.body.errors).toEqual([
+        expect.objectContaining({ path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } }),
+      ]);
       const [record] = await auditRecordsFor(byHash.requestId);
-      expect(record).toMatchObject({ sub: "officer-21", document: query, variables: JSON.stringify({ id: CHESHIRE.fullOrder }), orders: [CHESHIRE.fullOrder] });
+      expect(record).toMatchObject({
+        sub: "officer-21",
+        document: query,
+        variables: JSON.stringify({ id: CHESHIRE.fullOrder }),
+        orders: [CHESHIRE.fullOrder],
+      });
 
       // A caller without the scope gets nothing of it, hash or no hash.
       const dashboard = await persisted(DASHBOARD, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
@@ -254,7 +283,16 @@ describe("response cache", () => {
       try {
         const decided = await cached.query(
           `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { decision } }`,
-          { input: { hearingId: FULL_HEARING, status: "HEARD", decision: "FULL_ORDER_MADE", expiresOn: "2028-11-20", outcomeNote: "Full order made", idempotencyKey: FULL_HEARING } },
+          {
+            input: {
+              hearingId: FULL_HEARING,
+              status: "HEARD",
+              decision: "FULL_ORDER_MADE",
+              expiresOn: "2028-11-20",
+              outcomeNote: "Full order made",
+              idempotencyKey: FULL_HEARING,
+            },
+          },
           CANNOCK_LISTING,
         );
         expect(decided.body.errors).toBeUndefined();

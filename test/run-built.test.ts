@@ -5,7 +5,8 @@ import path from "node:path";
 import { repoPath } from "../platform/repo-root";
 
 // The little of Node the CLI under test uses, declared: compiling against @types/node would make each build take seconds.
-const NODE_DECLARATIONS = "declare const require: { main: unknown }, module: unknown, process: { argv: string[]; stdout: { write(text: string): void } };\n";
+const NODE_DECLARATIONS =
+  "declare const require: { main: unknown }, module: unknown, process: { argv: string[]; stdout: { write(text: string): void } };\n";
 
 /**
  * scripts/run-built.js (behind npm run token, seed and compose) on a project of
@@ -31,7 +32,15 @@ describe("scripts/run-built.js", () => {
     mkdirSync(inRoot("gateway", "__tests__"), { recursive: true });
     copyFileSync(repoPath("scripts", "run-built.js"), inRoot("scripts", "run-built.js"));
     symlinkSync(repoPath("node_modules"), inRoot("node_modules"), "dir");
-    const compilerOptions = { module: "commonjs", target: "ES2022", lib: ["ES2022"], types: [], skipLibCheck: true, outDir: "dist", rootDir: "." };
+    const compilerOptions = {
+      module: "commonjs",
+      target: "ES2022",
+      lib: ["ES2022"],
+      types: [],
+      skipLibCheck: true,
+      outDir: "dist",
+      rootDir: ".",
+    };
     writeFileSync(inRoot("tsconfig.json"), JSON.stringify({ compilerOptions, include: ["gateway"] }));
     writeFileSync(inRoot("tsconfig.build.json"), JSON.stringify({ extends: "./tsconfig.json" }));
     echo(`"argv: " + process.argv.slice(2).join(" ")`);

@@ -10,9 +10,12 @@ describe("schema files", () => {
     composition = await composeSupergraph();
   });
 
-  it.each(COMPOSED_SUBGRAPH_NAMES)("schema/subgraphs/%s.graphql matches the code (run npm run compose after changing a subgraph)", (name) => {
-    expect(readFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), "utf8")).toBe(composition.subgraphSdl[name]);
-  });
+  it.each(COMPOSED_SUBGRAPH_NAMES)(
+    "schema/subgraphs/%s.graphql matches the code (run npm run compose after changing a subgraph)",
+    (name) => {
+      expect(readFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), "utf8")).toBe(composition.subgraphSdl[name]);
+    },
+  );
 
   it("schema/supergraph.graphql is the composition of the subgraphs (run npm run compose)", () => {
     expect(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8")).toBe(composition.supergraphSdl);

@@ -63,7 +63,12 @@ describe("the seed cases through the gateway", () => {
     expect(order.history.map((e: { type: string }) => e.type)).toEqual(["APPLIED", "MADE", "SERVED"]);
     // The full application has not been determined: no hearing decided it.
     expect(order.hearings.map((h: { decision: string | null }) => h.decision)).not.toContain("FULL_ORDER_MADE");
-    expect(order.hearings[0]).toMatchObject({ type: "INTERIM_APPLICATION", status: "HEARD", decision: "INTERIM_ORDER_MADE", court: { code: "B21DA" } });
+    expect(order.hearings[0]).toMatchObject({
+      type: "INTERIM_APPLICATION",
+      status: "HEARD",
+      decision: "INTERIM_ORDER_MADE",
+      court: { code: "B21DA" },
+    });
   });
 
   it("Cheshire: the full order of 13 August 2020 at Crewe supersedes the interim, runs five years, and is expired today", async () => {
@@ -117,10 +122,15 @@ describe("the seed cases through the gateway", () => {
   it("finds both respondents by PNC ID with their SPO status across forces", async () => {
     const { body: found } = await today.query(`{ searchPeople(search: { familyName: "Exampleton", dateOfBirth: "1983-07-14" }) { id } }`);
     expect(found.data!.searchPeople).toContainEqual({ id: SEED_CASE_IDS.staffordshire.respondent });
-    const { body: person } = await today.query(`query($id: ID!) { person(id: $id) { pncId stalkingProtectionOrders { reference applicantForce { code } status } } }`, {
-      id: SEED_CASE_IDS.cheshire.respondent,
+    const { body: person } = await today.query(
+      `query($id: ID!) { person(id: $id) { pncId stalkingProtectionOrders { reference applicantForce { code } status } } }`,
+      {
+        id: SEED_CASE_IDS.cheshire.respondent,
+      },
+    );
+    const { body: byPnc } = await today.query(`query($p: String) { searchPeople(search: { pncId: $p }) { id spoStatus } }`, {
+      p: person.data!.person.pncId,
     });
-    const { body: byPnc } = await today.query(`query($p: String) { searchPeople(search: { pncId: $p }) { id spoStatus } }`, { p: person.data!.person.pncId });
     expect(byPnc.data!.searchPeople).toEqual([{ id: SEED_CASE_IDS.cheshire.respondent, spoStatus: "ENDED" }]);
     expect(person.data!.person.stalkingProtectionOrders).toEqual([
       { reference: SEED_CASE_REFERENCES.cheshireFull, applicantForce: { code: "07" }, status: "EXPIRED" },
@@ -129,10 +139,16 @@ describe("the seed cases through the gateway", () => {
   });
 
   it("shows the Cheshire full order hearing on the Crewe court list of 13 August 2020", async () => {
-    const { body } = await today.query(`{ courtList(courtCode: "B07ED", date: "2020-08-13") { type decision listedFor order { reference } respondent { name { family } } } }`);
+    const { body } = await today.query(
+      `{ courtList(courtCode: "B07ED", date: "2020-08-13") { type decision listedFor order { reference } respondent { name { family } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.courtList).toContainEqual(
-      expect.objectContaining({ type: "FULL_APPLICATION", decision: "FULL_ORDER_MADE", order: { reference: SEED_CASE_REFERENCES.cheshireFull } }),
+      expect.objectContaining({
+        type: "FULL_APPLICATION",
+        decision: "FULL_ORDER_MADE",
+        order: { reference: SEED_CASE_REFERENCES.cheshireFull },
+      }),
     );
     expect(body.data!.courtList[0].listedFor).toMatch(/^2020-08-13T\d\d:\d\d:00\+01:00$/);
   });

@@ -57,7 +57,12 @@ async function handMadeAssertion(audience: string, options: { iat: number; exp: 
 }
 
 async function validAssertion(audience: string): Promise<string> {
-  return signIdentityAssertion({ principal: EVERY_SCOPE_NATIONAL, audience, requestId: randomUUID(), key: (await testKeys()).gatewayPrivateKey });
+  return signIdentityAssertion({
+    principal: EVERY_SCOPE_NATIONAL,
+    audience,
+    requestId: randomUUID(),
+    key: (await testKeys()).gatewayPrivateKey,
+  });
 }
 
 function otherSubgraph(name: SubgraphName): SubgraphName {
@@ -68,21 +73,43 @@ function otherSubgraph(name: SubgraphName): SubgraphName {
 const REFUSED: [string, (name: SubgraphName) => Promise<Record<string, string>>][] = [
   ["without an assertion", async () => ({})],
   ["with a malformed assertion", async () => bearer("not-a-jwt")],
-  ["with an expired assertion", async (name) => bearer(await handMadeAssertion(name, { iat: nowSeconds() - 600, exp: nowSeconds() - 300 }))],
+  [
+    "with an expired assertion",
+    async (name) => bearer(await handMadeAssertion(name, { iat: nowSeconds() - 600, exp: nowSeconds() - 300 })),
+  ],
   // Unexpired, but issued longer ago than an assertion may live (60 s): a captured assertion is soon useless.
-  ["with an assertion issued too long ago", async (name) => bearer(await handMadeAssertion(name, { iat: nowSeconds() - 300, exp: nowSeconds() + 300 }))],
-  ["with an assertion signed by a foreign key", async (name) => {
-    const { privateKey } = await generateKeyPair("ES256");
-    return bearer(await signIdentityAssertion({ principal: EVERY_SCOPE_NATIONAL, audience: name, requestId: randomUUID(), key: privateKey }));
-  }],
+  [
+    "with an assertion issued too long ago",
+    async (name) => bearer(await handMadeAssertion(name, { iat: nowSeconds() - 300, exp: nowSeconds() + 300 })),
+  ],
+  [
+    "with an assertion signed by a foreign key",
+    async (name) => {
+      const { privateKey } = await generateKeyPair("ES256");
+      return bearer(
+        await signIdentityAssertion({ principal: EVERY_SCOPE_NATIONAL, audience: name, requestId: randomUUID(), key: privateKey }),
+      );
+    },
+  ],
   ["with an assertion for another subgraph", async (name) => bearer(await validAssertion(otherSubgraph(name)))],
   ["with the user's token instead of an assertion", async () => bearer(await tokenFor(EVERY_SCOPE_NATIONAL))],
-  ['with an unsecured assertion (alg "none")', async (name) => {
-    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-    const now = nowSeconds();
-    const claims = { principal: EVERY_SCOPE_NATIONAL, iss: ASSERTION_ISSUER, aud: name, sub: EVERY_SCOPE_NATIONAL.sub, jti: randomUUID(), iat: now, exp: now + 60 };
-    return bearer(`${part({ alg: "none" })}.${part(claims)}.`);
-  }],
+  [
+    'with an unsecured assertion (alg "none")',
+    async (name) => {
+      const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      const now = nowSeconds();
+      const claims = {
+        principal: EVERY_SCOPE_NATIONAL,
+        iss: ASSERTION_ISSUER,
+        aud: name,
+        sub: EVERY_SCOPE_NATIONAL.sub,
+        jti: randomUUID(),
+        iat: now,
+        exp: now + 60,
+      };
+      return bearer(`${part({ alg: "none" })}.${part(claims)}.`);
+    },
+  ],
 ];
 
 function expectRefused(response: GraphQLHttpResponse): void {

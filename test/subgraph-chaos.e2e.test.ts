@@ -24,7 +24,10 @@ const VARIABLES = { order: SEED_CASE_IDS.cheshire.fullOrder, person: SEED_CASE_I
 const RECOVERY_MS = 5_000;
 
 const isComplete = (response: GraphQLHttpResponse) =>
-  response.status === 200 && response.body.errors === undefined && response.body.data?.order?.reference !== undefined && response.body.data?.person?.spoStatus !== undefined;
+  response.status === 200 &&
+  response.body.errors === undefined &&
+  response.body.data?.order?.reference !== undefined &&
+  response.body.data?.person?.spoStatus !== undefined;
 
 function expectOrdersUnavailable(response: GraphQLHttpResponse): void {
   expect(response.status).toBe(200);
@@ -32,9 +35,15 @@ function expectOrdersUnavailable(response: GraphQLHttpResponse): void {
   expect(response.body.data!.forces).toHaveLength(44);
   expect(response.body.data!.order).toBeNull();
   expect(response.body.data!.person).toBeNull();
-  const unavailable = { message: "A service this request needs is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "orders" } };
+  const unavailable = {
+    message: "A service this request needs is unavailable",
+    extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "orders" },
+  };
   expect(response.body.errors).toEqual(
-    expect.arrayContaining([{ ...unavailable, path: ["order"] }, { ...unavailable, path: ["person"] }]),
+    expect.arrayContaining([
+      { ...unavailable, path: ["order"] },
+      { ...unavailable, path: ["person"] },
+    ]),
   );
   // Nothing else: no timeout or socket detail, no hostnames, no stack.
   for (const error of response.body.errors!) expect(error).toEqual({ ...unavailable, path: error.path });
@@ -88,7 +97,13 @@ describe("the gateway under a faulty subgraph", () => {
     expect(readiness.status).toBe(503);
     expect(await readiness.json()).toEqual({
       status: "not ready",
-      checks: { supergraph: "ready", "subgraph people": "ready", "subgraph orders": "unreachable", "subgraph hearings": "ready", "subgraph breaches": "ready" },
+      checks: {
+        supergraph: "ready",
+        "subgraph people": "ready",
+        "subgraph orders": "unreachable",
+        "subgraph hearings": "ready",
+        "subgraph breaches": "ready",
+      },
     });
     proxy = await startProxyProcess(ordersPort, port);
     await waitUntil(async () => isComplete(await ask()), "answers in full again after the restart", RECOVERY_MS);
@@ -122,7 +137,9 @@ describe("the gateway under a faulty subgraph", () => {
       const [{ schema }] = await stack.databases[name].db.query<{ schema: string }>("SELECT current_schema() AS schema");
       names.push(`spo-${schema}`);
     }
-    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ANY($1)`, [names]);
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ANY($1)`, [
+      names,
+    ]);
     expect(rows[0].n).toBeGreaterThan(0);
     return names;
   }

@@ -102,7 +102,10 @@ const { policy: gatewayPolicy } = AuthorizationPolicy.fromSupergraph(readFileSyn
 
 const NO_SCOPES: Principal = { ...EVERY_SCOPE_NATIONAL, sub: "no-scopes", scopes: [] };
 const CALLERS: [string, Principal][] = [
-  ...callersFor(CHESHIRE, STAFFORDSHIRE).map((caller): [string, Principal] => [caller.label, principalFor(caller.persona, caller.jurisdiction)]),
+  ...callersFor(CHESHIRE, STAFFORDSHIRE).map((caller): [string, Principal] => [
+    caller.label,
+    principalFor(caller.persona, caller.jurisdiction),
+  ]),
   ["an assertion with no scopes (national)", NO_SCOPES],
 ];
 
@@ -111,7 +114,9 @@ const UNAUTHORIZED = "UNAUTHORIZED_FIELD_OR_TYPE";
 /** Every way one probe's answer departs from the two statements of the rules, as readable lines (none expected). */
 function departures(schema: GraphQLSchema, probe: EveryFieldProbe, caller: Principal, body: GraphQLHttpResponse["body"]): string[] {
   const found: string[] = [];
-  const refused = new Set((body.errors ?? []).filter((error) => error.extensions?.code === UNAUTHORIZED).map((error) => (error.path ?? []).join(".")));
+  const refused = new Set(
+    (body.errors ?? []).filter((error) => error.extensions?.code === UNAUTHORIZED).map((error) => (error.path ?? []).join(".")),
+  );
   const holds = (scopes: readonly string[]) => scopes.every((scope) => caller.scopes.includes(scope));
 
   const judge = (path: string, value: unknown, specNeeds: readonly string[], gatewayAllows: boolean) => {
@@ -127,7 +132,9 @@ function departures(schema: GraphQLSchema, probe: EveryFieldProbe, caller: Princ
       const needs = [...reached, ...scopesOfField(selected.parentType.name, selected.field.name, getNamedType(selected.field.type).name)];
       judge(fieldPath, value, needs, gatewayPolicy.isFieldAuthorized(schema, selected.parentType, selected.field, caller));
       if (value === null || selected.children === null) continue;
-      const items = Array.isArray(value) ? value.map((item, index) => [item, `${fieldPath}.${index}`] as const) : [[value, fieldPath] as const];
+      const items = Array.isArray(value)
+        ? value.map((item, index) => [item, `${fieldPath}.${index}`] as const)
+        : [[value, fieldPath] as const];
       for (const [item, itemPath] of items) if (item !== null) walk(selected.children, item as Record<string, unknown>, itemPath, needs);
     }
   };
@@ -183,7 +190,11 @@ describe.each(SUBGRAPH_NAMES.map((name) => [name]))("the %s subgraph, called dir
   afterAll(() => subgraph?.stop());
 
   const ask = async (probe: EveryFieldProbe, caller: Principal) => {
-    const response = await postGraphQL(subgraph.url, { query: probe.query, variables: probe.variables }, await assertionHeaders(caller, name));
+    const response = await postGraphQL(
+      subgraph.url,
+      { query: probe.query, variables: probe.variables },
+      await assertionHeaders(caller, name),
+    );
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -221,7 +232,13 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
   },
   "Mutation.reportBreach": {
     query: `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { id status } }`,
-    input: { orderId: CHESHIRE.orderId, offenceType: "BREACH_OF_ORDER", occurredOn: "2024-06-03", description: "Sent her a message", idempotencyKey: "defence-in-depth" },
+    input: {
+      orderId: CHESHIRE.orderId,
+      offenceType: "BREACH_OF_ORDER",
+      occurredOn: "2024-06-03",
+      description: "Sent her a message",
+      idempotencyKey: "defence-in-depth",
+    },
     table: "breach_offence",
     writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
   },

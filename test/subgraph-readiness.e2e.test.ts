@@ -23,7 +23,10 @@ async function closedPort(): Promise<number> {
 describeWithRedis("a subgraph's readiness names its database and Redis", () => {
   it("reports Redis ready when it answers, and not answering (within a second) when it does not", async () => {
     const live = openTestRedisBus();
-    const dead = new RedisStreamBus(new Redis({ host: "127.0.0.1", port: await closedPort(), lazyConnect: true, maxRetriesPerRequest: null }), { keyPrefix: "test:dead" });
+    const dead = new RedisStreamBus(
+      new Redis({ host: "127.0.0.1", port: await closedPort(), lazyConnect: true, maxRetriesPerRequest: null }),
+      { keyPrefix: "test:dead" },
+    );
     try {
       expect(await live.health()).toBe("ready");
       expect(await dead.health()).toBe("not answering");
@@ -36,7 +39,12 @@ describeWithRedis("a subgraph's readiness names its database and Redis", () => {
   it("answers /health/ready with each dependency by name", async () => {
     const database = await openTestDatabase(SUBGRAPHS.orders);
     const bus = openTestRedisBus();
-    const server = await createSubgraphServer(SUBGRAPHS.orders, { db: database.db, clock: fixedClock("2026-11-22"), gatewayKeys: (await testKeys()).gatewayPublicKeys, bus });
+    const server = await createSubgraphServer(SUBGRAPHS.orders, {
+      db: database.db,
+      clock: fixedClock("2026-11-22"),
+      gatewayKeys: (await testKeys()).gatewayPublicKeys,
+      bus,
+    });
     await server.apollo.start();
     const running = await listen(server.createHttpService(), 0);
     try {

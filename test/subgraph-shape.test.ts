@@ -58,7 +58,9 @@ describe("the shape of every subgraph", () => {
       const consumes = Object.keys(SUBGRAPHS[name].consumes ?? {}).sort();
       const eventsDir = path.join(dir, "events");
       const consumerFiles = existsSync(eventsDir)
-        ? readdirSync(eventsDir).filter((file) => file.endsWith(".ts")).sort()
+        ? readdirSync(eventsDir)
+            .filter((file) => file.endsWith(".ts"))
+            .sort()
         : [];
       expect(consumerFiles).toEqual(consumes.map((stream) => `${stream}.consumer.ts`));
       for (const stream of consumes) {

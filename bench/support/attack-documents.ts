@@ -21,9 +21,15 @@ export const ATTACK_DOCUMENTS: readonly (readonly [name: string, document: strin
   ["fragments doubling 21 levels (897 bytes, 2^21 selections)", doublingFragments(21)],
   ["1,000 aliases", `{ ${repeat(1000, (i) => `a${i}: forces { code }`)} }`],
   ["40 aliases", `{ ${repeat(40, (i) => `a${i}: forces { code }`)} }`],
-  ["300 aliased spoStatistics", `{ ${repeat(300, (i) => `s${i}: spoStatistics(from: "2020-01-01", to: "2025-12-31", groupBy: FORCE) { scope activeOrders }`)} }`],
+  [
+    "300 aliased spoStatistics",
+    `{ ${repeat(300, (i) => `s${i}: spoStatistics(from: "2020-01-01", to: "2025-12-31", groupBy: FORCE) { scope activeOrders }`)} }`,
+  ],
   ["respondent and orders nested 20 deep", nestedRespondentOrders(20)],
-  ["a page of 200 orders with everything under each", `{ orders(first: 200) { nodes { reference respondent { stalkingProtectionOrders { reference hearings { court { name force { name } } } breaches { status offender { pncId } } } } } } }`],
+  [
+    "a page of 200 orders with everything under each",
+    `{ orders(first: 200) { nodes { reference respondent { stalkingProtectionOrders { reference hearings { court { name force { name } } } breaches { status offender { pncId } } } } } } }`,
+  ],
   ["60 directives", `query($t: Boolean = true) { forces { ${repeat(60, () => `code @include(if: $t)`)} } }`],
   ["2,100 fields: past the token limit", `{ forces { ${repeat(2100, () => "code")} } }`],
 ];

@@ -18,7 +18,11 @@ export function median(values: number[]): number {
 }
 
 /** The median over rounds of a per-round ratio: each round's peers ran back to back, under the same conditions. */
-export function medianRatio(a: RoundResult[] | undefined, b: RoundResult[] | undefined, of: (r: RoundResult) => number | null): number | null {
+export function medianRatio(
+  a: RoundResult[] | undefined,
+  b: RoundResult[] | undefined,
+  of: (r: RoundResult) => number | null,
+): number | null {
   if (!a || !b) return null;
   const ratios = a.flatMap((round, i) => {
     const x = of(round);
@@ -46,10 +50,31 @@ export function peerTable(results: OperationResult[]): string[] {
       const rounds = result.rounds[peer];
       if (!rounds) continue;
       lines.push(
-        `| ${result.name} (${result.subgraphs} subgraph${result.subgraphs > 1 ? "s" : ""}) | ${peer} | ${fixed(medianOf(rounds, (r) => r.requestsPerSecond), 0)}` +
-          ` | ${fixed(medianOf(rounds, (r) => r.p50), 1)} | ${fixed(medianOf(rounds, (r) => r.p99), 1)}` +
-          ` | ${fixed(medianOf(rounds, (r) => r.gatewayCpuMsPerRequest), 2)} | ${fixed(medianOf(rounds, (r) => r.subgraphCpuMsPerRequest), 2)}` +
-          ` | ${fixed(medianOf(rounds, (r) => r.gatewayPeakRssMb), 0)} | ${fixed(medianOf(rounds, (r) => r.sqlPerRequest), 2)}` +
+        `| ${result.name} (${result.subgraphs} subgraph${result.subgraphs > 1 ? "s" : ""}) | ${peer} | ${fixed(
+          medianOf(rounds, (r) => r.requestsPerSecond),
+          0,
+        )}` +
+          ` | ${fixed(
+            medianOf(rounds, (r) => r.p50),
+            1,
+          )} | ${fixed(
+            medianOf(rounds, (r) => r.p99),
+            1,
+          )}` +
+          ` | ${fixed(
+            medianOf(rounds, (r) => r.gatewayCpuMsPerRequest),
+            2,
+          )} | ${fixed(
+            medianOf(rounds, (r) => r.subgraphCpuMsPerRequest),
+            2,
+          )}` +
+          ` | ${fixed(
+            medianOf(rounds, (r) => r.gatewayPeakRssMb),
+            0,
+          )} | ${fixed(
+            medianOf(rounds, (r) => r.sqlPerRequest),
+            2,
+          )}` +
           ` | ${rounds.reduce((sum, r) => sum + r.failures, 0)} |`,
       );
     }
@@ -76,7 +101,10 @@ export function ratioTable(results: OperationResult[]): string[] {
 
 /** Per operation and peer: latency one request at a time. */
 export function sequentialTable(results: OperationResult[], requests: number): string[] {
-  const lines = [`| operation | ${["ours", "cached", "stock"].map((peer) => `${peer} p50 / p95 ms (gateway CPU ms/req, SQL/req)`).join(" | ")} |`, "|---|---|---|---|"];
+  const lines = [
+    `| operation | ${["ours", "cached", "stock"].map((peer) => `${peer} p50 / p95 ms (gateway CPU ms/req, SQL/req)`).join(" | ")} |`,
+    "|---|---|---|---|",
+  ];
   for (const { name, sequential } of results) {
     const cell = (peer: PeerName) => {
       const result = sequential[peer];

@@ -37,8 +37,15 @@ export interface LoadSettings {
 }
 
 /** POSTs the operation once; the parsed body and the HTTP status. */
-export async function postOnce(peer: Peer, body: string): Promise<{ status: number; body: { data?: unknown; errors?: { path?: unknown[] }[] } }> {
-  const response = await fetch(peer.url, { method: "POST", headers: { "content-type": "application/json", ...(await peer.headers()) }, body });
+export async function postOnce(
+  peer: Peer,
+  body: string,
+): Promise<{ status: number; body: { data?: unknown; errors?: { path?: unknown[] }[] } }> {
+  const response = await fetch(peer.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(await peer.headers()) },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { path?: unknown[] }[] } };
 }
 

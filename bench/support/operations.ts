@@ -38,7 +38,9 @@ async function fixturesOf(dbs: Record<SubgraphName, Db>): Promise<Fixtures> {
       LIMIT 1`,
   );
   if (!busiest) throw new Error("no respondent with a PNC ID, hearings and breaches in the benchmark data");
-  const [{ pnc_id: pncId }] = await dbs.people.query<{ pnc_id: string }>(`SELECT pnc_id FROM person WHERE id = $1`, [busiest.respondent_id]);
+  const [{ pnc_id: pncId }] = await dbs.people.query<{ pnc_id: string }>(`SELECT pnc_id FROM person WHERE id = $1`, [
+    busiest.respondent_id,
+  ]);
   const [court] = await dbs.hearings.query<{ court_code: string; day: string }>(
     `SELECT court_code, to_char((listed_for AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day
        FROM court_hearing

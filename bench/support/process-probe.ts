@@ -20,7 +20,8 @@ export interface ProcessProbe {
   externalBytes: number;
 }
 
-type ToParent = { type: "ready"; urls: Record<string, string> } | { type: "probe"; probe: ProcessProbe } | { type: "failed"; message: string };
+type ToParent =
+  { type: "ready"; urls: Record<string, string> } | { type: "probe"; probe: ProcessProbe } | { type: "failed"; message: string };
 
 /** Child side: announce readiness and answer probes for as long as the process lives. */
 export function reportToParent(urls: Record<string, string>, sqlStatements: () => number = () => 0): void {
@@ -67,7 +68,11 @@ export interface BenchChild {
 
 /** Parent side: forks `script` with `env` added, resolves once it reports ready. */
 export async function startChild(name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<BenchChild> {
-  const child: ChildProcess = fork(script, [], { env: { ...process.env, ...env }, execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child: ChildProcess = fork(script, [], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const urls = await new Promise<Record<string, string>>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`${name} exited (code ${code}) before it was ready`));
     child.once("exit", onExit);

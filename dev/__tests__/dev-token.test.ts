@@ -33,7 +33,14 @@ function args(argv: string[]): DevTokenOptions {
 }
 
 describe("devTokenClaims: one token per persona", () => {
-  const common = { iss: DEV_ISSUER, aud: DEV_AUDIENCE, iat: NOW_SECONDS, nbf: NOW_SECONDS, exp: NOW_SECONDS + 3600, purpose: "local development" };
+  const common = {
+    iss: DEV_ISSUER,
+    aud: DEV_AUDIENCE,
+    iat: NOW_SECONDS,
+    nbf: NOW_SECONDS,
+    exp: NOW_SECONDS + 3600,
+    purpose: "local development",
+  };
 
   it("national-analyst: national jurisdiction and its scopes", () => {
     expect(devTokenClaims({ persona: "national-analyst" }, NOW)).toEqual({
@@ -134,7 +141,12 @@ describe("devTokenClaims: refusals name the option at fault", () => {
     ["a court listing service without courts", { persona: "court-listing" }, "--courts", /needs --courts/],
     ["an unknown court code", { persona: "court-listing", courts: "B21DA,ZZZZZ" }, "--courts", /Unknown court code "ZZZZZ"/],
     ["an empty court code", { persona: "court-listing", courts: "B21DA,," }, "--courts", /empty court code/],
-    ["a force for a national persona", { persona: "national-analyst", force: "07" }, "--force", /does not apply to persona national-analyst/],
+    [
+      "a force for a national persona",
+      { persona: "national-analyst", force: "07" },
+      "--force",
+      /does not apply to persona national-analyst/,
+    ],
     ["a region for a force officer", { persona: "force-officer", force: "07", region: "NORTH_WEST" }, "--region", /does not apply/],
     ["courts for a regional officer", { persona: "regional-officer", region: "WALES", courts: "B21DA" }, "--courts", /does not apply/],
     ["a ttl without a unit", { persona: "auditor", ttl: "60" }, "--ttl", /--ttl must be/],
@@ -187,7 +199,10 @@ describe("parseDevTokenArgs", () => {
       args(["--persona", "court-listing", "--courts=B21DA,B07ED", "--purpose", "listing run", "--ttl", "30s", "--sub", "svc-listing"]),
     ).toEqual({ persona: "court-listing", courts: "B21DA,B07ED", purpose: "listing run", ttl: "30s", sub: "svc-listing" });
     expect(args(["--persona=force-officer", "--force", "07"])).toEqual({ persona: "force-officer", force: "07" });
-    expect(args(["--region", "NORTH_WEST", "--persona", "regional-officer"])).toEqual({ persona: "regional-officer", region: "NORTH_WEST" });
+    expect(args(["--region", "NORTH_WEST", "--persona", "regional-officer"])).toEqual({
+      persona: "regional-officer",
+      region: "NORTH_WEST",
+    });
   });
 
   it("answers --help", () => {
@@ -225,7 +240,13 @@ describe("mintDevToken (the CLI's work)", () => {
     const token = await mintDevToken(["--persona", "force-officer", "--force", "07", "--purpose", "case 42"]);
     expect(token).not.toBeNull();
     expect(decodeProtectedHeader(token!)).toMatchObject({ alg: "ES256", kid: "dev-idp-1" });
-    expect(decodeJwt(token!)).toMatchObject({ iss: DEV_ISSUER, aud: DEV_AUDIENCE, sub: "dev-force-officer", forces: ["07"], purpose: "case 42" });
+    expect(decodeJwt(token!)).toMatchObject({
+      iss: DEV_ISSUER,
+      aud: DEV_AUDIENCE,
+      sub: "dev-force-officer",
+      forces: ["07"],
+      purpose: "case 42",
+    });
 
     const authenticate = createAuthenticator({
       keys: loadPublicKeySet(devKeyFiles(dir).devIdpPublicKeys),

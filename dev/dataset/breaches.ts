@@ -32,10 +32,7 @@ const DESCRIPTIONS: Record<OffenceType, readonly string[]> = {
     "Contacted the protected person through a friend.",
     "Sent a letter to the protected person's workplace.",
   ],
-  NOTIFICATION_FAILURE: [
-    "Failed to notify a change of home address within 3 days.",
-    "Failed to notify a new name used within 3 days.",
-  ],
+  NOTIFICATION_FAILURE: ["Failed to notify a change of home address within 3 days.", "Failed to notify a new name used within 3 days."],
   FALSE_NOTIFICATION: ["Gave a false home address when notifying the police.", "Gave a false name when notifying the police."],
 };
 
@@ -71,7 +68,13 @@ const SENTENCES: Record<OffenceType, readonly string[]> = {
 
 /** How far a report has got depends on its age: recent ones are still being investigated, old ones decided. */
 const STATUS_BY_AGE: readonly { under: number; statuses: WeightedChoice<BreachStatus> }[] = [
-  { under: 30, statuses: new WeightedChoice<BreachStatus>([["REPORTED", 0.5], ["UNDER_INVESTIGATION", 0.5]]) },
+  {
+    under: 30,
+    statuses: new WeightedChoice<BreachStatus>([
+      ["REPORTED", 0.5],
+      ["UNDER_INVESTIGATION", 0.5],
+    ]),
+  },
   {
     under: 120,
     statuses: new WeightedChoice<BreachStatus>([
@@ -92,7 +95,11 @@ const STATUS_BY_AGE: readonly { under: number; statuses: WeightedChoice<BreachSt
   },
   {
     under: Infinity,
-    statuses: new WeightedChoice<BreachStatus>([["NO_FURTHER_ACTION", 0.25], ["CONVICTED", 0.65], ["ACQUITTED", 0.1]]),
+    statuses: new WeightedChoice<BreachStatus>([
+      ["NO_FURTHER_ACTION", 0.25],
+      ["CONVICTED", 0.65],
+      ["ACQUITTED", 0.1],
+    ]),
   },
 ];
 
@@ -120,9 +127,7 @@ function writeBreach(context: ChunkContext, order: OrderDraft, occurredOn: Day):
   const orderForceCode = order.row.applicantForceCode;
   const reportingForceCode = rng.chance(REPORTED_BY_OTHER_FORCE_SHARE) ? rng.pick(FORCES).code : orderForceCode;
   const courtCode =
-    reportingForceCode === orderForceCode && order.row.courtCode
-      ? order.row.courtCode
-      : rng.pick(courtsOfForce(reportingForceCode)).code;
+    reportingForceCode === orderForceCode && order.row.courtCode ? order.row.courtCode : rng.pick(courtsOfForce(reportingForceCode)).code;
   const status = chooseStatus(context, until - reportedOn);
   const breach: BreachOffenceRow = {
     id: ids.next(),

@@ -72,8 +72,7 @@ export function ageOn(birthDay: Day, day: Day): number {
   const birth = new Date(birthDay * MS_PER_DAY);
   const on = new Date(day * MS_PER_DAY);
   const hadBirthdayThisYear =
-    on.getUTCMonth() > birth.getUTCMonth() ||
-    (on.getUTCMonth() === birth.getUTCMonth() && on.getUTCDate() >= birth.getUTCDate());
+    on.getUTCMonth() > birth.getUTCMonth() || (on.getUTCMonth() === birth.getUTCMonth() && on.getUTCDate() >= birth.getUTCDate());
   return on.getUTCFullYear() - birth.getUTCFullYear() - (hadBirthdayThisYear ? 0 : 1);
 }
 

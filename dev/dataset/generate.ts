@@ -88,7 +88,8 @@ function readSettings(options: GenerateOptions, seedCases: DatasetChunk): Settin
   if (!Number.isFinite(breachRate) || breachRate < 0) throw new RangeError(`breachRate must be >= 0, got ${breachRate}`);
   const untilDay = dayFromIso(until);
   const lastSeedEvent = seedCases.orders.events.reduce((latest, event) => (event.occurredOn > latest ? event.occurredOn : latest), "");
-  if (until < lastSeedEvent) throw new RangeError(`until must be on or after ${lastSeedEvent}, the last event of the seed cases; got ${until}`);
+  if (until < lastSeedEvent)
+    throw new RangeError(`until must be on or after ${lastSeedEvent}, the last event of the seed cases; got ${until}`);
   return { orders, seed, chunkSize, until: untilDay, breachRate };
 }
 

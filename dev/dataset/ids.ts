@@ -40,7 +40,7 @@ export class IdFactory {
     out[14] = VERSION_4;
     out[18] = DASH;
     this.writeHex(d >>> 16, 4, 19);
-    out[19] = HEX_DIGITS[8 | (d >>> 28 & 3)];
+    out[19] = HEX_DIGITS[8 | ((d >>> 28) & 3)];
     out[23] = DASH;
     this.writeHex(d & 0xffff, 4, 24);
     this.writeHex(b, 8, 28);

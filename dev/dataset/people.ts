@@ -51,9 +51,7 @@ export function createRespondent(context: ChunkContext, forceCode: string, appli
     id,
     forceCode,
     // A PNC record is usually created at a first arrest, at 16 or later.
-    pncId: rng.chance(RESPONDENT_PNC_SHARE)
-      ? sequences.pncId(rng.int(Math.max(birthYear + 16, 1995), yearOf(appliedOn)))
-      : null,
+    pncId: rng.chance(RESPONDENT_PNC_SHARE) ? sequences.pncId(rng.int(Math.max(birthYear + 16, 1995), yearOf(appliedOn))) : null,
     givenName,
     familyName,
     dateOfBirth: isoFromDay(birthDay),
@@ -95,13 +93,7 @@ export function createProtectedPerson(context: ChunkContext, forceCode: string, 
  * or the application when none was served), later ones as the respondent moves.
  * Notifications that would fall after the dataset's last day are not made.
  */
-export function notifyAddresses(
-  context: ChunkContext,
-  personId: string,
-  forceCode: string,
-  from: Day,
-  count: number,
-): void {
+export function notifyAddresses(context: ChunkContext, personId: string, forceCode: string, from: Day, count: number): void {
   const { rng, ids, until, chunk } = context;
   let notifiedOn = Math.min(from + rng.int(0, NOTIFICATION_PERIOD_DAYS), until);
   for (let i = 0; i < count && notifiedOn <= until; i++) {
@@ -147,8 +139,7 @@ export class RespondentPool {
   pickEligible(rng: Prng, appliedOn: Day): Respondent | undefined {
     if (this.respondents.length === 0) return undefined;
     const candidate = rng.pick(this.respondents);
-    const eligible =
-      appliedOn >= candidate.lastAppliedOn + 60 && ageOn(candidate.birthDay, appliedOn) <= OLDEST_RESPONDENT_AGE - 1;
+    const eligible = appliedOn >= candidate.lastAppliedOn + 60 && ageOn(candidate.birthDay, appliedOn) <= OLDEST_RESPONDENT_AGE - 1;
     return eligible ? candidate : undefined;
   }
 }

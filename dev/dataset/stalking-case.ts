@@ -135,9 +135,8 @@ export class StalkingCase {
     const { rng } = this.context;
     const roll = rng.next();
     const years = roll < FULL_ORDER_TWO_YEARS_SHARE ? 2 : roll < FULL_ORDER_TWO_YEARS_SHARE + FULL_ORDER_FIVE_YEARS_SHARE ? 5 : null;
-    const expiry: Expiry = years === null
-      ? { expiresOn: null, untilFurtherOrder: true }
-      : { expiresOn: addYears(madeOn, years), untilFurtherOrder: false };
+    const expiry: Expiry =
+      years === null ? { expiresOn: null, untilFurtherOrder: true } : { expiresOn: addYears(madeOn, years), untilFurtherOrder: false };
     full.record(OrderEventType.MADE, madeOn, { courtCode: this.plan.courtCode, expiry });
     const duration = years === null ? "until further order" : `for ${years} years`;
     this.hearing(full, HearingType.FULL_APPLICATION, madeOn, "HEARD", CourtDecision.FULL_ORDER_MADE, `Full order made ${duration}.`);
@@ -159,7 +158,8 @@ export class StalkingCase {
     if (rng.chance(APPEAL_SHARE)) {
       const appealedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(21, 56));
       // The appeal is heard in the Crown Court, which keeps its own list: no magistrates' hearing.
-      if (happensOn(appealedOn)) full.record(OrderEventType.APPEALED, appealedOn, { note: "Appeal against the order dismissed by the Crown Court." });
+      if (happensOn(appealedOn))
+        full.record(OrderEventType.APPEALED, appealedOn, { note: "Appeal against the order dismissed by the Crown Court." });
     }
     if (rng.chance(VARIATION_SHARE)) {
       const variedOn = weekdayOnOrAfter(full.lastEventOn + rng.int(60, 540));
@@ -189,7 +189,11 @@ export class StalkingCase {
       const renewedOn = weekdayOnOrBefore(expiresOn - rng.int(14, 56));
       if (renewedOn > full.lastEventOn && this.listIfAhead(full, HearingType.RENEWAL, renewedOn) === "held") {
         const note = "Order renewed for a further 2 years.";
-        full.record(OrderEventType.RENEWED, renewedOn, { courtCode, note, expiry: { expiresOn: addYears(expiresOn, 2), untilFurtherOrder: false } });
+        full.record(OrderEventType.RENEWED, renewedOn, {
+          courtCode,
+          note,
+          expiry: { expiresOn: addYears(expiresOn, 2), untilFurtherOrder: false },
+        });
         this.hearing(full, HearingType.RENEWAL, renewedOn, "HEARD", CourtDecision.ORDER_RENEWED, note);
       }
     }
@@ -242,12 +246,7 @@ export class StalkingCase {
   }
 
   /** The court refuses the application, or the police withdraw it, at the deciding hearing. Returns whether it did. */
-  private refuseOrWithdraw(
-    order: OrderDraft,
-    type: HearingType,
-    decidedOn: Day,
-    odds: { refused: number; withdrawn: number },
-  ): boolean {
+  private refuseOrWithdraw(order: OrderDraft, type: HearingType, decidedOn: Day, odds: { refused: number; withdrawn: number }): boolean {
     const roll = this.context.rng.next();
     const courtCode = this.plan.courtCode;
     if (roll < odds.refused) {
@@ -288,7 +287,13 @@ export class StalkingCase {
 
   /** The order's hearing on `day` when that is ahead of the dataset's last day (see hearings.ts). */
   private listIfAhead(order: OrderDraft, type: HearingType, day: Day): ListingState {
-    return listIfAhead(this.context, { type, day, courtCode: this.plan.courtCode, orderId: order.id, respondentId: this.plan.respondentId });
+    return listIfAhead(this.context, {
+      type,
+      day,
+      courtCode: this.plan.courtCode,
+      orderId: order.id,
+      respondentId: this.plan.respondentId,
+    });
   }
 
   /** Often in person at the court the same day, otherwise by an officer within a week. */

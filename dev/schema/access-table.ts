@@ -30,9 +30,13 @@ export function accessTableMarkdown(supergraphSdl: string): string {
 /** The README's record-level table: every subgraph's jurisdiction table, as the code declares and enforces it. */
 export function jurisdictionTableMarkdown(): string {
   const rows = SUBGRAPH_NAMES.flatMap((name) => jurisdictionRows(name, SUBGRAPHS[name].jurisdiction));
-  return [JURISDICTION_TABLE.start, "| subgraph | type or field | protection | who sees it |", "|---|---|---|---|", ...rows, JURISDICTION_TABLE.end].join(
-    "\n",
-  );
+  return [
+    JURISDICTION_TABLE.start,
+    "| subgraph | type or field | protection | who sees it |",
+    "|---|---|---|---|",
+    ...rows,
+    JURISDICTION_TABLE.end,
+  ].join("\n");
 }
 
 /** Replaces a generated section of a README (markers included) with `table`. */

@@ -58,7 +58,10 @@ describe("the vocabulary in the migrations' CHECK constraints", () => {
 
   it.each(Object.entries(VOCABULARY_COLUMNS))("%s allows exactly the enum's values", (column, values) => {
     for (const list of lists.filter((l) => l.column === column)) {
-      expect({ file: path.basename(list.file), values: [...list.values].sort() }).toEqual({ file: path.basename(list.file), values: [...values].sort() });
+      expect({ file: path.basename(list.file), values: [...list.values].sort() }).toEqual({
+        file: path.basename(list.file),
+        values: [...values].sort(),
+      });
     }
   });
 });

@@ -28,7 +28,8 @@ function consultation(n: number, sub: string, person: string, recordedAt: string
 describe("npm run audit", () => {
   let audit: TestAuditDatabase;
   let lines: string[];
-  const run = (...argv: string[]) => runAuditCli(argv, { db: audit.db, schema: audit.schema, out: (line) => lines.push(line), operator: "auditor-jo" });
+  const run = (...argv: string[]) =>
+    runAuditCli(argv, { db: audit.db, schema: audit.schema, out: (line) => lines.push(line), operator: "auditor-jo" });
 
   beforeEach(async () => {
     audit = await openTestAuditDatabase();
@@ -43,27 +44,46 @@ describe("npm run audit", () => {
   afterEach(() => audit.dispose());
 
   it("who-consulted lists who consulted a person in a period, newest first, and records that it was asked", async () => {
-    expect(await run("who-consulted", "--person", "person-1", "--from", "2026-11-01", "--to", "2026-11-02", "--justification", "complaint 17")).toBe(0);
+    expect(
+      await run("who-consulted", "--person", "person-1", "--from", "2026-11-01", "--to", "2026-11-02", "--justification", "complaint 17"),
+    ).toBe(0);
     expect(lines).toEqual([
-      expect.stringMatching(/^#4 2026-11-02T23:59:59\.999Z officer-a \(force-officer, forces:07\) query Person request=request-4 justification="risk assessment" persons=person-1$/),
+      expect.stringMatching(
+        /^#4 2026-11-02T23:59:59\.999Z officer-a \(force-officer, forces:07\) query Person request=request-4 justification="risk assessment" persons=person-1$/,
+      ),
       expect.stringMatching(/^#2 2026-11-01T09:00:00\.000Z officer-b /),
       "2 record(s)",
     ]);
-    const [own] = (await auditRecordsAfter(audit.db, 4, 10));
-    expect(own).toMatchObject({ seq: 5, sub: "cli:auditor-jo", persona: "auditor", justification: "complaint 17", operationName: "cli who-consulted", persons: ["person-1"] });
+    const [own] = await auditRecordsAfter(audit.db, 4, 10);
+    expect(own).toMatchObject({
+      seq: 5,
+      sub: "cli:auditor-jo",
+      persona: "auditor",
+      justification: "complaint 17",
+      operationName: "cli who-consulted",
+      persons: ["person-1"],
+    });
   });
 
   it("activity lists what a caller consulted, a page at a time", async () => {
     expect(await run("activity", "--sub", "officer-a", "--limit", "2", "--justification", "quarterly audit")).toBe(0);
-    expect(lines.map((line) => (line.startsWith("#") ? line.split(" ")[0] : line))).toEqual(["#4", "#3", "2 record(s); next page: --before 3"]);
+    expect(lines.map((line) => (line.startsWith("#") ? line.split(" ")[0] : line))).toEqual([
+      "#4",
+      "#3",
+      "2 record(s); next page: --before 3",
+    ]);
     lines = [];
-    expect(await run("activity", "--sub", "officer-a", "--limit", "2", "--before", "3", "--justification", "quarterly audit", "--json")).toBe(0);
+    expect(
+      await run("activity", "--sub", "officer-a", "--limit", "2", "--before", "3", "--justification", "quarterly audit", "--json"),
+    ).toBe(0);
     expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(["request-1"]);
   });
 
   it("refuses to read without a justification, and records nothing", async () => {
     await expect(run("who-consulted", "--person", "person-1")).rejects.toThrow(AuditCliUsageError);
-    await expect(run("who-consulted", "--person", "person-1", "--order", "o", "--justification", "x")).rejects.toThrow(/exactly one of --person or --order/);
+    await expect(run("who-consulted", "--person", "person-1", "--order", "o", "--justification", "x")).rejects.toThrow(
+      /exactly one of --person or --order/,
+    );
     await expect(run("activity", "--sub", "a", "--from", "yesterday", "--justification", "x")).rejects.toThrow(/--from/);
     expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(4);
   });

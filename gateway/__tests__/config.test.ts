@@ -17,7 +17,16 @@ function withEnv<T>(variables: Record<string, string>, read: () => T): T {
 describe("gateway configuration of subgraph calls and tokens", () => {
   it("defaults to a 3 s timeout, 2 s idle keep-alive, 2 s breaker reset and a day's token age", () => {
     // Empty counts as unset, so the defaults show whatever the environment running the tests holds.
-    const unset = ["SUBGRAPH_TIMEOUT_MS", "SUBGRAPH_KEEP_ALIVE_MS", "SUBGRAPH_BREAKER_RESET_MS", "JWT_MAX_TOKEN_AGE_SECONDS", "PEOPLE_TIMEOUT_MS", "ORDERS_TIMEOUT_MS", "HEARINGS_TIMEOUT_MS", "BREACHES_TIMEOUT_MS"];
+    const unset = [
+      "SUBGRAPH_TIMEOUT_MS",
+      "SUBGRAPH_KEEP_ALIVE_MS",
+      "SUBGRAPH_BREAKER_RESET_MS",
+      "JWT_MAX_TOKEN_AGE_SECONDS",
+      "PEOPLE_TIMEOUT_MS",
+      "ORDERS_TIMEOUT_MS",
+      "HEARINGS_TIMEOUT_MS",
+      "BREACHES_TIMEOUT_MS",
+    ];
     const config = withEnv(Object.fromEntries(unset.map((name) => [name, ""])), readGatewayConfig);
     expect(config.subgraphFetch).toEqual({ timeoutMs: 3_000, timeoutMsBySubgraph: {}, keepAliveMs: 2_000, breakerResetMs: 2_000 });
     expect(config.tokens.maxTokenAgeSeconds).toBe(86_400);
@@ -31,7 +40,9 @@ describe("gateway configuration of subgraph calls and tokens", () => {
   });
 
   it("refuses an idle keep-alive that is not below the subgraphs' (a closed socket would be reused), naming the variable", () => {
-    expect(() => withEnv({ SUBGRAPH_KEEP_ALIVE_MS: "5000" }, readGatewayConfig)).toThrow(/SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of 5000 ms/);
+    expect(() => withEnv({ SUBGRAPH_KEEP_ALIVE_MS: "5000" }, readGatewayConfig)).toThrow(
+      /SUBGRAPH_KEEP_ALIVE_MS must be below the subgraphs' keep-alive timeout of 5000 ms/,
+    );
   });
 
   it("refuses a timeout that is not a whole number, naming the variable", () => {
@@ -40,23 +51,43 @@ describe("gateway configuration of subgraph calls and tokens", () => {
 });
 
 describe("gateway configuration of the response cache", () => {
-  const UNSET = { RESPONSE_CACHE: "", RESPONSE_CACHE_REDIS_URL: "", REDIS_URL: "", RESPONSE_CACHE_TTL_SECONDS: "", RESPONSE_CACHE_MEMORY_MB: "", EVENT_STREAM_PREFIX: "" };
+  const UNSET = {
+    RESPONSE_CACHE: "",
+    RESPONSE_CACHE_REDIS_URL: "",
+    REDIS_URL: "",
+    RESPONSE_CACHE_TTL_SECONDS: "",
+    RESPONSE_CACHE_MEMORY_MB: "",
+    EVENT_STREAM_PREFIX: "",
+  };
 
   it("is on by default: in memory without Redis, a minute's TTL, a day for persisted queries", () => {
     const config = withEnv(UNSET, readGatewayConfig);
-    expect(config.responseCache).toEqual({ store: { kind: "memory", maxBytes: 32 * 1024 * 1024 }, ttlSeconds: 60, persistedQueryTtlSeconds: 86_400 });
+    expect(config.responseCache).toEqual({
+      store: { kind: "memory", maxBytes: 32 * 1024 * 1024 },
+      ttlSeconds: 60,
+      persistedQueryTtlSeconds: 86_400,
+    });
   });
 
   it("goes on REDIS_URL and watches the event streams there; on a Redis of its own it cannot see them", () => {
     const shared = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379" }, readGatewayConfig).responseCache.store;
-    expect(shared).toEqual({ kind: "redis", url: "redis://events:6379", keyPrefix: "spo:cache:", commandTimeoutMs: 100, eventStreamPrefix: "spo:events" });
-    const own = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379", RESPONSE_CACHE_REDIS_URL: "redis://cache:6379" }, readGatewayConfig).responseCache.store;
+    expect(shared).toEqual({
+      kind: "redis",
+      url: "redis://events:6379",
+      keyPrefix: "spo:cache:",
+      commandTimeoutMs: 100,
+      eventStreamPrefix: "spo:events",
+    });
+    const own = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379", RESPONSE_CACHE_REDIS_URL: "redis://cache:6379" }, readGatewayConfig)
+      .responseCache.store;
     expect(own).toMatchObject({ kind: "redis", url: "redis://cache:6379", eventStreamPrefix: undefined });
   });
 
   it("can be switched off, never given an unbounded TTL, naming the variable", () => {
     expect(withEnv({ ...UNSET, RESPONSE_CACHE: "false" }, readGatewayConfig).responseCache.store).toEqual({ kind: "off" });
-    expect(() => withEnv({ ...UNSET, RESPONSE_CACHE_TTL_SECONDS: "0" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE_TTL_SECONDS must be at least 1/);
+    expect(() => withEnv({ ...UNSET, RESPONSE_CACHE_TTL_SECONDS: "0" }, readGatewayConfig)).toThrow(
+      /RESPONSE_CACHE_TTL_SECONDS must be at least 1/,
+    );
     expect(() => withEnv({ ...UNSET, RESPONSE_CACHE: "maybe" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE/);
   });
 });

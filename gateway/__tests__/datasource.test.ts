@@ -8,7 +8,10 @@ const principal = { sub: "u", persona: null, scopes: [], jurisdiction: { kind: "
 
 function send(source: SubgraphDataSource, context: GatewayContext): Promise<string | undefined> {
   const headers = new HeaderMap();
-  const options = { request: { http: { headers, method: "POST", url: "" } }, context } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+  const options = {
+    request: { http: { headers, method: "POST", url: "" } },
+    context,
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
   return Promise.resolve(source.willSendRequest(options)).then(() => headers.get("authorization"));
 }
 

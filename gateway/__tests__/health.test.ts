@@ -22,7 +22,12 @@ describe("gateway readiness", () => {
     gone.server.close();
     await once(gone.server, "close");
     try {
-      expect(await gatewayReadiness({ supergraphLoaded: false, subgraphUrls: { people: ready.url, orders: noDatabase.url, hearings: gone.url } })).toEqual({
+      expect(
+        await gatewayReadiness({
+          supergraphLoaded: false,
+          subgraphUrls: { people: ready.url, orders: noDatabase.url, hearings: gone.url },
+        }),
+      ).toEqual({
         supergraph: "not loaded",
         "subgraph people": "ready",
         "subgraph orders": "not ready (database: not answering)",

@@ -133,7 +133,8 @@ export function takeDisclosure(operation: OperationDefinitionNode, data: Record<
     delete object[TYPE_KEY];
     delete object[ID_KEY];
     if (typeof type === "string" && typeof id === "string" && type in AUDITED_ENTITIES) {
-      if (Object.values(object).some((field) => field !== null && field !== undefined)) found[AUDITED_ENTITIES[type as AuditedType]].add(id);
+      if (Object.values(object).some((field) => field !== null && field !== undefined))
+        found[AUDITED_ENTITIES[type as AuditedType]].add(id);
     }
     for (const field of Object.values(object)) walk(field);
   };

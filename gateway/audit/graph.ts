@@ -32,54 +32,86 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
     auditRecords(filter: AuditRecordFilter!, first: Int = 50, after: String): AuditRecordPage! @requiresScopes(scopes: [["audit:read"]])
   }
 
-  """At least one criterion; all given must hold."""
+  """
+  At least one criterion; all given must hold.
+  """
   input AuditRecordFilter {
-    """Records that disclosed this person."""
+    """
+    Records that disclosed this person.
+    """
     personId: ID
-    """Records that disclosed this order."""
+    """
+    Records that disclosed this order.
+    """
     orderId: ID
-    """Records of this caller (the token's sub)."""
+    """
+    Records of this caller (the token's sub).
+    """
     sub: String
-    """From this instant (inclusive)."""
+    """
+    From this instant (inclusive).
+    """
     from: DateTime
-    """Until this instant (exclusive)."""
+    """
+    Until this instant (exclusive).
+    """
     to: DateTime
   }
 
   type AuditRecordPage @requiresScopes(scopes: [["audit:read"]]) {
     nodes: [AuditRecord!]!
     hasNextPage: Boolean!
-    """Pass as after to read the next page."""
+    """
+    Pass as after to read the next page.
+    """
     endCursor: String
   }
 
-  """One operation that consulted, disclosed or changed personal data."""
+  """
+  One operation that consulted, disclosed or changed personal data.
+  """
   type AuditRecord @requiresScopes(scopes: [["audit:read"]]) {
-    """Position in the hash chain (a decimal number, 1 for the first record)."""
+    """
+    Position in the hash chain (a decimal number, 1 for the first record).
+    """
     seq: ID!
     recordedAt: DateTime!
-    """The gateway's request id (the x-request-id response header)."""
+    """
+    The gateway's request id (the x-request-id response header).
+    """
     requestId: String!
     sub: String!
     persona: String
-    """national, forces:<codes> or courts:<codes>."""
+    """
+    national, forces:<codes> or courts:<codes>.
+    """
     jurisdiction: String!
-    """For service callers: the system the data was disclosed to."""
+    """
+    For service callers: the system the data was disclosed to.
+    """
     recipient: String
     justification: String
-    """query or mutation."""
+    """
+    query or mutation.
+    """
     operationType: String!
     operationName: String
-    """sha256 (hex) of the document as sent."""
+    """
+    sha256 (hex) of the document as sent.
+    """
     documentHash: String!
     document: String!
-    """The variables as JSON, secrets redacted."""
+    """
+    The variables as JSON, secrets redacted.
+    """
     variables: String!
     personIds: [ID!]!
     orderIds: [ID!]!
     hearingIds: [ID!]!
     breachIds: [ID!]!
-    """What a mutation changed, as JSON."""
+    """
+    What a mutation changed, as JSON.
+    """
     changes: String!
     hash: String!
     previousHash: String!
@@ -120,7 +152,9 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
           }
           if (!db) throw new Error("The audit subgraph was built without a database");
           const { filter } = args;
-          if (![filter.personId, filter.orderId, filter.sub, filter.from, filter.to].some((value) => value !== null && value !== undefined)) {
+          if (
+            ![filter.personId, filter.orderId, filter.sub, filter.from, filter.to].some((value) => value !== null && value !== undefined)
+          ) {
             throw new BadUserInputError("filter", "give at least one of personId, orderId, sub, from, to");
           }
           if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_AUDIT_PAGE) {

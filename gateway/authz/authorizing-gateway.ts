@@ -44,8 +44,7 @@ export class AuthorizingGateway extends WrappingGateway {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       const principal = principalOf(requestContext.context);
       const schema: GraphQLSchema = requestContext.schema;
-      const isAuthorized: FieldAuthorizer = (parentType, field) =>
-        this.policy.isFieldAuthorized(schema, parentType, field, principal);
+      const isAuthorized: FieldAuthorizer = (parentType, field) => this.policy.isFieldAuthorized(schema, parentType, field, principal);
       const { operationName, variables } = requestContext.request;
       // The filter must read @skip/@include exactly as execution will: coerced variables, defaults applied.
       const resolved = resolveOperation(schema, requestContext.document, operationName, variables);

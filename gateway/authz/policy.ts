@@ -142,7 +142,12 @@ export class AuthorizationPolicy {
     return AuthorizationPolicy.satisfies(this.types.get(type.name), principal);
   }
 
-  isFieldAuthorized(schema: GraphQLSchema, parentType: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, principal: Principal): boolean {
+  isFieldAuthorized(
+    schema: GraphQLSchema,
+    parentType: GraphQLCompositeType,
+    field: GraphQLField<unknown, unknown>,
+    principal: Principal,
+  ): boolean {
     if (field.name.startsWith("__")) return true;
     if (!this.isTypeAuthorized(getNamedType(field.type), principal)) return false;
     const owners = isAbstractType(parentType) ? schema.getPossibleTypes(parentType) : [parentType];

@@ -42,12 +42,13 @@ export function cacheKeyOf(parts: CacheKeyParts): string {
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
 
-
 /** JSON with object keys sorted at every depth, so equal values give equal text whatever order they were sent in. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === "object" && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  ) ?? "null";
+  return (
+    JSON.stringify(value, (_key, item: unknown) =>
+      item !== null && typeof item === "object" && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : item,
+    ) ?? "null"
+  );
 }

@@ -81,7 +81,11 @@ export function cacheabilityOf(schema: GraphQLSchema, document: DocumentNode, op
     });
 
   // Below the root: every composite type reached must be non-personal.
-  const staysNonPersonal = (type: ReturnType<typeof getNamedType>, selectionSet: SelectionSetNode | undefined, seen: ReadonlySet<string>): boolean => {
+  const staysNonPersonal = (
+    type: ReturnType<typeof getNamedType>,
+    selectionSet: SelectionSetNode | undefined,
+    seen: ReadonlySet<string>,
+  ): boolean => {
     if (!isCompositeType(type)) return selectionSet === undefined;
     if (!NON_PERSONAL_TYPES.has(type.name) || !selectionSet) return false;
     return selectionsStayNonPersonal(type, selectionSet, seen);

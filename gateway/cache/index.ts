@@ -82,7 +82,14 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
   return {
     wrapGateway: (inner, authorizationMode) =>
-      new ResponseCachingGateway(inner, { store, generations, allDomains: ALL_DOMAINS, ttlSeconds: options.ttlSeconds, authorizationMode, metrics }),
+      new ResponseCachingGateway(inner, {
+        store,
+        generations,
+        allDomains: ALL_DOMAINS,
+        ttlSeconds: options.ttlSeconds,
+        authorizationMode,
+        metrics,
+      }),
     // Apollo Server keeps persisted queries under "apq:<sha256>", apart from our "response:" and "generation:" keys.
     persistedQueries: { cache: store, ttl: options.persistedQueryTtlSeconds },
     invalidate,

@@ -1,5 +1,10 @@
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from "@apollo/server-gateway-interface";
 import type { GatewayContext } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";

@@ -38,7 +38,10 @@ export function createErrorMasking(log: (error: unknown) => void) {
     if (code === ErrorCode.GRAPHQL_PARSE_FAILED && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
       return { message: "Syntax Error: Document has too many tokens.", extensions: { code, reason: OPERATION_LIMIT_EXCEEDED } };
     }
-    if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && codeOf((error as GraphQLError | undefined)?.originalError) === ErrorCode.BAD_USER_INPUT) {
+    if (
+      code === ErrorCode.GRAPHQL_VALIDATION_FAILED &&
+      codeOf((error as GraphQLError | undefined)?.originalError) === ErrorCode.BAD_USER_INPUT
+    ) {
       return mask({ ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error);
     }
     return mask(formatted, error);

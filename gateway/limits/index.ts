@@ -50,7 +50,12 @@ type Measured = Omit<OperationLimitNumbers, "maxTokens">;
 export const OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
 
 function reportLimitExceeded(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { nodes: error.nodes, extensions: { reason: OPERATION_LIMIT_EXCEEDED } }));
+  context?.reportError(
+    new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
+      nodes: error.nodes,
+      extensions: { reason: OPERATION_LIMIT_EXCEEDED },
+    }),
+  );
 }
 
 function armorRules(limits: OperationLimitNumbers, onMeasured?: (key: keyof Measured, n: number) => void): ValidationRule[] {
@@ -99,7 +104,14 @@ export function createOperationLimits(limits: OperationLimitNumbers = DEFAULT_OP
       const record = (key: keyof Measured, n: number) => {
         measured[key] = Math.max(measured[key], n);
       };
-      validate(schema, document, armorRules({ ...limits, maxDepth: Infinity, maxAliases: Infinity, maxDirectives: Infinity, maxCost: Infinity, maxSelections: Infinity }, record));
+      validate(
+        schema,
+        document,
+        armorRules(
+          { ...limits, maxDepth: Infinity, maxAliases: Infinity, maxDirectives: Infinity, maxCost: Infinity, maxSelections: Infinity },
+          record,
+        ),
+      );
       return measured;
     },
   };

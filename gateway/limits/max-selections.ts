@@ -10,7 +10,12 @@ type FragmentLookup = (name: string) => FragmentDefinitionNode | null | undefine
  * work the document asks for) is exponential, as with fragments that spread
  * the one below twice.
  */
-export function countExpandedSelections(selectionSet: SelectionSetNode, getFragment: FragmentLookup, sizes = new Map<string, number>(), spreading = new Set<string>()): number {
+export function countExpandedSelections(
+  selectionSet: SelectionSetNode,
+  getFragment: FragmentLookup,
+  sizes = new Map<string, number>(),
+  spreading = new Set<string>(),
+): number {
   let count = 0;
   for (const selection of selectionSet.selections) {
     count += 1;
@@ -37,7 +42,11 @@ export function countExpandedSelections(selectionSet: SelectionSetNode, getFragm
 }
 
 /** A validation rule refusing an operation of more than `max` selections once its fragments are expanded. */
-export function maxSelectionsRule(max: number, onExceeded: (context: ValidationContext, error: GraphQLError) => void, onMeasured?: (count: number) => void) {
+export function maxSelectionsRule(
+  max: number,
+  onExceeded: (context: ValidationContext, error: GraphQLError) => void,
+  onMeasured?: (count: number) => void,
+) {
   return (context: ValidationContext): ASTVisitor => {
     const sizes = new Map<string, number>();
     return {

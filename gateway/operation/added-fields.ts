@@ -1,4 +1,13 @@
-import { Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLCompositeType, type GraphQLSchema } from "graphql";
+import {
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+} from "graphql";
 
 /** `alias: name`, a field the gateway adds to an operation under a key of its own. */
 export function aliasedField(alias: string, name: string): FieldNode {

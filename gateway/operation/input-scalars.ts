@@ -26,7 +26,9 @@ export function withValidatingScalars(schema: GraphQLSchema): GraphQLSchema {
 export function withInputScalars(inner: GatewayInterface): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) =>
-      inner.onSchemaLoadOrUpdate((schemaContext) => callback({ ...schemaContext, apiSchema: withValidatingScalars(schemaContext.apiSchema) })),
+      inner.onSchemaLoadOrUpdate((schemaContext) =>
+        callback({ ...schemaContext, apiSchema: withValidatingScalars(schemaContext.apiSchema) }),
+      ),
     load: (options) => inner.load(options),
     stop: () => inner.stop(),
   };

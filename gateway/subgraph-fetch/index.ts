@@ -80,7 +80,10 @@ export interface SubgraphFetch {
  * of holding every request for the timeout, probed again after resetTimeoutMs.
  * Every failure is a SubgraphUnavailableError.
  */
-export function createSubgraphFetchers(names: readonly string[], options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number> }) {
+export function createSubgraphFetchers(
+  names: readonly string[],
+  options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number> },
+) {
   const agent = new Agent({
     keepAliveTimeout: options.keepAliveMs,
     keepAliveMaxTimeout: options.keepAliveMs,

@@ -13,10 +13,15 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 describe("isIsoDate", () => {
   it("agrees with a Date round trip on every year, month and day shape", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (year, month, day) => {
-        const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-        expect(isIsoDate(value)).toBe(byDateRoundTrip(value));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (year, month, day) => {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(isIsoDate(value)).toBe(byDateRoundTrip(value));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

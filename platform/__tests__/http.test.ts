@@ -29,7 +29,10 @@ describe("HTTP service shutdown", () => {
     await inFlight;
 
     const closed = running.close(10_000);
-    const refused = await fetch(`${base}/health/live`).then(() => "answered", (error: Error) => (error.cause as { code?: string })?.code);
+    const refused = await fetch(`${base}/health/live`).then(
+      () => "answered",
+      (error: Error) => (error.cause as { code?: string })?.code,
+    );
     expect(refused).toBe("ECONNREFUSED");
 
     release();
@@ -41,7 +44,10 @@ describe("HTTP service shutdown", () => {
 
   it("with no grace period, cuts the request in flight", async () => {
     const { running, inFlight, release, base } = await serviceWithHeldRequest();
-    const pending = fetch(`${base}/health/ready`).then(() => "answered", () => "cut");
+    const pending = fetch(`${base}/health/ready`).then(
+      () => "answered",
+      () => "cut",
+    );
     await inFlight;
     await running.close(0);
     expect(await pending).toBe("cut");
@@ -50,7 +56,11 @@ describe("HTTP service shutdown", () => {
 
   it("answers readiness 503 naming what is not ready", async () => {
     const running = await listen(
-      createHttpService({ apollo: {} as ApolloServer, context: async () => ({}), ready: async () => ({ database: "not answering", events: "ready" }) }),
+      createHttpService({
+        apollo: {} as ApolloServer,
+        context: async () => ({}),
+        ready: async () => ({ database: "not answering", events: "ready" }),
+      }),
       0,
     );
     try {

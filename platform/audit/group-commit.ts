@@ -20,7 +20,10 @@ export class GroupCommitWriter<T> {
     if (!this.running) void this.drain();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the commit did not complete within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the commit did not complete within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
     });
     return Promise.race([committed, timeout]).finally(() => clearTimeout(timer));
   }

@@ -71,7 +71,9 @@ export function auditRecordHash(record: Omit<AuditRecord, "hash">): string {
     record.breaches,
     record.changes,
   ];
-  return createHash("sha256").update(`${record.prevHash}\n${JSON.stringify(fields)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${record.prevHash}\n${JSON.stringify(fields)}`)
+    .digest("hex");
 }
 
 /** Chains entries after the record (seq, hash) that is currently last. */

@@ -109,7 +109,9 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[])
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('spo-audit-trail:' || current_schema()))`);
     const months = [...new Set(entries.map((entry) => `${entry.recordedAt.slice(0, 7)}-01`))];
     for (const month of months) await tx.query(`SELECT audit_ensure_month($1::date)`, [month]);
-    const [last] = await tx.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM audit_record ORDER BY audit_record.seq DESC LIMIT 1`);
+    const [last] = await tx.query<{ seq: string; hash: string }>(
+      `SELECT seq::text AS seq, hash FROM audit_record ORDER BY audit_record.seq DESC LIMIT 1`,
+    );
     const records = chainEntries(entries, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH });
     await tx.query(`INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json)`, [
       JSON.stringify(records.map(toRow)),
@@ -120,7 +122,10 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[])
 
 /** Records in seq order after `afterSeq`, at most `limit`: verification walks the whole trail this way. */
 export async function auditRecordsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRecord[]> {
-  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record WHERE seq > $1 ORDER BY audit_record.seq LIMIT $2`, [afterSeq, limit]);
+  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record WHERE seq > $1 ORDER BY audit_record.seq LIMIT $2`, [
+    afterSeq,
+    limit,
+  ]);
   return rows.map(fromRow);
 }
 
@@ -156,6 +161,9 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
   if (query.beforeSeq !== undefined) add((p) => `seq < ${p}`, query.beforeSeq);
   params.push(query.limit);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<AuditRow>(
+    `SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`,
+    params,
+  );
   return rows.map(fromRow);
 }

@@ -56,7 +56,11 @@ export async function verifyAuditChain(db: Db, options: { pageSize?: number; aft
   }
 }
 
-function checkRecord(record: Parameters<typeof auditRecordHash>[0] & { hash: string }, expectedSeq: number, prevHash: string): AuditChainProblem | null {
+function checkRecord(
+  record: Parameters<typeof auditRecordHash>[0] & { hash: string },
+  expectedSeq: number,
+  prevHash: string,
+): AuditChainProblem | null {
   if (record.seq > expectedSeq) {
     return { kind: "missing", seq: expectedSeq, message: `record ${expectedSeq} is missing (the next record present is ${record.seq})` };
   }

@@ -63,8 +63,7 @@ export function openPostgres(options: PostgresOptions): Db {
       const client = await pool.connect();
       const tx: Db = {
         engine: "postgres",
-        query: async <Row>(text: string, params: readonly unknown[] = []) =>
-          (await client.query(text, params as unknown[])).rows as Row[],
+        query: async <Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
         execScript: async (sql: string) => void (await client.query(sql)),
         transaction: (nested) => nested(tx),
         close: async () => undefined,

@@ -13,9 +13,7 @@ const MIGRATION_FILE = /^[a-z_]*\d+[a-z0-9_]*\.sql$/;
  * bookkeeping key.
  */
 export async function migrate(db: Db, migrationDirs: string | readonly string[]): Promise<string[]> {
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   for (const dir of typeof migrationDirs === "string" ? [migrationDirs] : migrationDirs) {
     const files = readdirSync(dir)
@@ -24,10 +22,9 @@ export async function migrate(db: Db, migrationDirs: string | readonly string[])
     for (const file of files) {
       const didApply = await db.transaction(async (tx) => {
         // The row lock serialises concurrent starters (several replicas on one database).
-        const inserted = await tx.query(
-          `INSERT INTO schema_migration (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name`,
-          [file],
-        );
+        const inserted = await tx.query(`INSERT INTO schema_migration (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name`, [
+          file,
+        ]);
         if (inserted.length === 0) return false;
         await tx.execScript(readFileSync(path.join(dir, file), "utf8"));
         return true;

@@ -132,8 +132,7 @@ export function missingScopeError(): GraphQLError {
 /** A persona that must justify asked for personal data without saying why: refused before any subgraph is called. */
 export function justificationRequiredError(detail?: string): GraphQLError {
   return new GraphQLError(
-    detail ??
-      "A justification is required to consult personal data: give it in the x-justification header or the token's purpose claim",
+    detail ?? "A justification is required to consult personal data: give it in the x-justification header or the token's purpose claim",
     { extensions: { code: ErrorCode.JUSTIFICATION_REQUIRED, http: { status: 403 } } },
   );
 }
@@ -175,5 +174,9 @@ export class SubgraphUnavailableError extends Error {
  * (whom to page) and nothing of why.
  */
 export function subgraphUnavailableError(serviceName: string, path: (string | number)[]): GraphQLFormattedError {
-  return { message: "A service this request needs is unavailable", path, extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName } };
+  return {
+    message: "A service this request needs is unavailable",
+    path,
+    extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName },
+  };
 }

@@ -166,7 +166,10 @@ class StreamConsumer {
         // Whatever failed (a handler, an XACK, the connection), what this consumer holds unacknowledged comes first next time.
         this.rereadOwnPending = true;
         backoff = Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
-        log(`[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying in ${backoff} ms`, error);
+        log(
+          `[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying in ${backoff} ms`,
+          error,
+        );
         await new Promise((resolve) => setTimeout(resolve, backoff));
       }
     }
@@ -215,7 +218,18 @@ class StreamConsumer {
     const count = this.options.batchSize ?? 100;
     const key = this.bus.streamKey(stream);
     const reply = block
-      ? await this.blocking.xreadgroup("GROUP", group, consumer, "COUNT", count, "BLOCK", this.options.blockMs ?? 5_000, "STREAMS", key, from)
+      ? await this.blocking.xreadgroup(
+          "GROUP",
+          group,
+          consumer,
+          "COUNT",
+          count,
+          "BLOCK",
+          this.options.blockMs ?? 5_000,
+          "STREAMS",
+          key,
+          from,
+        )
       : await this.redis.xreadgroup("GROUP", group, consumer, "COUNT", count, "STREAMS", key, from);
     const streams = reply as [string, StreamEntry[]][] | null;
     return streams?.[0]?.[1] ?? [];

@@ -6,10 +6,7 @@ import { findCourt, findForce } from "../reference";
  * caller may see: every force (national), some forces (a region or one force),
  * or the business of some courts (court listing systems).
  */
-export type Jurisdiction =
-  | { kind: "national" }
-  | { kind: "forces"; forces: string[] }
-  | { kind: "courts"; courts: string[] };
+export type Jurisdiction = { kind: "national" } | { kind: "forces"; forces: string[] } | { kind: "courts"; courts: string[] };
 
 export interface Principal {
   sub: string;

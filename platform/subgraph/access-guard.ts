@@ -34,7 +34,10 @@ function checkOf(rules: readonly (AccessRule | undefined)[]): PrincipalCheck | n
   return (principal) => principal !== undefined && requirements.every((alternatives) => satisfiesScopes(alternatives, principal.scopes));
 }
 
-function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, check: PrincipalCheck): GraphQLFieldResolver<unknown, TContext> {
+function guardField<TContext>(
+  resolve: GraphQLFieldResolver<unknown, TContext>,
+  check: PrincipalCheck,
+): GraphQLFieldResolver<unknown, TContext> {
   return (source, args, context, info) => {
     if (!check(findPrincipal(context))) throw unauthorizedFieldError();
     return resolve(source, args, context, info);
@@ -47,7 +50,10 @@ function guardField<TContext>(resolve: GraphQLFieldResolver<unknown, TContext>, 
  * error at its index. It stays synchronous, as @apollo/subgraph's resolver
  * is, so the entities' DataLoader batches are not split across ticks.
  */
-function guardEntities(resolve: GraphQLFieldResolver<unknown, unknown>, typeChecks: ReadonlyMap<string, PrincipalCheck>): GraphQLFieldResolver<unknown, unknown> {
+function guardEntities(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+  typeChecks: ReadonlyMap<string, PrincipalCheck>,
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args: { representations: { __typename: string }[] }, context, info) => {
     const principal = findPrincipal(context);
     const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(principal) ?? true);

@@ -55,7 +55,10 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
   }
   const schema = buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK}\n${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}`,
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}
+    `,
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });

@@ -61,6 +61,7 @@ export async function runIdempotentMutation<TTarget, TResult>(
   if (outcome.changed) mutation.afterChange?.();
   const result = await mutation.read(outcome.resultId);
   // The caller was authorized for the very record it wrote or replayed; not seeing it is a bug, never data to return.
-  if (result === null) throw new Error(`idempotent mutation result ${outcome.resultId} is not visible to the caller who was authorized for it`);
+  if (result === null)
+    throw new Error(`idempotent mutation result ${outcome.resultId} is not visible to the caller who was authorized for it`);
   return result;
 }

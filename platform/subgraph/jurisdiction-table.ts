@@ -128,7 +128,8 @@ export function jurisdictionRows<TContext>(subgraph: string, table: Jurisdiction
     ([name, rule]) => `| ${subgraph} | \`${name}\` | ${rule.protection} | ${rule.visibility} |`,
   );
   const fields = Object.entries(table.fields).map(([name, rule]) => {
-    const how = "record" in rule ? `caller must cover ${rule.record.foundBy}; otherwise null + FORBIDDEN/OUT_OF_JURISDICTION` : rule.filteredBy;
+    const how =
+      "record" in rule ? `caller must cover ${rule.record.foundBy}; otherwise null + FORBIDDEN/OUT_OF_JURISDICTION` : rule.filteredBy;
     return `| ${subgraph} | \`${name}\` | ${rule.protection} | ${how} |`;
   });
   return [...types, ...fields];

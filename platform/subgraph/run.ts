@@ -47,11 +47,19 @@ export async function startSubgraph<TLoaders>(
 
   const gatewayKeys =
     config.gatewayKeys.kind === "url" ? createRemoteJWKSet(new URL(config.gatewayKeys.url)) : loadPublicKeySet(config.gatewayKeys.file);
-  const server = await createSubgraphServer(definition, { db, clock: systemClock, gatewayKeys, bus, eventConsumer: config.events.consumer });
+  const server = await createSubgraphServer(definition, {
+    db,
+    clock: systemClock,
+    gatewayKeys,
+    bus,
+    eventConsumer: config.events.consumer,
+  });
   await server.apollo.start();
   const running = await listen(server.createHttpService(), config.port, config.host);
   server.events.start();
-  log(`listening on ${running.url} (${config.database.engine}, events over ${bus.kind === "redis" ? "Redis Streams" : "the in-process bus"})`);
+  log(
+    `listening on ${running.url} (${config.database.engine}, events over ${bus.kind === "redis" ? "Redis Streams" : "the in-process bus"})`,
+  );
   return {
     async stop() {
       log("stopping");

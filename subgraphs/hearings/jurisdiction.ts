@@ -21,8 +21,7 @@ export const hearingsJurisdiction = defineJurisdiction<HearingsContext>({
       record: {
         foundBy: "the hearing: its court (for force callers, the court's force), or the applicant force of its order",
         covers: (principal, hearing: CourtHearing) =>
-          coversCourt(principal, hearing.courtCode) ||
-          (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
+          coversCourt(principal, hearing.courtCode) || (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
       },
     },
   },

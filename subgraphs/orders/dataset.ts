@@ -11,7 +11,12 @@ export async function insertOrdersChunk(db: Db, chunk: DatasetChunk): Promise<vo
     { ...ORDER_FACTS_COLUMN_TYPES, reference: "text", servedOn: "date" },
     chunk.orders.orders,
   );
-  await bulkInsert<OrderProtectedPersonRow>(db, "order_protected_person", { orderId: "text", personId: "text" }, chunk.orders.protectedPersons);
+  await bulkInsert<OrderProtectedPersonRow>(
+    db,
+    "order_protected_person",
+    { orderId: "text", personId: "text" },
+    chunk.orders.protectedPersons,
+  );
   await bulkInsert<OrderTermRow>(
     db,
     "order_term",

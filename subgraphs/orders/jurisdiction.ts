@@ -4,8 +4,7 @@ import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
 import type { OrderEvent, StalkingProtectionOrder } from "./order/order.type";
 
-const ORDER_FOUND_BY =
-  "the order: its applicant force; for court callers, the court that made it or held any of its events";
+const ORDER_FOUND_BY = "the order: its applicant force; for court callers, the court that made it or held any of its events";
 
 const order: RecordCoverage<StalkingProtectionOrder, OrdersContext> = {
   foundBy: ORDER_FOUND_BY,
@@ -26,8 +25,7 @@ export const ordersJurisdiction = defineJurisdiction<OrdersContext>({
   types: {
     StalkingProtectionOrder: {
       protection: "summary",
-      visibility:
-        "every order to every spo:read caller, in every force (whom to call); court callers only the orders they cover (in SQL)",
+      visibility: "every order to every spo:read caller, in every force (whom to call); court callers only the orders they cover (in SQL)",
     },
     OrderConnection: { protection: "summary", visibility: "as its orders" },
     PageInfo: { protection: "summary", visibility: "as its orders" },

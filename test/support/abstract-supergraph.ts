@@ -42,7 +42,10 @@ const ITEMS = [
 ];
 const REVIEWS: Record<string, { stars: number; text: string | null; by: { id: string } | null }[]> = {
   b1: [{ stars: 5, text: "Clear", by: { id: "a2" } }],
-  f1: [{ stars: 3, text: null, by: null }, { stars: 4, text: "Long", by: { id: "a1" } }],
+  f1: [
+    { stars: 3, text: null, by: null },
+    { stars: 4, text: "Long", by: { id: "a1" } },
+  ],
   b2: [],
   f2: [{ stars: 2, text: "Brief", by: { id: "a1" } }],
 };

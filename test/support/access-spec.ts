@@ -83,7 +83,11 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
         field("court { code name }", order),
         field("supersedes { id }", order, { mayBeNull: true }),
         field("history", order, {
-          children: [field("type", order), field("on", order), field("note", [...order, "spo:terms"], { detail: "order", mayBeNull: true })],
+          children: [
+            field("type", order),
+            field("on", order),
+            field("note", [...order, "spo:terms"], { detail: "order", mayBeNull: true }),
+          ],
         }),
         field("respondent", [...order, "person:read"], { children: person([...order, "person:read"]) }),
         field("protectedPersons { id name { family } }", [...order, "person:protected", "person:read"], { detail: "order" }),
@@ -140,15 +144,50 @@ export interface Caller {
 /** Every persona, in and (where it has one) out of jurisdiction for the probed case. */
 export function callersFor(probe: SeedCaseProbe, other: SeedCaseProbe): Caller[] {
   const forces = (region: string) => forcesInRegion(region as never).map((force) => force.code);
-  const national = (persona: PersonaName): Caller => ({ persona, jurisdiction: { kind: "national" }, covers: true, label: `${persona} (national)` });
+  const national = (persona: PersonaName): Caller => ({
+    persona,
+    jurisdiction: { kind: "national" },
+    covers: true,
+    label: `${persona} (national)`,
+  });
   return [
     national("national-analyst"),
-    { persona: "regional-officer", jurisdiction: { kind: "forces", forces: forces(probe.region) }, covers: true, label: `regional-officer (${probe.region})` },
-    { persona: "regional-officer", jurisdiction: { kind: "forces", forces: forces(other.region) }, covers: false, label: `regional-officer (${other.region})` },
-    { persona: "force-officer", jurisdiction: { kind: "forces", forces: [probe.forceCode] }, covers: true, label: `force-officer (${probe.forceCode})` },
-    { persona: "force-officer", jurisdiction: { kind: "forces", forces: [other.forceCode] }, covers: false, label: `force-officer (${other.forceCode})` },
-    { persona: "court-listing", jurisdiction: { kind: "courts", courts: [probe.courtCode] }, covers: true, label: `court-listing (${probe.courtCode})` },
-    { persona: "court-listing", jurisdiction: { kind: "courts", courts: [other.courtCode] }, covers: false, label: `court-listing (${other.courtCode})` },
+    {
+      persona: "regional-officer",
+      jurisdiction: { kind: "forces", forces: forces(probe.region) },
+      covers: true,
+      label: `regional-officer (${probe.region})`,
+    },
+    {
+      persona: "regional-officer",
+      jurisdiction: { kind: "forces", forces: forces(other.region) },
+      covers: false,
+      label: `regional-officer (${other.region})`,
+    },
+    {
+      persona: "force-officer",
+      jurisdiction: { kind: "forces", forces: [probe.forceCode] },
+      covers: true,
+      label: `force-officer (${probe.forceCode})`,
+    },
+    {
+      persona: "force-officer",
+      jurisdiction: { kind: "forces", forces: [other.forceCode] },
+      covers: false,
+      label: `force-officer (${other.forceCode})`,
+    },
+    {
+      persona: "court-listing",
+      jurisdiction: { kind: "courts", courts: [probe.courtCode] },
+      covers: true,
+      label: `court-listing (${probe.courtCode})`,
+    },
+    {
+      persona: "court-listing",
+      jurisdiction: { kind: "courts", courts: [other.courtCode] },
+      covers: false,
+      label: `court-listing (${other.courtCode})`,
+    },
     national("reporting-dashboard"),
     national("auditor"),
   ];

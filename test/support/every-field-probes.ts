@@ -22,7 +22,13 @@ export interface SelectedField {
 /** One operation of the set: a root query field, or one entity type through `_entities`. */
 export type EveryFieldProbe =
   | { kind: "root"; query: string; variables: Record<string, unknown>; field: SelectedField }
-  | { kind: "entity"; query: string; variables: { representations: Record<string, unknown>[] }; type: GraphQLObjectType; children: SelectedField[] };
+  | {
+      kind: "entity";
+      query: string;
+      variables: { representations: Record<string, unknown>[] };
+      type: GraphQLObjectType;
+      children: SelectedField[];
+    };
 
 export interface EveryFieldOptions {
   /** Arguments as GraphQL text by "Type.field", e.g. { "Query.order": `(id: "spo-1")` }; a field needing arguments without an entry is an error. */
@@ -45,7 +51,8 @@ export function everyFieldProbes(schema: GraphQLSchema, options: EveryFieldOptio
   const argumentsOf = (parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string => {
     const text = options.arguments[`${parent.name}.${field.name}`];
     if (text !== undefined) return text;
-    if (field.args.some(isRequiredArgument)) throw new Error(`${parent.name}.${field.name} needs arguments: add them to the test's arguments`);
+    if (field.args.some(isRequiredArgument))
+      throw new Error(`${parent.name}.${field.name} needs arguments: add them to the test's arguments`);
     return "";
   };
   const query = schema.getQueryType()!;
@@ -56,7 +63,8 @@ export function everyFieldProbes(schema: GraphQLSchema, options: EveryFieldOptio
       .flatMap((field): SelectedField[] => {
         const named = getNamedType(field.type);
         if (isLeafType(named)) return [{ key: field.name, parentType: type, field, children: null }];
-        if (!isObjectType(named)) throw new Error(`${type.name}.${field.name} returns the abstract type ${named.name}, which this generator does not select`);
+        if (!isObjectType(named))
+          throw new Error(`${type.name}.${field.name} returns the abstract type ${named.name}, which this generator does not select`);
         return depth > 1 ? [{ key: field.name, parentType: type, field, children: select(named, depth - 1) }] : [];
       });
   const text = (fields: SelectedField[]): string =>
@@ -67,7 +75,12 @@ export function everyFieldProbes(schema: GraphQLSchema, options: EveryFieldOptio
       })
       .join(" ");
 
-  const roots = select(query, options.depth + 1).map((field): EveryFieldProbe => ({ kind: "root", query: `{ ${text([field])} }`, variables: {}, field }));
+  const roots = select(query, options.depth + 1).map((field): EveryFieldProbe => ({
+    kind: "root",
+    query: `{ ${text([field])} }`,
+    variables: {},
+    field,
+  }));
   const entityUnion = schema.getType("_Entity");
   const entityTypes = isUnionType(entityUnion) ? entityUnion.getTypes() : [];
   const entities = entityTypes.map((type): EveryFieldProbe => {

@@ -16,10 +16,7 @@ export async function executeOnSubgraph<TData = Record<string, any>, TLoaders = 
   variables?: Record<string, unknown>,
   principal: Principal = EVERY_SCOPE_NATIONAL,
 ): Promise<ExecutionResult<TData>> {
-  const response = await server.apollo.executeOperation<TData>(
-    { query, variables },
-    { contextValue: server.createContext(principal) },
-  );
+  const response = await server.apollo.executeOperation<TData>({ query, variables }, { contextValue: server.createContext(principal) });
   assert(response.body.kind === "single", "expected a single (non-incremental) response");
   return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
 }

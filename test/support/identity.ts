@@ -68,14 +68,23 @@ export const TEST_ISSUER = "https://idp.test.invalid/";
 export const TEST_AUDIENCE = "spo-api";
 
 /** A user token as the test identity provider would issue it for a principal; `overrides` bend it for negative tests. */
-export async function tokenFor(principal: Principal, overrides: { expiresIn?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
+export async function tokenFor(
+  principal: Principal,
+  overrides: { expiresIn?: string; claims?: Record<string, unknown> } = {},
+): Promise<string> {
   const jurisdictionClaims =
     principal.jurisdiction.kind === "national"
       ? { jurisdiction: "national" }
       : principal.jurisdiction.kind === "forces"
         ? { forces: principal.jurisdiction.forces }
         : { courts: principal.jurisdiction.courts };
-  return new SignJWT({ scope: principal.scopes.join(" "), persona: principal.persona, purpose: principal.purpose, ...jurisdictionClaims, ...overrides.claims })
+  return new SignJWT({
+    scope: principal.scopes.join(" "),
+    persona: principal.persona,
+    purpose: principal.purpose,
+    ...jurisdictionClaims,
+    ...overrides.claims,
+  })
     .setProtectedHeader({ alg: "ES256", kid: "test-idp" })
     .setSubject(principal.sub)
     .setIssuer(TEST_ISSUER)

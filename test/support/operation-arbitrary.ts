@@ -39,7 +39,17 @@ const BOOLEAN_VARIABLES = ["$yes: Boolean = true", "$no: Boolean = false", "$mus
 const directiveArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constant("") },
   { weight: 1, arbitrary: fc.constantFrom("@skip(if: true)", "@skip(if: false)", "@include(if: true)", "@include(if: false)") },
-  { weight: 2, arbitrary: fc.constantFrom("@include(if: $yes)", "@skip(if: $yes)", "@include(if: $no)", "@skip(if: $no)", "@include(if: $must)", "@skip(if: $must)") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "@include(if: $yes)",
+      "@skip(if: $yes)",
+      "@include(if: $no)",
+      "@skip(if: $no)",
+      "@include(if: $must)",
+      "@skip(if: $must)",
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom("@include(if: $yes) @skip(if: $no)", "@skip(if: $must) @include(if: $yes)") },
 );
 
@@ -89,7 +99,10 @@ function selectionSet(schema: GraphQLSchema, type: GraphQLCompositeType, depth: 
                   const named = getNamedType(field.type);
                   return fc
                     .record({
-                      alias: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(`k${index}_${field.name}`) }),
+                      alias: fc.oneof(
+                        { weight: 3, arbitrary: fc.constant(null) },
+                        { weight: 1, arbitrary: fc.constant(`k${index}_${field.name}`) },
+                      ),
                       directive: directiveArbitrary,
                       children: isCompositeType(named) ? selectionSet(schema, named, depth - 1) : fc.constant(null),
                       grouping: fc.constantFrom("direct", "direct", "direct", "inline", "inlineTyped", "fragment", "fragmentTwice"),
@@ -115,11 +128,13 @@ function selectionSet(schema: GraphQLSchema, type: GraphQLCompositeType, depth: 
             ? fc.constant([])
             : fc.tuple(
                 ...chosen.map((member) =>
-                  fc.record({ body: selectionSet(schema, member, depth), named: fc.boolean(), directive: directiveArbitrary }).map(({ body, named, directive }) => {
-                    if (!named) return { text: `... on ${member.name} ${directive} { ${body.text} }`, fragments: body.fragments };
-                    const { spread, fragments } = namedFragment(member.name, body);
-                    return { text: `${spread} ${directive}`, fragments };
-                  }),
+                  fc
+                    .record({ body: selectionSet(schema, member, depth), named: fc.boolean(), directive: directiveArbitrary })
+                    .map(({ body, named, directive }) => {
+                      if (!named) return { text: `... on ${member.name} ${directive} { ${body.text} }`, fragments: body.fragments };
+                      const { spread, fragments } = namedFragment(member.name, body);
+                      return { text: `${spread} ${directive}`, fragments };
+                    }),
                 ),
               ),
         );
@@ -149,7 +164,11 @@ function selectionSet(schema: GraphQLSchema, type: GraphQLCompositeType, depth: 
   });
 }
 
-export function operationArbitrary(schema: GraphQLSchema, rootArguments: RootArguments, options: { depth?: number; maxRootFields?: number } = {}): fc.Arbitrary<GeneratedOperation> {
+export function operationArbitrary(
+  schema: GraphQLSchema,
+  rootArguments: RootArguments,
+  options: { depth?: number; maxRootFields?: number } = {},
+): fc.Arbitrary<GeneratedOperation> {
   const query = schema.getQueryType()!;
   const roots = Object.keys(rootArguments);
   return fc
@@ -177,13 +196,18 @@ export function operationArbitrary(schema: GraphQLSchema, rootArguments: RootArg
         )
         .map((fields) => {
           const body = fields
-            .map(({ name, args, alias, directive, children }) => `${alias ? `${alias}: ` : ""}${name}${args} ${directive}${children ? ` { ${children.text} }` : ""}`)
+            .map(
+              ({ name, args, alias, directive, children }) =>
+                `${alias ? `${alias}: ` : ""}${name}${args} ${directive}${children ? ` { ${children.text} }` : ""}`,
+            )
             .join(" ");
           const fragments = [...merged(...fields.flatMap(({ children }) => (children ? [children.fragments] : []))).values()].join(" ");
           // Only what the operation uses may be declared (graphql-js refuses unused variables).
           const used = (definition: string) => new RegExp(`\\${definition.split(":")[0]}\\b`).test(`${body} ${fragments}`);
           const declared = [...BOOLEAN_VARIABLES, ...ROOT_VARIABLES].filter(used);
-          const variables = Object.fromEntries(Object.entries(sent).filter(([name, value]) => value !== undefined && declared.some((d) => d.startsWith(`$${name}:`))));
+          const variables = Object.fromEntries(
+            Object.entries(sent).filter(([name, value]) => value !== undefined && declared.some((d) => d.startsWith(`$${name}:`))),
+          );
           const header = declared.length > 0 ? `(${declared.join(", ")})` : "";
           return { query: `query Generated${header} { ${body} } ${fragments}`, variables };
         });

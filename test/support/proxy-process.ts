@@ -14,9 +14,13 @@ export interface ProxyProcess {
 
 /** A loopback TCP proxy to `targetPort` in a child process, resolved once it listens. */
 export async function startProxyProcess(targetPort: number, listenPort = 0): Promise<ProxyProcess> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, "tcp-proxy-process.js"), String(targetPort), String(listenPort)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(__dirname, "tcp-proxy-process.js"), String(targetPort), String(listenPort)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {

@@ -46,7 +46,12 @@ export function hearing(id: string, listedFor: string, overrides: Partial<CourtH
 }
 
 /** A REPORTED s.8 breach for hand-written fixtures. */
-export function breach(id: string, reportingForceCode: string, reportedOn: string, overrides: Partial<BreachOffenceRow> = {}): BreachOffenceRow {
+export function breach(
+  id: string,
+  reportingForceCode: string,
+  reportedOn: string,
+  overrides: Partial<BreachOffenceRow> = {},
+): BreachOffenceRow {
   return {
     id,
     offenceType: "BREACH_OF_ORDER",

@@ -21,9 +21,7 @@ async function probePostgres(): Promise<boolean> {
     if (REQUIRE_SERVICES) {
       throw new Error(`REQUIRE_SERVICES=1 but Postgres at ${TEST_DATABASE_URL} does not answer: ${(error as Error).message}`);
     }
-    console.warn(
-      `\n*** Postgres at ${TEST_DATABASE_URL} does not answer: running database tests on embedded PGlite instead. ***\n`,
-    );
+    console.warn(`\n*** Postgres at ${TEST_DATABASE_URL} does not answer: running database tests on embedded PGlite instead. ***\n`);
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -60,4 +58,3 @@ export function isRedisAvailable(): Promise<boolean> {
   redisAvailable ??= probeRedis();
   return redisAvailable;
 }
-

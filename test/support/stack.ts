@@ -67,13 +67,15 @@ export interface TestStack {
  * serving the checked-in supergraph. Every SQL statement a request causes is
  * counted, and attributed to that request.
  */
-export async function startTestStack(options: {
-  chunks: DatasetChunk[];
-  clock: Clock;
-  authorizationMode?: AuthorizationMode;
-  /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
-  bus?: EventBus;
-} & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache">): Promise<TestStack> {
+export async function startTestStack(
+  options: {
+    chunks: DatasetChunk[];
+    clock: Clock;
+    authorizationMode?: AuthorizationMode;
+    /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
+    bus?: EventBus;
+  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache">,
+): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const statements = zeroCounts();
@@ -119,7 +121,10 @@ export async function startTestStack(options: {
         request.on("end", () => subgraphRequests[name].push(Buffer.concat(chunks).toString("utf8")));
       }),
   });
-  const events = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].events])) as Record<SubgraphName, SubgraphEvents>;
+  const events = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].events])) as Record<
+    SubgraphName,
+    SubgraphEvents
+  >;
 
   const post = async (body: unknown, headers: Record<string, string>): Promise<GraphQLHttpResponse> => {
     const response = await fetch(stack.gatewayUrl, {

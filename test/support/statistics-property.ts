@@ -87,9 +87,11 @@ export function describeStatisticsPreAggregation<Facts>(spec: StatisticsUnderTes
   const day = fc.integer({ min: 0, max: DAYS }).map(isoDay);
 
   /** Period bounds: any day, or the first or last day of a month (where the month roll-up meets the days). */
-  const monthEdge = fc.tuple(fc.integer({ min: 0, max: 27 }), fc.boolean()).map(([month, first]) =>
-    new Date(first ? Date.UTC(spec.epoch.year, month, 1) : Date.UTC(spec.epoch.year, month + 1, 0)).toISOString().slice(0, 10),
-  );
+  const monthEdge = fc
+    .tuple(fc.integer({ min: 0, max: 27 }), fc.boolean())
+    .map(([month, first]) =>
+      new Date(first ? Date.UTC(spec.epoch.year, month, 1) : Date.UTC(spec.epoch.year, month + 1, 0)).toISOString().slice(0, 10),
+    );
   const bound = fc.oneof(day, monthEdge);
   const period = fc.tuple(bound, bound).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
 
@@ -121,8 +123,15 @@ export function describeStatisticsPreAggregation<Facts>(spec: StatisticsUnderTes
       case "insert":
         return spec.insert(db, operation.rows);
       case "update": {
-        const ids = await pickedIds(db, operation.picks.map((p) => p.at));
-        await updates[operation.which].apply(db, ids, ids.map((_, i) => operation.picks[i].change));
+        const ids = await pickedIds(
+          db,
+          operation.picks.map((p) => p.at),
+        );
+        await updates[operation.which].apply(
+          db,
+          ids,
+          ids.map((_, i) => operation.picks[i].change),
+        );
         return;
       }
       case "touchAll":
@@ -212,9 +221,12 @@ export function describeStatisticsPreAggregation<Facts>(spec: StatisticsUnderTes
     it(`counts rows written before ${spec.migration} existed (its backfill), and keeps them right after every later migration`, async () => {
       // A database as it stood before the migration: the subgraph's migrations that precede it applied.
       const { migrationsDir } = spec.subgraph;
-      const files = readdirSync(migrationsDir).filter((file) => file.endsWith(".sql")).sort();
+      const files = readdirSync(migrationsDir)
+        .filter((file) => file.endsWith(".sql"))
+        .sort();
       const earlierMigrations = mkdtempSync(path.join(tmpdir(), `${spec.statistics}-migrations-`));
-      for (const file of files.filter((f) => f < spec.migration)) copyFileSync(path.join(migrationsDir, file), path.join(earlierMigrations, file));
+      for (const file of files.filter((f) => f < spec.migration))
+        copyFileSync(path.join(migrationsDir, file), path.join(earlierMigrations, file));
       const before = await openTestDatabase({ ...spec.subgraph, migrationsDir: earlierMigrations });
       try {
         await spec.insert(before.db, fc.sample(facts, { numRuns: 200, seed: 2020 }));

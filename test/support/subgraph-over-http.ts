@@ -36,13 +36,26 @@ export async function startSubgraphOverHttp(name: SubgraphName, chunks: DatasetC
 }
 
 /** POSTs a GraphQL request with exactly the headers given. */
-export async function postGraphQL(url: string, body: { query: string; variables?: Record<string, unknown> }, headers: Record<string, string>): Promise<GraphQLHttpResponse> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+export async function postGraphQL(
+  url: string,
+  body: { query: string; variables?: Record<string, unknown> },
+  headers: Record<string, string>,
+): Promise<GraphQLHttpResponse> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
 }
 
 /** The gateway's identity assertion for `principal`, addressed to subgraph `audience`, as an Authorization header. */
 export async function assertionHeaders(principal: Principal, audience: SubgraphName): Promise<Record<string, string>> {
-  const assertion = await signIdentityAssertion({ principal, audience, requestId: randomUUID(), key: (await testKeys()).gatewayPrivateKey });
+  const assertion = await signIdentityAssertion({
+    principal,
+    audience,
+    requestId: randomUUID(),
+    key: (await testKeys()).gatewayPrivateKey,
+  });
   return { authorization: `Bearer ${assertion}` };
 }

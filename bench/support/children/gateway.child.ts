@@ -4,7 +4,12 @@ import { createLocalJWKSet, importJWK, type JWK } from "jose";
 import { createAuditTrail } from "../../../gateway/audit";
 import { createResponseCache, type ResponseCacheStore } from "../../../gateway/cache";
 import { createAuthenticator } from "../../../gateway/auth/authenticate";
-import { DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS, DEFAULT_SUBGRAPH_FETCH_CONFIG, DEV_AUDIENCE, DEV_ISSUER } from "../../../gateway/config";
+import {
+  DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS,
+  DEFAULT_SUBGRAPH_FETCH_CONFIG,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+} from "../../../gateway/config";
 import { createAssertionSigner } from "../../../platform/identity/assertion";
 import { createGateway } from "../../../gateway/server";
 import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
@@ -36,7 +41,12 @@ async function main(): Promise<void> {
       ? { kind: "off" }
       : cache === "memory"
         ? { kind: "memory", maxBytes: 32 * 1024 * 1024 }
-        : { kind: "redis", url: cache, keyPrefix: `bench:cache:${process.pid}:`, commandTimeoutMs: DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS };
+        : {
+            kind: "redis",
+            url: cache,
+            keyPrefix: `bench:cache:${process.pid}:`,
+            commandTimeoutMs: DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS,
+          };
   const gateway = createGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),

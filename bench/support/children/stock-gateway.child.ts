@@ -41,7 +41,10 @@ async function refreshedAssertions(names: string[], principal: Principal, key: K
   const assertions = new Map<string, string>();
   const signAll = async () => {
     for (const name of names) {
-      assertions.set(name, await signIdentityAssertion({ principal, audience: name, requestId: `bench-stock-${Date.now()}`, key, keyId: "bench-gateway" }));
+      assertions.set(
+        name,
+        await signIdentityAssertion({ principal, audience: name, requestId: `bench-stock-${Date.now()}`, key, keyId: "bench-gateway" }),
+      );
     }
   };
   await signAll();
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
   const gateway = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     // The audit subgraph lives inside our gateway; no benchmark operation reaches it, so stock gets a dead address.
-    buildService: ({ name }) => new AssertingDataSource(subgraphUrls[name] ?? "http://127.0.0.1:9/graphql", () => assertions.get(name) ?? ""),
+    buildService: ({ name }) =>
+      new AssertingDataSource(subgraphUrls[name] ?? "http://127.0.0.1:9/graphql", () => assertions.get(name) ?? ""),
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });

@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const bus = new InProcessBus();
   for (const name of SUBGRAPH_NAMES) {
     const db = countingDb(openPostgres({ url, schema: name, poolSize: 10 }), () => (statements += 1));
-    const server = await createSubgraphServer(SUBGRAPHS[name], { db, clock: systemClock, gatewayKeys, bus, eventConsumer: `${name}-bench` });
+    const server = await createSubgraphServer(SUBGRAPHS[name], {
+      db,
+      clock: systemClock,
+      gatewayKeys,
+      bus,
+      eventConsumer: `${name}-bench`,
+    });
     await server.apollo.start();
     urls[name] = (await listen(server.createHttpService(), 0)).url;
   }

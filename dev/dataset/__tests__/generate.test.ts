@@ -326,7 +326,10 @@ describe("generateDataset: orders and their histories", () => {
     expect(wrongType).toEqual([]);
     expect(expiryEvents.filter((event) => event.untilFurtherOrder === null)).toEqual([]);
     for (const renewal of all.orders.events.filter((event) => event.type === "RENEWED")) {
-      const earlier = eventsByOrder.get(renewal.orderId)!.filter((event) => event.position < renewal.position && event.expiresOn !== null).at(-1)!;
+      const earlier = eventsByOrder
+        .get(renewal.orderId)!
+        .filter((event) => event.position < renewal.position && event.expiresOn !== null)
+        .at(-1)!;
       expect(renewal.expiresOn! > earlier.expiresOn!).toBe(true);
       expect(renewal.occurredOn < earlier.expiresOn!).toBe(true);
     }
@@ -363,7 +366,10 @@ describe("generateDataset: orders and their histories", () => {
       (order) => String(order.endReason),
     );
     for (const reason of ["SUPERSEDED", "REFUSED", "WITHDRAWN", "DISCHARGED"]) expect(interimEnds.get(reason)).toBeGreaterThan(0);
-    const fullEnds = countBy(all.orders.orders.filter((order) => order.kind === "FULL" && order.madeOn !== null), (order) => String(order.endReason));
+    const fullEnds = countBy(
+      all.orders.orders.filter((order) => order.kind === "FULL" && order.madeOn !== null),
+      (order) => String(order.endReason),
+    );
     expect(fullEnds.get("DISCHARGED")).toBeGreaterThan(0);
     expect(neverMade.length / all.orders.orders.length).toBeLessThan(0.1);
   });
@@ -704,17 +710,29 @@ describe("generateDataset: the court lists of the coming weeks", () => {
     expect(window).toHaveLength(40);
     const perDay = countBy(upcoming, dayOf);
     expect(window.filter((day) => !perDay.has(day))).toEqual([]);
-    const perWeek = window.reduce((weeks, day, index) => {
-      weeks[Math.floor(index / 5)] += perDay.get(day) ?? 0;
-      return weeks;
-    }, Array(8).fill(0) as number[]);
+    const perWeek = window.reduce(
+      (weeks, day, index) => {
+        weeks[Math.floor(index / 5)] += perDay.get(day) ?? 0;
+        return weeks;
+      },
+      Array(8).fill(0) as number[],
+    );
     // Lists fill up as applications come in: the later weeks are thinner, but none is nearly empty.
     for (const week of perWeek) expect(week).toBeGreaterThan(Math.max(...perWeek) / 3);
   });
 
   it("lists the business courts list weeks ahead: applications, reviews, variations, renewals, discharges, breach appearances and trials", () => {
     const types = countBy(upcoming, (hearing) => hearing.type);
-    const expected = ["INTERIM_APPLICATION", "FULL_APPLICATION", "REVIEW", "VARIATION", "RENEWAL", "DISCHARGE", "BREACH_FIRST_APPEARANCE", "BREACH_TRIAL"];
+    const expected = [
+      "INTERIM_APPLICATION",
+      "FULL_APPLICATION",
+      "REVIEW",
+      "VARIATION",
+      "RENEWAL",
+      "DISCHARGE",
+      "BREACH_FIRST_APPEARANCE",
+      "BREACH_TRIAL",
+    ];
     expect(expected.filter((type) => !types.has(type))).toEqual([]);
     // Appeals go to the Crown Court and sentences follow a conviction: neither is listed ahead of a decision.
     expect([...types.keys()].filter((type) => !expected.includes(type))).toEqual([]);
@@ -739,7 +757,9 @@ describe("generateDataset: the court lists of the coming weeks", () => {
         case "DISCHARGE":
           return inForceOn(order, day) ? null : `${hearing.type.toLowerCase()} of an order not in force`;
         case "RENEWAL":
-          return order.kind === "FULL" && order.expiresOn !== null && inForceOn(order, day) ? null : "renewal of no full order in force with an expiry";
+          return order.kind === "FULL" && order.expiresOn !== null && inForceOn(order, day)
+            ? null
+            : "renewal of no full order in force with an expiry";
         case "BREACH_FIRST_APPEARANCE":
         case "BREACH_TRIAL": {
           const breach = breachesById.get(hearing.breachId ?? "");
@@ -770,8 +790,12 @@ describe("generateDataset: the court lists of the coming weeks", () => {
   });
 
   it("lists no more at a court on a day than courts heard in the 8 weeks before, and at least a third as much overall", () => {
-    const perCourtDay = (hearings: CourtHearingRow[]) => [...countBy(hearings, (hearing) => `${hearing.courtCode} ${dayOf(hearing)}`).values()];
-    const heardBefore = all.hearings.hearings.filter((hearing) => dayOf(hearing) <= UNTIL && dayOf(hearing) > plusDays(UNTIL, -LISTED_AHEAD_DAYS));
+    const perCourtDay = (hearings: CourtHearingRow[]) => [
+      ...countBy(hearings, (hearing) => `${hearing.courtCode} ${dayOf(hearing)}`).values(),
+    ];
+    const heardBefore = all.hearings.hearings.filter(
+      (hearing) => dayOf(hearing) <= UNTIL && dayOf(hearing) > plusDays(UNTIL, -LISTED_AHEAD_DAYS),
+    );
     const ahead = perCourtDay(upcoming);
     const before = perCourtDay(heardBefore);
     expect(Math.max(...ahead)).toBeLessThanOrEqual(Math.max(...before));
@@ -783,7 +807,10 @@ describe("generateDataset: the court lists of the coming weeks", () => {
     const [busiest] = [...countBy(upcoming, (hearing) => hearing.courtCode).entries()].sort((a, b) => b[1] - a[1])[0];
     const busiestDays = new Set(upcoming.filter((hearing) => hearing.courtCode === busiest).map(dayOf));
     const window = weekdaysBetween(plusDays(UNTIL, 1), LAST_LISTED_DAY);
-    const daysSittingPerWeek = Array.from({ length: 8 }, (_, week) => window.slice(week * 5, week * 5 + 5).filter((day) => busiestDays.has(day)).length);
+    const daysSittingPerWeek = Array.from(
+      { length: 8 },
+      (_, week) => window.slice(week * 5, week * 5 + 5).filter((day) => busiestDays.has(day)).length,
+    );
     expect(daysSittingPerWeek.filter((days) => days < 3)).toEqual([]);
   });
 });

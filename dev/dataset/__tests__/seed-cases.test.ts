@@ -24,9 +24,7 @@ function order(id: string) {
 const eventsOf = (orderId: string) =>
   seed.orders.events.filter((event) => event.orderId === orderId).sort((a, b) => a.position - b.position);
 const termsOf = (orderId: string, category: "PROHIBITION" | "REQUIREMENT") =>
-  seed.orders.terms
-    .filter((term) => term.orderId === orderId && term.category === category)
-    .sort((a, b) => a.position - b.position);
+  seed.orders.terms.filter((term) => term.orderId === orderId && term.category === category).sort((a, b) => a.position - b.position);
 const hearingsOf = (orderId: string) => seed.hearings.hearings.filter((hearing) => hearing.orderId === orderId);
 const protectedPersonsOf = (orderId: string) =>
   seed.orders.protectedPersons.filter((link) => link.orderId === orderId).map((link) => link.personId);
@@ -176,7 +174,9 @@ describe("seed case 2: Cheshire, the force's first full order", () => {
     expect(respondent.forceCode).toBe("07");
     expect(parsePncId(respondent.pncId!, 2026)).toEqual({ ok: true, pncId: respondent.pncId });
     const addresses = addressesOf(ids.respondent);
-    expect(addresses.map((address) => [address.forceCode, address.address])).toEqual([["07", expect.stringMatching(/, Runcorn, Cheshire$/)]]);
+    expect(addresses.map((address) => [address.forceCode, address.address])).toEqual([
+      ["07", expect.stringMatching(/, Runcorn, Cheshire$/)],
+    ]);
     expect(order(ids.interimOrder).respondentId).toBe(ids.respondent);
     expect(protectedPersonsOf(ids.interimOrder)).toEqual([ids.protectedPerson]);
     expect(protectedPersonsOf(ids.fullOrder)).toEqual([ids.protectedPerson]);
@@ -201,7 +201,9 @@ describe("seed case 2: Cheshire, the force's first full order", () => {
   });
 
   it("notes that the force legal services team and public protection unit handled the case", () => {
-    const notes = eventsOf(ids.fullOrder).map((event) => event.note ?? "").join(" ");
+    const notes = eventsOf(ids.fullOrder)
+      .map((event) => event.note ?? "")
+      .join(" ");
     expect(notes).toContain("legal services team");
     expect(notes).toContain("public protection unit");
   });

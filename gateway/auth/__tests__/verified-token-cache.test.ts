@@ -4,7 +4,13 @@ import type { Principal } from "../../../platform/identity/principal";
 import { createAuthenticator } from "../authenticate";
 import { VerifiedTokenCache } from "../verified-token-cache";
 
-const principal = (sub: string): Principal => ({ sub, persona: null, scopes: ["spo:read"], jurisdiction: { kind: "national" }, purpose: null });
+const principal = (sub: string): Principal => ({
+  sub,
+  persona: null,
+  scopes: ["spo:read"],
+  jurisdiction: { kind: "national" },
+  purpose: null,
+});
 
 describe("VerifiedTokenCache", () => {
   let now = 1_000_000;
@@ -82,7 +88,8 @@ describe("createAuthenticator with the cache", () => {
   it("never stores a token that did not verify: a forged one is refused every time", async () => {
     const { authenticate, cache, seconds, sign, forgeKey } = await setUp();
     const forged = await sign({ iat: seconds, exp: seconds + 120 }, forgeKey);
-    for (let i = 0; i < 2; i += 1) await expect(authenticate(request(forged))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    for (let i = 0; i < 2; i += 1)
+      await expect(authenticate(request(forged))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     expect(cache.size).toBe(0);
   });
 
@@ -91,7 +98,19 @@ describe("createAuthenticator with the cache", () => {
     const token = await sign({ iat: seconds, exp: seconds + 120 });
     await authenticate(request(token));
     const [header, , signature] = token.split(".");
-    const otherClaims = Buffer.from(JSON.stringify({ sub: "someone-else", iss: "idp", aud: "api", iat: seconds, exp: seconds + 120, scope: "audit:read", jurisdiction: "national" })).toString("base64url");
-    await expect(authenticate(request(`${header}.${otherClaims}.${signature}`))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const otherClaims = Buffer.from(
+      JSON.stringify({
+        sub: "someone-else",
+        iss: "idp",
+        aud: "api",
+        iat: seconds,
+        exp: seconds + 120,
+        scope: "audit:read",
+        jurisdiction: "national",
+      }),
+    ).toString("base64url");
+    await expect(authenticate(request(`${header}.${otherClaims}.${signature}`))).rejects.toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   });
 });

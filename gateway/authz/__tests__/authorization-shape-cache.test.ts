@@ -13,7 +13,13 @@ const authorizerFor =
   (_parent, field) =>
     field.name !== "secret" || scopes.includes("secret:read");
 
-function prepare(cache: AuthorizationShapeCache, document: ReturnType<typeof parse>, scopes: string[], variables: Record<string, unknown> = {}, mode = "filter") {
+function prepare(
+  cache: AuthorizationShapeCache,
+  document: ReturnType<typeof parse>,
+  scopes: string[],
+  variables: Record<string, unknown> = {},
+  mode = "filter",
+) {
   const resolved = resolveOperation(schema, document, undefined, variables);
   return cache.prepare({
     schema,

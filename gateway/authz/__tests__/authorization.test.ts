@@ -13,7 +13,11 @@ const apiSchema = buildSchema("type Query { open: String secret: String }");
 const principal = (scopes: string[]) => ({ sub: "u", persona: null, scopes, jurisdiction: { kind: "national" }, purpose: null });
 
 async function executorAround(wrap: (inner: GatewayInterface) => GatewayInterface, execute: GatewayExecutor): Promise<GatewayExecutor> {
-  const inner = { load: async () => ({ executor: execute }), onSchemaLoadOrUpdate: () => () => {}, stop: async () => {} } as unknown as GatewayInterface;
+  const inner = {
+    load: async () => ({ executor: execute }),
+    onSchemaLoadOrUpdate: () => () => {},
+    stop: async () => {},
+  } as unknown as GatewayInterface;
   const loaded = await wrap(inner).load({ apollo: {} } as Parameters<GatewayInterface["load"]>[0]);
   return loaded.executor!;
 }
@@ -39,7 +43,9 @@ describe("createAuthorization", () => {
     const refused = await execute(request({ principal: principal([]) }, "{ open secret }"));
     expect(refused).toEqual({ data: null, errors: [expect.objectContaining({ message: "Unauthorized field or type", path: ["secret"] })] });
     expect(ran).toEqual([]);
-    expect(await execute(request({ principal: principal(["secret:read"]) }, "{ open secret }"))).toEqual({ data: { open: "o", secret: "s" } });
+    expect(await execute(request({ principal: principal(["secret:read"]) }, "{ open secret }"))).toEqual({
+      data: { open: "o", secret: "s" },
+    });
     expect(ran).toHaveLength(1);
     await expect(execute(request({}, "{ open }"))).rejects.toThrow("The request context carries no principal");
   });

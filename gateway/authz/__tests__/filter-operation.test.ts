@@ -44,7 +44,10 @@ describe("filterOperation", () => {
   it("reads @skip/@include with the variables' defaults applied", () => {
     const query = `query($show: Boolean = true, $hide: Boolean = false) {
       shown: forces @include(if: $show) { secret } hidden: forces @skip(if: $hide) { secret } }`;
-    expect(filter(query).unauthorizedPaths).toEqual([["shown", "secret"], ["hidden", "secret"]]);
+    expect(filter(query).unauthorizedPaths).toEqual([
+      ["shown", "secret"],
+      ["hidden", "secret"],
+    ]);
     expect(filter(query, { show: false, hide: true }).unauthorizedPaths).toEqual([]);
   });
 

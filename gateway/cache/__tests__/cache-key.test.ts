@@ -2,7 +2,13 @@ import { parse } from "graphql";
 import type { Principal } from "../../../platform/identity/principal";
 import { cacheKeyOf, canonicalJson, type CacheKeyParts } from "../cache-key";
 
-const ANALYST: Principal = { sub: "analyst-1", persona: "national-analyst", scopes: ["stats:read", "spo:read"], jurisdiction: { kind: "national" }, purpose: "x" };
+const ANALYST: Principal = {
+  sub: "analyst-1",
+  persona: "national-analyst",
+  scopes: ["stats:read", "spo:read"],
+  jurisdiction: { kind: "national" },
+  purpose: "x",
+};
 const BASE: CacheKeyParts = {
   document: parse(`query S($from: Date!) { spoStatistics(from: $from, to: "2025-12-31", groupBy: NATIONAL) { scope } }`),
   operationName: "S",

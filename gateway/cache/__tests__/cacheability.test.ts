@@ -26,7 +26,9 @@ describe("which operations the response cache may answer", () => {
     expect(cacheability(`{ spoStatistics(from: "2025") { scope activeOrders } }`)).toEqual({ cacheable: true, domains: ["statistics"] });
     expect(cacheability(`{ all: forces { code } courts { code force { name } } __typename }`)).toEqual({ cacheable: true, domains: [] });
     expect(
-      cacheability(`query { ...Root } fragment Root on Query { s: spoStatistics(from: "x") { ...Counts } } fragment Counts on SpoStatistics { scope __typename }`),
+      cacheability(
+        `query { ...Root } fragment Root on Query { s: spoStatistics(from: "x") { ...Counts } } fragment Counts on SpoStatistics { scope __typename }`,
+      ),
     ).toEqual({ cacheable: true, domains: ["statistics"] });
   });
 

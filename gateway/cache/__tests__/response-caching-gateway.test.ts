@@ -1,5 +1,10 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from "@apollo/server-gateway-interface";
 import { buildSchema, parse } from "graphql";
 import type { Principal } from "../../../platform/identity/principal";
 import { FailOpenCache } from "../fail-open-cache";
@@ -13,7 +18,13 @@ const SCHEMA = buildSchema(`
   type Force { code: ID! name: String }
   type SpoStatistics { scope: String! }
 `);
-const DASHBOARD: Principal = { sub: "d", persona: "reporting-dashboard", scopes: ["stats:read"], jurisdiction: { kind: "national" }, purpose: null };
+const DASHBOARD: Principal = {
+  sub: "d",
+  persona: "reporting-dashboard",
+  scopes: ["stats:read"],
+  jurisdiction: { kind: "national" },
+  purpose: null,
+};
 
 /** The wrapper around an executor that answers `answers` in turn and counts its calls. */
 async function cachingGateway(answers: GatewayExecutionResult[], store: KeyValueCache<string> = new InMemoryLRUCache<string>()) {

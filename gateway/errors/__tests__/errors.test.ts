@@ -13,14 +13,21 @@ describe("gateway error masking", () => {
   });
 
   it("masks an error without a public code, keeping only its path, and logs the original", () => {
-    const error = new GraphQLError('relation "orders.spo" does not exist at 10.0.3.7', { path: ["order"], extensions: { serviceName: "orders", stacktrace: ["at pg"] } });
+    const error = new GraphQLError('relation "orders.spo" does not exist at 10.0.3.7', {
+      path: ["order"],
+      extensions: { serviceName: "orders", stacktrace: ["at pg"] },
+    });
     expect(formatted(error)).toEqual({ message: "Internal server error", path: ["order"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
     expect(logged).toEqual([error]);
   });
 
   it("keeps SUBGRAPH_UNAVAILABLE with its serviceName, cut at the first list and without an empty path", () => {
     const extensions = { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: "hearings", reason: "TIMEOUT", http: {} };
-    expect(formatted(new GraphQLError("A service this request needs is unavailable", { path: ["orders", "nodes", "@", "hearings"], extensions }))).toEqual({
+    expect(
+      formatted(
+        new GraphQLError("A service this request needs is unavailable", { path: ["orders", "nodes", "@", "hearings"], extensions }),
+      ),
+    ).toEqual({
       message: "A service this request needs is unavailable",
       path: ["orders", "nodes"],
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: "hearings" },
@@ -29,13 +36,20 @@ describe("gateway error masking", () => {
   });
 
   it("reports a literal a scalar refused as BAD_USER_INPUT, not a malformed document", () => {
-    const scalarError = new GraphQLError("Date must be an ISO 8601 calendar date such as 2020-08-13; got \"2020-02-30\"", { extensions: { code: "BAD_USER_INPUT" } });
-    const validation = new GraphQLError(scalarError.message, { originalError: scalarError, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    const scalarError = new GraphQLError('Date must be an ISO 8601 calendar date such as 2020-08-13; got "2020-02-30"', {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const validation = new GraphQLError(scalarError.message, {
+      originalError: scalarError,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
     expect(formatted(validation).extensions).toEqual({ code: "BAD_USER_INPUT" });
   });
 
   it("hides the number in graphql-js's token limit message", () => {
-    const error = new GraphQLError("Syntax Error: Document contains more that 2000 tokens. Parsing aborted.", { extensions: { code: "GRAPHQL_PARSE_FAILED" } });
+    const error = new GraphQLError("Syntax Error: Document contains more that 2000 tokens. Parsing aborted.", {
+      extensions: { code: "GRAPHQL_PARSE_FAILED" },
+    });
     expect(formatted(error)).toEqual({
       message: "Syntax Error: Document has too many tokens.",
       extensions: { code: "GRAPHQL_PARSE_FAILED", reason: "OPERATION_LIMIT_EXCEEDED" },

@@ -9,7 +9,9 @@ import { countExpandedSelections } from "../max-selections";
 function readmeOperations(): string[] {
   const readme = readFileSync(repoPath("README.md"), "utf8");
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
-  const curls = [...readme.matchAll(/'(\{"query":"(?:[^"\\]|\\.)*"\})'/g)].map((match) => (JSON.parse(match[1]) as { query: string }).query);
+  const curls = [...readme.matchAll(/'(\{"query":"(?:[^"\\]|\\.)*"\})'/g)].map(
+    (match) => (JSON.parse(match[1]) as { query: string }).query,
+  );
   return [...blocks, ...curls];
 }
 
@@ -34,7 +36,11 @@ describe("operation limits", () => {
     for (const source of operations) {
       const measured = limits.measure(schema, parse(source));
       for (const [limit, value] of Object.entries(measured)) {
-        expect({ source, limit, value: value <= DEFAULT_OPERATION_LIMITS[limit as keyof typeof measured] / 2 }).toEqual({ source, limit, value: true });
+        expect({ source, limit, value: value <= DEFAULT_OPERATION_LIMITS[limit as keyof typeof measured] / 2 }).toEqual({
+          source,
+          limit,
+          value: true,
+        });
       }
       expect(tokenCount(source)).toBeLessThanOrEqual(DEFAULT_OPERATION_LIMITS.maxTokens / 2);
     }

@@ -38,12 +38,20 @@ function fetchers(options: { timeoutMs?: number; volumeThreshold?: number; reset
   return createSubgraphFetchers(["orders"], {
     timeoutMs: options.timeoutMs ?? 2_000,
     keepAliveMs: 1_000,
-    breaker: { errorThresholdPercentage: 50, volumeThreshold: options.volumeThreshold ?? 100, resetTimeoutMs: options.resetTimeoutMs ?? 60_000, windowMs: 60_000 },
+    breaker: {
+      errorThresholdPercentage: 50,
+      volumeThreshold: options.volumeThreshold ?? 100,
+      resetTimeoutMs: options.resetTimeoutMs ?? 60_000,
+      windowMs: 60_000,
+    },
   });
 }
 
 async function failure(promise: Promise<unknown>): Promise<SubgraphUnavailableError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof SubgraphUnavailableError)) throw new Error(`expected SubgraphUnavailableError, got ${String(error)}`);
   return error;
 }
@@ -56,7 +64,10 @@ describe("subgraph fetch", () => {
   async function setUp(behaviour: Behaviour, options?: Parameters<typeof fetchers>[0]) {
     const subgraph = await fakeSubgraph(behaviour);
     const calls = fetchers(options);
-    cleanups.push(() => calls.close(), () => subgraph.close());
+    cleanups.push(
+      () => calls.close(),
+      () => subgraph.close(),
+    );
     return { subgraph, calls, fetch: calls.fetchers.orders.fetcher };
   }
 
@@ -75,7 +86,9 @@ describe("subgraph fetch", () => {
   });
 
   it("retries a query once when its connection fails", async () => {
-    const { subgraph, fetch } = await setUp((request, response, attempt) => (attempt === 1 ? resetConnection(request, response, attempt) : answer(request, response, attempt)));
+    const { subgraph, fetch } = await setUp((request, response, attempt) =>
+      attempt === 1 ? resetConnection(request, response, attempt) : answer(request, response, attempt),
+    );
     const response = await fetch(subgraph.url, QUERY);
     expect(await response.json()).toEqual({ data: { ok: true } });
     expect(subgraph.attempts()).toBe(2);

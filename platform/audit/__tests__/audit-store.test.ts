@@ -3,7 +3,14 @@ import { openPostgres, type Db } from "../../db/db";
 import { openTestAuditDatabase, type TestAuditDatabase } from "../../../test/support/audit";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../test/support/services";
 import { GENESIS_HASH, type AuditEntry } from "../record";
-import { appendAuditEntries, auditRecordsAfter, ensureAuditStoreMigrated, findAuditRecords, grantAuditAccess, migrateAuditStore } from "../store";
+import {
+  appendAuditEntries,
+  auditRecordsAfter,
+  ensureAuditStoreMigrated,
+  findAuditRecords,
+  grantAuditAccess,
+  migrateAuditStore,
+} from "../store";
 import { verifyAuditChain } from "../verify";
 
 function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
@@ -51,18 +58,29 @@ describe("audit store", () => {
     expect(records.map((record) => record.seq)).toEqual([1, 2, 3, 4]);
     expect(records[3].prevHash).toBe(records[2].hash);
     expect(records.map((record) => record.requestId)).toEqual(["request-1", "request-2", "request-3", "request-4"]);
-    expect(await verifyAuditChain(audit.db, { pageSize: 2 })).toEqual({ checked: 4, last: { seq: 4, hash: records[3].hash }, problem: null });
+    expect(await verifyAuditChain(audit.db, { pageSize: 2 })).toEqual({
+      checked: 4,
+      last: { seq: 4, hash: records[3].hash },
+      problem: null,
+    });
   });
 
   it("numbers records past 9 in numeric order, batch after batch", async () => {
-    for (let n = 1; n <= 25; n += 5) await appendAuditEntries(audit.db, [n, n + 1, n + 2, n + 3, n + 4].map((i) => entry(i)));
+    for (let n = 1; n <= 25; n += 5)
+      await appendAuditEntries(
+        audit.db,
+        [n, n + 1, n + 2, n + 3, n + 4].map((i) => entry(i)),
+      );
     expect((await auditRecordsAfter(audit.db, 0, 100)).map((record) => record.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect((await findAuditRecords(audit.db, { limit: 3 })).map((record) => record.seq)).toEqual([25, 24, 23]);
     expect(await verifyAuditChain(audit.db, { pageSize: 7 })).toMatchObject({ checked: 25, problem: null });
   });
 
   it("stores each month in its own partition, made on demand", async () => {
-    await appendAuditEntries(audit.db, [entry(1, { recordedAt: "2026-11-30T23:59:59.999Z" }), entry(2, { recordedAt: "2026-12-01T00:00:00.000Z" })]);
+    await appendAuditEntries(audit.db, [
+      entry(1, { recordedAt: "2026-11-30T23:59:59.999Z" }),
+      entry(2, { recordedAt: "2026-12-01T00:00:00.000Z" }),
+    ]);
     const partitions = await audit.db.query<{ name: string; count: string }>(
       `SELECT tableoid::regclass::text AS name, count(*)::text AS count FROM audit_record GROUP BY 1 ORDER BY 1`,
     );
@@ -85,19 +103,33 @@ describe("audit store", () => {
   });
 
   it("finds who consulted a person or an order, and what a caller consulted in a period, newest first, a page at a time", async () => {
-    await appendAuditEntries(audit.db, [entry(1), entry(2), entry(3, { persons: ["person-2"] }), entry(4), entry(6, { persons: ["person-2"] })]);
+    await appendAuditEntries(audit.db, [
+      entry(1),
+      entry(2),
+      entry(3, { persons: ["person-2"] }),
+      entry(4),
+      entry(6, { persons: ["person-2"] }),
+    ]);
     const byPerson = await findAuditRecords(audit.db, { person: "person-2", limit: 2 });
     expect(byPerson.map((record) => record.requestId)).toEqual(["request-6", "request-3"]);
     const nextPage = await findAuditRecords(audit.db, { person: "person-2", limit: 2, beforeSeq: byPerson[1].seq });
     expect(nextPage.map((record) => record.requestId)).toEqual(["request-2"]);
     expect((await findAuditRecords(audit.db, { order: "order-6", limit: 10 })).map((record) => record.requestId)).toEqual(["request-6"]);
-    const activity = await findAuditRecords(audit.db, { sub: "officer-a", from: "2026-11-03T00:00:00Z", to: "2026-11-06T00:00:00Z", limit: 10 });
+    const activity = await findAuditRecords(audit.db, {
+      sub: "officer-a",
+      from: "2026-11-03T00:00:00Z",
+      to: "2026-11-06T00:00:00Z",
+      limit: 10,
+    });
     expect(activity.map((record) => record.requestId)).toEqual(["request-4", "request-2"]);
   });
 
   describe("verify reports the first record changed directly in SQL", () => {
     beforeEach(async () => {
-      await appendAuditEntries(audit.db, [1, 2, 3, 4, 5, 6].map((n) => entry(n)));
+      await appendAuditEntries(
+        audit.db,
+        [1, 2, 3, 4, 5, 6].map((n) => entry(n)),
+      );
       expect((await verifyAuditChain(audit.db)).problem).toBeNull();
     });
 
@@ -124,11 +156,17 @@ describe("audit store", () => {
       await asAdministratorBypassingTriggers(audit.db, `DELETE FROM audit_record WHERE seq <= 2`);
       expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 0, problem: { kind: "missing", seq: 1 } });
       expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: second.hash } })).toMatchObject({ checked: 4, problem: null });
-      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: GENESIS_HASH } })).toMatchObject({ checked: 0, problem: { kind: "broken-link", seq: 3 } });
+      expect(await verifyAuditChain(audit.db, { after: { seq: 2, hash: GENESIS_HASH } })).toMatchObject({
+        checked: 0,
+        problem: { kind: "broken-link", seq: 3 },
+      });
     });
 
     it("two records swapped", async () => {
-      await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET seq = CASE seq WHEN 5 THEN 6 ELSE 5 END WHERE seq IN (5, 6)`);
+      await asAdministratorBypassingTriggers(
+        audit.db,
+        `UPDATE audit_record SET seq = CASE seq WHEN 5 THEN 6 ELSE 5 END WHERE seq IN (5, 6)`,
+      );
       expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 4, problem: { kind: "broken-link", seq: 5 } });
     });
   });
@@ -161,7 +199,12 @@ describe("audit store privileges (Postgres)", () => {
     if (!audit) return expect(await isPostgresAvailable()).toBe(false);
     await appendAuditEntries(asApplication, [entry(1), entry(2, { recordedAt: "2027-01-05T09:00:00.000Z" })]);
     expect(await auditRecordsAfter(asApplication, 0, 10)).toHaveLength(2);
-    for (const sql of [`UPDATE audit_record SET sub = 'x'`, `DELETE FROM audit_record`, `TRUNCATE audit_record`, `TRUNCATE audit_record_2027_01`]) {
+    for (const sql of [
+      `UPDATE audit_record SET sub = 'x'`,
+      `DELETE FROM audit_record`,
+      `TRUNCATE audit_record`,
+      `TRUNCATE audit_record_2027_01`,
+    ]) {
       await expect(asApplication.query(sql)).rejects.toThrow(/permission denied/);
     }
     await expect(asApplication.query(`DROP TABLE audit_record_2027_01`)).rejects.toThrow(/must be owner/);

@@ -1,6 +1,12 @@
 import { findPrincipal, isPrincipal, principalOf, type Principal } from "../principal";
 
-const principal: Principal = { sub: "officer-1", persona: "force-officer", scopes: ["spo:read"], jurisdiction: { kind: "forces", forces: ["07"] }, purpose: null };
+const principal: Principal = {
+  sub: "officer-1",
+  persona: "force-officer",
+  scopes: ["spo:read"],
+  jurisdiction: { kind: "forces", forces: ["07"] },
+  purpose: null,
+};
 
 describe("the principal of a request context", () => {
   it("is read from any context that carries one, without a cast at the caller", () => {
@@ -9,7 +15,14 @@ describe("the principal of a request context", () => {
   });
 
   it("is absent from a context without one, or with something else in its place", () => {
-    for (const context of [undefined, null, "principal", {}, { principal: null }, { principal: { sub: 1, scopes: [], jurisdiction: {} } }]) {
+    for (const context of [
+      undefined,
+      null,
+      "principal",
+      {},
+      { principal: null },
+      { principal: { sub: 1, scopes: [], jurisdiction: {} } },
+    ]) {
       expect(findPrincipal(context)).toBeUndefined();
     }
   });

@@ -42,7 +42,13 @@ const RULES: AccessRules = {
   "Mutation.change": { scopes: [["write"], ["admin", "override"]] },
 };
 
-const principal = (...scopes: string[]): Principal => ({ sub: "t", persona: null, scopes, jurisdiction: { kind: "national" }, purpose: null });
+const principal = (...scopes: string[]): Principal => ({
+  sub: "t",
+  persona: null,
+  scopes,
+  jurisdiction: { kind: "national" },
+  purpose: null,
+});
 
 describe("enforceAccessRules", () => {
   let schema: GraphQLSchema;
@@ -54,7 +60,11 @@ describe("enforceAccessRules", () => {
     const built = buildSubgraphSchema({
       typeDefs,
       resolvers: {
-        Query: { secret: () => ({ id: "s1", text: "the text", detail: { value: "v" } }), open: () => "open", notes: () => [{ id: "n1", body: "b" }] },
+        Query: {
+          secret: () => ({ id: "s1", text: "the text", detail: { value: "v" } }),
+          open: () => "open",
+          notes: () => [{ id: "n1", body: "b" }],
+        },
         Mutation: {
           change: () => {
             calls.changes += 1;
@@ -76,7 +86,8 @@ describe("enforceAccessRules", () => {
 
   const run = (source: string, contextValue: unknown, variableValues?: Record<string, unknown>) =>
     graphql({ schema, source, contextValue, variableValues });
-  const refusal = (path: (string | number)[]) => expect.objectContaining({ message: "Unauthorized field or type", path, extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } });
+  const refusal = (path: (string | number)[]) =>
+    expect.objectContaining({ message: "Unauthorized field or type", path, extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" } });
 
   it("leaves the resolvers of fields no rule guards as they were (nothing added per field for them)", () => {
     expect(schema.getQueryType()!.getFields().notes.resolve).toBe(notesResolver);
@@ -95,7 +106,9 @@ describe("enforceAccessRules", () => {
   });
 
   it("answers a principal satisfying every rule in full", async () => {
-    const result = await run(`{ secret { id text detail { value } } open }`, { principal: principal("secret:read", "secret:text", "detail:read") });
+    const result = await run(`{ secret { id text detail { value } } open }`, {
+      principal: principal("secret:read", "secret:text", "detail:read"),
+    });
     expect(result).toEqual({ data: { secret: { id: "s1", text: "the text", detail: { value: "v" } }, open: "open" } });
   });
 
@@ -103,7 +116,13 @@ describe("enforceAccessRules", () => {
     const result = await run(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Note { id body } ... on Secret { id } } }`,
       { principal: principal() },
-      { representations: [{ __typename: "Note", id: "n1" }, { __typename: "Secret", id: "s1" }, { __typename: "Note", id: "n2" }] },
+      {
+        representations: [
+          { __typename: "Note", id: "n1" },
+          { __typename: "Secret", id: "s1" },
+          { __typename: "Note", id: "n2" },
+        ],
+      },
     );
     expect(result.data).toEqual({ _entities: [{ id: "n1", body: "b" }, null, { id: "n2", body: "b" }] });
     expect(result.errors).toEqual([refusal(["_entities", 1])]);

@@ -10,7 +10,9 @@ import { breachesSubgraph } from "../subgraph";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
 const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));
-const REGIONAL_OFFICER = withEveryScope(principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }));
+const REGIONAL_OFFICER = withEveryScope(
+  principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }),
+);
 const NATIONAL_ANALYST = withEveryScope(principalFor("national-analyst", { kind: "national" }));
 const COURT_LISTING = withEveryScope(principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }));
 
@@ -64,9 +66,27 @@ const outOfJurisdiction = (...path: (string | number)[]) => ({
 const byPath = (a: { path: unknown }, b: { path: unknown }) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path));
 
 const FIELDS = `id offenceType status occurredOn reportedOn reportingForce { code } order { id } description sentence`;
-const ORDER_FORCE: Record<string, string | null> = { "b-ours": "07", "b-reported-to-us": "21", "b-our-order": "07", "b-theirs": null, "b-gmp": "06" };
-const REPORTING_FORCE: Record<string, string> = { "b-ours": "07", "b-reported-to-us": "07", "b-our-order": "21", "b-theirs": "21", "b-gmp": "06" };
-const OCCURRED: Record<string, string> = { "b-ours": "2024-01-01", "b-reported-to-us": "2024-01-02", "b-our-order": "2024-01-03", "b-theirs": "2024-01-04", "b-gmp": "2024-01-05" };
+const ORDER_FORCE: Record<string, string | null> = {
+  "b-ours": "07",
+  "b-reported-to-us": "21",
+  "b-our-order": "07",
+  "b-theirs": null,
+  "b-gmp": "06",
+};
+const REPORTING_FORCE: Record<string, string> = {
+  "b-ours": "07",
+  "b-reported-to-us": "07",
+  "b-our-order": "21",
+  "b-theirs": "21",
+  "b-gmp": "06",
+};
+const OCCURRED: Record<string, string> = {
+  "b-ours": "2024-01-01",
+  "b-reported-to-us": "2024-01-02",
+  "b-our-order": "2024-01-03",
+  "b-theirs": "2024-01-04",
+  "b-gmp": "2024-01-05",
+};
 
 /** A breach as every breach:read holder sees it, with its detail only when covered. */
 function expectedBreach(id: string, covered: boolean) {
@@ -109,7 +129,9 @@ describe("breaches subgraph: record-level jurisdiction", () => {
       const result = await executeOnSubgraph(server, `{ ${aliases} }`, undefined, principal);
       expect(result.data).toEqual(Object.fromEntries(IDS.map((id, i) => [`b${i}`, expectedBreach(id, covered.includes(id))])));
       expect(errorsOf(result)).toEqual(
-        IDS.flatMap((id, i) => (covered.includes(id) ? [] : [outOfJurisdiction(`b${i}`, "description"), outOfJurisdiction(`b${i}`, "sentence")])).sort(byPath),
+        IDS.flatMap((id, i) =>
+          covered.includes(id) ? [] : [outOfJurisdiction(`b${i}`, "description"), outOfJurisdiction(`b${i}`, "sentence")],
+        ).sort(byPath),
       );
     },
   );
@@ -121,7 +143,8 @@ describe("breaches subgraph: record-level jurisdiction", () => {
         ... on BreachOffence { ${FIELDS} }
         ... on Person { breachOffences { id description sentence } } } }`,
       { r: [...IDS.map((id) => ({ __typename: "BreachOffence", id })), { __typename: "Person", id: "p-1" }] },
-    principal);
+      principal,
+    );
     expect(data!._entities).toEqual([
       ...IDS.map((id) => expectedBreach(id, covered.includes(id))),
       {

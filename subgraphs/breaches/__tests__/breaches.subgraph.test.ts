@@ -175,7 +175,9 @@ describe("breaches subgraph", () => {
     const { data } = await executeOnSubgraph(server, STATISTICS_QUERY, {
       r: [statisticsRow("FORCE", "07", "2023-12-01", "2023-12-31"), statisticsRow("FORCE", "07", "2024-02-01", "2024-02-29")],
     });
-    expect(data!._entities.map((row: { breachesReported: number; breachConvictions: number }) => [row.breachesReported, row.breachConvictions])).toEqual([
+    expect(
+      data!._entities.map((row: { breachesReported: number; breachConvictions: number }) => [row.breachesReported, row.breachConvictions]),
+    ).toEqual([
       [1, 0],
       [0, 1],
     ]);

@@ -26,9 +26,25 @@ const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["
 function fixture() {
   const chunk = emptyChunk();
   chunk.orders.orders.push(
-    order({ id: "in-force", kind: "FULL", applicantForceCode: "07", respondentId: "r-runcorn", madeOn: "2024-01-10", untilFurtherOrder: true }),
+    order({
+      id: "in-force",
+      kind: "FULL",
+      applicantForceCode: "07",
+      respondentId: "r-runcorn",
+      madeOn: "2024-01-10",
+      untilFurtherOrder: true,
+    }),
     order({ id: "expired", kind: "FULL", applicantForceCode: "07", respondentId: "r2", madeOn: "2020-08-13", expiresOn: "2025-08-13" }),
-    order({ id: "discharged", kind: "FULL", applicantForceCode: "07", respondentId: "r3", madeOn: "2022-01-10", untilFurtherOrder: true, endedOn: "2025-02-01", endReason: "DISCHARGED" }),
+    order({
+      id: "discharged",
+      kind: "FULL",
+      applicantForceCode: "07",
+      respondentId: "r3",
+      madeOn: "2022-01-10",
+      untilFurtherOrder: true,
+      endedOn: "2025-02-01",
+      endReason: "DISCHARGED",
+    }),
     order({ id: "applied", kind: "INTERIM", applicantForceCode: "07", respondentId: "r4", appliedOn: "2026-11-01" }),
   );
   return chunk;
@@ -50,7 +66,12 @@ describe("reportBreach (breaches subgraph)", () => {
   });
   afterEach(() => database.dispose());
 
-  const valid = { orderId: "in-force", offenceType: "BREACH_OF_ORDER", occurredOn: "2026-11-20", description: "Sent a message to the protected person" };
+  const valid = {
+    orderId: "in-force",
+    offenceType: "BREACH_OF_ORDER",
+    occurredOn: "2026-11-20",
+    description: "Sent a message to the protected person",
+  };
   const report = (input: Record<string, unknown>, as: Principal = CHESHIRE_OFFICER) =>
     executeOnSubgraph(server, REPORT, { input: { idempotencyKey: "report-1", ...input } }, as);
   const rowCounts = async () => {
@@ -94,9 +115,19 @@ describe("reportBreach (breaches subgraph)", () => {
   describe("refuses a report that cannot be right, naming the field, and records nothing", () => {
     it.each([
       ["a breach in the future", { occurredOn: "2026-11-24" }, "input.occurredOn", /is in the future \(2026-11-24; today is 2026-11-23\)/],
-      ["a breach before the order was made", { occurredOn: "2024-01-09" }, "input.occurredOn", /not in force on 2024-01-09 \(it was APPLIED\)/],
+      [
+        "a breach before the order was made",
+        { occurredOn: "2024-01-09" },
+        "input.occurredOn",
+        /not in force on 2024-01-09 \(it was APPLIED\)/,
+      ],
       ["a breach on the day the order expired", { orderId: "expired", occurredOn: "2025-08-13" }, "input.occurredOn", /\(it was EXPIRED\)/],
-      ["a breach after the order was discharged", { orderId: "discharged", occurredOn: "2025-03-01" }, "input.occurredOn", /\(it was DISCHARGED\)/],
+      [
+        "a breach after the order was discharged",
+        { orderId: "discharged", occurredOn: "2025-03-01" },
+        "input.occurredOn",
+        /\(it was DISCHARGED\)/,
+      ],
       ["a breach of an order never made", { orderId: "applied", occurredOn: "2026-11-20" }, "input.occurredOn", /\(it was APPLIED\)/],
       ["an unknown order", { orderId: "no-such-order" }, "input.orderId", /no order "no-such-order"/],
       ["a blank description", { description: "   " }, "input.description", /must describe what happened/],
@@ -116,7 +147,11 @@ describe("reportBreach (breaches subgraph)", () => {
     it("lets an officer of the order's force, of its region, or a national caller report", async () => {
       // No persona is national with breach:write; the force check is what is under test here.
       const national = withEveryScope(principalFor("national-analyst", { kind: "national" }, "national-1"));
-      for (const [as, key] of [[CHESHIRE_OFFICER, "a"], [NORTH_WEST_OFFICER, "b"], [national, "c"]] as const) {
+      for (const [as, key] of [
+        [CHESHIRE_OFFICER, "a"],
+        [NORTH_WEST_OFFICER, "b"],
+        [national, "c"],
+      ] as const) {
         expect((await report({ ...valid, idempotencyKey: key }, as)).errors).toBeUndefined();
       }
       expect(await rowCounts()).toMatchObject({ breaches: 3 });

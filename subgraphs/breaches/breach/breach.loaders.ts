@@ -5,7 +5,10 @@ import { BreachRepository } from "./breach.repository";
 export function createBreachLoaders(db: Db) {
   const repository = new BreachRepository(db);
   return {
-    breachById: loaderOfOne((ids) => repository.findBreachesByIds(ids), (breach) => breach.id),
+    breachById: loaderOfOne(
+      (ids) => repository.findBreachesByIds(ids),
+      (breach) => breach.id,
+    ),
     breachesByOrderId: loaderOfMany(
       (orderIds) => repository.findBreachesByOrderIds(orderIds),
       // The SQL selects only breaches with one of the order ids, so orderId is never null here.

@@ -20,19 +20,17 @@ export class BreachRepository {
 
   /** Breaches of each order, in the order they occurred. */
   async findBreachesByOrderIds(orderIds: readonly string[]): Promise<BreachOffence[]> {
-    const rows = await this.db.query(
-      `SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE order_id = ANY($1) ORDER BY occurred_on, id`,
-      [orderIds],
-    );
+    const rows = await this.db.query(`SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE order_id = ANY($1) ORDER BY occurred_on, id`, [
+      orderIds,
+    ]);
     return rows.map(toBreach);
   }
 
   /** Breaches committed by each person, in the order they occurred. */
   async findBreachesByOffenderIds(offenderIds: readonly string[]): Promise<BreachOffence[]> {
-    const rows = await this.db.query(
-      `SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE offender_id = ANY($1) ORDER BY occurred_on, id`,
-      [offenderIds],
-    );
+    const rows = await this.db.query(`SELECT ${BREACH_COLUMNS} FROM breach_offence WHERE offender_id = ANY($1) ORDER BY occurred_on, id`, [
+      offenderIds,
+    ]);
     return rows.map(toBreach);
   }
 }

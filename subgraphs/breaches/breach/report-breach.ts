@@ -41,7 +41,8 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
     throw new BadUserInputError("input.description", `at most ${MAX_DESCRIPTION_LENGTH} characters; got ${report.description.length}`);
   }
   const today = context.clock.today();
-  if (report.occurredOn > today) throw new BadUserInputError("input.occurredOn", `is in the future (${report.occurredOn}; today is ${today})`);
+  if (report.occurredOn > today)
+    throw new BadUserInputError("input.occurredOn", `is in the future (${report.occurredOn}; today is ${today})`);
   const { principal } = context;
 
   return runIdempotentMutation(context, {
@@ -58,7 +59,10 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
     async perform(tx, order, id) {
       const status = deriveOrderStatus(order, report.occurredOn);
       if (status !== "IN_FORCE") {
-        throw new BadUserInputError("input.occurredOn", `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`);
+        throw new BadUserInputError(
+          "input.occurredOn",
+          `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`,
+        );
       }
       await new BreachWriter(tx).insertReportedBreach({
         id,

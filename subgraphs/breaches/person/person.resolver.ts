@@ -6,7 +6,10 @@ import { PersonReference } from "./person.type";
 /** Contributes Person.breachOffences. */
 @Resolver(() => PersonReference)
 export class PersonBreachesResolver {
-  @FieldResolver(() => [BreachOffence], { nullable: true, description: "Breach offences the person committed, in the order they occurred." })
+  @FieldResolver(() => [BreachOffence], {
+    nullable: true,
+    description: "Breach offences the person committed, in the order they occurred.",
+  })
   breachOffences(@Root() person: PersonReference, @Ctx() context: BreachesContext): Promise<BreachOffence[]> {
     return context.loaders.breachesByOffenderId.load(person.id);
   }

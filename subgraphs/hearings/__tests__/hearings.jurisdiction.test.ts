@@ -9,7 +9,10 @@ import { principalFor } from "../../../test/support/identity";
 import { hearingsSubgraph } from "../subgraph";
 
 const FORCE_OFFICER = principalFor("force-officer", { kind: "forces", forces: ["07"] });
-const REGIONAL_OFFICER = principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) });
+const REGIONAL_OFFICER = principalFor("regional-officer", {
+  kind: "forces",
+  forces: forcesInRegion("NORTH_WEST").map((force) => force.code),
+});
 const NATIONAL_ANALYST = principalFor("national-analyst", { kind: "national" });
 const COURT_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] });
 
@@ -114,7 +117,12 @@ describe("hearings subgraph: record-level jurisdiction", () => {
     });
 
     it("still has an unknown court code refused as bad input", async () => {
-      const { data, errors } = await executeOnSubgraph(server, `{ courtList(courtCode: "X99XX", date: "${DAY}") { id } }`, undefined, COURT_LISTING);
+      const { data, errors } = await executeOnSubgraph(
+        server,
+        `{ courtList(courtCode: "X99XX", date: "${DAY}") { id } }`,
+        undefined,
+        COURT_LISTING,
+      );
       expect(data).toBeNull();
       expect(errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "courtCode" });
     });

@@ -126,9 +126,7 @@ describe("hearings subgraph", () => {
   it("issues the same number of SQL statements for 2 and for 20 representations", async () => {
     const statementsFor = async (count: number) => {
       const representations = Array.from({ length: count }, (_, i) =>
-        i % 2 === 0
-          ? { __typename: "CourtHearing", id: `h-${i}` }
-          : { __typename: "StalkingProtectionOrder", id: `o-${i}` },
+        i % 2 === 0 ? { __typename: "CourtHearing", id: `h-${i}` } : { __typename: "StalkingProtectionOrder", id: `o-${i}` },
       );
       statements.length = 0;
       const { errors } = await executeOnSubgraph(

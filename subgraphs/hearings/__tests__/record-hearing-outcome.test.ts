@@ -86,7 +86,11 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
       decision: "FULL_ORDER_MADE",
       outcomeNote: "Full order made for five years.",
     });
-    expect(await hearingState("full-application")).toEqual({ status: "HEARD", decision: "FULL_ORDER_MADE", outcome_note: "Full order made for five years." });
+    expect(await hearingState("full-application")).toEqual({
+      status: "HEARD",
+      decision: "FULL_ORDER_MADE",
+      outcome_note: "Full order made for five years.",
+    });
     expect(await outbox()).toEqual([
       {
         stream: "hearing-outcomes",
@@ -113,7 +117,9 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
     expect((await record({ hearingId: "full-application", status: "ADJOURNED", decision: "ADJOURNED" })).errors).toBeUndefined();
     expect((await record({ hearingId: "review", status: "VACATED", idempotencyKey: "key-2" })).errors).toBeUndefined();
     expect((await record({ hearingId: "trial", status: "HEARD", decision: "CONVICTED", idempotencyKey: "key-3" })).errors).toBeUndefined();
-    expect((await outbox()).map((event) => [event.payload.hearingId, event.payload.status, event.payload.decision, event.payload.breachId])).toEqual([
+    expect(
+      (await outbox()).map((event) => [event.payload.hearingId, event.payload.status, event.payload.decision, event.payload.breachId]),
+    ).toEqual([
       ["full-application", "ADJOURNED", "ADJOURNED", null],
       ["review", "VACATED", null, null],
       ["trial", "HEARD", "CONVICTED", "breach-1"],
@@ -125,10 +131,30 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
       ["LISTED is not an outcome", { hearingId: "review", status: "LISTED" }, "input.status", /LISTED is not an outcome/],
       ["a heard hearing without a decision", { hearingId: "review", status: "HEARD" }, "input.decision", /needs the court's decision/],
       ["ADJOURNED recorded as heard", { hearingId: "review", status: "HEARD", decision: "ADJOURNED" }, "input.status", /status ADJOURNED/],
-      ["a decision on a vacated outcome", { hearingId: "review", status: "VACATED", decision: "ORDER_DISCHARGED" }, "input.decision", /vacated/],
-      ["CONVICTED on a full application", { hearingId: "full-application", status: "HEARD", decision: "CONVICTED" }, "input.decision", /not a decision of a FULL_APPLICATION hearing/],
-      ["FULL_ORDER_MADE on a review", { hearingId: "review", status: "HEARD", decision: "FULL_ORDER_MADE", expiresOn: "2025-08-13" }, "input.decision", /not a decision of a REVIEW hearing/],
-      ["a full order without an expiry", { hearingId: "full-application", status: "HEARD", decision: "FULL_ORDER_MADE" }, "input.expiresOn", /needs expiresOn, or untilFurtherOrder/],
+      [
+        "a decision on a vacated outcome",
+        { hearingId: "review", status: "VACATED", decision: "ORDER_DISCHARGED" },
+        "input.decision",
+        /vacated/,
+      ],
+      [
+        "CONVICTED on a full application",
+        { hearingId: "full-application", status: "HEARD", decision: "CONVICTED" },
+        "input.decision",
+        /not a decision of a FULL_APPLICATION hearing/,
+      ],
+      [
+        "FULL_ORDER_MADE on a review",
+        { hearingId: "review", status: "HEARD", decision: "FULL_ORDER_MADE", expiresOn: "2025-08-13" },
+        "input.decision",
+        /not a decision of a REVIEW hearing/,
+      ],
+      [
+        "a full order without an expiry",
+        { hearingId: "full-application", status: "HEARD", decision: "FULL_ORDER_MADE" },
+        "input.expiresOn",
+        /needs expiresOn, or untilFurtherOrder/,
+      ],
       [
         "a full order shorter than two years",
         { hearingId: "full-application", status: "HEARD", decision: "FULL_ORDER_MADE", expiresOn: "2022-08-12" },
@@ -147,7 +173,12 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
         "input.expiresOn",
         /end later than the order does now \(2025-05-02\)/,
       ],
-      ["a renewal without a new expiry", { hearingId: "renewal", status: "HEARD", decision: "ORDER_RENEWED" }, "input.expiresOn", /needs the new expiresOn/],
+      [
+        "a renewal without a new expiry",
+        { hearingId: "renewal", status: "HEARD", decision: "ORDER_RENEWED" },
+        "input.expiresOn",
+        /needs the new expiresOn/,
+      ],
       [
         "an interim extension until further order",
         { hearingId: "review", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED", untilFurtherOrder: true },
@@ -172,11 +203,31 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
         "input.decision",
         /no interim application awaits a decision: the interim order is IN_FORCE/,
       ],
-      ["an unknown hearing", { hearingId: "no-such-hearing", status: "HEARD", decision: "ADJOURNED" }, "input.hearingId", /no hearing with this id at your courts/],
+      [
+        "an unknown hearing",
+        { hearingId: "no-such-hearing", status: "HEARD", decision: "ADJOURNED" },
+        "input.hearingId",
+        /no hearing with this id at your courts/,
+      ],
       ["a vacated hearing", { hearingId: "vacated", status: "HEARD", decision: "ORDER_DISCHARGED" }, "input.hearingId", /vacated/],
-      ["a hearing already heard", { hearingId: "heard", status: "HEARD", decision: "ORDER_VARIED" }, "input.hearingId", /already been recorded/],
-      ["a hearing not held yet", { hearingId: "future", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED" }, "input.hearingId", /listed for 2027-01-05/],
-      ["a blank idempotency key", { hearingId: "review", status: "VACATED", idempotencyKey: "  " }, "input.idempotencyKey", /must not be empty/],
+      [
+        "a hearing already heard",
+        { hearingId: "heard", status: "HEARD", decision: "ORDER_VARIED" },
+        "input.hearingId",
+        /already been recorded/,
+      ],
+      [
+        "a hearing not held yet",
+        { hearingId: "future", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED" },
+        "input.hearingId",
+        /listed for 2027-01-05/,
+      ],
+      [
+        "a blank idempotency key",
+        { hearingId: "review", status: "VACATED", idempotencyKey: "  " },
+        "input.idempotencyKey",
+        /must not be empty/,
+      ],
     ];
     it.each(cases)("%s", async (_name, input, argument, message) => {
       const before = await hearingState(String(input.hearingId));
@@ -193,14 +244,23 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
 
   it("checks the decision against the order's state on the day of the hearing", async () => {
     // The full order expired on 2025-05-02; the renewal hearing of 2025-04-01 found it in force.
-    expect((await record({ hearingId: "renewal", status: "HEARD", decision: "ORDER_RENEWED", expiresOn: "2027-05-02" })).errors).toBeUndefined();
+    expect(
+      (await record({ hearingId: "renewal", status: "HEARD", decision: "ORDER_RENEWED", expiresOn: "2027-05-02" })).errors,
+    ).toBeUndefined();
     // The interim application of 2024-06-03 awaits its decision: an interim order can be made on it.
-    const made = await record({ hearingId: "interim-application", status: "HEARD", decision: "INTERIM_ORDER_MADE", idempotencyKey: "key-2" });
+    const made = await record({
+      hearingId: "interim-application",
+      status: "HEARD",
+      decision: "INTERIM_ORDER_MADE",
+      idempotencyKey: "key-2",
+    });
     expect(made.errors).toBeUndefined();
     // The interim order was in force on 2020-07-09: the review may extend it.
     const extended = await record({ hearingId: "review", status: "HEARD", decision: "INTERIM_ORDER_EXTENDED", idempotencyKey: "key-3" });
     expect(extended.errors).toBeUndefined();
-    expect((await outbox()).map((event) => [event.payload.hearingId, event.payload.decision, event.payload.decidedOn, event.payload.expiresOn])).toEqual([
+    expect(
+      (await outbox()).map((event) => [event.payload.hearingId, event.payload.decision, event.payload.decidedOn, event.payload.expiresOn]),
+    ).toEqual([
       ["renewal", "ORDER_RENEWED", "2025-04-01", "2027-05-02"],
       ["interim-application", "INTERIM_ORDER_MADE", "2024-06-03", null],
       ["review", "INTERIM_ORDER_EXTENDED", "2020-07-09", null],
@@ -240,7 +300,7 @@ describe("recordHearingOutcome (hearings subgraph)", () => {
   it("treats a hearing at a court the caller does not cover as no hearing at all, and changes nothing", async () => {
     const { errors } = await record({ hearingId: "at-cannock", status: "VACATED" });
     expect(errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "input.hearingId" });
-    expect(errors![0].message).toBe('Invalid input.hearingId: no hearing with this id at your courts');
+    expect(errors![0].message).toBe("Invalid input.hearingId: no hearing with this id at your courts");
     expect(await hearingState("at-cannock")).toMatchObject({ status: "LISTED" });
     // The same court-listing persona at Cannock may record it.
     expect((await record({ hearingId: "at-cannock", status: "VACATED" }, CANNOCK_LISTING)).errors).toBeUndefined();

@@ -14,7 +14,10 @@ export function createHearingLoaders(db: Db, principal: Principal) {
   const repository = new HearingRepository(db);
   const courts = confinedToCourts(principal);
   return {
-    hearingById: loaderOfOne((ids) => repository.findHearingsByIds(ids, courts), (hearing) => hearing.id),
+    hearingById: loaderOfOne(
+      (ids) => repository.findHearingsByIds(ids, courts),
+      (hearing) => hearing.id,
+    ),
     hearingsByOrderId: loaderOfMany(
       (orderIds) => repository.findHearingsByOrderIds(orderIds, courts),
       // The SQL selects only hearings with one of the order ids, so orderId is never null here.

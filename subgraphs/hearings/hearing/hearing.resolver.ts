@@ -39,7 +39,10 @@ export class HearingResolver {
     description:
       "Records a hearing's outcome at one of your courts. Its effect on the order (events, status, a full order made) or on a breach offence follows through the event stream without a further call.",
   })
-  recordHearingOutcome(@Arg("input", () => HearingOutcomeInput) input: HearingOutcomeInput, @Ctx() context: HearingsContext): Promise<CourtHearing> {
+  recordHearingOutcome(
+    @Arg("input", () => HearingOutcomeInput) input: HearingOutcomeInput,
+    @Ctx() context: HearingsContext,
+  ): Promise<CourtHearing> {
     return recordHearingOutcome(context, input);
   }
 

@@ -1,10 +1,6 @@
 import { appendToOutbox } from "../../../platform/events/outbox";
 import { STREAMS } from "../../../platform/events/event";
-import {
-  checkHearingOutcome,
-  HEARING_OUTCOME_RECORDED,
-  type HearingOutcomeRecordedPayload,
-} from "../../../domain/court-decisions";
+import { checkHearingOutcome, HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
 import { londonDateOf } from "../../../platform/dates";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
@@ -55,10 +51,14 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     },
     async perform(tx, hearing) {
       if (hearing.status === "VACATED") throw new BadUserInputError("input.hearingId", "the hearing was vacated; it has no outcome");
-      if (hearing.status === "HEARD") throw new BadUserInputError("input.hearingId", "an outcome has already been recorded for this hearing");
+      if (hearing.status === "HEARD")
+        throw new BadUserInputError("input.hearingId", "an outcome has already been recorded for this hearing");
       const decidedOn = londonDateOf(hearing.listedFor);
       if (decidedOn > clock.today()) {
-        throw new BadUserInputError("input.hearingId", `the hearing is listed for ${decidedOn}; its outcome cannot be recorded before then`);
+        throw new BadUserInputError(
+          "input.hearingId",
+          `the hearing is listed for ${decidedOn}; its outcome cannot be recorded before then`,
+        );
       }
 
       const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);

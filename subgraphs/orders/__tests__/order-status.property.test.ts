@@ -40,15 +40,26 @@ const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOStrin
 
 /** A day to ask about: often a day the facts name or the day before it, where a rule off by one day would show. */
 const asOfFor = (f: OrderStatusFacts) =>
-  fc.oneof(day, fc.constantFrom(...[f.madeOn, f.expiresOn, f.endedOn].filter((d): d is string => d !== null).flatMap((d) => [d, dayBefore(d)]), isoDay(0)));
+  fc.oneof(
+    day,
+    fc.constantFrom(
+      ...[f.madeOn, f.expiresOn, f.endedOn].filter((d): d is string => d !== null).flatMap((d) => [d, dayBefore(d)]),
+      isoDay(0),
+    ),
+  );
 
 const FORCES = ["07", "21", "93"];
-const cases = fc.sample(facts.chain((f) => fc.tuple(fc.constant(f), asOfFor(f))), { numRuns: 300, seed: 20201 }).map(([orderFacts, asOf], i) => ({
-  id: `o${i}`,
-  forceCode: FORCES[i % FORCES.length],
-  facts: orderFacts,
-  asOf,
-}));
+const cases = fc
+  .sample(
+    facts.chain((f) => fc.tuple(fc.constant(f), asOfFor(f))),
+    { numRuns: 300, seed: 20201 },
+  )
+  .map(([orderFacts, asOf], i) => ({
+    id: `o${i}`,
+    forceCode: FORCES[i % FORCES.length],
+    facts: orderFacts,
+    asOf,
+  }));
 
 /** The body of the last migration that defines the SQL function `name`: the definition a migrated database has. */
 function sqlFunctionInMigrations(name: string): { file: string; body: string } {
@@ -71,7 +82,9 @@ describe("order status rule", () => {
     database = await openTestDatabase(ordersSubgraph);
     const chunk = emptyChunk();
     chunk.orders.orders.push(
-      ...cases.map(({ id, forceCode, facts: f }) => order({ id, kind: "FULL", applicantForceCode: forceCode, appliedOn: "2019-12-01", ...f })),
+      ...cases.map(({ id, forceCode, facts: f }) =>
+        order({ id, kind: "FULL", applicantForceCode: forceCode, appliedOn: "2019-12-01", ...f }),
+      ),
     );
     await insertChunks(database.db, ordersSubgraph, [chunk]);
   });

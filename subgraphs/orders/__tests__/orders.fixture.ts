@@ -17,23 +17,78 @@ export { order };
 export function ordersFixture(): DatasetChunk {
   const chunk = emptyChunk();
   chunk.orders.orders.push(
-    order({ id: "i1", kind: "INTERIM", applicantForceCode: "07", courtCode: "B07ED", madeOn: "2021-01-01", endedOn: "2021-03-01", endReason: "SUPERSEDED" }),
-    order({ id: "f1", kind: "FULL", applicantForceCode: "07", courtCode: "B07ED", madeOn: "2021-03-01", expiresOn: "2023-03-01", supersedesId: "i1" }),
+    order({
+      id: "i1",
+      kind: "INTERIM",
+      applicantForceCode: "07",
+      courtCode: "B07ED",
+      madeOn: "2021-01-01",
+      endedOn: "2021-03-01",
+      endReason: "SUPERSEDED",
+    }),
+    order({
+      id: "f1",
+      kind: "FULL",
+      applicantForceCode: "07",
+      courtCode: "B07ED",
+      madeOn: "2021-03-01",
+      expiresOn: "2023-03-01",
+      supersedesId: "i1",
+    }),
     order({ id: "f2", kind: "FULL", applicantForceCode: "07", respondentId: "r2", madeOn: "2020-06-01", expiresOn: "2021-12-31" }),
     order({ id: "f3", kind: "FULL", applicantForceCode: "21", respondentId: "r3", madeOn: "2021-12-31", untilFurtherOrder: true }),
     order({ id: "i2", kind: "INTERIM", applicantForceCode: "21", respondentId: "r3", madeOn: "2022-01-01" }),
-    order({ id: "a1", kind: "FULL", applicantForceCode: "06", respondentId: "r4", appliedOn: "2021-04-01", endedOn: "2021-05-01", endReason: "REFUSED" }),
-    order({ id: "d1", kind: "FULL", applicantForceCode: "06", respondentId: "r5", madeOn: "2019-05-01", untilFurtherOrder: true, endedOn: "2022-02-01", endReason: "DISCHARGED" }),
+    order({
+      id: "a1",
+      kind: "FULL",
+      applicantForceCode: "06",
+      respondentId: "r4",
+      appliedOn: "2021-04-01",
+      endedOn: "2021-05-01",
+      endReason: "REFUSED",
+    }),
+    order({
+      id: "d1",
+      kind: "FULL",
+      applicantForceCode: "06",
+      respondentId: "r5",
+      madeOn: "2019-05-01",
+      untilFurtherOrder: true,
+      endedOn: "2022-02-01",
+      endReason: "DISCHARGED",
+    }),
   );
-  chunk.orders.protectedPersons.push({ orderId: "f1", personId: "v1" }, { orderId: "i1", personId: "v1" }, { orderId: "f1", personId: "v2" });
+  chunk.orders.protectedPersons.push(
+    { orderId: "f1", personId: "v1" },
+    { orderId: "i1", personId: "v1" },
+    { orderId: "f1", personId: "v2" },
+  );
   chunk.orders.terms.push(
     { orderId: "f1", category: "REQUIREMENT", position: 0, description: "Hand over devices on request", exclusionArea: null },
     { orderId: "f1", category: "PROHIBITION", position: 1, description: "Must not enter the area", exclusionArea: "Northwich town centre" },
     { orderId: "f1", category: "PROHIBITION", position: 0, description: "Must not contact V", exclusionArea: null },
   );
   chunk.orders.events.push(
-    { orderId: "f2", position: 0, type: "APPLIED", occurredOn: "2020-05-01", courtCode: null, note: null, expiresOn: null, untilFurtherOrder: null },
-    { orderId: "f2", position: 1, type: "MADE", occurredOn: "2020-06-01", courtCode: "B07DM", note: "two years", expiresOn: "2021-12-31", untilFurtherOrder: false },
+    {
+      orderId: "f2",
+      position: 0,
+      type: "APPLIED",
+      occurredOn: "2020-05-01",
+      courtCode: null,
+      note: null,
+      expiresOn: null,
+      untilFurtherOrder: null,
+    },
+    {
+      orderId: "f2",
+      position: 1,
+      type: "MADE",
+      occurredOn: "2020-06-01",
+      courtCode: "B07DM",
+      note: "two years",
+      expiresOn: "2021-12-31",
+      untilFurtherOrder: false,
+    },
   );
   return chunk;
 }

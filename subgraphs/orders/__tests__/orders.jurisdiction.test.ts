@@ -10,7 +10,9 @@ import { order, ordersFixture } from "./orders.fixture";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
 const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));
-const REGIONAL_OFFICER = withEveryScope(principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }));
+const REGIONAL_OFFICER = withEveryScope(
+  principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }),
+);
 const NATIONAL_ANALYST = withEveryScope(principalFor("national-analyst", { kind: "national" }));
 const COURT_LISTING = withEveryScope(principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }));
 
@@ -26,17 +28,68 @@ const COURT_LISTING = withEveryScope(principalFor("court-listing", { kind: "cour
 function jurisdictionFixture() {
   const chunk = emptyChunk();
   chunk.orders.orders.push(
-    order({ id: "x1", kind: "FULL", applicantForceCode: "21", courtCode: "B21DA", respondentId: "r6", appliedOn: "2021-05-01", madeOn: "2021-06-01", untilFurtherOrder: true }),
+    order({
+      id: "x1",
+      kind: "FULL",
+      applicantForceCode: "21",
+      courtCode: "B21DA",
+      respondentId: "r6",
+      appliedOn: "2021-05-01",
+      madeOn: "2021-06-01",
+      untilFurtherOrder: true,
+    }),
   );
   chunk.orders.orders.push(
-    order({ id: "y1", kind: "INTERIM", applicantForceCode: "07", courtCode: "B07DM", respondentId: "r7", madeOn: "2019-01-01", endedOn: "2019-03-01", endReason: "SUPERSEDED" }),
-    order({ id: "y2", kind: "FULL", applicantForceCode: "07", courtCode: "B07ED", respondentId: "r7", madeOn: "2019-03-01", expiresOn: "2020-03-01", supersedesId: "y1" }),
+    order({
+      id: "y1",
+      kind: "INTERIM",
+      applicantForceCode: "07",
+      courtCode: "B07DM",
+      respondentId: "r7",
+      madeOn: "2019-01-01",
+      endedOn: "2019-03-01",
+      endReason: "SUPERSEDED",
+    }),
+    order({
+      id: "y2",
+      kind: "FULL",
+      applicantForceCode: "07",
+      courtCode: "B07ED",
+      respondentId: "r7",
+      madeOn: "2019-03-01",
+      expiresOn: "2020-03-01",
+      supersedesId: "y1",
+    }),
   );
   chunk.orders.protectedPersons.push({ orderId: "x1", personId: "v3" }, { orderId: "f3", personId: "v1" });
-  chunk.orders.terms.push({ orderId: "x1", category: "PROHIBITION", position: 0, description: "Must not attend Crewe railway station", exclusionArea: null });
+  chunk.orders.terms.push({
+    orderId: "x1",
+    category: "PROHIBITION",
+    position: 0,
+    description: "Must not attend Crewe railway station",
+    exclusionArea: null,
+  });
   chunk.orders.events.push(
-    { orderId: "x1", position: 0, type: "MADE", occurredOn: "2021-06-01", courtCode: "B21DA", note: null, expiresOn: null, untilFurtherOrder: true },
-    { orderId: "x1", position: 1, type: "VARIED", occurredOn: "2021-09-01", courtCode: "B07ED", note: null, expiresOn: null, untilFurtherOrder: true },
+    {
+      orderId: "x1",
+      position: 0,
+      type: "MADE",
+      occurredOn: "2021-06-01",
+      courtCode: "B21DA",
+      note: null,
+      expiresOn: null,
+      untilFurtherOrder: true,
+    },
+    {
+      orderId: "x1",
+      position: 1,
+      type: "VARIED",
+      occurredOn: "2021-09-01",
+      courtCode: "B07ED",
+      note: null,
+      expiresOn: null,
+      untilFurtherOrder: true,
+    },
   );
   return chunk;
 }
@@ -65,7 +118,12 @@ const FULL_DETAIL = {
   },
   f3: { id: "f3", prohibitions: [], requirements: [], protectedPersons: [{ id: "v1" }] },
   d1: { id: "d1", prohibitions: [], requirements: [], protectedPersons: [] },
-  x1: { id: "x1", prohibitions: [{ description: "Must not attend Crewe railway station" }], requirements: [], protectedPersons: [{ id: "v3" }] },
+  x1: {
+    id: "x1",
+    prohibitions: [{ description: "Must not attend Crewe railway station" }],
+    requirements: [],
+    protectedPersons: [{ id: "v3" }],
+  },
 };
 const withheld = (id: string) => ({ id, prohibitions: null, requirements: null, protectedPersons: null });
 const detailErrors = (...aliases: string[]) => aliases.flatMap((alias) => DETAIL_FIELDS.map((field) => outOfJurisdiction(alias, field)));
@@ -79,7 +137,12 @@ describe("orders subgraph: record-level jurisdiction", () => {
   let observedServer: SubgraphServer<unknown>;
 
   beforeAll(async () => {
-    ({ database, server, observedServer } = await startSubgraphUnderTest(ordersSubgraph, [ordersFixture(), jurisdictionFixture()], "2021-12-31", statements));
+    ({ database, server, observedServer } = await startSubgraphUnderTest(
+      ordersSubgraph,
+      [ordersFixture(), jurisdictionFixture()],
+      "2021-12-31",
+      statements,
+    ));
   });
   afterAll(() => database.dispose());
 
@@ -144,7 +207,11 @@ describe("orders subgraph: record-level jurisdiction", () => {
     const list = async (principal: Principal, variables: Record<string, unknown> = {}) => {
       const { data, errors } = await executeOnSubgraph(server, LIST, variables, principal);
       expect(errors).toBeUndefined();
-      return { totalCount: data!.orders.totalCount as number, ids: data!.orders.nodes.map((o: { id: string }) => o.id), pageInfo: data!.orders.pageInfo };
+      return {
+        totalCount: data!.orders.totalCount as number,
+        ids: data!.orders.nodes.map((o: { id: string }) => o.id),
+        pageInfo: data!.orders.pageInfo,
+      };
     };
 
     it.each([
@@ -277,9 +344,17 @@ describe("orders subgraph: record-level jurisdiction", () => {
     async (queryName, personaName, principal) => {
       const { typename, ids, selection, expected } = STATEMENT_QUERIES[queryName as keyof typeof STATEMENT_QUERIES];
       const statementsFor = async (extra: number) => {
-        const representations = [...ids, ...Array.from({ length: extra }, (_, i) => `unknown-${i}`)].map((id) => ({ __typename: typename, id }));
+        const representations = [...ids, ...Array.from({ length: extra }, (_, i) => `unknown-${i}`)].map((id) => ({
+          __typename: typename,
+          id,
+        }));
         statements.length = 0;
-        const result = await executeOnSubgraph(observedServer, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations }, principal);
+        const result = await executeOnSubgraph(
+          observedServer,
+          `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+          { r: representations },
+          principal,
+        );
         // Out-of-jurisdiction detail is refused; nothing else may fail.
         expect(errorsOf(result).filter((error) => error.extensions?.reason !== "OUT_OF_JURISDICTION")).toEqual([]);
         return statements.length;

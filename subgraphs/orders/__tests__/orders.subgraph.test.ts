@@ -21,10 +21,19 @@ describe("orders subgraph", () => {
     const query = `{ orders(first: 50) { nodes { id status } } }`;
     const statuses = async (today: string) =>
       Object.fromEntries(
-        (await executeOnSubgraph(await serverAsOf(today), query)).data!.orders.nodes.map((o: { id: string; status: string }) => [o.id, o.status]),
+        (await executeOnSubgraph(await serverAsOf(today), query)).data!.orders.nodes.map((o: { id: string; status: string }) => [
+          o.id,
+          o.status,
+        ]),
       );
     expect(await statuses("2021-12-31")).toEqual({
-      i1: "SUPERSEDED", f1: "IN_FORCE", f2: "EXPIRED", f3: "IN_FORCE", i2: "APPLIED", a1: "REFUSED", d1: "IN_FORCE",
+      i1: "SUPERSEDED",
+      f1: "IN_FORCE",
+      f2: "EXPIRED",
+      f3: "IN_FORCE",
+      i2: "APPLIED",
+      a1: "REFUSED",
+      d1: "IN_FORCE",
     });
     expect(await statuses("2021-12-30")).toMatchObject({ f2: "IN_FORCE", f3: "APPLIED" });
     expect(await statuses("2023-03-01")).toMatchObject({ f1: "EXPIRED", d1: "DISCHARGED", i2: "IN_FORCE" });
@@ -73,7 +82,12 @@ describe("orders subgraph", () => {
     const ids = async (filter: string) =>
       (await executeOnSubgraph(server, `{ orders(filter: ${filter}) { totalCount nodes { id } } }`)).data!.orders;
     expect(await ids(`{ forces: ["21"] }`)).toEqual({ totalCount: 2, nodes: [{ id: "i2" }, { id: "f3" }] });
-    expect((await ids(`{ regions: [NORTH_WEST], kinds: [FULL] }`)).nodes.map((o: { id: string }) => o.id).sort()).toEqual(["a1", "d1", "f1", "f2"]);
+    expect((await ids(`{ regions: [NORTH_WEST], kinds: [FULL] }`)).nodes.map((o: { id: string }) => o.id).sort()).toEqual([
+      "a1",
+      "d1",
+      "f1",
+      "f2",
+    ]);
     expect((await ids(`{ statuses: [IN_FORCE] }`)).nodes.map((o: { id: string }) => o.id).sort()).toEqual(["d1", "f1", "f3"]);
     expect((await ids(`{ madeFrom: "2021-01-01", madeTo: "2021-12-31" }`)).totalCount).toBe(3);
     expect((await ids(`{ regions: [WEST_MIDLANDS], forces: ["07"] }`)).totalCount).toBe(0);
@@ -84,7 +98,11 @@ describe("orders subgraph", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data }: ExecutionResult<Record<string, any>> = await executeOnSubgraph(server, `query($after: String) { orders(first: 3, after: $after) { totalCount nodes { id madeOn } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { data }: ExecutionResult<Record<string, any>> = await executeOnSubgraph(
+        server,
+        `query($after: String) { orders(first: 3, after: $after) { totalCount nodes { id madeOn } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       seen.push(...data!.orders.nodes.map((o: { id: string }) => o.id));
       expect(data!.orders.totalCount).toBe(7);
       if (!data!.orders.pageInfo.hasNextPage) break;
@@ -146,19 +164,49 @@ describe("orders subgraph", () => {
   it("counts orders made and in force exactly on the period's boundaries, summing consistently across groupings", async () => {
     const server = await serverAsOf("2026-11-22");
     const stats = async (groupBy: string) =>
-      (await executeOnSubgraph(server, `{ spoStatistics(from: "2021-01-01", to: "2021-12-31", groupBy: ${groupBy}) { grouping scope label periodFrom periodTo interimOrdersMade fullOrdersMade activeOrders } }`)).data!.spoStatistics;
+      (
+        await executeOnSubgraph(
+          server,
+          `{ spoStatistics(from: "2021-01-01", to: "2021-12-31", groupBy: ${groupBy}) { grouping scope label periodFrom periodTo interimOrdersMade fullOrdersMade activeOrders } }`,
+        )
+      ).data!.spoStatistics;
     const byForce = await stats("FORCE");
     expect(byForce).toHaveLength(44);
     expect(byForce.find((row: { scope: string }) => row.scope === "07")).toEqual({
-      grouping: "FORCE", scope: "07", label: "Cheshire Constabulary", periodFrom: "2021-01-01", periodTo: "2021-12-31",
-      interimOrdersMade: 1, fullOrdersMade: 1, activeOrders: 1,
+      grouping: "FORCE",
+      scope: "07",
+      label: "Cheshire Constabulary",
+      periodFrom: "2021-01-01",
+      periodTo: "2021-12-31",
+      interimOrdersMade: 1,
+      fullOrdersMade: 1,
+      activeOrders: 1,
     });
-    expect(byForce.find((row: { scope: string }) => row.scope === "21")).toMatchObject({ interimOrdersMade: 0, fullOrdersMade: 1, activeOrders: 1 });
-    expect(byForce.find((row: { scope: string }) => row.scope === "06")).toMatchObject({ interimOrdersMade: 0, fullOrdersMade: 0, activeOrders: 1 });
+    expect(byForce.find((row: { scope: string }) => row.scope === "21")).toMatchObject({
+      interimOrdersMade: 0,
+      fullOrdersMade: 1,
+      activeOrders: 1,
+    });
+    expect(byForce.find((row: { scope: string }) => row.scope === "06")).toMatchObject({
+      interimOrdersMade: 0,
+      fullOrdersMade: 0,
+      activeOrders: 1,
+    });
     const byRegion = await stats("REGION");
-    expect(byRegion.find((row: { scope: string }) => row.scope === "NORTH_WEST")).toMatchObject({ label: "North West", interimOrdersMade: 1, fullOrdersMade: 1, activeOrders: 2 });
+    expect(byRegion.find((row: { scope: string }) => row.scope === "NORTH_WEST")).toMatchObject({
+      label: "North West",
+      interimOrdersMade: 1,
+      fullOrdersMade: 1,
+      activeOrders: 2,
+    });
     const [national] = await stats("NATIONAL");
-    expect(national).toMatchObject({ scope: "NATIONAL", label: "England and Wales", interimOrdersMade: 1, fullOrdersMade: 2, activeOrders: 3 });
+    expect(national).toMatchObject({
+      scope: "NATIONAL",
+      label: "England and Wales",
+      interimOrdersMade: 1,
+      fullOrdersMade: 2,
+      activeOrders: 3,
+    });
     for (const key of ["interimOrdersMade", "fullOrdersMade", "activeOrders"]) {
       const sum = (rows: Record<string, number>[]) => rows.reduce((total, row) => total + row[key], 0);
       expect(sum(byForce)).toBe(national[key]);

@@ -15,15 +15,30 @@ export function createOrderLoaders(db: Db, principal: Principal) {
   const existence = existenceVisibility(principal);
   const coverage = coverageVisibility(principal);
   return {
-    orderById: loaderOfOne((ids) => repository.findOrdersByIds(ids, existence), (order) => order.id),
-    ordersByRespondentId: loaderOfMany((ids) => repository.findOrdersByRespondentIds(ids, existence), (order) => order.respondentId),
+    orderById: loaderOfOne(
+      (ids) => repository.findOrdersByIds(ids, existence),
+      (order) => order.id,
+    ),
+    ordersByRespondentId: loaderOfMany(
+      (ids) => repository.findOrdersByRespondentIds(ids, existence),
+      (order) => order.respondentId,
+    ),
     // Person.protectedBy: the link is protected-person detail, so only orders the caller covers (silently filtered).
     ordersByProtectedPersonId: loaderOfMany(
       (ids) => repository.findOrdersByProtectedPersonIds(ids, coverage),
       (order) => order.protectedPersonId,
     ),
-    protectedPersonLinksByOrderId: loaderOfMany((ids) => repository.findProtectedPersonLinks(ids), (link) => link.orderId),
-    termsByOrderId: loaderOfMany((ids) => repository.findTermsByOrderIds(ids), (term) => term.orderId),
-    eventsByOrderId: loaderOfMany((ids) => repository.findEventsByOrderIds(ids), (event) => event.orderId),
+    protectedPersonLinksByOrderId: loaderOfMany(
+      (ids) => repository.findProtectedPersonLinks(ids),
+      (link) => link.orderId,
+    ),
+    termsByOrderId: loaderOfMany(
+      (ids) => repository.findTermsByOrderIds(ids),
+      (term) => term.orderId,
+    ),
+    eventsByOrderId: loaderOfMany(
+      (ids) => repository.findEventsByOrderIds(ids),
+      (event) => event.orderId,
+    ),
   };
 }

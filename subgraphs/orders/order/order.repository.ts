@@ -125,7 +125,13 @@ export class OrderRepository {
   }
 
   async findEventsByOrderIds(orderIds: readonly string[]): Promise<OrderEvent[]> {
-    const rows = await this.db.query<{ order_id: string; type: OrderEventType; occurred_on: string; court_code: string | null; note: string | null }>(
+    const rows = await this.db.query<{
+      order_id: string;
+      type: OrderEventType;
+      occurred_on: string;
+      court_code: string | null;
+      note: string | null;
+    }>(
       `SELECT order_id, type, occurred_on, court_code, note FROM order_event
         WHERE order_id = ANY($1) ORDER BY order_id, position`,
       [orderIds],

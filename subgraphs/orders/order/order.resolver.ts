@@ -9,14 +9,7 @@ import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
-import {
-  OrderConnection,
-  OrderEvent,
-  OrderFilter,
-  OrderTerm,
-  PageInfo,
-  StalkingProtectionOrder,
-} from "./order.type";
+import { OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
 function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibility: OrderVisibility): OrderCriteria {

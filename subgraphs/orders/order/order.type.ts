@@ -113,4 +113,3 @@ export class OrderFilter {
   @Field(() => DateScalar, { nullable: true })
   madeTo?: string | null;
 }
-

@@ -88,7 +88,10 @@ export class OrderWriter {
    * interim's application day, the next reference of the force and year of
    * that application. Its history starts with the application.
    */
-  async createFullOrderFrom(interim: OrderFacts, made: { on: string; courtCode: string; expiry: Expiry }): Promise<{ facts: OrderFacts; reference: string }> {
+  async createFullOrderFrom(
+    interim: OrderFacts,
+    made: { on: string; courtCode: string; expiry: Expiry },
+  ): Promise<{ facts: OrderFacts; reference: string }> {
     const id = randomUUID();
     const applicationYear = Number((interim.appliedOn ?? made.on).slice(0, 4));
     const reference = await this.nextReference(interim.applicantForceCode, applicationYear);

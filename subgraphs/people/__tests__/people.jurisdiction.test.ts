@@ -11,7 +11,9 @@ import { peopleSubgraph } from "../subgraph";
 
 // Each persona's jurisdiction with every scope: jurisdiction is under test here, the scopes are checked on their own.
 const FORCE_OFFICER = withEveryScope(principalFor("force-officer", { kind: "forces", forces: ["07"] }));
-const REGIONAL_OFFICER = withEveryScope(principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }));
+const REGIONAL_OFFICER = withEveryScope(
+  principalFor("regional-officer", { kind: "forces", forces: forcesInRegion("NORTH_WEST").map((force) => force.code) }),
+);
 const NATIONAL_ANALYST = withEveryScope(principalFor("national-analyst", { kind: "national" }));
 const COURT_LISTING = withEveryScope(principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }));
 
@@ -55,7 +57,13 @@ const ADDRESSES = {
 };
 const IDENTITY = {
   p1: { id: "p1", pncId: PNC, name: { given: "Adam", family: "Exampleton" }, dateOfBirth: "1980-05-01", aliases: [] },
-  p2: { id: "p2", pncId: null, name: { given: "Beth", family: "Sampleford" }, dateOfBirth: "1990-01-02", aliases: [{ given: "Bet", family: "Sample" }] },
+  p2: {
+    id: "p2",
+    pncId: null,
+    name: { given: "Beth", family: "Sampleford" },
+    dateOfBirth: "1990-01-02",
+    aliases: [{ given: "Bet", family: "Sample" }],
+  },
   p3: { id: "p3", pncId: null, name: { given: "Carl", family: "Exampleton" }, dateOfBirth: "1980-05-01", aliases: [] },
 };
 const FIELDS = `id pncId name { given family } dateOfBirth aliases { given family } notifiedAddresses { address notifiedOn policeStation }`;
@@ -80,25 +88,33 @@ describe("people subgraph: record-level jurisdiction", () => {
     ["force-officer (07)", FORCE_OFFICER, ["p1"]],
     ["regional-officer (North West)", REGIONAL_OFFICER, ["p1", "p3"]],
     ["national-analyst", NATIONAL_ANALYST, ["p1", "p2", "p3"]],
-  ])("%s sees every respondent's identity, and notified addresses only of people its forces recorded", async (_name, principal, covered) => {
-    const result = await executeOnSubgraph(server, PERSON_QUERY, undefined, principal);
-    const ids: Id[] = ["p1", "p2", "p3"];
-    expect(result.data).toEqual(Object.fromEntries(ids.map((id) => [id, person(id, covered.includes(id))])));
-    expect(errorsOf(result)).toEqual(ids.filter((id) => !covered.includes(id)).map((id) => outOfJurisdiction(id, "notifiedAddresses")));
+  ])(
+    "%s sees every respondent's identity, and notified addresses only of people its forces recorded",
+    async (_name, principal, covered) => {
+      const result = await executeOnSubgraph(server, PERSON_QUERY, undefined, principal);
+      const ids: Id[] = ["p1", "p2", "p3"];
+      expect(result.data).toEqual(Object.fromEntries(ids.map((id) => [id, person(id, covered.includes(id))])));
+      expect(errorsOf(result)).toEqual(ids.filter((id) => !covered.includes(id)).map((id) => outOfJurisdiction(id, "notifiedAddresses")));
 
-    const entities = await executeOnSubgraph(server, ENTITIES_QUERY, { r: ALL }, principal);
-    expect(entities.data!._entities).toEqual(ids.map((id) => person(id, covered.includes(id))));
-    expect(errorsOf(entities)).toEqual(
-      ids.flatMap((id, index) => (covered.includes(id) ? [] : [outOfJurisdiction("_entities", index, "notifiedAddresses")])),
-    );
-  });
+      const entities = await executeOnSubgraph(server, ENTITIES_QUERY, { r: ALL }, principal);
+      expect(entities.data!._entities).toEqual(ids.map((id) => person(id, covered.includes(id))));
+      expect(errorsOf(entities)).toEqual(
+        ids.flatMap((id, index) => (covered.includes(id) ? [] : [outOfJurisdiction("_entities", index, "notifiedAddresses")])),
+      );
+    },
+  );
 
   it.each<[string, Principal, string[]]>([
     ["force-officer", FORCE_OFFICER, ["p1", "p3"]],
     ["regional-officer", REGIONAL_OFFICER, ["p1", "p3"]],
     ["national-analyst", NATIONAL_ANALYST, ["p1", "p3"]],
   ])("lets %s search every force's people", async (_name, principal, expected) => {
-    const byName = await executeOnSubgraph(server, `{ searchPeople(search: { familyName: "Exampleton", dateOfBirth: "1980-05-01" }) { id } }`, undefined, principal);
+    const byName = await executeOnSubgraph(
+      server,
+      `{ searchPeople(search: { familyName: "Exampleton", dateOfBirth: "1980-05-01" }) { id } }`,
+      undefined,
+      principal,
+    );
     expect(byName.errors).toBeUndefined();
     expect(byName.data!.searchPeople.map((p: { id: string }) => p.id).sort()).toEqual(expected);
   });
@@ -117,7 +133,11 @@ describe("people subgraph: record-level jurisdiction", () => {
     });
 
     it("may not search for people, by PNC ID or by name, and is refused before its input is checked", async () => {
-      for (const search of [`{ pncId: "${PNC}" }`, `{ familyName: "Exampleton", dateOfBirth: "1980-05-01" }`, `{ familyName: "Exampleton" }`]) {
+      for (const search of [
+        `{ pncId: "${PNC}" }`,
+        `{ familyName: "Exampleton", dateOfBirth: "1980-05-01" }`,
+        `{ familyName: "Exampleton" }`,
+      ]) {
         const result = await executeOnSubgraph(server, `{ searchPeople(search: ${search}) { id } }`, undefined, COURT_LISTING);
         expect(result.data).toBeNull();
         expect(errorsOf(result)).toEqual([notPermitted("searchPeople", "Searching for people")]);

@@ -58,9 +58,21 @@ const CALLERS: { label: string; principal: Principal; seesVictim: boolean }[] = 
   { label: "national-analyst (no person:protected)", principal: principalFor("national-analyst", { kind: "national" }), seesVictim: false },
   { label: "force-officer (07)", principal: principalFor("force-officer", { kind: "forces", forces: ["07"] }), seesVictim: true },
   { label: "force-officer (21)", principal: principalFor("force-officer", { kind: "forces", forces: ["21"] }), seesVictim: false },
-  { label: "regional-officer (North West)", principal: principalFor("regional-officer", { kind: "forces", forces: NORTH_WEST }), seesVictim: true },
-  { label: "regional-officer (West Midlands)", principal: principalFor("regional-officer", { kind: "forces", forces: WEST_MIDLANDS }), seesVictim: false },
-  { label: "court-listing (B07ED, no person:protected)", principal: principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }), seesVictim: false },
+  {
+    label: "regional-officer (North West)",
+    principal: principalFor("regional-officer", { kind: "forces", forces: NORTH_WEST }),
+    seesVictim: true,
+  },
+  {
+    label: "regional-officer (West Midlands)",
+    principal: principalFor("regional-officer", { kind: "forces", forces: WEST_MIDLANDS }),
+    seesVictim: false,
+  },
+  {
+    label: "court-listing (B07ED, no person:protected)",
+    principal: principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }),
+    seesVictim: false,
+  },
 ];
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name { family } dateOfBirth pncId } } }`;
@@ -90,7 +102,9 @@ describe("people subgraph: protected persons", () => {
     const errors = [...(entities.errors ?? [])];
     if (principal.jurisdiction.kind === "courts") return { ...found, errors };
     const byId = await Promise.all(
-      ids.map(async (id) => (await executeOnSubgraph(server, `query($id: ID!) { person(id: $id) { id } }`, { id }, principal)).data!.person?.id),
+      ids.map(
+        async (id) => (await executeOnSubgraph(server, `query($id: ID!) { person(id: $id) { id } }`, { id }, principal)).data!.person?.id,
+      ),
     );
     const byName = await executeOnSubgraph(
       server,
@@ -166,7 +180,8 @@ describe("people subgraph: protected persons", () => {
     });
 
     it("a person named protected by a new order is hidden from the first moment, then visible only to callers covering that order", async () => {
-      for (const principal of [EVERY_SCOPE_NATIONAL, staffordshireOfficer, analyst]) expect(await seenBy(principal, "newly-protected")).toBeNull();
+      for (const principal of [EVERY_SCOPE_NATIONAL, staffordshireOfficer, analyst])
+        expect(await seenBy(principal, "newly-protected")).toBeNull();
       await apply(orderFactsChanged(facts("o-new", "21", "new-respondent"), ["newly-protected"]));
       expect(await seenBy(staffordshireOfficer, "newly-protected")).toBe("newly-protected");
       expect(await seenBy(EVERY_SCOPE_NATIONAL, "newly-protected")).toBe("newly-protected");
@@ -179,10 +194,14 @@ describe("people subgraph: protected persons", () => {
 
     it("an event published before events carried parties makes its respondent visible and names no protected person", async () => {
       const { parties: _none, ...older } = orderFactsChanged(facts("o-older", "21", "older-respondent"), []).payload;
-      await database.db.query(`INSERT INTO person (id, force_code, given_name, family_name) VALUES ('older-respondent', '21', 'Old', 'Event')`);
+      await database.db.query(
+        `INSERT INTO person (id, force_code, given_name, family_name) VALUES ('older-respondent', '21', 'Old', 'Event')`,
+      );
       await apply({ id: randomUUID(), type: ORDER_FACTS_CHANGED, occurredAt: "2026-11-22T10:00:00Z", payload: older });
       expect(await seenBy(analyst, "older-respondent")).toBe("older-respondent");
-      const [{ count }] = await database.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM person_role WHERE order_id = 'o-older'`);
+      const [{ count }] = await database.db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM person_role WHERE order_id = 'o-older'`,
+      );
       expect(count).toBe(1);
     });
 

@@ -153,17 +153,27 @@ describe("people search across spellings", () => {
   let server: SubgraphServer<unknown>;
   const search = async (familyName: string, givenName?: string) =>
     (
-      await executeOnSubgraph(server, `query($f: String, $g: String) { searchPeople(search: { familyName: $f, givenName: $g, dateOfBirth: "1985-03-04" }) { id } }`, {
-        f: familyName,
-        g: givenName,
-      })
+      await executeOnSubgraph(
+        server,
+        `query($f: String, $g: String) { searchPeople(search: { familyName: $f, givenName: $g, dateOfBirth: "1985-03-04" }) { id } }`,
+        {
+          f: familyName,
+          g: givenName,
+        },
+      )
     ).data!.searchPeople.map((person: { id: string }) => person.id);
 
   beforeAll(async () => {
     database = await openTestDatabase(peopleSubgraph);
     const chunk = emptyChunk();
-    const person = (id: string, givenName: string, familyName: string, dateOfBirth = "1985-03-04") =>
-      ({ id, forceCode: "07", pncId: null, givenName, familyName, dateOfBirth });
+    const person = (id: string, givenName: string, familyName: string, dateOfBirth = "1985-03-04") => ({
+      id,
+      forceCode: "07",
+      pncId: null,
+      givenName,
+      familyName,
+      dateOfBirth,
+    });
     chunk.people.persons.push(
       person("muller", "Hans", "Muller"),
       person("mueller-accented", "Hans", "Müller"),

@@ -8,8 +8,14 @@ import { PersonRepository } from "./person.repository";
 export function createPersonLoaders(db: Db, principal: Principal) {
   const repository = new PersonRepository(db, personVisibility(principal));
   return {
-    personById: loaderOfOne((ids) => repository.findPersonsByIds(ids), (person) => person.id),
-    aliasesByPersonId: loaderOfMany((ids) => repository.findAliasesByPersonIds(ids), (alias) => alias.personId),
+    personById: loaderOfOne(
+      (ids) => repository.findPersonsByIds(ids),
+      (person) => person.id,
+    ),
+    aliasesByPersonId: loaderOfMany(
+      (ids) => repository.findAliasesByPersonIds(ids),
+      (alias) => alias.personId,
+    ),
     notifiedAddressesByPersonId: loaderOfMany(
       (ids) => repository.findNotifiedAddressesByPersonIds(ids),
       (address) => address.personId,

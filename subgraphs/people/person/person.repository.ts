@@ -60,9 +60,7 @@ export class PersonRepository {
       `SELECT person_id, given_name, family_name FROM person_alias WHERE person_id = ANY($1) ORDER BY person_id, position`,
       [personIds],
     );
-    return rows.map((row) =>
-      Object.assign(new PersonName(), { personId: row.person_id, given: row.given_name, family: row.family_name }),
-    );
+    return rows.map((row) => Object.assign(new PersonName(), { personId: row.person_id, given: row.given_name, family: row.family_name }));
   }
 
   async findNotifiedAddressesByPersonIds(personIds: readonly string[]): Promise<(NotifiedAddress & { personId: string })[]> {
