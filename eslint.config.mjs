@@ -21,7 +21,15 @@ const LAYER_RULES = [
   { target: "./subgraphs", from: ["./gateway", "./dev", "./test", "./bench"], layer: "subgraphs" },
 ];
 
-const zones = LAYER_RULES.flatMap(({ target, from, layer }) =>
+/** Each subgraph is deployed on its own: it may use subgraphs/shared/, never another subgraph. */
+const SUBGRAPHS = ["people", "orders", "hearings", "breaches"];
+const SUBGRAPH_RULES = SUBGRAPHS.map((name) => ({
+  target: `./subgraphs/${name}`,
+  from: SUBGRAPHS.filter((other) => other !== name).map((other) => `./subgraphs/${other}`),
+  layer: `subgraphs/${name}`,
+}));
+
+const zones = [...LAYER_RULES, ...SUBGRAPH_RULES].flatMap(({ target, from, layer }) =>
   from.map((source) => ({
     target,
     from: source,
@@ -53,7 +61,9 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.mjs"],
-    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,

@@ -48,6 +48,8 @@ const FORBIDDEN: [string, string][] = [
   ["subgraphs/probe.ts", "../gateway/server"],
   ["subgraphs/probe.ts", "../dev/demo-data"],
   ["subgraphs/probe.ts", "../bench/support/bench-stack"],
+  ["subgraphs/hearings/probe.ts", "../orders/subgraph"],
+  ["subgraphs/breaches/probe.ts", "../people/person/person.type"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -57,6 +59,7 @@ const ALLOWED: [string, string][] = [
   ["subgraphs/probe.ts", "../platform/http"],
   ["subgraphs/probe.ts", "../domain/order-status"],
   ["dev/probe.ts", "../subgraphs/registry"],
+  ["subgraphs/hearings/probe.ts", "../shared/entity-references"],
 ];
 
 describe("layer directions (eslint.config.mjs)", () => {
