@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { print, type DocumentNode } from "graphql";
 import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
 
 /** Everything an answer can depend on. Two requests share an entry only if every part is equal. */
 export interface CacheKeyParts {
-  document: DocumentNode;
+  /** The document as graphql-js prints it: comments and spacing gone (worked out once per document). */
+  documentText: string;
   operationName: string | null;
   /** The operation's variables as graphql-js coerced them (declared ones only, defaults applied). */
   variables: Record<string, unknown>;
@@ -30,7 +30,7 @@ export function cacheKeyOf(parts: CacheKeyParts): string {
   const { principal } = parts;
   const material = [
     KEY_VERSION,
-    print(parts.document),
+    parts.documentText,
     parts.operationName,
     canonicalJson(parts.variables),
     [...principal.scopes].sort(),

@@ -5,13 +5,18 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from "@apollo/server-gateway-interface";
-import type { GatewayContext } from "../context";
+import { print } from "graphql";
+import { principalOf } from "../../platform/identity/principal";
+import { DocumentWorkCache } from "../operation/document-work-cache";
 import { resolveOperation } from "../operation/resolve-operation";
 import { WrappingGateway } from "../wrapping-gateway";
 import { cacheKeyOf } from "./cache-key";
-import { cacheabilityOf, type DataDomain } from "./cacheability";
+import { cacheabilityOf, type Cacheability, type DataDomain } from "./cacheability";
 import type { DataGenerations } from "./generations";
 import type { ResponseCacheMetrics } from "./metrics";
+
+/** Documents whose cacheability is remembered: the operations in use, with room (as the authorization-shape cache). */
+const DOCUMENTS_REMEMBERED = 1000;
 
 export interface ResponseCachingOptions {
   store: KeyValueCache<string>;
@@ -41,6 +46,13 @@ export interface ResponseCachingOptions {
  * Mutations are never cached and bump every data generation once they ran.
  */
 export class ResponseCachingGateway extends WrappingGateway {
+  /**
+   * Whether a document's operation may be cached, and its printed text for the
+   * key: both depend only on the document and the operation's name, so they
+   * are worked out once per document, not on every request.
+   */
+  private readonly documents = new DocumentWorkCache<{ cacheability: Cacheability; documentText: string }>(DOCUMENTS_REMEMBERED);
+
   constructor(
     inner: GatewayInterface,
     private readonly options: ResponseCachingOptions,
@@ -62,18 +74,21 @@ export class ResponseCachingGateway extends WrappingGateway {
           await generations.bump(this.options.allDomains);
         }
       }
-      const cacheability = cacheabilityOf(schema, document, operation);
+      const { cacheability, documentText } = this.documents.get(schema, document, operation.name?.value ?? "", () => {
+        const outcome = cacheabilityOf(schema, document, operation);
+        // Only a cacheable operation's key needs the printed document.
+        return { value: { cacheability: outcome, documentText: outcome.cacheable ? print(document) : "" }, cacheable: true };
+      });
       if (!cacheability.cacheable) {
         metrics.passedThrough++;
         return execute(requestContext);
       }
 
-      const { principal } = requestContext.context as unknown as GatewayContext;
       const key = `response:${cacheKeyOf({
-        document,
+        documentText,
         operationName: operation.name?.value ?? null,
         variables,
-        principal,
+        principal: principalOf(requestContext.context),
         authorizationMode: this.options.authorizationMode,
         generations: await generations.current(cacheability.domains),
       })}`;

@@ -1,4 +1,4 @@
-import { parse } from "graphql";
+import { parse, print } from "graphql";
 import type { Principal } from "../../../platform/identity/principal";
 import { cacheKeyOf, canonicalJson, type CacheKeyParts } from "../cache-key";
 
@@ -9,8 +9,11 @@ const ANALYST: Principal = {
   jurisdiction: { kind: "national" },
   purpose: "x",
 };
+/** What the gateway keys on: the printed document (ResponseCachingGateway prints it once per document). */
+const normalised = (source: string) => print(parse(source));
+
 const BASE: CacheKeyParts = {
-  document: parse(`query S($from: Date!) { spoStatistics(from: $from, to: "2025-12-31", groupBy: NATIONAL) { scope } }`),
+  documentText: normalised(`query S($from: Date!) { spoStatistics(from: $from, to: "2025-12-31", groupBy: NATIONAL) { scope } }`),
   operationName: "S",
   variables: { from: "2025-01-01" },
   principal: ANALYST,
@@ -22,7 +25,7 @@ describe("the response cache key", () => {
   it("is the same for the same question from the same access shape: other subject or purpose, reordered scopes, forces or variables, other spacing", () => {
     const same = cacheKeyOf({
       ...BASE,
-      document: parse(`query S($from: Date!) {
+      documentText: normalised(`query S($from: Date!) {
         spoStatistics(from: $from, to: "2025-12-31", groupBy: NATIONAL) { scope } # a comment
       }`),
       principal: { ...ANALYST, sub: "analyst-2", purpose: "another reason", scopes: ["spo:read", "stats:read"] },
@@ -35,7 +38,7 @@ describe("the response cache key", () => {
 
   it("differs with anything that can change the answer", () => {
     const variants: Partial<CacheKeyParts>[] = [
-      { document: parse(`query S($from: Date!) { spoStatistics(from: $from, to: "2025-12-31", groupBy: REGION) { scope } }`) },
+      { documentText: normalised(`query S($from: Date!) { spoStatistics(from: $from, to: "2025-12-31", groupBy: REGION) { scope } }`) },
       { operationName: null },
       { variables: { from: "2025-01-02" } },
       { principal: { ...ANALYST, scopes: ["stats:read"] } },
