@@ -148,7 +148,7 @@ export function createGateway(
           const principal = await dependencies.authenticate(request);
           const requestId = randomUUID();
           nameRequestScope(requestId);
-          return { requestId, principal, assertions: new Map() };
+          return { requestId, principal };
         },
         ready,
       }),
