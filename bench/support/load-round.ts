@@ -69,12 +69,17 @@ export async function loadRound(peer: Peer, body: string, subgraphs: BenchChild,
     method: "POST",
     headers,
     body,
+    // autocannon rebuilds a request per send only for a `requests` entry with setupRequest.
     ...(peer.headersPerRequest
       ? {
-          setupRequest: (request: { headers?: Record<string, string> }) => ({
-            ...request,
-            headers: { ...headers, ...peer.headersPerRequest!(body) },
-          }),
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                headers: { ...headers, ...peer.headersPerRequest!(body) },
+              }),
+            },
+          ],
         }
       : {}),
     connections: settings.connections,
