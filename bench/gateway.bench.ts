@@ -8,7 +8,7 @@ import { devTokenClaims } from "../dev/dev-token";
 import { principalFromClaims } from "../gateway/auth/principal-from-claims";
 import { SUBGRAPH_NAMES } from "../platform/config";
 import { envInt, envOptional } from "../platform/env";
-import { signIdentityAssertion } from "../platform/identity/assertion";
+import { signIdentityAssertionSync } from "../platform/identity/assertion";
 import { repoPath } from "../platform/repo-root";
 import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset } from "./support/bench-database";
 import { peerTable, ratioTable, sequentialTable, type OperationResult } from "./support/bench-report";
@@ -152,9 +152,10 @@ async function main(): Promise<void> {
     const directPeer = (name: keyof typeof subgraphs.urls): Peer => ({
       name: "direct",
       url: subgraphs.urls[name],
-      // Signed per round, so it is well inside the subgraph's 60 s freshness rule for the whole round.
-      headers: async () => ({
-        authorization: `Bearer ${await signIdentityAssertion({ principal, audience: name, requestId: `bench-direct-${Date.now()}`, key: assertionKeys.privateKey, keyId: "bench-gateway" })}`,
+      headers: async () => ({}),
+      // Each request its own assertion, bound to its body: a subgraph accepts an assertion once.
+      headersPerRequest: (body) => ({
+        authorization: `Bearer ${signIdentityAssertionSync({ principal, audience: name, requestId: `bench-direct-${Date.now()}`, body, key: assertionKeys.privateKey, keyId: "bench-gateway" })}`,
       }),
     });
 

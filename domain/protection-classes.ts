@@ -1,5 +1,4 @@
 import type { TypeRule } from "../platform/subgraph/jurisdiction-table";
-import { MIN_STATISTICS_PERIOD_DAYS } from "./statistics-grouping";
 
 /**
  * Protection classes shared by every subgraph's jurisdiction table: the SPO
@@ -14,8 +13,8 @@ export const KEY_ONLY = {
   Court: { protection: "reference", visibility: "key only" },
 } as const satisfies Record<string, TypeRule>;
 
-/** SpoStatistics, wherever its columns are computed: aggregates over a floor period (domain/statistics-grouping.ts). */
+/** SpoStatistics, wherever its columns are computed: aggregates over whole calendar months (domain/statistics-grouping.ts). */
 export const STATISTICS_AGGREGATE: TypeRule = {
   protection: "aggregate",
-  visibility: `counts per force, region or nation over periods of at least ${MIN_STATISTICS_PERIOD_DAYS} days; never one case's record`,
+  visibility: "counts per force, region or nation over whole calendar months; never one case's record",
 };

@@ -81,20 +81,23 @@ export function sumOverScope<K extends string>(
 }
 
 /**
- * The shortest period statistics answer for: 28 days, both ends inclusive (so
- * every calendar month qualifies). A count of orders made in one force on one
- * day would point at one identifiable case; over a month it is a statistic.
+ * The periods statistics answer for: whole calendar months, from the 1st of a
+ * month to the last day of the same or a later month. Not a minimum length:
+ * two long periods a day apart, differenced, give one day's counts in one
+ * force, which could point at one identifiable case. With month-aligned
+ * periods any difference of two answers is itself whole months.
  */
-export const MIN_STATISTICS_PERIOD_DAYS = 28;
+export const STATISTICS_PERIOD_RULE = "statistics cover whole calendar months: from the 1st of a month to the last day of a month";
 
-/** Refuses a period that is reversed or shorter than MIN_STATISTICS_PERIOD_DAYS, naming the argument at fault. */
+const isLastDayOfMonth = (day: string) => {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
+
+/** Refuses a period that is reversed or not whole calendar months, naming the argument at fault. */
 export function checkStatisticsPeriod(from: string, to: string): void {
+  if (!from.endsWith("-01")) throw new BadUserInputError("from", `from (${from}) is not the 1st of a month; ${STATISTICS_PERIOD_RULE}`);
+  if (!isLastDayOfMonth(to)) throw new BadUserInputError("to", `to (${to}) is not the last day of a month; ${STATISTICS_PERIOD_RULE}`);
   if (from > to) throw new BadUserInputError("from", `from (${from}) is after to (${to})`);
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
-  if (days < MIN_STATISTICS_PERIOD_DAYS) {
-    throw new BadUserInputError(
-      "to",
-      `the period is ${days} day${days === 1 ? "" : "s"}; statistics cover at least ${MIN_STATISTICS_PERIOD_DAYS} days, so no count points at one case`,
-    );
-  }
 }

@@ -5,8 +5,6 @@ export interface GatewayContext {
   requestId: string;
   /** The verified caller; every GraphQL request has one (no token, no request). */
   principal: Principal;
-  /** Identity assertions already signed for this request, by subgraph: one signature per subgraph, however many fetches. */
-  assertions: Map<string, Promise<string>>;
 }
 
 function isGatewayContext(context: unknown): context is GatewayContext {
@@ -15,9 +13,7 @@ function isGatewayContext(context: unknown): context is GatewayContext {
     typeof context === "object" &&
     context !== null &&
     "requestId" in context &&
-    typeof context.requestId === "string" &&
-    "assertions" in context &&
-    context.assertions instanceof Map
+    typeof context.requestId === "string"
   );
 }
 

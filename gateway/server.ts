@@ -8,7 +8,7 @@ import type { SubgraphName } from "../platform/config";
 import { describeErrorForLog } from "../platform/errors/error-log";
 import { createHttpService, type ReadinessChecks } from "../platform/http";
 import type { Principal } from "../platform/identity/principal";
-import { nameRequestScope } from "../platform/request-scope";
+import { nameRequestScope, setRequestAccess } from "../platform/request-scope";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { createAuthorization } from "./authz";
@@ -21,6 +21,7 @@ import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
+import { accessKeyOf, createPersistedQueries } from "./persisted-queries";
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
@@ -122,7 +123,8 @@ export function createGateway(
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway: wrappers.reduce<GatewayInterface>((inner, wrap) => wrap(inner), supergraph),
-    persistedQueries: dependencies.responseCache?.persistedQueries,
+    // Partitioned by the caller's access, so a hash found is no news of what another caller sent.
+    persistedQueries: createPersistedQueries(dependencies.responseCache?.persistedQueries),
     formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
@@ -148,7 +150,8 @@ export function createGateway(
           const principal = await dependencies.authenticate(request);
           const requestId = randomUUID();
           nameRequestScope(requestId);
-          return { requestId, principal, assertions: new Map() };
+          setRequestAccess(accessKeyOf(principal));
+          return { requestId, principal };
         },
         ready,
       }),

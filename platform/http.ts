@@ -10,8 +10,12 @@ import { inRequestScope } from "./request-scope";
  */
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; a thrown error with `httpStatus` answers with that status. */
-  context: (request: http.IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context from the request and its body exactly as
+   * received (a subgraph checks its assertion was signed for that body); a
+   * thrown error with `httpStatus` answers with that status.
+   */
+  context: (request: http.IncomingMessage, rawBody: string) => Promise<TContext>;
   /**
    * Whether the service can serve traffic (its dependencies answer): true or
    * false, or each dependency by name with "ready" or what is wrong with it.
@@ -128,7 +132,7 @@ async function handleGraphQL<TContext extends BaseContext>(
       search: url.search,
       body: parseBody(raw, request.headers["content-type"]),
     },
-    context: () => options.context(request),
+    context: () => options.context(request, raw),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;

@@ -10,6 +10,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 interface RequestScope {
   requestId?: string;
+  /**
+   * What the caller may read, as a key (the gateway's access shape): for
+   * stores Apollo Server consults without the request context, such as the
+   * persisted queries (gateway/persisted-queries), which are kept per access.
+   */
+  access?: string;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
@@ -31,4 +37,15 @@ export function nameRequestScope(requestId: string): void {
 /** The id of the request the running code serves, or undefined for background work. */
 export function currentRequestId(): string | undefined {
   return scopes.getStore()?.requestId;
+}
+
+/** Records the caller's access key in the current scope, once the caller is known (the gateway's context). */
+export function setRequestAccess(access: string): void {
+  const scope = scopes.getStore();
+  if (scope) scope.access = access;
+}
+
+/** The access key of the request the running code serves, or undefined outside a request or before its caller is known. */
+export function currentRequestAccess(): string | undefined {
+  return scopes.getStore()?.access;
 }

@@ -184,6 +184,7 @@ describe("authentication at the gateway", () => {
               principal: principalFor("national-analyst", { kind: "national" }),
               audience: "orders",
               requestId: "replayed",
+              body: JSON.stringify({ query: ORDER_QUERY, variables: ORDER_VARIABLES }),
               key: (await testKeys()).gatewayPrivateKey,
             }),
           ),

@@ -57,7 +57,7 @@ const RUNS = Number(process.env.FC_RUNS ?? 250);
 async function stockAnswer(stock: ApolloServer<GatewayContext>, { query, variables }: GeneratedOperation): Promise<Answer> {
   const response = await stock.executeOperation(
     { query, variables },
-    { contextValue: { requestId: "differential", principal: EVERY_SCOPE_NATIONAL, assertions: new Map() } },
+    { contextValue: { requestId: "differential", principal: EVERY_SCOPE_NATIONAL } },
   );
   if (response.body.kind !== "single") throw new Error("expected a single result");
   const { data, errors } = response.body.singleResult;

@@ -125,7 +125,10 @@ describe("gateway end to end", () => {
       [`{ courtList(courtCode: "B99ZZ", date: "2024-01-01") { id } }`, "courtCode"],
       [`{ orders(filter: { forces: ["00"] }) { totalCount } }`, "filter.forces"],
       [`{ orders(first: 1000) { totalCount } }`, "first"],
-      [`{ spoStatistics(from: "2024-12-31", to: "2024-01-01", groupBy: FORCE) { scope } }`, "from"],
+      [`{ spoStatistics(from: "2024-12-01", to: "2024-01-31", groupBy: FORCE) { scope } }`, "from"],
+      // Whole calendar months only: a window shifted by a day, or ending mid-month, could be differenced to one day.
+      [`{ spoStatistics(from: "2024-01-02", to: "2024-02-29", groupBy: FORCE) { scope } }`, "from"],
+      [`{ spoStatistics(from: "2024-01-01", to: "2024-01-28", groupBy: FORCE) { scope } }`, "to"],
     ];
     for (const [query, argument] of cases) {
       const { body } = await stack.query(query);

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { fixedClock } from "../platform/clock";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import type { ResponseCacheOptions } from "../gateway/cache";
+import { accessKeyOf } from "../gateway/persisted-queries";
 import { EventStreamProgress } from "../gateway/cache/event-stream-progress";
 import { STREAMS } from "../platform/events/event";
 import type { RedisStreamBus } from "../platform/events/redis-stream-bus";
@@ -59,7 +60,8 @@ describeWithRedis("response cache on Redis", () => {
     stack = await startTestStack({
       chunks: [seedCasesChunk()],
       clock: fixedClock(TODAY),
-      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix),
+      // Through the proxy to the test's own Redis database (the path of REDIS_URL), where the test looks.
+      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}${new URL(TEST_REDIS_URL).pathname}`, keyPrefix),
     });
     await cacheConnected();
   });
@@ -97,10 +99,31 @@ describeWithRedis("response cache on Redis", () => {
       { authorization: `Bearer ${await tokenFor(ANALYST)}` },
     );
     expect(registered.body.errors).toBeUndefined();
-    expect(await redis.get(`${keyPrefix}apq:${sha256Hash}`)).toBe(query);
-    expect(await redis.pttl(`${keyPrefix}apq:${sha256Hash}`)).toBeGreaterThan(0);
+    // Under the registering caller's access: apq:<access>:<sha256>, and nowhere else.
+    const keys = await redis.keys(`${keyPrefix}apq:*`);
+    expect(keys).toEqual([`${keyPrefix}apq:${accessKeyOf(ANALYST)}:${sha256Hash}`]);
+    expect(await redis.get(keys[0])).toBe(query);
+    expect(await redis.pttl(keys[0])).toBeGreaterThan(0);
     const everything = await Promise.all((await redis.keys(`${keyPrefix}*`)).map((key) => redis.get(key)));
     expect(everything.filter((value) => value?.includes(orderId) || value?.includes(registered.body.data!.order.reference))).toEqual([]);
+  });
+
+  it("finds a persisted query only for callers of the registering caller's access, on Redis too", async () => {
+    const query = `query Person($id: ID!) { person(id: $id) { id name { family } } }`;
+    const persistedQuery = { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") };
+    const variables = { id: SEED_CASE_IDS.cheshire.respondent };
+    const as = async (principal: typeof ANALYST, body: Record<string, unknown>) =>
+      stack.post({ variables, extensions: { persistedQuery }, ...body }, { authorization: `Bearer ${await tokenFor(principal)}` });
+    const registered = await as(ANALYST, { query });
+    expect(registered.body.errors).toBeUndefined();
+    for (const other of [DASHBOARD, principalFor("force-officer", { kind: "forces", forces: ["07"] }, "officer-07")]) {
+      expect((await as(other, {})).body).toEqual({
+        errors: [{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }],
+      });
+    }
+    const peer = await as({ ...ANALYST, sub: "analyst-2" }, {});
+    expect(peer.body.errors).toBeUndefined();
+    expect(peer.body.data).toEqual(registered.body.data);
   });
 
   it("answers without the cache while Redis does not answer, and with it once Redis is back", async () => {

@@ -207,22 +207,63 @@ describe("response cache", () => {
   });
 
   describe("automated persisted queries", () => {
-    const persisted = async (principal: Principal, body: Record<string, unknown>) =>
-      cached.post(body, { authorization: `Bearer ${await tokenFor(principal)}` });
+    const persistedOn = async (stack: TestStack, principal: Principal, body: Record<string, unknown>) =>
+      stack.post(body, { authorization: `Bearer ${await tokenFor(principal)}` });
+    const persisted = (principal: Principal, body: Record<string, unknown>) => persistedOn(cached, principal, body);
     const extensionsFor = (query: string) => ({
       persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") },
     });
+    const notFound = (response: GraphQLHttpResponse) => {
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors).toEqual([{ message: "PersistedQueryNotFound", extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }]);
+    };
+    /** Another caller of the analyst's access exactly: another person, another purpose. */
+    const ANALYST_PEER = { ...ANALYST, sub: "analyst-2", purpose: "another review" };
 
-    it("a hash registered by one caller is authorized, jurisdiction-filtered and audited for the next caller who sends it", async () => {
+    // A store shared by all would tell any caller whether anyone sent an exact document (a search by name, say).
+    it.each([
+      ["the memory store", () => cached],
+      ["no response cache (Apollo's own store replaced)", () => uncached],
+    ])("on %s, a hash registered by one caller is found only by callers of the same access", async (_label, stackOf) => {
+      const stack = stackOf();
+      const query = `query Search${stack === cached ? "A" : "B"}($id: ID!) { person(id: $id) { id name { family } } }`;
+      const registered = await persistedOn(stack, ANALYST, {
+        query,
+        variables: { id: CHESHIRE.respondent },
+        extensions: extensionsFor(query),
+      });
+      expect(registered.status).toBe(200);
+      expect(registered.body.errors?.find((error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")).toBeUndefined();
+      stack.resetStatementCounts();
+      // Other access, in each respect: persona (and scopes), jurisdiction, scopes alone.
+      for (const other of [
+        DASHBOARD,
+        STAFFS_OFFICER,
+        { ...ANALYST, sub: "analyst-07", jurisdiction: { kind: "forces" as const, forces: ["07"] } },
+        { ...ANALYST, sub: "analyst-narrow", scopes: ["stats:read"] },
+      ]) {
+        notFound(await persistedOn(stack, other, { variables: { id: CHESHIRE.respondent }, extensions: extensionsFor(query) }));
+      }
+      expect(Object.values(stack.subgraphRequests).flat()).toEqual([]);
+      const peer = await persistedOn(stack, ANALYST_PEER, { variables: { id: CHESHIRE.respondent }, extensions: extensionsFor(query) });
+      expect(peer.body.errors).toBeUndefined();
+      expect(peer.body.data).toEqual(registered.body.data);
+    });
+
+    it("a hash registered by a caller of other access is authorized, jurisdiction-filtered and audited for the caller who registers it too", async () => {
       const query = `query Terms($id: ID!) { order(id: $id) { reference prohibitions { description } } }`;
       const registered = await persisted(ANALYST, { query, variables: { id: STAFFS.interimOrder }, extensions: extensionsFor(query) });
       expect(registered.body.data!.order.prohibitions.length).toBeGreaterThan(0);
 
+      notFound(await persisted(STAFFS_OFFICER, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) }));
+      const byOfficer = await persisted(STAFFS_OFFICER, { query, variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
       const byHash = await persisted(STAFFS_OFFICER, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
-      expect(byHash.body.data!.order).toEqual({ reference: expect.any(String), prohibitions: null });
-      expect(byHash.body.errors).toEqual([
-        expect.objectContaining({ path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } }),
-      ]);
+      for (const response of [byOfficer, byHash]) {
+        expect(response.body.data!.order).toEqual({ reference: expect.any(String), prohibitions: null });
+        expect(response.body.errors).toEqual([
+          expect.objectContaining({ path: ["order", "prohibitions"], extensions: { code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" } }),
+        ]);
+      }
       const [record] = await auditRecordsFor(byHash.requestId);
       expect(record).toMatchObject({
         sub: "officer-21",
@@ -231,8 +272,9 @@ describe("response cache", () => {
         orders: [CHESHIRE.fullOrder],
       });
 
-      // A caller without the scope gets nothing of it, hash or no hash.
-      const dashboard = await persisted(DASHBOARD, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
+      // A caller without the scope gets nothing of it, registered by itself or not.
+      notFound(await persisted(DASHBOARD, { variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) }));
+      const dashboard = await persisted(DASHBOARD, { query, variables: { id: CHESHIRE.fullOrder }, extensions: extensionsFor(query) });
       expect(dashboard.body.data).toBeNull();
       expect(dashboard.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
     });

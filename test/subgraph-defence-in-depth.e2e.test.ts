@@ -190,11 +190,7 @@ describe.each(SUBGRAPH_NAMES.map((name) => [name]))("the %s subgraph, called dir
   afterAll(() => subgraph?.stop());
 
   const ask = async (probe: EveryFieldProbe, caller: Principal) => {
-    const response = await postGraphQL(
-      subgraph.url,
-      { query: probe.query, variables: probe.variables },
-      await assertionHeaders(caller, name),
-    );
+    const response = await postGraphQL(subgraph.url, { query: probe.query, variables: probe.variables }, assertionHeaders(caller, name));
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -262,7 +258,7 @@ describe.each(GUARDED_MUTATIONS)("%s, called directly on its subgraph", (key, na
   afterAll(() => subgraph?.stop());
 
   const send = async (caller: Principal) =>
-    postGraphQL(subgraph.url, { query: mutation.query, variables: { input: mutation.input } }, await assertionHeaders(caller, name));
+    postGraphQL(subgraph.url, { query: mutation.query, variables: { input: mutation.input } }, assertionHeaders(caller, name));
   const state = async () => ({
     changed: await subgraph.database.db.query(`SELECT * FROM ${mutation.table} ORDER BY id`),
     keys: await subgraph.database.db.query(`SELECT * FROM idempotent_request`),

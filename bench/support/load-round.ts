@@ -12,8 +12,14 @@ export interface Peer {
   url: string;
   /** The process that is the peer's gateway (none when a subgraph is called directly). */
   gateway?: BenchChild;
-  /** Headers for the next round (a direct call needs a fresh identity assertion). */
+  /** Headers for the next round. */
   headers(): Promise<Record<string, string>>;
+  /**
+   * Headers for each single request, made from its body (a direct call to a
+   * subgraph needs an identity assertion of its own, bound to the body and
+   * accepted once); when absent, the round's headers serve every request.
+   */
+  headersPerRequest?: (body: string) => Record<string, string>;
 }
 
 export interface RoundResult {
@@ -43,7 +49,7 @@ export async function postOnce(
 ): Promise<{ status: number; body: { data?: unknown; errors?: { path?: unknown[] }[] } }> {
   const response = await fetch(peer.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(await peer.headers()) },
+    headers: { "content-type": "application/json", ...(await peer.headers()), ...peer.headersPerRequest?.(body) },
     body,
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { path?: unknown[] }[] } };
@@ -63,6 +69,19 @@ export async function loadRound(peer: Peer, body: string, subgraphs: BenchChild,
     method: "POST",
     headers,
     body,
+    // autocannon rebuilds a request per send only for a `requests` entry with setupRequest.
+    ...(peer.headersPerRequest
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                headers: { ...headers, ...peer.headersPerRequest!(body) },
+              }),
+            },
+          ],
+        }
+      : {}),
     connections: settings.connections,
     duration: settings.durationSeconds,
   });
@@ -106,7 +125,7 @@ export async function sequentialLatency(peer: Peer, body: string, requests: numb
   const samples: number[] = [];
   for (let i = 0; i < requests; i += 1) {
     const started = performance.now();
-    const response = await fetch(peer.url, { method: "POST", headers, body });
+    const response = await fetch(peer.url, { method: "POST", headers: { ...headers, ...peer.headersPerRequest?.(body) }, body });
     await response.arrayBuffer();
     samples.push(performance.now() - started);
   }

@@ -1,36 +1,56 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { HeaderMap } from "@apollo/server";
 import type { GatewayContext } from "../context";
 import type { AssertionSigner } from "../../platform/identity/assertion";
 import { SubgraphDataSource } from "../datasource";
+import type { SubgraphFetcher } from "../subgraph-fetch";
 
 const principal = { sub: "u", persona: null, scopes: [], jurisdiction: { kind: "national" as const }, purpose: null };
 
-function send(source: SubgraphDataSource, context: GatewayContext): Promise<string | undefined> {
-  const headers = new HeaderMap();
-  const options = {
-    request: { http: { headers, method: "POST", url: "" } },
-    context,
-  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
-  return Promise.resolve(source.willSendRequest(options)).then(() => headers.get("authorization"));
+function processOptions(context: GatewayContext, query: string): GraphQLDataSourceProcessOptions<GatewayContext> {
+  return { kind: "HEALTH_CHECK", request: { query }, context } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
-describe("SubgraphDataSource", () => {
-  it("signs one assertion per subgraph per request, addressed to that subgraph", async () => {
-    const signed: string[] = [];
-    const sign: AssertionSigner = async (_principal, audience, requestId) => {
-      signed.push(`${audience}/${requestId}`);
-      return `token-for-${audience}-${requestId}`;
-    };
-    const orders = new SubgraphDataSource("http://orders", "orders", sign);
-    const people = new SubgraphDataSource("http://people", "people", sign);
-    const first: GatewayContext = { requestId: "r1", principal, assertions: new Map() };
-    const second: GatewayContext = { requestId: "r2", principal, assertions: new Map() };
+const okResponse = () =>
+  ({
+    ok: true,
+    status: 200,
+    statusText: "OK",
+    url: "",
+    headers: { get: () => "application/json", has: () => true },
+    text: async () => JSON.stringify({ data: { ok: true } }),
+    json: async () => ({ data: { ok: true } }),
+  }) as unknown as Awaited<ReturnType<SubgraphFetcher>>;
 
-    expect(await send(orders, first)).toBe("Bearer token-for-orders-r1");
-    expect(await send(orders, first)).toBe("Bearer token-for-orders-r1");
-    expect(await send(people, first)).toBe("Bearer token-for-people-r1");
-    expect(await send(orders, second)).toBe("Bearer token-for-orders-r2");
-    expect(signed).toEqual(["orders/r1", "people/r1", "orders/r2"]);
+describe("SubgraphDataSource", () => {
+  it("signs an assertion for every attempt of every call, addressed to the subgraph and bound to the body sent", async () => {
+    const signed: string[] = [];
+    const sign: AssertionSigner = async (_principal, audience, requestId, body) => {
+      signed.push(`${audience}/${requestId}/${body}`);
+      return `assertion-${signed.length}`;
+    };
+    const sent: { body: string; authorization: string }[] = [];
+    // A fetcher that, like subgraph-fetch's, retries once: each attempt prepared afresh.
+    const fetcher: SubgraphFetcher = async (_url, init, prepareAttempt) => {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const prepared = prepareAttempt ? await prepareAttempt(init) : init;
+        sent.push({ body: prepared!.body as string, authorization: prepared!.headers!.authorization });
+      }
+      return okResponse();
+    };
+    const orders = new SubgraphDataSource("http://orders", "orders", sign, fetcher);
+    const context: GatewayContext = { requestId: "r1", principal };
+
+    await orders.process(processOptions(context, "{ a }"));
+    await orders.process(processOptions(context, "{ b }"));
+
+    const bodyOf = (query: string) => JSON.stringify({ query });
+    expect(signed).toEqual([
+      `orders/r1/${bodyOf("{ a }")}`,
+      `orders/r1/${bodyOf("{ a }")}`,
+      `orders/r1/${bodyOf("{ b }")}`,
+      `orders/r1/${bodyOf("{ b }")}`,
+    ]);
+    expect(sent.map(({ authorization }) => authorization)).toEqual([1, 2, 3, 4].map((n) => `Bearer assertion-${n}`));
+    expect(sent.map(({ body }) => body)).toEqual([bodyOf("{ a }"), bodyOf("{ a }"), bodyOf("{ b }"), bodyOf("{ b }")]);
   });
 });

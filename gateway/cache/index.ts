@@ -27,7 +27,7 @@ export type ResponseCacheStore =
     }
   /** One process (embedded mode): a least-recently-used map bounded in bytes. */
   | { kind: "memory"; maxBytes: number }
-  /** No response cache; persisted queries stay in Apollo Server's own in-memory cache. */
+  /** No response cache; persisted queries in the gateway's own in-memory store (gateway/persisted-queries). */
   | { kind: "off" };
 
 export interface ResponseCacheOptions {
@@ -90,7 +90,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         authorizationMode,
         metrics,
       }),
-    // Apollo Server keeps persisted queries under "apq:<sha256>", apart from our "response:" and "generation:" keys.
+    // Persisted queries go under "apq:<access>:<sha256>" (gateway/persisted-queries), apart from our "response:" and "generation:" keys.
     persistedQueries: { cache: store, ttl: options.persistedQueryTtlSeconds },
     invalidate,
     invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),

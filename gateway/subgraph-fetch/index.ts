@@ -7,8 +7,18 @@ import { SubgraphUnavailableError } from "../../platform/errors/errors";
 export { SubgraphUnavailableError } from "../../platform/errors/errors";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
-type FetcherRequestInit = Parameters<Fetcher>[1];
+export type FetcherRequestInit = Parameters<Fetcher>[1];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * What each attempt of a call sends, made afresh per attempt from the call's
+ * request: the gateway signs an identity assertion per attempt, so the retry
+ * after a connection failure is not refused as a replay of the first.
+ */
+export type PrepareAttempt = (init: FetcherRequestInit | undefined) => Promise<FetcherRequestInit | undefined>;
+
+/** RemoteGraphQLDataSource's fetcher, which also takes how to prepare each attempt. */
+export type SubgraphFetcher = (url: string, init?: FetcherRequestInit, prepareAttempt?: PrepareAttempt) => Promise<FetcherResponse>;
 
 export interface SubgraphFetchOptions {
   /** Budget of one call — connect, send, headers and whole body, its one retry included — in ms. */
@@ -66,9 +76,9 @@ function parsedUrl(url: string): URL {
 
 export interface SubgraphFetch {
   /** RemoteGraphQLDataSource's `fetcher` for one subgraph. */
-  fetcher: Fetcher;
+  fetcher: SubgraphFetcher;
   /** The subgraph's circuit breaker: its state and events, for tests and logs. */
-  breaker: CircuitBreaker<[string, FetcherRequestInit | undefined], FetcherResponse>;
+  breaker: CircuitBreaker<[url: string, init: FetcherRequestInit | undefined, prepareAttempt?: PrepareAttempt], FetcherResponse>;
 }
 
 /**
@@ -92,7 +102,13 @@ export function createSubgraphFetchers(
 
   const forSubgraph = (serviceName: string): SubgraphFetch => {
     const timeoutMs = options.timeoutMsBySubgraph?.[serviceName] ?? options.timeoutMs;
-    const attempt = async (url: string, init: FetcherRequestInit | undefined, signal: AbortSignal): Promise<FetcherResponse> => {
+    const attempt = async (
+      url: string,
+      request: FetcherRequestInit | undefined,
+      prepareAttempt: PrepareAttempt | undefined,
+      signal: AbortSignal,
+    ): Promise<FetcherResponse> => {
+      const init = prepareAttempt ? await prepareAttempt(request) : request;
       const { origin, pathname, search } = parsedUrl(url);
       const response = await agent.request({
         origin,
@@ -109,14 +125,14 @@ export function createSubgraphFetchers(
       }
       return new BufferedResponse(url, response.statusCode, response.headers, body) as unknown as FetcherResponse;
     };
-    const call = async (url: string, init: FetcherRequestInit | undefined): Promise<FetcherResponse> => {
+    const call = async (url: string, init: FetcherRequestInit | undefined, prepareAttempt?: PrepareAttempt): Promise<FetcherResponse> => {
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         try {
-          return await attempt(url, init, signal);
+          return await attempt(url, init, prepareAttempt, signal);
         } catch (error) {
           if (signal.aborted || !connectionErrorCode(error) || isMutation(init)) throw error;
-          return await attempt(url, init, signal);
+          return await attempt(url, init, prepareAttempt, signal);
         }
       } catch (error) {
         if (error instanceof SubgraphUnavailableError) throw error;
@@ -131,9 +147,9 @@ export function createSubgraphFetchers(
       resetTimeout: options.breaker.resetTimeoutMs,
       rollingCountTimeout: options.breaker.windowMs,
     });
-    const fetcher: Fetcher = async (url, init) => {
+    const fetcher: SubgraphFetcher = async (url, init, prepareAttempt) => {
       try {
-        return await breaker.fire(url, init);
+        return await breaker.fire(url, init, prepareAttempt);
       } catch (error) {
         if (error instanceof SubgraphUnavailableError) throw error;
         if ((error as { code?: unknown }).code === "EOPENBREAKER") throw new SubgraphUnavailableError(serviceName, "CIRCUIT_OPEN");

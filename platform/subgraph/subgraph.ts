@@ -14,6 +14,8 @@ import type http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { JWTVerifyGetKey } from "jose";
 import { ASSERTION_HEADER, verifyIdentityAssertion } from "../identity/assertion";
+import { AssertionReplayGuard } from "../identity/assertion-replay";
+import { UnauthenticatedError } from "../errors/errors";
 import type { Principal } from "../identity/principal";
 import type { EventBus } from "../events/bus";
 import { InProcessBus } from "../events/in-process-bus";
@@ -102,6 +104,11 @@ export interface SubgraphDependencies {
   clock: Clock;
   /** Public keys of the gateway, to verify its identity assertions. */
   gatewayKeys: JWTVerifyGetKey;
+  /**
+   * The wall clock assertions are judged by (freshness, replay memory); the
+   * system's unless given. Not `clock`, whose "now" may be a fixed day.
+   */
+  assertionClock?: () => number;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
   /** How events reach other subgraphs; a bus of its own (no consumers) when not given, so events stay in the outbox. */
@@ -155,6 +162,9 @@ export async function createSubgraphServer<TLoaders>(
     loaders: definition.createLoaders(db, clock, principal),
     eventsWritten: () => events.relay.wake(),
   });
+  const assertionClock = dependencies.assertionClock ?? Date.now;
+  // One memory per process, shared by its HTTP services: an assertion is accepted once, whichever socket it comes on.
+  const replays = new AssertionReplayGuard(assertionClock);
   return {
     apollo,
     events,
@@ -162,12 +172,16 @@ export async function createSubgraphServer<TLoaders>(
     createHttpService: () =>
       createHttpService({
         apollo,
-        // Every GraphQL request, introspection and _service included, needs the gateway's assertion.
-        context: async (request) => {
-          const { principal, requestId } = await verifyIdentityAssertion(request.headers[ASSERTION_HEADER], {
+        // Every GraphQL request, introspection and _service included, needs the gateway's assertion,
+        // signed for this very body and never seen before.
+        context: async (request, rawBody) => {
+          const { principal, requestId, assertionId } = await verifyIdentityAssertion(request.headers[ASSERTION_HEADER], {
             audience: definition.name,
             keys: dependencies.gatewayKeys,
+            body: rawBody,
+            now: new Date(assertionClock()),
           });
+          if (!replays.accept(assertionId)) throw new UnauthenticatedError();
           nameRequestScope(requestId);
           return createContext(principal, requestId);
         },

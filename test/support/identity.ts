@@ -60,8 +60,13 @@ export const EVERY_SCOPE_NATIONAL: Principal = {
   purpose: "automated test",
 };
 
-export async function createTestSubgraphServer<T>(definition: SubgraphDefinition<T>, db: Db, clock: Clock): Promise<SubgraphServer<T>> {
-  return createSubgraphServer(definition, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys });
+export async function createTestSubgraphServer<T>(
+  definition: SubgraphDefinition<T>,
+  db: Db,
+  clock: Clock,
+  options: { assertionClock?: () => number } = {},
+): Promise<SubgraphServer<T>> {
+  return createSubgraphServer(definition, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys, ...options });
 }
 
 export const TEST_ISSUER = "https://idp.test.invalid/";

@@ -93,7 +93,15 @@ export function describeStatisticsPreAggregation<Facts>(spec: StatisticsUnderTes
       new Date(first ? Date.UTC(spec.epoch.year, month, 1) : Date.UTC(spec.epoch.year, month + 1, 0)).toISOString().slice(0, 10),
     );
   const bound = fc.oneof(day, monthEdge);
-  const period = fc.tuple(bound, bound).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+  // The repository answers any period; the API answers whole calendar months only (checkStatisticsPeriod),
+  // so those are drawn as often as the rest.
+  const anyPeriod = fc.tuple(bound, bound).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+  const monthDay = (month: number, last: boolean) =>
+    new Date(last ? Date.UTC(spec.epoch.year, month + 1, 0) : Date.UTC(spec.epoch.year, month, 1)).toISOString().slice(0, 10);
+  const wholeMonths = fc
+    .tuple(fc.integer({ min: 0, max: 27 }), fc.integer({ min: 0, max: 27 }))
+    .map(([a, b]) => ({ from: monthDay(Math.min(a, b), false), to: monthDay(Math.max(a, b), true) }));
+  const period = fc.oneof(anyPeriod, wholeMonths);
 
   const facts = spec.facts(day);
   const updates = spec.updates(day, facts);

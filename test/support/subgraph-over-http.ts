@@ -17,11 +17,16 @@ export interface SubgraphOverHttp {
   stop(): Promise<void>;
 }
 
-export async function startSubgraphOverHttp(name: SubgraphName, chunks: DatasetChunk[], today: string): Promise<SubgraphOverHttp> {
+export async function startSubgraphOverHttp(
+  name: SubgraphName,
+  chunks: DatasetChunk[],
+  today: string,
+  options: { assertionClock?: () => number } = {},
+): Promise<SubgraphOverHttp> {
   const definition = SUBGRAPHS[name];
   const database = await openTestDatabase(definition);
   await insertChunks(database.db, definition, chunks);
-  const server = await createTestSubgraphServer(definition, database.db, fixedClock(today));
+  const server = await createTestSubgraphServer(definition, database.db, fixedClock(today), options);
   await server.apollo.start();
   const running: RunningHttpService = await listen(server.createHttpService(), 0);
   return {
@@ -35,27 +40,38 @@ export async function startSubgraphOverHttp(name: SubgraphName, chunks: DatasetC
   };
 }
 
+/** Headers for one request, or how to make them from the body exactly as it will be sent (an assertion is bound to it). */
+export type RequestHeaders = Record<string, string> | ((body: string) => Promise<Record<string, string>>);
+
 /** POSTs a GraphQL request with exactly the headers given. */
 export async function postGraphQL(
   url: string,
   body: { query: string; variables?: Record<string, unknown> },
-  headers: Record<string, string>,
+  headers: RequestHeaders,
 ): Promise<GraphQLHttpResponse> {
+  return postRawGraphQL(url, JSON.stringify(body), headers);
+}
+
+/** POSTs a body, already serialised, with exactly the headers given. */
+export async function postRawGraphQL(url: string, body: string, headers: RequestHeaders): Promise<GraphQLHttpResponse> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...(typeof headers === "function" ? await headers(body) : headers) },
+    body,
   });
   return { status: response.status, body: (await response.json()) as GraphQLHttpResponse["body"] };
 }
 
-/** The gateway's identity assertion for `principal`, addressed to subgraph `audience`, as an Authorization header. */
-export async function assertionHeaders(principal: Principal, audience: SubgraphName): Promise<Record<string, string>> {
-  const assertion = await signIdentityAssertion({
-    principal,
-    audience,
-    requestId: randomUUID(),
-    key: (await testKeys()).gatewayPrivateKey,
-  });
-  return { authorization: `Bearer ${assertion}` };
+/** The gateway's identity assertion for `principal`, addressed to subgraph `audience` and signed for the body sent, as an Authorization header. */
+export function assertionHeaders(principal: Principal, audience: SubgraphName): (body: string) => Promise<Record<string, string>> {
+  return async (body) => {
+    const assertion = await signIdentityAssertion({
+      principal,
+      audience,
+      requestId: randomUUID(),
+      body,
+      key: (await testKeys()).gatewayPrivateKey,
+    });
+    return { authorization: `Bearer ${assertion}` };
+  };
 }

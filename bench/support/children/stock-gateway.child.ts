@@ -4,14 +4,11 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { importJWK, type JWK, type KeyLike } from "jose";
 import { AuthorizationPolicy } from "../../../gateway/authz/policy";
-import { ASSERTION_HEADER, signIdentityAssertion } from "../../../platform/identity/assertion";
+import { ASSERTION_HEADER, signIdentityAssertionSync } from "../../../platform/identity/assertion";
 import type { Principal } from "../../../platform/identity/principal";
 import { envString } from "../../../platform/env";
 import { repoPath } from "../../../platform/repo-root";
 import { failToParent, reportToParent } from "../process-probe";
-
-/** Well inside the subgraphs' 60 s freshness rule, so an assertion is never stale when it arrives. */
-const REFRESH_MS = 20_000;
 
 /**
  * The comparison peer: stock @apollo/gateway under stock Apollo Server
@@ -19,37 +16,23 @@ const REFRESH_MS = 20_000;
  * make-fetch-happen fetcher). It serves the same supergraph with the
  * authorization directives stripped (what our gateway executes) and does no
  * authentication or authorization of its own; so the subgraphs answer, each
- * request carries an identity assertion of the benchmark's principal,
- * re-signed every 20 s per subgraph rather than per request: stock pays
- * nothing for identity, which is the point of the comparison.
+ * call carries an identity assertion of the benchmark's principal, signed for
+ * its body (a subgraph accepts an assertion for one body, once): stock pays
+ * that signature per call, as ours does, and nothing else for identity.
  */
 class AssertingDataSource extends RemoteGraphQLDataSource {
-  constructor(
-    url: string,
-    private readonly assertionOf: () => string,
-  ) {
+  constructor(url: string, audience: string, principal: Principal, key: KeyLike) {
     super({ url });
+    const send = this.fetcher;
+    this.fetcher = (target, init) =>
+      send(target, {
+        ...init,
+        headers: {
+          ...init?.headers,
+          [ASSERTION_HEADER]: `Bearer ${signIdentityAssertionSync({ principal, audience, requestId: `bench-stock-${Date.now()}`, body: String(init?.body ?? ""), key, keyId: "bench-gateway" })}`,
+        },
+      });
   }
-
-  override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource["willSendRequest"]>>[0]): void {
-    request.http?.headers.set(ASSERTION_HEADER, `Bearer ${this.assertionOf()}`);
-  }
-}
-
-/** One assertion per subgraph, signed now and again every REFRESH_MS. */
-async function refreshedAssertions(names: string[], principal: Principal, key: KeyLike): Promise<Map<string, string>> {
-  const assertions = new Map<string, string>();
-  const signAll = async () => {
-    for (const name of names) {
-      assertions.set(
-        name,
-        await signIdentityAssertion({ principal, audience: name, requestId: `bench-stock-${Date.now()}`, key, keyId: "bench-gateway" }),
-      );
-    }
-  };
-  await signAll();
-  setInterval(() => void signAll(), REFRESH_MS).unref();
-  return assertions;
 }
 
 async function main(): Promise<void> {
@@ -57,12 +40,10 @@ async function main(): Promise<void> {
   const principal = JSON.parse(envString("BENCH_PRINCIPAL")) as Principal;
   const key = (await importJWK(JSON.parse(envString("BENCH_GATEWAY_PRIVATE_JWK")) as JWK, "ES256")) as KeyLike;
   const { executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"));
-  const assertions = await refreshedAssertions(Object.keys(subgraphUrls), principal, key);
   const gateway = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     // The audit subgraph lives inside our gateway; no benchmark operation reaches it, so stock gets a dead address.
-    buildService: ({ name }) =>
-      new AssertingDataSource(subgraphUrls[name] ?? "http://127.0.0.1:9/graphql", () => assertions.get(name) ?? ""),
+    buildService: ({ name }) => new AssertingDataSource(subgraphUrls[name] ?? "http://127.0.0.1:9/graphql", name, principal, key),
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });

@@ -94,6 +94,21 @@ describe("subgraph fetch", () => {
     expect(subgraph.attempts()).toBe(2);
   });
 
+  it("prepares each attempt afresh, so the retry carries headers of its own (a new identity assertion)", async () => {
+    const received: (string | undefined)[] = [];
+    const { subgraph, fetch } = await setUp((request, response, attempt) => {
+      received.push(request.headers.authorization);
+      return attempt === 1 ? resetConnection(request, response, attempt) : answer(request, response, attempt);
+    });
+    let prepared = 0;
+    const response = await fetch(subgraph.url, QUERY, async (init) => ({
+      ...init,
+      headers: { ...init?.headers, authorization: `attempt-${(prepared += 1)}` },
+    }));
+    expect(await response.json()).toEqual({ data: { ok: true } });
+    expect(received).toEqual(["attempt-1", "attempt-2"]);
+  });
+
   it("retries a query at most once", async () => {
     const { subgraph, fetch } = await setUp(resetConnection);
     expect(await failure(fetch(subgraph.url, QUERY))).toMatchObject({ reason: "CONNECTION_FAILED" });

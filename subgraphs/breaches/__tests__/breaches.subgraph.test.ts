@@ -183,10 +183,16 @@ describe("breaches subgraph", () => {
     ]);
   });
 
-  it("refuses a statistics key of fewer than 28 days, however it arrives, so no count points at one case", async () => {
-    const { errors } = await executeOnSubgraph(server, STATISTICS_QUERY, { r: [statisticsRow("FORCE", "07", "2024-02-10", "2024-02-10")] });
-    expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "to" });
-    expect(errors?.[0].message).toMatch(/statistics cover at least 28 days/);
+  // Two periods a day apart, differenced, would give one day's counts: only whole calendar months, however the key arrives.
+  it.each([
+    ["a day-shifted window", "2024-02-02", "2024-03-01", "from", /from \(2024-02-02\) is not the 1st of a month/],
+    ["a window ending mid-month", "2024-02-01", "2024-02-10", "to", /to \(2024-02-10\) is not the last day of a month/],
+    ["one day", "2024-02-10", "2024-02-10", "from", /whole calendar months/],
+  ])("refuses a statistics key of %s, naming %s", async (_label, from, to, argument, message) => {
+    const { errors } = await executeOnSubgraph(server, STATISTICS_QUERY, { r: [statisticsRow("FORCE", "07", from, to)] });
+    expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(errors?.[0].message).toMatch(message);
+    expect(errors?.[0].message).toMatch(/statistics cover whole calendar months/);
   });
 
   it("sums each region's force rows to the region row", async () => {

@@ -7,7 +7,7 @@ export const statisticsReferenceResolver = {
   __resolveReference(reference: Record<string, unknown>, context: BreachesContext): Promise<SpoStatisticsBreaches | null> | null {
     const key = parseStatisticsKey(reference);
     if (!key) return null;
-    // The same smallest period as orders answers for, however the key arrived.
+    // The same whole-month periods as orders answers for, however the key arrived.
     checkStatisticsPeriod(key.periodFrom, key.periodTo);
     return context.loaders.breachStatisticsByKeyId.load(statisticsKeyId(key));
   },

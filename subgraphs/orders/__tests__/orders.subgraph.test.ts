@@ -117,10 +117,24 @@ describe("orders subgraph", () => {
     [`{ orders(after: "garbage") { totalCount } }`, "after", /not a cursor/],
     [`{ orders(filter: { forces: ["07", "98"] }) { totalCount } }`, "filter.forces", /unknown force code "98"/],
     [`{ orders(filter: { madeFrom: "2021-02-01", madeTo: "2021-01-01" }) { totalCount } }`, "filter.madeFrom", /after madeTo/],
-    [`{ spoStatistics(from: "2021-02-01", to: "2021-01-01", groupBy: NATIONAL) { scope } }`, "from", /after to/],
-    // One day, or a fortnight, in one force could point at one case: statistics answer for 28 days or more.
-    [`{ spoStatistics(from: "2021-02-01", to: "2021-02-01", groupBy: FORCE) { scope } }`, "to", /1 day; statistics cover at least 28 days/],
-    [`{ spoStatistics(from: "2021-02-01", to: "2021-02-27", groupBy: NATIONAL) { scope } }`, "to", /27 days; statistics cover at least 28/],
+    [`{ spoStatistics(from: "2021-02-01", to: "2021-01-31", groupBy: NATIONAL) { scope } }`, "from", /after to/],
+    // Two windows a day apart, differenced, give one day's counts per force: only whole calendar months are answered.
+    [
+      `{ spoStatistics(from: "2021-01-02", to: "2021-02-28", groupBy: FORCE) { scope } }`,
+      "from",
+      /not the 1st of a month; statistics cover whole calendar months/,
+    ],
+    [
+      `{ spoStatistics(from: "2021-02-01", to: "2021-02-01", groupBy: FORCE) { scope } }`,
+      "to",
+      /not the last day of a month; statistics cover whole/,
+    ],
+    [
+      `{ spoStatistics(from: "2021-02-01", to: "2021-02-27", groupBy: NATIONAL) { scope } }`,
+      "to",
+      /to \(2021-02-27\) is not the last day of a month/,
+    ],
+    [`{ spoStatistics(from: "2021-01-01", to: "2021-03-15", groupBy: NATIONAL) { scope } }`, "to", /not the last day of a month/],
   ])("refuses bad input %s naming %s", async (query, argument, message) => {
     const { data, errors } = await executeOnSubgraph(await serverAsOf("2021-12-31"), query);
     expect(data).toBeNull();
@@ -128,13 +142,18 @@ describe("orders subgraph", () => {
     expect(errors?.[0].message).toMatch(message);
   });
 
-  it("answers statistics for the shortest calendar month, 28 days", async () => {
+  it.each([
+    ["the shortest calendar month", "2021-02-01", "2021-02-28"],
+    ["a leap February", "2024-02-01", "2024-02-29"],
+    ["several months across a year end", "2020-11-01", "2021-02-28"],
+    ["a whole year", "2021-01-01", "2021-12-31"],
+  ])("answers statistics for whole calendar months: %s", async (_label, from, to) => {
     const { data, errors } = await executeOnSubgraph(
       await serverAsOf("2021-12-31"),
-      `{ spoStatistics(from: "2021-02-01", to: "2021-02-28", groupBy: NATIONAL) { scope periodFrom periodTo } }`,
+      `{ spoStatistics(from: "${from}", to: "${to}", groupBy: NATIONAL) { scope periodFrom periodTo } }`,
     );
     expect(errors).toBeUndefined();
-    expect(data!.spoStatistics).toEqual([{ scope: "NATIONAL", periodFrom: "2021-02-01", periodTo: "2021-02-28" }]);
+    expect(data!.spoStatistics).toEqual([{ scope: "NATIONAL", periodFrom: from, periodTo: to }]);
   });
 
   it("adds order relations and the SPO status to Person entities", async () => {

@@ -8,7 +8,8 @@ import { SpoStatistics } from "./statistics.type";
 @Resolver(() => SpoStatistics)
 export class StatisticsResolver {
   @Query(() => [SpoStatistics], {
-    description: "Orders made, in force and breached over a period (both days inclusive), by force, region or nationally.",
+    description:
+      "Orders made, in force and breached over a period of whole calendar months (from the 1st of a month to the last day of a month), by force, region or nationally.",
   })
   async spoStatistics(
     @Arg("from", () => DateScalar) from: string,

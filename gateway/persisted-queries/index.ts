@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
+import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
+import { currentRequestAccess } from "../../platform/request-scope";
+
+/**
+ * Automatic persisted queries, partitioned by access. A store shared by every
+ * caller is an oracle: whether a hash is found tells a caller that somebody
+ * sent that exact document (a search by a victim's name, say), whatever the
+ * caller may read. So a registered document is kept under the registering
+ * caller's access shape (sorted scopes, jurisdiction, persona, as the
+ * response cache keys answers) and found only by callers of the same shape:
+ * to anyone else a hash is PERSISTED_QUERY_NOT_FOUND until they register it
+ * themselves. `sub` and `purpose` stay out, so one dashboard's registrations
+ * serve its replicas and peers. See docs/persisted-queries.md.
+ *
+ * Apollo Server asks the cache without the request context; the access shape
+ * reaches it in the request scope (platform/request-scope.ts), named by the
+ * gateway's context once the caller is known. Outside a named scope nothing
+ * is found and nothing kept.
+ */
+
+const ACCESS_VERSION = "apq-access/1";
+
+/** The caller's access shape, as a key: equal for callers who may read exactly the same. */
+export function accessKeyOf(principal: Principal): string {
+  const material = [
+    ACCESS_VERSION,
+    [...new Set(principal.scopes)].sort(),
+    canonicalJurisdiction(principal.jurisdiction),
+    principal.persona,
+  ];
+  return createHash("sha256").update(JSON.stringify(material)).digest("base64url");
+}
+
+/**
+ * A KeyValueCache that puts every key under the current request's access
+ * key: Apollo's "apq:<sha256>" becomes "apq:<access>:<sha256>".
+ */
+export class AccessPartitionedCache implements KeyValueCache<string> {
+  constructor(private readonly inner: KeyValueCache<string>) {}
+
+  private keyOf(key: string): string | undefined {
+    const access = currentRequestAccess();
+    if (access === undefined) return undefined;
+    return key.startsWith("apq:") ? `apq:${access}:${key.slice(4)}` : `${access}:${key}`;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const partitioned = this.keyOf(key);
+    return partitioned === undefined ? undefined : this.inner.get(partitioned);
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    const partitioned = this.keyOf(key);
+    if (partitioned !== undefined) await this.inner.set(partitioned, value, options);
+  }
+
+  async delete(key: string): Promise<boolean | void> {
+    const partitioned = this.keyOf(key);
+    return partitioned === undefined ? undefined : this.inner.delete(partitioned);
+  }
+}
+
+/** Apollo's default for its own APQ store: 30 MiB of documents, least recently used first out. */
+const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
+
+/**
+ * Apollo Server's `persistedQueries` option: on the response cache's store
+ * when there is one (Redis, shared by replicas), else in this process's
+ * memory; partitioned by access either way, never Apollo's shared default.
+ */
+export function createPersistedQueries(store?: { cache: KeyValueCache<string>; ttl: number }): {
+  cache: KeyValueCache<string>;
+  ttl?: number;
+} {
+  if (store) return { cache: new AccessPartitionedCache(store.cache), ttl: store.ttl };
+  return { cache: new AccessPartitionedCache(new InMemoryLRUCache<string>({ maxSize: DEFAULT_MAX_BYTES })) };
+}
