@@ -29,6 +29,9 @@ const reportInput = (idempotencyKey: string) => ({
   description: "Waited outside her work",
   idempotencyKey,
 });
+const AUDITOR = principalFor("auditor", { kind: "national" }, "write-path-auditor");
+const READ_TRAIL = `query Trail($filter: AuditRecordFilter!) {
+  auditRecords(filter: $filter, first: 200) { nodes { seq requestId kind responseWithheld intentStatus personIds } } }`;
 const UNAVAILABLE = {
   errors: [{ message: expect.stringMatching(/audit trail is unavailable/), extensions: { code: "AUDIT_UNAVAILABLE" } }],
 };
@@ -155,7 +158,7 @@ describe("audit write path", () => {
 describe("a response withheld because its record committed too late", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), auditWriteTimeoutMs: 1500 });
+    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), auditWriteTimeoutMs: 3000 });
   });
   afterAll(() => stack?.stop());
 
@@ -209,6 +212,11 @@ describe("a response withheld because its record committed too late", () => {
       expect(mine[1]).toMatchObject({ persons: [], orders: [], document: "" });
       const statuses = await auditRecordStatuses(stack.audit.db, mine);
       expect(statuses.get(mine[0].seq)).toEqual({ responseWithheld: true, intentStatus: null });
+      // The auditors' view says so next to the persons the record lists.
+      const trail = await stack.query(READ_TRAIL, { filter: { sub: mine[0].sub } }, AUDITOR);
+      expect(trail.body.data!.auditRecords.nodes).toContainEqual(
+        expect.objectContaining({ seq: String(mine[0].seq), kind: "consultation", responseWithheld: true, personIds: [STAFFS.respondent] }),
+      );
     }
     // The first record's commit was running when the lock was taken: at least that one committed late.
     expect(late).toBeGreaterThanOrEqual(1);
