@@ -124,6 +124,12 @@ describe("npm run audit", () => {
     lines = [];
     expect(await run("activity", "--sub", "officer-a", "--limit", "1", "--justification", "check")).toBe(0);
     expect(lines[0]).toMatch(/^#5 \S+ \[intent intent OPEN\] /);
+    // The same key with another meaning (its subgraph refuses it) completes nothing.
+    const other = (kind: AuditEntry["kind"]) => ({ ...mutation(7, kind, key), variables: JSON.stringify({ id: "person-2" }) });
+    await appendAuditEntries(audit.db, [other("intent"), other("outcome")]);
+    lines = [];
+    expect(await run("verify")).toBe(0);
+    expect(lines[1]).toMatch(/^1 mutation intent\(s\) without an outcome/);
     // The retry: its own intent and outcome, with the same keys.
     await appendAuditEntries(audit.db, [mutation(6, "intent", key), mutation(6, "outcome", key)]);
     lines = [];

@@ -195,8 +195,8 @@ export interface AuditRecordStatus {
   /** The trail holds a withheld record of this request id: its response was not sent, so this record disclosed nothing. */
   responseWithheld: boolean;
   /**
-   * For an intent (null otherwise): "completed" when the outcome of its request, or of a later retry by the same
-   * caller and jurisdiction with the same idempotency keys, is recorded; "not-sent" when its response was withheld
+   * For an intent (null otherwise): "completed" when the outcome of its request, or of a later retry (the same
+   * caller, jurisdiction, idempotency keys, document and variables), is recorded; "not-sent" when its response was withheld
    * before the mutation was sent; "open" when neither: the mutation may or may not have changed data (its subgraph
    * knows, by idempotency key).
    */
@@ -225,13 +225,15 @@ export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[
   return statuses;
 }
 
-/** Whether a later intent of the same caller, jurisdiction and idempotency keys has its outcome recorded. */
+/** Whether a later intent repeating this one (caller, jurisdiction, idempotency keys, document, variables) has its outcome recorded. */
 async function retriedToCompletion(db: Db, intent: AuditRecord): Promise<boolean> {
   if (intent.retryKey === null) return false;
   const [found] = await db.query(
     `SELECT 1 FROM audit_record retry JOIN audit_record outcome ON outcome.request_id = retry.request_id AND outcome.kind = 'outcome'
-     WHERE retry.kind = 'intent' AND retry.sub = $1 AND retry.jurisdiction = $2 AND retry.retry_key = $3 AND retry.seq > $4 LIMIT 1`,
-    [intent.sub, intent.jurisdiction, intent.retryKey, intent.seq],
+     WHERE retry.kind = 'intent' AND retry.sub = $1 AND retry.jurisdiction = $2 AND retry.retry_key = $3 AND retry.seq > $4
+       AND retry.document_hash = $5 AND retry.variables = $6
+     LIMIT 1`,
+    [intent.sub, intent.jurisdiction, intent.retryKey, intent.seq, intent.documentHash, intent.variables],
   );
   return found !== undefined;
 }

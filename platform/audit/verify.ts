@@ -41,7 +41,8 @@ export interface AuditChainReport {
   problem: AuditChainProblem | null;
   /**
    * Intents among the checked records with neither an outcome of their request, nor a withheld record (the
-   * mutation was then never sent), nor a later retry (same caller, jurisdiction and idempotency keys) whose
+   * mutation was then never sent), nor a later retry (same caller, jurisdiction, idempotency keys, document and
+   * variables) whose
    * outcome is recorded: oldest first, at most MAX_LISTED_OPEN_INTENTS of them.
    */
   openIntents: OpenIntent[];
@@ -57,7 +58,11 @@ class IntentTracker {
   withheld = 0;
 
   private static retryKeyOf(record: AuditRecord): string | null {
-    return record.retryKey === null ? null : JSON.stringify([record.sub, record.jurisdiction, record.retryKey]);
+    // A retry repeats the request: the same caller and jurisdiction, keys, document and variables. A request reusing
+    // a key with another meaning (which its subgraph refuses) completes nothing.
+    return record.retryKey === null
+      ? null
+      : JSON.stringify([record.sub, record.jurisdiction, record.retryKey, record.documentHash, record.variables]);
   }
 
   see(record: AuditRecord): void {
