@@ -59,7 +59,8 @@ describeWithRedis("response cache on Redis", () => {
     stack = await startTestStack({
       chunks: [seedCasesChunk()],
       clock: fixedClock(TODAY),
-      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix),
+      // Through the proxy to the same database number as TEST_REDIS_URL, where this test looks for the keys.
+      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}${new URL(TEST_REDIS_URL).pathname}`, keyPrefix),
     });
     await cacheConnected();
   });
