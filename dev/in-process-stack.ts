@@ -33,6 +33,8 @@ export interface InProcessStackOptions {
   auditDb: Db;
   /** Where the audit trail reports write failures (stderr by default). */
   auditLog?: (message: string) => void;
+  /** AUDIT_WRITE_TIMEOUT_MS (5000 unless a test needs a record to miss its deadline sooner). */
+  auditWriteTimeoutMs?: number;
   /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
   subgraphFetch?: Partial<SubgraphFetchConfig>;
   /**
@@ -113,7 +115,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
-      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
+      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs }),
       responseCache,
     },
   );

@@ -3,14 +3,23 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { readAuditStoreConfig } from "../platform/audit/config";
 import type { AuditEntry, AuditRecord } from "../platform/audit/record";
-import { appendAuditEntries, findAuditRecords, grantAuditAccess, migrateAuditStore, type AuditQuery } from "../platform/audit/store";
+import {
+  appendAuditEntries,
+  auditRecordStatuses,
+  findAuditRecords,
+  grantAuditAccess,
+  migrateAuditStore,
+  type AuditQuery,
+  type AuditRecordStatus,
+} from "../platform/audit/store";
 import { verifyAuditChain, type AuditChainAnchor } from "../platform/audit/verify";
 import type { Db } from "../platform/db/db";
 import { openDatabase } from "../platform/db/open-db";
 
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
 
-  verify [--after <seq>:<hash>]        recompute the hash chain; report the first missing, altered or reordered record
+  verify [--after <seq>:<hash>]        recompute the hash chain; report the first missing, altered or reordered record,
+                                       and every mutation's intent left without an outcome
                                        (--after: start after the last record removed by retention)
   who-consulted --person <id> | --order <id> [--from <when>] [--to <when>] --justification <text>
   activity --sub <sub> [--from <when>] [--to <when>] --justification <text>
@@ -78,7 +87,7 @@ function positiveInt(value: string | undefined, option: string, fallback: number
   return Number(value);
 }
 
-function describe(record: AuditRecord): string {
+function describe(record: AuditRecord, status: AuditRecordStatus | undefined): string {
   const who = `${record.sub} (${record.persona ?? "no persona"}, ${record.jurisdiction})`;
   const to = record.recipient ? ` to ${record.recipient}` : "";
   const disclosed = (["persons", "orders", "hearings", "breaches"] as const)
@@ -86,7 +95,12 @@ function describe(record: AuditRecord): string {
     .map((column) => `${column}=${record[column].join(",")}`)
     .join(" ");
   const changes = record.changes === "[]" ? "" : ` changed=${record.changes}`;
-  return `#${record.seq} ${record.recordedAt} ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${disclosed || "nothing disclosed"}${changes}`;
+  // A response withheld after its record committed disclosed nothing: said first, so nobody reads the list as a disclosure.
+  const what = status?.responseWithheld
+    ? `response WITHHELD, nothing disclosed${disclosed ? ` (would have been ${disclosed})` : ""}`
+    : disclosed || "nothing disclosed";
+  const intent = status?.intentStatus ? ` intent ${status.intentStatus.toUpperCase()}` : "";
+  return `#${record.seq} ${record.recordedAt} [${record.kind ?? "record"}${intent}] ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${what}${changes}`;
 }
 
 /** Runs one command; returns the exit status (0 fine, 1 the chain is broken, 2 a refused command line). */
@@ -111,6 +125,21 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
         ? `audit trail verified: ${report.checked} records, unbroken; the last is #${report.last.seq}, hash ${report.last.hash}`
         : "audit trail verified: it is empty",
     );
+    if (report.withheldResponses > 0)
+      io.out(`${report.withheldResponses} response(s) withheld after their record committed (recorded as withheld)`);
+    if (report.openIntentCount > 0) {
+      io.out(
+        `${report.openIntentCount} mutation intent(s) without an outcome: each may or may not have changed data (its subgraph knows, by idempotency key; a retry with the same key completes it)`,
+      );
+      for (const intent of report.openIntents) {
+        io.out(
+          `  open intent #${intent.seq} ${intent.recordedAt} ${intent.sub} ${intent.operationName ?? "(anonymous)"} request=${intent.requestId}`,
+        );
+      }
+      if (report.openIntentCount > report.openIntents.length) io.out(`  … and ${report.openIntentCount - report.openIntents.length} more`);
+    } else {
+      io.out("no mutation intent is without its outcome");
+    }
     return 0;
   }
   if (command === "grant") return grant(rest, io);
@@ -166,6 +195,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   // Recorded before anything is shown: if the trail cannot take the record, nothing is read.
   const document = ["audit", command, ...rest].join(" ");
   const entry: AuditEntry = {
+    kind: "consultation",
     recordedAt: (io.now?.() ?? new Date()).toISOString(),
     requestId: `cli-${createHash("sha256").update(`${Date.now()}:${process.pid}:${Math.random()}`).digest("hex").slice(0, 32)}`,
     sub: `cli:${io.operator}`,
@@ -183,11 +213,16 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     hearings: [],
     breaches: [],
     changes: "[]",
+    retryKey: null,
   };
   await appendAuditEntries(io.db, [entry]);
 
   const records = await findAuditRecords(io.db, query);
-  for (const record of records) io.out(values.json ? JSON.stringify(record) : describe(record));
+  const statuses = await auditRecordStatuses(io.db, records);
+  for (const record of records) {
+    const status = statuses.get(record.seq);
+    io.out(values.json ? JSON.stringify({ ...record, ...status }) : describe(record, status));
+  }
   if (!values.json) {
     io.out(
       records.length === 0

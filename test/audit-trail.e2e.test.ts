@@ -65,8 +65,13 @@ describe("audit trail", () => {
     };
     const requestId = response.headers.get("x-request-id");
     const records = await recordsWhere((record) => record.requestId === requestId);
-    expect(records.length).toBeLessThanOrEqual(1);
-    return { status: response.status, body, requestId, record: records[0] ?? null };
+    // A query: its consultation. A mutation: its intent (written before it was sent), then its outcome.
+    const intents = records.filter((record) => record.kind === "intent");
+    const others = records.filter((record) => record.kind !== "intent");
+    expect(others.length).toBeLessThanOrEqual(1);
+    expect(intents.length).toBeLessThanOrEqual(1);
+    if (intents.length > 0) expect(intents[0].seq).toBeLessThan(others[0]?.seq ?? Infinity);
+    return { status: response.status, body, requestId, record: others[0] ?? null, intent: intents[0] ?? null };
   }
 
   async function recordsWhere(predicate: (record: AuditRecord) => boolean): Promise<AuditRecord[]> {
@@ -78,10 +83,12 @@ describe("audit trail", () => {
       const query = `query Find($family: String!, $dob: Date!) { searchPeople(search: { familyName: $family, dateOfBirth: $dob }) {
         name { family } stalkingProtectionOrders { reference protectedPersons { id } } } }`;
       const variables = { family: "Exampleton", dob: "1983-07-14" };
-      const { status, body, record, requestId } = await consult(query, variables, STAFFS_OFFICER);
+      const { status, body, record, requestId, intent } = await consult(query, variables, STAFFS_OFFICER);
       expect(status).toBe(200);
       expect(body.data!.searchPeople).toHaveLength(1);
+      expect(intent).toBeNull();
       expect(record).toMatchObject({
+        kind: "consultation",
         requestId,
         sub: "officer-21",
         persona: "force-officer",
@@ -138,13 +145,27 @@ describe("audit trail", () => {
 
     it("recording an outcome: the mutation, its input and the hearing it changed", async () => {
       const input = { hearingId: REVIEW, status: "ADJOURNED", outcomeNote: "Adjourned for reports", idempotencyKey: "cannock-review-1" };
-      const { body, record } = await consult(
+      const { body, record, intent } = await consult(
         `mutation Record($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
         { input },
         CANNOCK_LISTING,
       );
       expect(body.data!.recordHearingOutcome).toEqual({ status: "ADJOURNED" });
+      // Before it was sent: who, why, the operation and its variables, nothing disclosed or changed yet.
+      expect(intent).toMatchObject({
+        kind: "intent",
+        sub: "cannock-listing-svc",
+        justification: "automated test",
+        operationType: "mutation",
+        operationName: "Record",
+        variables: JSON.stringify({ input }),
+        persons: [],
+        hearings: [],
+        changes: "[]",
+        retryKey: JSON.stringify([["recordHearingOutcome", "cannock-review-1"]]),
+      });
       expect(record).toMatchObject({
+        kind: "outcome",
         operationType: "mutation",
         operationName: "Record",
         variables: JSON.stringify({ input }),
@@ -235,14 +256,28 @@ describe("audit trail", () => {
       expect(record).toMatchObject({ orders: [CHESHIRE.fullOrder], persons: [CHESHIRE.respondent] });
     });
 
-    it("an object all of whose asked-for fields were withheld disclosed nothing", async () => {
+    it("an object all of whose asked-for fields were withheld still confirmed that it exists: recorded under its id", async () => {
       const { body, record } = await consult(
         `{ order(id: "${CHESHIRE.fullOrder}") { protectedPersons { id } } }`,
         undefined,
         STAFFS_OFFICER,
       );
       expect(body.data!.order).toEqual({ protectedPersons: null });
-      expect(record).toMatchObject({ orders: [], persons: [] });
+      expect(record).toMatchObject({ orders: [CHESHIRE.fullOrder], persons: [] });
+    });
+
+    it("a lookup whose every asked-for field is null confirms the victim is on record: recorded under the victim's id", async () => {
+      const { body, record } = await consult(
+        `{ person(id: "${STAFFS.protectedPerson}") { pncId dateOfBirth } }`,
+        undefined,
+        STAFFS_OFFICER,
+      );
+      expect(body.data!.person).toEqual({ pncId: null, dateOfBirth: null });
+      expect(record).toMatchObject({ persons: [STAFFS.protectedPerson] });
+      // A person withheld whole (outside the caller's jurisdiction) is not in the response, and not recorded.
+      const outside = await consult(`{ person(id: "${CHESHIRE.protectedPerson}") { pncId } }`, undefined, STAFFS_OFFICER);
+      expect(outside.body.data?.person ?? null).toBeNull();
+      expect(outside.record).toMatchObject({ persons: [] });
     });
   });
 

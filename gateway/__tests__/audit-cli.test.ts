@@ -5,6 +5,7 @@ import { AuditCliUsageError, runAuditCli } from "../audit.cli";
 
 function consultation(n: number, sub: string, person: string, recordedAt: string): AuditEntry {
   return {
+    kind: "consultation",
     recordedAt,
     requestId: `request-${n}`,
     sub,
@@ -22,6 +23,7 @@ function consultation(n: number, sub: string, person: string, recordedAt: string
     hearings: [],
     breaches: [],
     changes: "[]",
+    retryKey: null,
   };
 }
 
@@ -49,9 +51,9 @@ describe("npm run audit", () => {
     ).toBe(0);
     expect(lines).toEqual([
       expect.stringMatching(
-        /^#4 2026-11-02T23:59:59\.999Z officer-a \(force-officer, forces:07\) query Person request=request-4 justification="risk assessment" persons=person-1$/,
+        /^#4 2026-11-02T23:59:59\.999Z \[consultation\] officer-a \(force-officer, forces:07\) query Person request=request-4 justification="risk assessment" persons=person-1$/,
       ),
-      expect.stringMatching(/^#2 2026-11-01T09:00:00\.000Z officer-b /),
+      expect.stringMatching(/^#2 2026-11-01T09:00:00\.000Z \[consultation\] officer-b /),
       "2 record(s)",
     ]);
     const [own] = await auditRecordsAfter(audit.db, 4, 10);
@@ -90,7 +92,10 @@ describe("npm run audit", () => {
 
   it("verify reports an unbroken chain with its last hash, and the first broken record once one is deleted", async () => {
     expect(await run("verify")).toBe(0);
-    expect(lines).toEqual([expect.stringMatching(/^audit trail verified: 4 records, unbroken; the last is #4, hash [0-9a-f]{64}$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^audit trail verified: 4 records, unbroken; the last is #4, hash [0-9a-f]{64}$/),
+      "no mutation intent is without its outcome",
+    ]);
     await audit.db.transaction(async (tx) => {
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(`DELETE FROM audit_record WHERE seq = 3`);
@@ -98,6 +103,52 @@ describe("npm run audit", () => {
     lines = [];
     expect(await run("verify")).toBe(1);
     expect(lines[0]).toBe("audit trail BROKEN at record 3 (missing): record 3 is missing (the next record present is 4)");
+  });
+
+  it("verify lists a mutation's intent left without its outcome until a retry with the same idempotency key completes it", async () => {
+    const mutation = (n: number, kind: AuditEntry["kind"], retryKey: string | null): AuditEntry => ({
+      ...consultation(n, "officer-a", "person-1", "2026-11-03T09:00:00.000Z"),
+      kind,
+      operationType: "mutation",
+      operationName: "Report",
+      persons: [],
+      retryKey,
+    });
+    const key = JSON.stringify([["reportBreach", "k-1"]]);
+    await appendAuditEntries(audit.db, [mutation(5, "intent", key)]);
+    expect(await run("verify")).toBe(0);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^1 mutation intent\(s\) without an outcome/),
+      "  open intent #5 2026-11-03T09:00:00.000Z officer-a Report request=request-5",
+    ]);
+    lines = [];
+    expect(await run("activity", "--sub", "officer-a", "--limit", "1", "--justification", "check")).toBe(0);
+    expect(lines[0]).toMatch(/^#5 \S+ \[intent intent OPEN\] /);
+    // The same key with another meaning (its subgraph refuses it) completes nothing.
+    const other = (kind: AuditEntry["kind"]) => ({ ...mutation(7, kind, key), variables: JSON.stringify({ id: "person-2" }) });
+    await appendAuditEntries(audit.db, [other("intent"), other("outcome")]);
+    lines = [];
+    expect(await run("verify")).toBe(0);
+    expect(lines[1]).toMatch(/^1 mutation intent\(s\) without an outcome/);
+    // The retry: its own intent and outcome, with the same keys.
+    await appendAuditEntries(audit.db, [mutation(6, "intent", key), mutation(6, "outcome", key)]);
+    lines = [];
+    expect(await run("verify")).toBe(0);
+    expect(lines.slice(1)).toEqual(["no mutation intent is without its outcome"]);
+  });
+
+  it("shows a record whose response was withheld after it committed as withheld, not as a disclosure", async () => {
+    await appendAuditEntries(audit.db, [
+      { ...consultation(1, "officer-a", "", "2026-11-03T09:00:00.000Z"), kind: "withheld", persons: [] },
+    ]);
+    expect(await run("who-consulted", "--person", "person-1", "--justification", "check")).toBe(0);
+    expect(lines.find((line) => line.startsWith("#1 "))).toMatch(
+      /response WITHHELD, nothing disclosed \(would have been persons=person-1\)$/,
+    );
+    expect(lines.find((line) => line.startsWith("#2 "))).toMatch(/ persons=person-1$/);
+    lines = [];
+    expect(await run("verify")).toBe(0);
+    expect(lines[1]).toBe("1 response(s) withheld after their record committed (recorded as withheld)");
   });
 
   it("verify --after starts after the months retention removed, from the last removed record's seq and hash", async () => {

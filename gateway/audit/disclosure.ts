@@ -101,10 +101,13 @@ export interface Disclosure {
 
 /**
  * Reads and removes the audit keys from a response. An entity counts as
- * disclosed only if the response carries at least one field the client asked
- * for with a value: an object whose every field was withheld (null with
- * FORBIDDEN or UNAUTHORIZED_FIELD_OR_TYPE) disclosed nothing, and a withheld
- * object is not in the response at all.
+ * disclosed when its object is in the response with its audit keys, whatever
+ * its other fields hold: even with every asked-for field null (withheld, or
+ * simply empty) the answer confirmed that the entity exists and is this one,
+ * which is itself a disclosure about it (a lookup by id that comes back
+ * non-null tells the caller the person is on record). A withheld object
+ * (itself null, with FORBIDDEN or UNAUTHORIZED_FIELD_OR_TYPE) carries no keys
+ * and is not recorded.
  */
 export function takeDisclosure(operation: OperationDefinitionNode, data: Record<string, unknown> | null | undefined): Disclosure {
   const found: Record<EntityColumn, Set<string>> = { persons: new Set(), orders: new Set(), hearings: new Set(), breaches: new Set() };
@@ -132,10 +135,8 @@ export function takeDisclosure(operation: OperationDefinitionNode, data: Record<
     const id = object[ID_KEY];
     delete object[TYPE_KEY];
     delete object[ID_KEY];
-    if (typeof type === "string" && typeof id === "string" && type in AUDITED_ENTITIES) {
-      if (Object.values(object).some((field) => field !== null && field !== undefined))
-        found[AUDITED_ENTITIES[type as AuditedType]].add(id);
-    }
+    if (typeof type === "string" && typeof id === "string" && type in AUDITED_ENTITIES)
+      found[AUDITED_ENTITIES[type as AuditedType]].add(id);
     for (const field of Object.values(object)) walk(field);
   };
   walk(data);

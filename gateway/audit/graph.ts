@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import type { AuditRecord } from "../../platform/audit/record";
-import { findAuditRecords, type AuditQuery } from "../../platform/audit/store";
+import { auditRecordStatuses, findAuditRecords, type AuditQuery, type AuditRecordStatus } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
 import { BadUserInputError, missingScopeError } from "../../platform/errors/errors";
 import { findPrincipal, hasScope } from "../../platform/identity/principal";
@@ -68,9 +68,27 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
   }
 
   """
-  One operation that consulted, disclosed or changed personal data.
+  One operation that consulted, disclosed or changed personal data, or one step of it (see kind).
   """
   type AuditRecord @requiresScopes(scopes: [["audit:read"]]) {
+    """
+    consultation (a query, committed before its answer left), intent (a mutation, committed before it was sent to
+    any subgraph), outcome (what the mutation of the same requestId changed and disclosed), withheld (the response of
+    requestId was not sent: what its other records list was not disclosed) or refused; null for a record written
+    before records had kinds (one record per operation, written after it ran).
+    """
+    kind: String
+    """
+    True when the trail also holds a withheld record of this requestId: its response was not sent (its record committed
+    too late), so what this record lists was not disclosed.
+    """
+    responseWithheld: Boolean!
+    """
+    For an intent: COMPLETED (its outcome, or the outcome of a retry by the same caller with the same idempotency keys,
+    is recorded), NOT_SENT (its response was withheld before the mutation was sent) or OPEN (no outcome: the mutation
+    may or may not have changed data; its subgraph knows, by idempotency key). Null for other kinds.
+    """
+    intentStatus: String
     """
     Position in the hash chain (a decimal number, 1 for the first record).
     """
@@ -172,7 +190,9 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
             limit: args.first + 1,
           };
           const found = await findAuditRecords(db, query);
-          const nodes = found.slice(0, args.first);
+          const page = found.slice(0, args.first);
+          const statuses = await auditRecordStatuses(db, page);
+          const nodes = page.map((record) => ({ ...record, status: statuses.get(record.seq) }));
           return { nodes, hasNextPage: found.length > args.first, endCursor: nodes.length > 0 ? cursorOf(nodes[nodes.length - 1]) : null };
         },
       },
@@ -184,6 +204,8 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
         hearingIds: (record: AuditRecord) => record.hearings,
         breachIds: (record: AuditRecord) => record.breaches,
         previousHash: (record: AuditRecord) => record.prevHash,
+        responseWithheld: (record: { status?: AuditRecordStatus }) => record.status?.responseWithheld ?? false,
+        intentStatus: (record: { status?: AuditRecordStatus }) => record.status?.intentStatus?.toUpperCase().replace("-", "_") ?? null,
       },
     } as never,
   });

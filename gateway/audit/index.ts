@@ -1,10 +1,11 @@
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import { GroupCommitWriter } from "../../platform/audit/group-commit";
-import type { AuditEntry } from "../../platform/audit/record";
-import { appendAuditEntries } from "../../platform/audit/store";
+import { CommitTimeoutError, GroupCommitWriter } from "../../platform/audit/group-commit";
+import { unstorableColumn, type AuditEntry } from "../../platform/audit/record";
+import { appendAuditEntries, isEntrySpecificError } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
 import type { GraphQLDataSource } from "@apollo/gateway";
-import { AuditingGateway } from "./auditing-gateway";
+import { AuditingGateway, type AuditSink } from "./auditing-gateway";
+import { withheldEntryOf } from "./entry";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
 
 export interface AuditTrailOptions {
@@ -25,6 +26,15 @@ export interface AuditTrail {
   localSubgraphs: Record<string, GraphQLDataSource>;
 }
 
+/** An entry refused before it is queued: a column Postgres text cannot hold (SQLSTATE 22P05 is what Postgres would say). */
+export class UnstorableAuditEntryError extends Error {
+  readonly code = "22P05";
+  constructor(readonly column: string) {
+    super(`the audit record's ${column} holds text the store cannot keep`);
+    this.name = "UnstorableAuditEntryError";
+  }
+}
+
 /** A database error's SQLSTATE (or the error's name): never its message, which can quote the values written. */
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
@@ -32,21 +42,56 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : "unknown error";
 }
 
+/** How often, and after how long, a withheld record is tried again while the store refuses it. */
+const WITHHELD_RETRY_DELAYS_MS = [100, 1000, 5000, 30_000];
+
 /**
  * The audit trail (Data Protection Act 2018 s.62): records are written with
  * group commit (concurrent requests share one transaction) and each response
  * waits for the commit that holds its record.
+ * - An entry the store cannot take fails alone: it is refused before it is
+ *   queued if its text cannot be stored, and a batch that fails for one entry's
+ *   content is split until that entry fails alone (GroupCommitWriter).
+ * - A record whose commit misses AUDIT_WRITE_TIMEOUT_MS withholds its
+ *   response (503); if it was still queued it is never written, and if its
+ *   commit was running and completes late, a `withheld` record with the same
+ *   request id follows it: the trail never lists as disclosed what was not sent.
  */
 export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
-  const writer = new GroupCommitWriter<AuditEntry>((entries) => appendAuditEntries(options.db, entries), {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const writeWithheld = (entry: AuditEntry, attempt = 0): void => {
+    writer.append(withheldEntryOf(entry), null).catch((error: unknown) => {
+      const delay = WITHHELD_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) {
+        log(
+          `[audit] could not write the withheld record of request ${entry.requestId} (${errorCode(error)}): its committed record lists a response that was not sent`,
+        );
+        return;
+      }
+      setTimeout(() => writeWithheld(entry, attempt + 1), delay).unref();
+    });
+  };
+  const writer: GroupCommitWriter<AuditEntry> = new GroupCommitWriter<AuditEntry>((entries) => appendAuditEntries(options.db, entries), {
     maxBatch: options.maxBatch ?? 500,
     timeoutMs: options.writeTimeoutMs ?? 5000,
+    isolates: isEntrySpecificError,
+    onCommittedLate: (entry) => {
+      log(`[audit] the record of request ${entry.requestId} committed after its response was withheld; recording it as withheld`);
+      writeWithheld(entry);
+    },
   });
-  const log = options.log ?? ((message: string) => console.error(message));
+  const sink: AuditSink = {
+    append(entry) {
+      const column = unstorableColumn(entry);
+      return column === null ? writer.append(entry) : Promise.reject(new UnstorableAuditEntryError(column));
+    },
+  };
   const logWriteFailure = (requestId: string, error: unknown) =>
-    log(`[audit] could not write the record of request ${requestId} (${errorCode(error)}); its response was withheld`);
+    log(
+      `[audit] could not write the record of request ${requestId} (${error instanceof CommitTimeoutError ? "timeout" : errorCode(error)}); its response was withheld`,
+    );
   return {
-    wrapGateway: (inner) => new AuditingGateway(inner, writer, logWriteFailure),
+    wrapGateway: (inner) => new AuditingGateway(inner, sink, logWriteFailure),
     localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
   };
 }

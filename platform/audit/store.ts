@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import type { Db } from "../db/db";
 import { migrate } from "../db/migrate";
 import { repoPath } from "../repo-root";
-import { chainEntries, GENESIS_HASH, type AuditEntry, type AuditRecord } from "./record";
+import { chainEntries, GENESIS_HASH, prepareAuditEntry, type AuditEntry, type AuditRecord, type AuditRecordKind } from "./record";
 
 /**
  * The audit trail's table in Postgres (or PGlite): the gateway writes it, the
@@ -78,6 +78,8 @@ const COLUMN_OF: Record<keyof AuditRecord, string> = {
   hearings: "hearings",
   breaches: "breaches",
   changes: "changes",
+  kind: "kind",
+  retryKey: "retry_key",
   prevHash: "prev_hash",
   hash: "hash",
 };
@@ -93,29 +95,49 @@ function fromRow(row: AuditRow): AuditRecord {
   return { ...row, seq: Number(row.seq), recordedAt: new Date(row.recordedAt).toISOString() };
 }
 
-/** The record as the JSON object json_populate_recordset turns into a row. */
-function toRow(record: AuditRecord): Record<string, unknown> {
-  return Object.fromEntries(FIELDS.map((field) => [COLUMN_OF[field], record[field]]));
+const CHAIN_FIELDS = new Set<keyof AuditRecord>(["seq", "prevHash", "hash"]);
+
+/**
+ * The record as the JSON object json_populate_recordset turns into a row,
+ * without its closing brace and its place in the chain: worked out before the
+ * trail's lock, so that inside it only seq, prev_hash and hash are appended.
+ */
+function openRowJson(entry: AuditEntry): string {
+  const content = Object.fromEntries(
+    FIELDS.filter((field) => !CHAIN_FIELDS.has(field)).map((field) => [COLUMN_OF[field], (entry as unknown as AuditRecord)[field]]),
+  );
+  return JSON.stringify(content).slice(0, -1);
+}
+
+/** A SQLSTATE the audit store's own write raised about one entry's content rather than about the store. */
+export function isEntrySpecificError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  // 22 data exception (e.g. 22P05 a NUL in text), 23 integrity constraint, 54 program limit (an index row too large).
+  return typeof code === "string" && /^(22|23|54)/.test(code);
 }
 
 /**
  * Appends entries in one transaction, chained after the last record. An
  * advisory lock (per schema) serialises writers, so several gateway replicas
- * on one database still build one unbroken chain. Returns the stored records.
+ * on one database still build one unbroken chain. Each entry's content digest
+ * and row text are worked out before the transaction begins: under the lock
+ * only one short sha256 per record remains, so the lock is held for the
+ * statements' round trips and little else. Returns the stored records.
  */
 export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
   if (entries.length === 0) return [];
+  const prepared = entries.map(prepareAuditEntry);
+  const rows = entries.map(openRowJson);
+  const months = [...new Set(entries.map((entry) => `${entry.recordedAt.slice(0, 7)}-01`))];
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('spo-audit-trail:' || current_schema()))`);
-    const months = [...new Set(entries.map((entry) => `${entry.recordedAt.slice(0, 7)}-01`))];
     for (const month of months) await tx.query(`SELECT audit_ensure_month($1::date)`, [month]);
     const [last] = await tx.query<{ seq: string; hash: string }>(
       `SELECT seq::text AS seq, hash FROM audit_record ORDER BY audit_record.seq DESC LIMIT 1`,
     );
-    const records = chainEntries(entries, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH });
-    await tx.query(`INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json)`, [
-      JSON.stringify(records.map(toRow)),
-    ]);
+    const records = chainEntries(prepared, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH });
+    const json = `[${records.map((record, i) => `${rows[i]},"seq":${record.seq},"prev_hash":"${record.prevHash}","hash":"${record.hash}"}`).join(",")}]`;
+    await tx.query(`INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json)`, [json]);
     return records;
   });
 }
@@ -166,4 +188,52 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
     params,
   );
   return rows.map(fromRow);
+}
+
+/** What the rest of the trail says about a record: whether its response was withheld, whether an intent was completed. */
+export interface AuditRecordStatus {
+  /** The trail holds a withheld record of this request id: its response was not sent, so this record disclosed nothing. */
+  responseWithheld: boolean;
+  /**
+   * For an intent (null otherwise): "completed" when the outcome of its request, or of a later retry (the same
+   * caller, jurisdiction, idempotency keys, document and variables), is recorded; "not-sent" when its response was withheld
+   * before the mutation was sent; "open" when neither: the mutation may or may not have changed data (its subgraph
+   * knows, by idempotency key).
+   */
+  intentStatus: "completed" | "not-sent" | "open" | null;
+}
+
+/** The status of each record (by seq), from the other records of the same requests and their retries. */
+export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[]): Promise<Map<number, AuditRecordStatus>> {
+  const statuses = new Map<number, AuditRecordStatus>();
+  if (records.length === 0) return statuses;
+  const related = await db.query<{ requestId: string; kind: AuditRecordKind }>(
+    `SELECT DISTINCT request_id AS "requestId", kind FROM audit_record WHERE request_id = ANY($1::text[]) AND kind IN ('outcome', 'withheld')`,
+    [[...new Set(records.map((record) => record.requestId))]],
+  );
+  const has = (requestId: string, kind: AuditRecordKind) => related.some((row) => row.requestId === requestId && row.kind === kind);
+  for (const record of records) {
+    const responseWithheld = has(record.requestId, "withheld");
+    let intentStatus: AuditRecordStatus["intentStatus"] = null;
+    if (record.kind === "intent") {
+      if (has(record.requestId, "outcome")) intentStatus = "completed";
+      else if (responseWithheld) intentStatus = "not-sent";
+      else intentStatus = (await retriedToCompletion(db, record)) ? "completed" : "open";
+    }
+    statuses.set(record.seq, { responseWithheld, intentStatus });
+  }
+  return statuses;
+}
+
+/** Whether a later intent repeating this one (caller, jurisdiction, idempotency keys, document, variables) has its outcome recorded. */
+async function retriedToCompletion(db: Db, intent: AuditRecord): Promise<boolean> {
+  if (intent.retryKey === null) return false;
+  const [found] = await db.query(
+    `SELECT 1 FROM audit_record retry JOIN audit_record outcome ON outcome.request_id = retry.request_id AND outcome.kind = 'outcome'
+     WHERE retry.kind = 'intent' AND retry.sub = $1 AND retry.jurisdiction = $2 AND retry.retry_key = $3 AND retry.seq > $4
+       AND retry.document_hash = $5 AND retry.variables = $6
+     LIMIT 1`,
+    [intent.sub, intent.jurisdiction, intent.retryKey, intent.seq, intent.documentHash, intent.variables],
+  );
+  return found !== undefined;
 }

@@ -61,6 +61,14 @@ export function openPostgres(options: PostgresOptions): Db {
     async transaction<T>(work: (tx: Db) => Promise<T>) {
       await schemaReady;
       const client = await pool.connect();
+      // A connection lost while checked out (server restart, pg_terminate_backend) fails the statement in
+      // flight and is emitted on the client, where the pool no longer listens: heard here (unheard, it would
+      // end the process), and the broken client is destroyed on release rather than handed out again.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost = error;
+      };
+      client.on("error", onLost);
       const tx: Db = {
         engine: "postgres",
         query: async <Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
@@ -74,10 +82,11 @@ export function openPostgres(options: PostgresOptions): Db {
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        if (!lost) await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off("error", onLost);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

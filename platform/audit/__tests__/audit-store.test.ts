@@ -15,6 +15,7 @@ import { verifyAuditChain } from "../verify";
 
 function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
+    kind: "consultation",
     recordedAt: `2026-11-${String((n % 28) + 1).padStart(2, "0")}T10:00:00.${String(n % 1000).padStart(3, "0")}Z`,
     requestId: `request-${n}`,
     sub: n % 2 === 0 ? "officer-a" : "officer-b",
@@ -32,6 +33,7 @@ function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
     hearings: [],
     breaches: [],
     changes: "[]",
+    retryKey: null,
     ...overrides,
   };
 }
@@ -62,6 +64,9 @@ describe("audit store", () => {
       checked: 4,
       last: { seq: 4, hash: records[3].hash },
       problem: null,
+      openIntents: [],
+      openIntentCount: 0,
+      withheldResponses: 0,
     });
   });
 

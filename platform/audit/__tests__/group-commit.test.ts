@@ -70,3 +70,79 @@ describe("group commit", () => {
     await expect(writer.append("a")).rejects.toThrow(/did not complete within 1 ms/);
   });
 });
+
+describe("group commit isolates one failing item", () => {
+  /** A store that refuses any batch holding a poison item, as Postgres refuses a whole transaction for one bad row. */
+  function poisonRefusingStore(isPoison: (item: string) => boolean) {
+    const committed: string[] = [];
+    const commit = async (items: string[]) => {
+      if (items.some(isPoison)) throw Object.assign(new Error("invalid byte sequence"), { code: "22P05" });
+      committed.push(...items);
+    };
+    return { committed, commit };
+  }
+  const isolates = (error: unknown) => (error as { code?: string }).code === "22P05";
+
+  it("the rest of the batch is committed and answered; the poison item alone is refused", async () => {
+    const store = poisonRefusingStore((item) => item.startsWith("poison"));
+    const writer = new GroupCommitWriter(store.commit, { maxBatch: 100, timeoutMs: 60_000, isolates });
+    const items = ["a", "b", "poison-1", "c", "d", "e", "poison-2", "f"];
+    const outcomes = await Promise.allSettled(items.map((item) => writer.append(item)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(items.map((item) => (item.startsWith("poison") ? "rejected" : "fulfilled")));
+    expect([...store.committed].sort()).toEqual(["a", "b", "c", "d", "e", "f"]);
+  });
+
+  it("a failure that is not one item's (the store is down) fails the batch at once, without splitting it", async () => {
+    let commits = 0;
+    const writer = new GroupCommitWriter(
+      async () => {
+        commits += 1;
+        throw Object.assign(new Error("connection refused"), { code: "ECONNREFUSED" });
+      },
+      { maxBatch: 100, timeoutMs: 60_000, isolates },
+    );
+    const first = writer.append("a");
+    const rest = ["b", "c", "d"].map((item) => writer.append(item));
+    await expect(first).rejects.toThrow("connection refused");
+    for (const item of rest) await expect(item).rejects.toThrow("connection refused");
+    expect(commits).toBe(2);
+  });
+});
+
+describe("group commit and its callers' deadlines", () => {
+  it("an item still queued at its deadline is cancelled: never written", async () => {
+    const held = heldCommits();
+    const late: string[] = [];
+    const writer = new GroupCommitWriter(held.commit, { maxBatch: 100, timeoutMs: 60_000, onCommittedLate: (item) => late.push(item) });
+    const first = writer.append("a");
+    const queued = writer.append("b", 1);
+    await expect(queued).rejects.toMatchObject({ name: "CommitTimeoutError", inFlight: false });
+    held.releases[0]();
+    await first;
+    await settledMicrotasks();
+    expect(held.batches).toEqual([["a"]]);
+    expect(late).toEqual([]);
+  });
+
+  it("an item whose commit was running at its deadline and then committed is reported as committed late", async () => {
+    const held = heldCommits();
+    const late: string[] = [];
+    const writer = new GroupCommitWriter(held.commit, { maxBatch: 100, timeoutMs: 60_000, onCommittedLate: (item) => late.push(item) });
+    const running = writer.append("a", 1);
+    await expect(running).rejects.toMatchObject({ name: "CommitTimeoutError", inFlight: true });
+    expect(late).toEqual([]);
+    held.releases[0]();
+    await settledMicrotasks();
+    expect(late).toEqual(["a"]);
+  });
+
+  it("a running commit that fails after the deadline wrote nothing: nothing to put right", async () => {
+    const held = heldCommits();
+    const late: string[] = [];
+    const writer = new GroupCommitWriter(held.commit, { maxBatch: 100, timeoutMs: 60_000, onCommittedLate: (item) => late.push(item) });
+    await expect(writer.append("a", 1)).rejects.toMatchObject({ inFlight: true });
+    held.releases[0](new Error("store down"));
+    await settledMicrotasks();
+    expect(late).toEqual([]);
+  });
+});
