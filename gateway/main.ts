@@ -10,6 +10,7 @@ import { createAuthenticator } from "./auth/authenticate";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { readGatewayConfig } from "./config";
 import { createGateway } from "./server";
+import { describeStartFailure } from "../platform/errors/error-log";
 
 /** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
@@ -47,7 +48,7 @@ export async function runGateway(): Promise<void> {
 
 if (require.main === module) {
   runGateway().catch((error: unknown) => {
-    console.error("[gateway] failed to start:", error instanceof Error ? error.message : error);
+    console.error(`[gateway] failed to start: ${describeStartFailure(error)}`);
     process.exit(1);
   });
 }

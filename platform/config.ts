@@ -4,6 +4,7 @@ import type { EventBusConfig } from "./events/open-bus";
 import { devKeyFiles } from "./identity/keys";
 import { ConfigError, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
+import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
 
 export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -15,7 +16,24 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   breaches: 4004,
 };
 
-export type DatabaseConfig = { engine: "postgres"; url: string; schema: string } | { engine: "pglite"; dataDir: string };
+export type DatabaseConfig =
+  | {
+      engine: "postgres";
+      url: string;
+      schema: string;
+      /** The variable the URL came from, named when the database does not answer. */
+      urlVariable?: string;
+      timeouts?: DbTimeouts;
+    }
+  | { engine: "pglite"; dataDir: string };
+
+/** Bounds on every Postgres pool, so a silent database fails start-up and requests within seconds. */
+export function readDbTimeouts(): DbTimeouts {
+  return {
+    connectMs: envInt("DB_CONNECT_TIMEOUT_MS", DEFAULT_DB_TIMEOUTS.connectMs),
+    statementMs: envInt("DB_STATEMENT_TIMEOUT_MS", DEFAULT_DB_TIMEOUTS.statementMs),
+  };
+}
 
 export interface SubgraphConfig {
   name: SubgraphName;
@@ -45,9 +63,10 @@ export function dataDir(): string {
  */
 export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
   const upper = name.toUpperCase();
-  const url = envOptional(`${upper}_DATABASE_URL`) ?? envOptional("DATABASE_URL");
+  const urlVariable = envOptional(`${upper}_DATABASE_URL`) ? `${upper}_DATABASE_URL` : "DATABASE_URL";
+  const url = envOptional(urlVariable);
   const database: DatabaseConfig = url
-    ? { engine: "postgres", url, schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
+    ? { engine: "postgres", url, urlVariable, timeouts: readDbTimeouts(), schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
     : { engine: "pglite", dataDir: path.join(dataDir(), name) };
   return {
     name,

@@ -8,6 +8,7 @@ import { listen } from "../http";
 import { migrate } from "../db/migrate";
 import type { Db } from "../db/db";
 import { openDatabase } from "../db/open-db";
+import { describeStartFailure } from "../errors/error-log";
 import { createSubgraphServer, migrationDirsOf, type AnySubgraphDefinition, type SubgraphDefinition } from "./subgraph";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
@@ -105,7 +106,7 @@ export function runSubgraphsMain(
   (async () => {
     for (const definition of definitions) started.push(await startSubgraph(definition, bus, options));
   })().catch((error: unknown) => {
-    console.error(`[${label}] failed to start:`, error instanceof Error ? error.message : error);
+    console.error(`[${label}] failed to start: ${describeStartFailure(error)}`);
     void stop(1);
   });
 }
