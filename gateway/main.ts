@@ -7,6 +7,7 @@ import { createResponseCache } from "./cache";
 import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
 import { listen } from "../platform/http";
 import { createAuthenticator } from "./auth/authenticate";
+import { keySetHealth } from "./auth/key-set-health";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { readGatewayConfig } from "./config";
 import { createGateway } from "./server";
@@ -27,6 +28,10 @@ export async function runGateway(): Promise<void> {
     signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),
     auditTrail: createAuditTrail({ db: auditDb, maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs }),
     responseCache,
+    requiredChecks: {
+      "audit store": async () => ((await auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),
+      "key set": config.tokens.keys.kind === "url" ? keySetHealth(config.tokens.keys.url) : async () => "ready",
+    },
   });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
@@ -36,6 +41,11 @@ export async function runGateway(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // Whatever a dependency is doing (a Redis reconnecting, an audit store not answering), gone in time.
+    setTimeout(() => {
+      console.error("[gateway] did not stop within its grace period: exiting now");
+      process.exit(0);
+    }, config.shutdownGraceMs + 2_000).unref();
     await running.close(config.shutdownGraceMs);
     await gateway.apollo.stop();
     responseCache.close();

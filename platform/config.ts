@@ -49,6 +49,23 @@ export interface EventsConfig {
   bus: EventBusConfig;
   /** This process's name in its consumer groups: stable across restarts, so a restart resumes what it had not acknowledged. */
   consumer: string;
+  /** Published events unconfirmed by their consumers this long are published again (ms). */
+  republishAfterMs: number;
+  /** Confirmed events are deleted from the outbox after this long (ms). */
+  retentionMs: number;
+  /** Health reports delivery stuck past these: a consumed stream's backlog, an outbox event unconfirmed this long (ms). */
+  stuck: { lag: number; unconfirmedMs: number };
+}
+
+/** How the outbox keeps and republishes events, and when delivery counts as stuck (platform/events, docs/operations.md). */
+export function readEventsConfig(name: string): EventsConfig {
+  return {
+    bus: readEventBusConfig(),
+    consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`),
+    republishAfterMs: envInt("EVENT_REPUBLISH_AFTER_MS", 5 * 60_000),
+    retentionMs: envInt("EVENT_OUTBOX_RETENTION_HOURS", 7 * 24) * 3_600_000,
+    stuck: { lag: envInt("EVENT_LAG_ALERT", 1_000), unconfirmedMs: envInt("EVENT_UNCONFIRMED_ALERT_MS", 60_000) },
+  };
 }
 
 /** Where embedded-mode data lives (git-ignored). */
@@ -74,7 +91,7 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
     port: envInt(`${upper}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]),
     database,
     gatewayKeys: readGatewayKeysSource(),
-    events: { bus: readEventBusConfig(), consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`) },
+    events: readEventsConfig(name),
   };
 }
 
