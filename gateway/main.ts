@@ -36,6 +36,8 @@ export async function runGateway(): Promise<void> {
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
   console.log(`[gateway] listening on ${running.url}`);
+  // Started by npm start (dev/stack.ts): it says "ready" only for the gateway it started.
+  process.send?.({ listening: running.url });
   let stopping = false;
   // Stop accepting, let in-flight requests finish (up to the grace period), then close the subgraph pools.
   const stop = async () => {
