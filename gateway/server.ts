@@ -21,7 +21,7 @@ import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
-import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
+import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from "./subgraph-fetch";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -49,6 +49,8 @@ export interface Gateway {
   ready(): Promise<Readiness>;
   /** Hits and misses of the authorization filter's cache per authorization shape (counts, for tests and operators). */
   authorizationShapes(): CacheStats;
+  /** Each subgraph's circuit breaker (state, counts, events), for tests and operators. */
+  subgraphBreakers(): Record<string, SubgraphFetch["breaker"]>;
 }
 
 /**
@@ -155,6 +157,7 @@ export function createGateway(
     apollo,
     ready,
     authorizationShapes: () => authorization.shapeStats(),
+    subgraphBreakers: () => Object.fromEntries(Object.entries(subgraphCalls.fetchers).map(([name, calls]) => [name, calls.breaker])),
     createHttpService: () =>
       createHttpService({
         apollo,
