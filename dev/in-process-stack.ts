@@ -119,7 +119,9 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
       responseCache,
-      requiredChecks: { "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering") },
+      requiredChecks: {
+        "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),
+      },
     },
   );
   await gateway.apollo.start();

@@ -19,7 +19,10 @@ let stopping = false;
 
 function start(name: string, script: string): ChildProcess {
   // An IPC channel too: the gateway tells this process it is listening, so "ready" is said for our gateway only.
-  const child = spawn(process.execPath, [path.join(distRoot, script)], { stdio: ["inherit", "inherit", "inherit", "ipc"], env: process.env });
+  const child = spawn(process.execPath, [path.join(distRoot, script)], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: process.env,
+  });
   children.set(name, child);
   child.on("exit", (code, signal) => {
     children.delete(name);

@@ -175,10 +175,9 @@ export class OutboxRelay {
   private async prune(): Promise<void> {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    await this.db.query(
-      `DELETE FROM event_outbox WHERE confirmed_at < now() - make_interval(secs => $1::double precision / 1000)`,
-      [this.options.retentionMs ?? DEFAULT_OUTBOX_RETENTION_MS],
-    );
+    await this.db.query(`DELETE FROM event_outbox WHERE confirmed_at < now() - make_interval(secs => $1::double precision / 1000)`, [
+      this.options.retentionMs ?? DEFAULT_OUTBOX_RETENTION_MS,
+    ]);
   }
 
   /** Events committed and not yet published. */

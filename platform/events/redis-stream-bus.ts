@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { settledWithin, type EventBus, type PublishReceipt, type StreamConfirmation, type SubscribeOptions, type Subscription } from "./bus";
+import {
+  settledWithin,
+  type EventBus,
+  type PublishReceipt,
+  type StreamConfirmation,
+  type SubscribeOptions,
+  type Subscription,
+} from "./bus";
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamName } from "./event";
 
 export interface RedisStreamBusOptions {
@@ -378,4 +385,3 @@ function fieldMap(fields: unknown[]): Map<string, unknown> {
   for (let i = 0; i + 1 < fields.length; i += 2) map.set(String(fields[i]), fields[i + 1]);
   return map;
 }
-

@@ -67,7 +67,9 @@ export class SubgraphEvents {
    */
   async health(): Promise<string> {
     const thresholds = { ...DEFAULT_DELIVERY_STUCK, ...this.options.stuck };
-    const problems: string[] = this.subscriptions.map((subscription) => subscription.health?.() ?? "ready").filter((state) => state !== "ready");
+    const problems: string[] = this.subscriptions
+      .map((subscription) => subscription.health?.() ?? "ready")
+      .filter((state) => state !== "ready");
     for (const stream of Object.keys(this.options.consumes) as StreamName[]) {
       try {
         const backlog = await this.options.bus.backlog(stream, this.options.group);

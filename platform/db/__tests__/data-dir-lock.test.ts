@@ -52,7 +52,10 @@ describe("the embedded database's folder lock", () => {
 
   it("takes over a stale lock left by a process that no longer exists", () => {
     const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone.stdout), command: "killed", since: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: Number(gone.stdout), command: "killed", since: "2026-01-01T00:00:00Z" }),
+    );
     const lock = lockDataDir(dir);
     lock.release();
   });
