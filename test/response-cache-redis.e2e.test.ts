@@ -59,7 +59,7 @@ describeWithRedis("response cache on Redis", () => {
     stack = await startTestStack({
       chunks: [seedCasesChunk()],
       clock: fixedClock(TODAY),
-      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix),
+      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}${new URL(TEST_REDIS_URL).pathname}`, keyPrefix),
     });
     await cacheConnected();
   });
