@@ -119,6 +119,8 @@ export function createSubgraphFetchers(
         body: init?.body as string | undefined,
         signal,
       });
+      // Its headers are an answer: the subgraph is alive, however long its body takes.
+      lastAnswerAt = Date.now();
       // Read the body here so the timeout covers all of it and the breaker judges the whole answer.
       const body = await response.body.text();
       lastAnswerAt = Date.now();
@@ -146,13 +148,19 @@ export function createSubgraphFetchers(
       const signal = AbortSignal.timeout(timeoutMs);
       const startedAt = Date.now();
       const hangWatch = setTimeout(() => {
-        // Nothing answered since this call began: a hang, not a slow query among answers.
-        if (lastAnswerAt >= startedAt) return;
-        hangs += 1;
-        if (hangs >= (options.breaker.hangsToOpen ?? 3) && breaker.closed) {
-          log(`[gateway] subgraph ${serviceName}: ${hangs} calls unanswered for ${hangMs} ms and no answer since; circuit opened`);
-          breaker.open();
-        }
+        // Fired late: the gateway's own event loop was held up (a GC pause, a starved CPU), so the silence
+        // may be ours, and answers may be waiting to be read. Not a sign of the subgraph.
+        if (Date.now() - startedAt > hangMs * 1.25) return;
+        // Judged after the I/O already received is processed (setImmediate runs after the poll phase).
+        setImmediate(() => {
+          // Nothing answered since this call began: a hang, not a slow query among answers.
+          if (lastAnswerAt >= startedAt || signal.aborted) return;
+          hangs += 1;
+          if (hangs >= (options.breaker.hangsToOpen ?? 3) && breaker.closed) {
+            log(`[gateway] subgraph ${serviceName}: ${hangs} calls unanswered for ${hangMs} ms and no answer since; circuit opened`);
+            breaker.open();
+          }
+        });
       }, hangMs);
       try {
         try {
