@@ -26,7 +26,7 @@ export interface SubgraphFetchOptions {
     volumeThreshold: number;
     /** How long an open circuit fails fast before letting one probe through, in ms. */
     resetTimeoutMs: number;
-    /** The rolling window, in ms: short, so a few seconds of successes do not outvote a subgraph that just hung. */
+    /** The rolling window, in ms (long enough that a few slow calls under load do not open the circuit; hangs open it faster). */
     windowMs: number;
     /**
      * A call unanswered this long while the subgraph has answered nothing since it began is a sign of a
@@ -40,7 +40,7 @@ export interface SubgraphFetchOptions {
 }
 
 export const DEFAULT_SUBGRAPH_FETCH: Omit<SubgraphFetchOptions, "timeoutMs" | "keepAliveMs"> = {
-  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 2_000, windowMs: 2_000, hangsToOpen: 3 },
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 2_000, windowMs: 10_000, hangsToOpen: 3 },
 };
 
 /** Connection failures worth one more try on a fresh socket (never a timeout: the subgraph may be working on it). */
