@@ -293,7 +293,8 @@ class StreamConsumer {
         // Redis lost the group (and likely the stream): created again at once, from the stream's start.
         if (missingGroup) this.bus.forgetGroups(this.subscription.stream);
         const kind = missingGroup ? "consumer group missing (being created again)" : "failing";
-        backoff = missingGroup ? 0 : Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
+        // A missing group is retried almost at once (it is being created again), never in a tight loop.
+        backoff = missingGroup ? 50 : Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
         // Once per change of state, not once per retry.
         if (this.failing?.kind !== kind) {
           log(
@@ -302,7 +303,7 @@ class StreamConsumer {
           );
         }
         if (this.failing?.kind !== kind) this.failing = { since: this.failing?.since ?? Date.now(), kind };
-        if (backoff > 0) await this.pause(backoff);
+        await this.pause(backoff);
       }
     }
   }
