@@ -14,7 +14,7 @@ import type { AuthorizationMode } from "../gateway/authz";
 import { createAuditTrail } from "../gateway/audit";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
-import { createGateway } from "../gateway/server";
+import { createGateway, type Gateway } from "../gateway/server";
 import type { CacheStats } from "../gateway/operation/document-work-cache";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 
@@ -28,6 +28,8 @@ export interface InProcessStackOptions {
   tokens: { keys: JWTVerifyGetKey; issuer: string; audience: string };
   /** The key pair of the gateway's identity assertions. */
   assertions: { privateKey: KeyLike; publicKeys: JWTVerifyGetKey };
+  /** A subgraph that verifies assertions with other keys than the gateway's (a misconfiguration, for tests). */
+  gatewayKeysOf?: Partial<Record<SubgraphName, JWTVerifyGetKey>>;
   authorizationMode?: AuthorizationMode;
   /** The gateway's audit store, migrated; the caller owns (and closes) it. */
   auditDb: Db;
@@ -60,6 +62,8 @@ export interface InProcessStack {
   authorizationShapes(): CacheStats;
   /** The gateway's response cache (a pass-through when none was asked for). */
   responseCache: ResponseCache;
+  /** The gateway's circuit breaker of each subgraph. */
+  subgraphBreakers: Gateway["subgraphBreakers"];
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -87,7 +91,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
       db: options.databases[name],
       clock: options.clock,
-      gatewayKeys: options.assertions.publicKeys,
+      gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
       bus,
       eventConsumer: inProcessConsumerName(name),
     });
@@ -117,6 +121,9 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs }),
       responseCache,
+      requiredChecks: {
+        "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),
+      },
     },
   );
   await gateway.apollo.start();
@@ -127,6 +134,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     subgraphUrls,
     subgraphs,
     authorizationShapes: () => gateway.authorizationShapes(),
+    subgraphBreakers: () => gateway.subgraphBreakers(),
     responseCache,
     async stop() {
       await gatewayService.close();

@@ -17,8 +17,12 @@ const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
-function start(name: string, script: string): void {
-  const child = spawn(process.execPath, [path.join(distRoot, script)], { stdio: "inherit", env: process.env });
+function start(name: string, script: string): ChildProcess {
+  // An IPC channel too: the gateway tells this process it is listening, so "ready" is said for our gateway only.
+  const child = spawn(process.execPath, [path.join(distRoot, script)], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: process.env,
+  });
   children.set(name, child);
   child.on("exit", (code, signal) => {
     children.delete(name);
@@ -26,6 +30,17 @@ function start(name: string, script: string): void {
       console.error(`[stack] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
       void stopAll(1);
     }
+  });
+  return child;
+}
+
+/** Resolves when the child says it listens (the gateway's "listening" message); rejects if it exits first. */
+function listening(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.on("message", (message: { listening?: string }) => {
+      if (message?.listening) resolve();
+    });
+    child.once("exit", () => reject(new Error("the gateway exited before it listened (see its message above)")));
   });
 }
 
@@ -46,8 +61,12 @@ async function stopAll(exitCode: number): Promise<void> {
 async function waitUntilReady(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
-    const ready = await fetch(`${gatewayUrl}/health/ready`, { signal: AbortSignal.timeout(1000) })
-      .then((response) => response.ok)
+    // The gateway is ready before its subgraphs (it serves without them); the whole stack is ready when they are too.
+    const ready = await fetch(`${gatewayUrl}/health/ready`, { signal: AbortSignal.timeout(3000) })
+      .then(async (response) => {
+        const body = (await response.json()) as { dependencies?: Record<string, string> };
+        return response.ok && Object.values(body.dependencies ?? {}).every((state) => state === "ready");
+      })
       .catch(() => false);
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -66,9 +85,13 @@ async function main(): Promise<void> {
   // Before any service starts, so they all read the same dev keys.
   await ensureDevKeys(dataDir());
   start("subgraphs", path.join("dev", "embedded-subgraphs.main.js"));
-  start("gateway", path.join("gateway", "main.js"));
+  const gateway = start("gateway", path.join("gateway", "main.js"));
+  // Only once our own gateway has bound its port does its readiness mean anything: another stack already
+  // on the port would otherwise answer for it (and ours would fail on the port or the embedded databases' locks).
+  await listening(gateway);
   // The first start loads the demo data into each embedded database, which takes a while.
   await waitUntilReady(10 * 60 * 1000);
+  if (stopping) return;
   console.log(`\nSPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${EXAMPLE}\n\nCtrl-C stops everything.\n`);
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../platform/audit/store";
 import { verifyAuditChain, type AuditChainAnchor } from "../platform/audit/verify";
 import type { Db } from "../platform/db/db";
+import { DataDirLockedError } from "../platform/db/data-dir-lock";
 import { openDatabase } from "../platform/db/open-db";
 
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
@@ -235,7 +236,16 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
 
 if (require.main === module) {
   const { database } = readAuditStoreConfig();
-  const db = openDatabase(database);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(database);
+  } catch (error) {
+    // The embedded store is held by a running gateway (npm start): said at once, with what to do.
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`audit: ${error.message}
+`);
+    process.exit(3);
+  }
   const schema = database.engine === "postgres" ? database.schema : null;
   runAuditCli(process.argv.slice(2), { db, schema, out: (line) => process.stdout.write(`${line}\n`), operator: os.userInfo().username })
     .then(

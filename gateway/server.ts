@@ -6,7 +6,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { SubgraphName } from "../platform/config";
 import { describeErrorForLog } from "../platform/errors/error-log";
-import { createHttpService, type ReadinessChecks } from "../platform/http";
+import { createHttpService, type Readiness } from "../platform/http";
 import type { Principal } from "../platform/identity/principal";
 import { nameRequestScope, setRequestAccess } from "../platform/request-scope";
 import type { GatewayConfig } from "./config";
@@ -22,7 +22,7 @@ import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
 import { accessKeyOf, createPersistedQueries } from "./persisted-queries";
-import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
+import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from "./subgraph-fetch";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -46,10 +46,12 @@ export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   /** An HTTP service around the gateway; call after apollo.start(). */
   createHttpService(): http.Server;
-  /** The supergraph and each subgraph by name: "ready" or what is wrong. */
-  ready(): Promise<ReadinessChecks>;
+  /** What it needs to serve (supergraph, audit store, key set) and each subgraph and Redis, reported: "ready" or what is wrong. */
+  ready(): Promise<Readiness>;
   /** Hits and misses of the authorization filter's cache per authorization shape (counts, for tests and operators). */
   authorizationShapes(): CacheStats;
+  /** Each subgraph's circuit breaker (state, counts, events), for tests and operators. */
+  subgraphBreakers(): Record<string, SubgraphFetch["breaker"]>;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface GatewayDependencies {
   auditTrail: AuditTrail;
   /** Statistics and reference data answered from a cache, and persisted queries (createResponseCache); none if absent. */
   responseCache?: ResponseCache;
+  /** Checks readiness requires besides the supergraph: "ready" or what is wrong (the audit store, the key set). */
+  requiredChecks?: Readonly<Record<string, () => Promise<string>>>;
 }
 
 /** Runs `stop` when Apollo Server stops (after in-flight operations). */
@@ -90,6 +94,7 @@ export function createGateway(
   const authorization = createAuthorization({ supergraphSdl: config.supergraphSdl, mode: config.authorizationMode });
   const subgraphCalls = createSubgraphFetchers(Object.keys(config.subgraphUrls), {
     ...config.subgraphFetch,
+    log: (message) => console.error(message),
     breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: config.subgraphFetch.breakerResetMs },
   });
   const limits = createOperationLimits();
@@ -138,11 +143,23 @@ export function createGateway(
     plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader, ...limits.plugins, onServerStop(() => subgraphCalls.close())],
   });
 
-  const ready = () => gatewayReadiness({ supergraphLoaded, subgraphUrls: config.subgraphUrls });
+  const { responseCache } = dependencies;
+  const ready = () =>
+    gatewayReadiness({
+      supergraphLoaded,
+      subgraphUrls: config.subgraphUrls,
+      subgraphCallState: (name) => subgraphCalls.fetchers[name]?.state() ?? "ready",
+      required: dependencies.requiredChecks,
+      reported:
+        responseCache?.storeKind === "redis"
+          ? { "response cache (Redis)": async () => (responseCache.storeReady() ? "ready" : "not answering (serving without the cache)") }
+          : {},
+    });
   return {
     apollo,
     ready,
     authorizationShapes: () => authorization.shapeStats(),
+    subgraphBreakers: () => Object.fromEntries(Object.entries(subgraphCalls.fetchers).map(([name, calls]) => [name, calls.breaker])),
     createHttpService: () =>
       createHttpService({
         apollo,

@@ -4,6 +4,7 @@ import type { EventBusConfig } from "./events/open-bus";
 import { devKeyFiles } from "./identity/keys";
 import { ConfigError, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
+import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
 
 export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -15,7 +16,24 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   breaches: 4004,
 };
 
-export type DatabaseConfig = { engine: "postgres"; url: string; schema: string } | { engine: "pglite"; dataDir: string };
+export type DatabaseConfig =
+  | {
+      engine: "postgres";
+      url: string;
+      schema: string;
+      /** The variable the URL came from, named when the database does not answer. */
+      urlVariable?: string;
+      timeouts?: DbTimeouts;
+    }
+  | { engine: "pglite"; dataDir: string };
+
+/** Bounds on every Postgres pool, so a silent database fails start-up and requests within seconds. */
+export function readDbTimeouts(): DbTimeouts {
+  return {
+    connectMs: envInt("DB_CONNECT_TIMEOUT_MS", DEFAULT_DB_TIMEOUTS.connectMs),
+    statementMs: envInt("DB_STATEMENT_TIMEOUT_MS", DEFAULT_DB_TIMEOUTS.statementMs),
+  };
+}
 
 export interface SubgraphConfig {
   name: SubgraphName;
@@ -31,6 +49,23 @@ export interface EventsConfig {
   bus: EventBusConfig;
   /** This process's name in its consumer groups: stable across restarts, so a restart resumes what it had not acknowledged. */
   consumer: string;
+  /** Published events unconfirmed by their consumers this long are published again (ms). */
+  republishAfterMs: number;
+  /** Confirmed events are deleted from the outbox after this long (ms). */
+  retentionMs: number;
+  /** Health reports delivery stuck past these: a consumed stream's backlog, an outbox event unconfirmed this long (ms). */
+  stuck: { lag: number; unconfirmedMs: number };
+}
+
+/** How the outbox keeps and republishes events, and when delivery counts as stuck (platform/events, docs/operations.md). */
+export function readEventsConfig(name: string): EventsConfig {
+  return {
+    bus: readEventBusConfig(),
+    consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`),
+    republishAfterMs: envInt("EVENT_REPUBLISH_AFTER_MS", 5 * 60_000),
+    retentionMs: envInt("EVENT_OUTBOX_RETENTION_HOURS", 7 * 24) * 3_600_000,
+    stuck: { lag: envInt("EVENT_LAG_ALERT", 1_000), unconfirmedMs: envInt("EVENT_UNCONFIRMED_ALERT_MS", 60_000) },
+  };
 }
 
 /** Where embedded-mode data lives (git-ignored). */
@@ -45,9 +80,10 @@ export function dataDir(): string {
  */
 export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
   const upper = name.toUpperCase();
-  const url = envOptional(`${upper}_DATABASE_URL`) ?? envOptional("DATABASE_URL");
+  const urlVariable = envOptional(`${upper}_DATABASE_URL`) ? `${upper}_DATABASE_URL` : "DATABASE_URL";
+  const url = envOptional(urlVariable);
   const database: DatabaseConfig = url
-    ? { engine: "postgres", url, schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
+    ? { engine: "postgres", url, urlVariable, timeouts: readDbTimeouts(), schema: envString(`${upper}_DATABASE_SCHEMA`, name) }
     : { engine: "pglite", dataDir: path.join(dataDir(), name) };
   return {
     name,
@@ -55,7 +91,7 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
     port: envInt(`${upper}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]),
     database,
     gatewayKeys: readGatewayKeysSource(),
-    events: { bus: readEventBusConfig(), consumer: envString("EVENT_CONSUMER_NAME", `${name}@${os.hostname()}`) },
+    events: readEventsConfig(name),
   };
 }
 

@@ -17,15 +17,22 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    */
   context: (request: http.IncomingMessage, rawBody: string) => Promise<TContext>;
   /**
-   * Whether the service can serve traffic (its dependencies answer): true or
-   * false, or each dependency by name with "ready" or what is wrong with it.
+   * Whether the service can serve traffic: true or false, or each thing it
+   * needs by name with "ready" or what is wrong with it; optionally with the
+   * state of dependencies it can serve without (reported, never making it unready).
    */
-  ready: () => Promise<boolean | ReadinessChecks>;
+  ready: () => Promise<boolean | ReadinessChecks | Readiness>;
   maxBodyBytes?: number;
 }
 
 /** Each dependency of a service by name: "ready", or what is wrong with it. */
 export type ReadinessChecks = Record<string, string>;
+
+/** What a service needs to serve (`checks`: all "ready" or it is not ready) and what it reports besides (`dependencies`). */
+export interface Readiness {
+  checks: ReadinessChecks;
+  dependencies: ReadinessChecks;
+}
 
 /** Headers on every response: nothing may be cached, sniffed, framed or leak a referrer. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -98,10 +105,32 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
-async function readiness(check: () => Promise<boolean | ReadinessChecks>): Promise<{ ready: boolean; checks?: ReadinessChecks }> {
+async function readiness(
+  check: () => Promise<boolean | ReadinessChecks | Readiness>,
+): Promise<{ ready: boolean; checks?: ReadinessChecks; dependencies?: ReadinessChecks }> {
   const result = await check().catch(() => false);
   if (typeof result === "boolean") return { ready: result };
-  return { ready: Object.values(result).every((state) => state === "ready"), checks: result };
+  const { checks, dependencies } = isReadiness(result) ? result : { checks: result, dependencies: undefined };
+  return { ready: Object.values(checks).every((state) => state === "ready"), checks, ...(dependencies ? { dependencies } : {}) };
+}
+
+/** A health check's answer within `ms`, or "not answering" (a client reconnecting would queue it for ever). */
+export async function checkWithin(check: () => Promise<string>, ms: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      check().catch((error: unknown) => `failing (${(error as Error)?.name ?? "error"})`),
+      new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve("not answering"), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isReadiness(result: ReadinessChecks | Readiness): result is Readiness {
+  return typeof (result as Readiness).checks === "object" && typeof (result as Readiness).dependencies === "object";
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -158,8 +187,12 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       if (url.pathname === "/health/live") return sendJson(response, 200, { status: "live" });
       if (url.pathname === "/health/ready") {
         if (closing.has(server)) return sendJson(response, 503, { status: "not ready", checks: { service: "shutting down" } });
-        const { ready, checks } = await readiness(options.ready);
-        return sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", ...(checks ? { checks } : {}) });
+        const { ready, checks, dependencies } = await readiness(options.ready);
+        return sendJson(response, ready ? 200 : 503, {
+          status: ready ? "ready" : "not ready",
+          ...(checks ? { checks } : {}),
+          ...(dependencies ? { dependencies } : {}),
+        });
       }
       // Its own scope, so what the request causes can be told from background work (see request-scope.ts).
       if (url.pathname === "/graphql") return inRequestScope(() => handleGraphQL(options, request, response, url));

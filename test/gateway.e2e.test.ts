@@ -19,8 +19,8 @@ describe("gateway end to end", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: "ready",
-      checks: {
-        supergraph: "ready",
+      checks: { supergraph: "ready", "audit store": "ready" },
+      dependencies: {
         "subgraph people": "ready",
         "subgraph orders": "ready",
         "subgraph hearings": "ready",

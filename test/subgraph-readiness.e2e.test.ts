@@ -20,6 +20,12 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+async function deadBus(): Promise<RedisStreamBus> {
+  const redis = new Redis({ host: "127.0.0.1", port: await closedPort(), maxRetriesPerRequest: null, retryStrategy: () => 200 });
+  redis.on("error", () => undefined);
+  return new RedisStreamBus(redis, { keyPrefix: "test:dead" });
+}
+
 describeWithRedis("a subgraph's readiness names its database and Redis", () => {
   it("reports Redis ready when it answers, and not answering (within a second) when it does not", async () => {
     const live = openTestRedisBus();
@@ -36,9 +42,13 @@ describeWithRedis("a subgraph's readiness names its database and Redis", () => {
     }
   });
 
-  it("answers /health/ready with each dependency by name", async () => {
+  it.each([
+    ["answering", () => openTestRedisBus(), "ready", "ready"],
+    // Redis down is reported, not fatal: writes go to the outbox, reads need no Redis.
+    ["down", async () => deadBus(), "not answering", expect.stringMatching(/^(not answering|cannot tell)/)],
+  ])("answers /health/ready 200 with its database required and Redis (%s) reported by name", async (_, openBus, redis, events) => {
     const database = await openTestDatabase(SUBGRAPHS.orders);
-    const bus = openTestRedisBus();
+    const bus = await openBus();
     const server = await createSubgraphServer(SUBGRAPHS.orders, {
       db: database.db,
       clock: fixedClock("2026-11-22"),
@@ -50,7 +60,7 @@ describeWithRedis("a subgraph's readiness names its database and Redis", () => {
     try {
       const response = await fetch(`http://127.0.0.1:${running.port}/health/ready`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: "ready", checks: { database: "ready", redis: "ready" } });
+      expect(await response.json()).toEqual({ status: "ready", checks: { database: "ready" }, dependencies: { redis, events } });
     } finally {
       await running.close();
       await server.apollo.stop();

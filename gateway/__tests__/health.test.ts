@@ -15,7 +15,7 @@ async function probeServer(status: number, body: unknown) {
 }
 
 describe("gateway readiness", () => {
-  it("names the supergraph and each subgraph, with what a subgraph reports failing", async () => {
+  it("requires the supergraph and its own checks; names each subgraph, with what it reports failing, without requiring it", async () => {
     const ready = await probeServer(200, { status: "ready", checks: { database: "ready" } });
     const noDatabase = await probeServer(503, { status: "not ready", checks: { database: "not answering", redis: "ready" } });
     const gone = await probeServer(200, {});
@@ -26,12 +26,21 @@ describe("gateway readiness", () => {
         await gatewayReadiness({
           supergraphLoaded: false,
           subgraphUrls: { people: ready.url, orders: noDatabase.url, hearings: gone.url },
+          subgraphCallState: (name) =>
+            name === "people" ? "refuses the gateway's identity assertions (HTTP 401): configuration error" : "ready",
+          required: { "audit store": async () => "ready", "key set": async () => "empty (no keys)" },
+          reported: { "response cache (Redis)": () => new Promise<string>(() => undefined) },
+          timeoutMs: 300,
         }),
       ).toEqual({
-        supergraph: "not loaded",
-        "subgraph people": "ready",
-        "subgraph orders": "not ready (database: not answering)",
-        "subgraph hearings": "unreachable",
+        checks: { supergraph: "not loaded", "audit store": "ready", "key set": "empty (no keys)" },
+        dependencies: {
+          // What the gateway's own calls found outranks the subgraph's probe, which cannot see it.
+          "subgraph people": "refuses the gateway's identity assertions (HTTP 401): configuration error",
+          "subgraph orders": "not ready (database: not answering)",
+          "subgraph hearings": "unreachable",
+          "response cache (Redis)": "not answering",
+        },
       });
     } finally {
       ready.server.close();

@@ -50,6 +50,8 @@ export interface ResponseCache {
   invalidatingOnEvents(bus: EventBus): EventBus;
   /** Whether the store answers now (always, in memory); while it does not, every request is a miss. */
   storeReady(): boolean;
+  /** Where entries live: for health, which reports a Redis store's state. */
+  storeKind: ResponseCacheStore["kind"];
   /** Counts since start; a snapshot. */
   metrics(): ResponseCacheMetrics;
   close(): void;
@@ -73,6 +75,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       invalidatingOnEvents: (bus) => bus,
       metrics: () => ({ ...metrics }),
       storeReady: () => false,
+      storeKind: "off",
       close: () => undefined,
     };
   }
@@ -96,6 +99,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     invalidatingOnEvents: (bus) => invalidatingOnEvents(bus, invalidate),
     metrics: () => ({ ...metrics }),
     storeReady: () => opened.redis?.isReady() ?? true,
+    storeKind: options.store.kind,
     close: () => {
       opened.redis?.close();
       opened.progress?.close();

@@ -22,6 +22,7 @@ export function invalidatingOnEvents(bus: EventBus, invalidate: (domains: readon
       return bus.kind;
     },
     publish: (stream, events) => bus.publish(stream, events),
+    confirmations: (stream) => bus.confirmations(stream),
     subscribe(options: SubscribeOptions): Subscription {
       if (!STATISTICS_STREAMS.has(options.stream)) return bus.subscribe(options);
       return bus.subscribe({

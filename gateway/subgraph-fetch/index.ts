@@ -36,13 +36,21 @@ export interface SubgraphFetchOptions {
     volumeThreshold: number;
     /** How long an open circuit fails fast before letting one probe through, in ms. */
     resetTimeoutMs: number;
-    /** The rolling window, in ms. */
+    /** The rolling window, in ms (long enough that a few slow calls under load do not open the circuit; hangs open it faster). */
     windowMs: number;
+    /**
+     * A call unanswered this long while the subgraph has answered nothing since it began is a sign of a
+     * hang (ms; half the timeout, at most 1 s, unless given). A slow subgraph that still answers other
+     * calls is not hung.
+     */
+    hangMs?: number;
+    /** Consecutive hang signs that open the circuit at once, without waiting for the calls' timeouts. */
+    hangsToOpen?: number;
   };
 }
 
 export const DEFAULT_SUBGRAPH_FETCH: Omit<SubgraphFetchOptions, "timeoutMs" | "keepAliveMs"> = {
-  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 2_000, windowMs: 10_000 },
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 2_000, windowMs: 10_000, hangsToOpen: 3 },
 };
 
 /** Connection failures worth one more try on a fresh socket (never a timeout: the subgraph may be working on it). */
@@ -79,6 +87,8 @@ export interface SubgraphFetch {
   fetcher: SubgraphFetcher;
   /** The subgraph's circuit breaker: its state and events, for tests and logs. */
   breaker: CircuitBreaker<[url: string, init: FetcherRequestInit | undefined, prepareAttempt?: PrepareAttempt], FetcherResponse>;
+  /** "ready", or what the gateway's own calls found wrong (the circuit is open, the subgraph refuses the gateway). */
+  state(): string;
 }
 
 /**
@@ -92,7 +102,7 @@ export interface SubgraphFetch {
  */
 export function createSubgraphFetchers(
   names: readonly string[],
-  options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number> },
+  options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number>; log?: (message: string) => void },
 ) {
   const agent = new Agent({
     keepAliveTimeout: options.keepAliveMs,
@@ -100,8 +110,15 @@ export function createSubgraphFetchers(
     connect: { timeout: options.timeoutMs },
   });
 
+  const log = options.log ?? ((message: string) => console.error(message));
   const forSubgraph = (serviceName: string): SubgraphFetch => {
     const timeoutMs = options.timeoutMsBySubgraph?.[serviceName] ?? options.timeoutMs;
+    const hangMs = options.breaker.hangMs ?? Math.min(1_000, Math.floor(timeoutMs / 2));
+    /** When the subgraph last answered anything at all, and how many calls since have waited past hangMs. */
+    let lastAnswerAt = Date.now();
+    let hangs = 0;
+    /** The subgraph refuses the gateway's identity assertions: a configuration error, not the caller's. */
+    let refusing = false;
     const attempt = async (
       url: string,
       request: FetcherRequestInit | undefined,
@@ -118,8 +135,26 @@ export function createSubgraphFetchers(
         body: init?.body as string | undefined,
         signal,
       });
+      // Its headers are an answer: the subgraph is alive, however long its body takes.
+      lastAnswerAt = Date.now();
       // Read the body here so the timeout covers all of it and the breaker judges the whole answer.
       const body = await response.body.text();
+      lastAnswerAt = Date.now();
+      if (response.statusCode === 401) {
+        // The subgraph does not accept the gateway's assertions (another key set, a clock far off): every
+        // caller would be refused whatever their token. Said loudly once, counted by the breaker, and
+        // answered to clients as the subgraph being unavailable, never as their own UNAUTHENTICATED.
+        if (!refusing) {
+          log(
+            `[gateway] CONFIGURATION ERROR: subgraph ${serviceName} refuses the gateway's identity assertions (HTTP 401): ` +
+              `check that its GATEWAY_JWKS_URL / GATEWAY_JWKS_FILE holds the public key of the gateway's ASSERTION_KEY_FILE`,
+          );
+        }
+        refusing = true;
+        throw new SubgraphUnavailableError(serviceName, "ASSERTION_REFUSED");
+      }
+      if (refusing) log(`[gateway] subgraph ${serviceName} accepts the gateway's identity assertions again`);
+      refusing = false;
       if (response.statusCode === 502 || response.statusCode === 503 || response.statusCode === 504) {
         throw new SubgraphUnavailableError(serviceName, "BAD_GATEWAY");
       }
@@ -127,6 +162,22 @@ export function createSubgraphFetchers(
     };
     const call = async (url: string, init: FetcherRequestInit | undefined, prepareAttempt?: PrepareAttempt): Promise<FetcherResponse> => {
       const signal = AbortSignal.timeout(timeoutMs);
+      const startedAt = Date.now();
+      const hangWatch = setTimeout(() => {
+        // Fired late: the gateway's own event loop was held up (a GC pause, a starved CPU), so the silence
+        // may be ours, and answers may be waiting to be read. Not a sign of the subgraph.
+        if (Date.now() - startedAt > hangMs * 1.25) return;
+        // Judged after the I/O already received is processed (setImmediate runs after the poll phase).
+        setImmediate(() => {
+          // Nothing answered since this call began: a hang, not a slow query among answers.
+          if (lastAnswerAt >= startedAt || signal.aborted) return;
+          hangs += 1;
+          if (hangs >= (options.breaker.hangsToOpen ?? 3) && breaker.closed) {
+            log(`[gateway] subgraph ${serviceName}: ${hangs} calls unanswered for ${hangMs} ms and no answer since; circuit opened`);
+            breaker.open();
+          }
+        });
+      }, hangMs);
       try {
         try {
           return await attempt(url, init, prepareAttempt, signal);
@@ -137,6 +188,9 @@ export function createSubgraphFetchers(
       } catch (error) {
         if (error instanceof SubgraphUnavailableError) throw error;
         throw new SubgraphUnavailableError(serviceName, signal.aborted ? "TIMEOUT" : "CONNECTION_FAILED", { cause: error });
+      } finally {
+        clearTimeout(hangWatch);
+        if (lastAnswerAt >= startedAt) hangs = 0;
       }
     };
     const breaker = new CircuitBreaker(call, {
@@ -156,7 +210,13 @@ export function createSubgraphFetchers(
         throw error;
       }
     };
-    return { fetcher, breaker };
+    const state = () => {
+      if (refusing) return "refuses the gateway's identity assertions (HTTP 401): configuration error";
+      if (breaker.opened) return "circuit open (failing fast)";
+      if (breaker.halfOpen) return "circuit half-open (probing)";
+      return "ready";
+    };
+    return { fetcher, breaker, state };
   };
 
   const fetchers = Object.fromEntries(names.map((name) => [name, forSubgraph(name)]));

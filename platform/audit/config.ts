@@ -1,5 +1,5 @@
 import path from "node:path";
-import { dataDir, type DatabaseConfig } from "../config";
+import { dataDir, readDbTimeouts, type DatabaseConfig } from "../config";
 import { ConfigError, envInt, envOptional, envString } from "../env";
 
 export interface AuditStoreConfig {
@@ -16,14 +16,15 @@ export interface AuditStoreConfig {
  * DATA_DIR/audit. The gateway writes it; the audit CLI reads the same place.
  */
 export function readAuditStoreConfig(): AuditStoreConfig {
-  const url = envOptional("AUDIT_DATABASE_URL") ?? envOptional("DATABASE_URL");
+  const urlVariable = envOptional("AUDIT_DATABASE_URL") ? "AUDIT_DATABASE_URL" : "DATABASE_URL";
+  const url = envOptional(urlVariable);
   if (!url && process.env.NODE_ENV === "production") {
     // An embedded file inside a container is lost with the container: the law wants the trail kept.
     throw new ConfigError("Set AUDIT_DATABASE_URL (or DATABASE_URL): in production the audit trail lives in Postgres");
   }
   return {
     database: url
-      ? { engine: "postgres", url, schema: envString("AUDIT_DATABASE_SCHEMA", "audit") }
+      ? { engine: "postgres", url, urlVariable, timeouts: readDbTimeouts(), schema: envString("AUDIT_DATABASE_SCHEMA", "audit") }
       : { engine: "pglite", dataDir: path.join(dataDir(), "audit") },
     maxBatch: envInt("AUDIT_MAX_BATCH", 500),
     writeTimeoutMs: envInt("AUDIT_WRITE_TIMEOUT_MS", 5000),

@@ -1,5 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
-import { Pool, types as pgTypes } from "pg";
+import { Pool, types as pgTypes, type PoolClient } from "pg";
+import { databaseUnavailableError } from "../errors/errors";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 
 /**
  * The one database interface every repository uses. Two implementations run
@@ -25,13 +27,52 @@ export interface PostgresOptions {
   /** Postgres schema that holds this subgraph's tables; becomes the search_path. */
   schema: string;
   poolSize?: number;
+  /** The variable the URL came from (DATABASE_URL, AUDIT_DATABASE_URL, ...): named in every connection failure. */
+  urlVariable?: string;
+  timeouts?: Partial<DbTimeouts>;
+}
+
+export interface DbTimeouts {
+  /** Opening a connection, its start-up handshake included (ms). */
+  connectMs: number;
+  /** One statement, on the server (statement_timeout) and on the client, for a server that stops answering (ms). */
+  statementMs: number;
+}
+
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 15_000 };
+
+/**
+ * Errors that mean "the connection is gone or silent", not "the statement is
+ * wrong": node-postgres's own (connection ended, timeouts), socket errors, and
+ * Postgres's admin shutdown / connection exception classes (57P0x, 08xxx).
+ */
+function isConnectionLoss(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  // 57014: statement_timeout (the server gave up on a statement that took too long) is a timeout like the others.
+  if (typeof code === "string" && (/^57(P0[123]|014)$/.test(code) || code.startsWith("08") || /^E[A-Z]+$/.test(code))) return true;
+  return (
+    typeof message === "string" &&
+    /Connection terminated|Connection ended|connection timeout|timeout exceeded when trying to connect|Query read timeout|not queryable|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 export function openPostgres(options: PostgresOptions): Db {
   assertSafeIdentifier(options.schema);
+  const timeouts = { ...DEFAULT_DB_TIMEOUTS, ...options.timeouts };
+  const source = options.urlVariable ?? "DATABASE_URL";
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    // A server that accepts connections and never answers fails start-up and requests within seconds.
+    connectionTimeoutMillis: timeouts.connectMs,
+    // The client-side bound covers a server that stops answering mid-statement; the server's own ends runaway work.
+    query_timeout: timeouts.statementMs + 1_000,
+    statement_timeout: timeouts.statementMs,
+    // A transaction left open by a process that lost its way does not hold locks for ever.
+    idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+    keepAlive: true,
     options: `-c search_path=${options.schema}`,
     // Operators (and pg_stat_activity) see whose connection this is.
     application_name: `spo-${options.schema}`,
@@ -43,54 +84,79 @@ export function openPostgres(options: PostgresOptions): Db {
   // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here and
   // dropped from the pool, which opens a fresh one on demand; unheard, the event would end the process.
   pool.on("error", (error) => console.error(`[db ${options.schema}] idle connection lost: ${error.message}`));
+  // A lost connection becomes the retryable DATABASE_UNAVAILABLE, logged with where the URL came from
+  // (never the URL: it may carry a password); any other error (a constraint, a bug) passes as it is.
+  const translate = (error: unknown): unknown => {
+    if (!isConnectionLoss(error)) return error;
+    const detail = `the database of ${source} did not answer (${(error as Error).message}; bounds: DB_CONNECT_TIMEOUT_MS=${timeouts.connectMs}, DB_STATEMENT_TIMEOUT_MS=${timeouts.statementMs})`;
+    console.error(`[db ${options.schema}] ${detail}`);
+    return databaseUnavailableError(detail);
+  };
   // Created only when missing: a least-privileged role (the gateway's audit writer) may use a
   // schema it has no right to create, and CREATE SCHEMA IF NOT EXISTS checks that right first.
-  const schemaReady = pool
-    .query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [options.schema])
-    .then((found) => (found.rowCount === 0 ? pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`) : undefined));
+  // Checked on first use and again after a failure, never left as a rejected promise nobody awaits.
+  let schemaReady: Promise<unknown> | undefined;
+  const ensureSchema = () => {
+    schemaReady ??= pool
+      .query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [options.schema])
+      .then((found) => (found.rowCount === 0 ? pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`) : undefined))
+      .catch((error: unknown) => {
+        schemaReady = undefined;
+        throw error;
+      });
+    return schemaReady;
+  };
+  const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      await ensureSchema();
+      return await run();
+    } catch (error) {
+      throw translate(error);
+    }
+  };
   return {
     engine: "postgres",
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      await schemaReady;
-      return (await pool.query(text, params as unknown[])).rows as Row[];
-    },
-    async execScript(sql: string) {
-      await schemaReady;
-      await pool.query(sql);
-    },
-    async transaction<T>(work: (tx: Db) => Promise<T>) {
-      await schemaReady;
-      const client = await pool.connect();
-      // A connection lost while checked out (server restart, pg_terminate_backend) fails the statement in
-      // flight and is emitted on the client, where the pool no longer listens: heard here (unheard, it would
-      // end the process), and the broken client is destroyed on release rather than handed out again.
-      let lost: Error | undefined;
-      const onLost = (error: Error) => {
-        lost = error;
-      };
-      client.on("error", onLost);
-      const tx: Db = {
-        engine: "postgres",
-        query: async <Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
-        execScript: async (sql: string) => void (await client.query(sql)),
-        transaction: (nested) => nested(tx),
-        close: async () => undefined,
-      };
-      try {
-        await client.query("BEGIN");
-        const result = await work(tx);
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        if (!lost) await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.off("error", onLost);
-        client.release(lost);
-      }
-    },
+    query: <Row>(text: string, params: readonly unknown[] = []) =>
+      guarded(async () => (await pool.query(text, params as unknown[])).rows as Row[]),
+    execScript: (sql: string) => guarded(async () => void (await pool.query(sql))),
+    transaction: <T>(work: (tx: Db) => Promise<T>) => guarded(() => inTransaction(pool, work, options.schema)),
     close: () => pool.end(),
   };
+}
+
+/**
+ * One transaction on a client of its own. While checked out, the client's
+ * 'error' event (its server went away) is heard here, not left to end the
+ * process: the transaction fails and the client is destroyed, not returned.
+ */
+async function inTransaction<T>(pool: Pool, work: (tx: Db) => Promise<T>, schema: string): Promise<T> {
+  const client: PoolClient = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost ??= error;
+    console.error(`[db ${schema}] connection lost during a transaction: ${error.message}`);
+  };
+  client.on("error", onError);
+  const tx: Db = {
+    engine: "postgres",
+    query: async <Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
+    execScript: async (sql: string) => void (await client.query(sql)),
+    transaction: (nested) => nested(tx),
+    close: async () => undefined,
+  };
+  try {
+    await client.query("BEGIN");
+    const result = await work(tx);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (!lost) await client.query("ROLLBACK").catch(() => undefined);
+    throw lost ?? error;
+  } finally {
+    client.off("error", onError);
+    // A client whose connection failed is destroyed (release with an error), so the pool opens a fresh one.
+    client.release(lost ?? undefined);
+  }
 }
 
 export interface PgliteOptions {
@@ -99,6 +165,8 @@ export interface PgliteOptions {
 }
 
 export function openPglite(options: PgliteOptions = {}): Db {
+  // Refused at once, before PGlite touches the folder, when another process has it open.
+  const lock: DataDirLock | undefined = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   const pglite = new PGlite(options.dataDir);
   const wrap = (handle: Pick<PGlite, "query" | "exec">): Db => ({
     engine: "pglite",
@@ -122,7 +190,12 @@ export function openPglite(options: PgliteOptions = {}): Db {
       // PGlite has one connection: a transaction holds it, other queries wait.
       handle === pglite ? pglite.transaction((tx) => work(wrap(tx))) : work(wrap(handle)),
     close: async () => {
-      if (handle === pglite) await pglite.close();
+      if (handle !== pglite) return;
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   });
   return wrap(pglite);

@@ -35,3 +35,14 @@ export function describeErrorForLog(error: unknown, depth = 0): string {
   if (cause && depth < MAX_DEPTH) description += `\ncaused by: ${describeErrorForLog(cause, depth + 1)}`;
   return description;
 }
+
+/**
+ * Why a process could not start, for its operator: a start-up failure carries
+ * configuration, not personal data, and the message is what says what to fix
+ * (which variable, which folder). A wrapped detail (the database's) comes first.
+ */
+export function describeStartFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const detail = (error as { originalError?: unknown }).originalError;
+  return detail instanceof Error ? detail.message : error.message;
+}

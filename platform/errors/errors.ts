@@ -21,6 +21,7 @@ export const ErrorCode = {
   UNAUTHORIZED_FIELD_OR_TYPE: "UNAUTHORIZED_FIELD_OR_TYPE",
   FORBIDDEN: "FORBIDDEN",
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   // What masking (masking.ts) leaves of any error without a code above.
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -150,8 +151,22 @@ export function reservedAliasError(alias: string): GraphQLError {
   });
 }
 
+/**
+ * A subgraph's database connection was lost or did not answer in time: the
+ * request may be retried as it is (a mutation with the same idempotency key,
+ * which completes it exactly once whether or not the lost transaction committed).
+ */
+export function databaseUnavailableError(detail: string): GraphQLError {
+  return new GraphQLError("The database did not answer; retry the request (a mutation with the same idempotency key)", {
+    // For logs and start-up failures only (it names the configuration variable); never sent to a client.
+    originalError: new Error(detail),
+    // No HTTP status of its own: a subgraph answering 503 would look to the gateway like a dead subgraph.
+    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+  });
+}
+
 /** Why a subgraph gave no usable answer: it took too long, the connection failed, or its circuit is open. */
-export type UnavailableReason = "TIMEOUT" | "CONNECTION_FAILED" | "BAD_GATEWAY" | "CIRCUIT_OPEN";
+export type UnavailableReason = "TIMEOUT" | "CONNECTION_FAILED" | "BAD_GATEWAY" | "CIRCUIT_OPEN" | "ASSERTION_REFUSED";
 
 /**
  * Thrown by the gateway's subgraph fetcher, never seen by a client: the

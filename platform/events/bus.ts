@@ -15,6 +15,24 @@ export interface SubscribeOptions {
 export interface Subscription {
   /** Stops receiving; waits for the event being handled, if any. Unacknowledged events stay for the group. */
   stop(): Promise<void>;
+  /** "ready", or why this consumer is not getting events through (its group is missing, it keeps failing). */
+  health?(): string;
+}
+
+/** What the bus says about events it was given. */
+export interface PublishReceipt {
+  /** Which life of the bus took them: a Redis that lost its data has a new one (the in-process bus has one). */
+  epoch: string;
+  /** The bus's id of each event, in order (empty when already applied). */
+  entryIds: readonly string[];
+  /** True when every consumer group has already applied them (the in-process bus). */
+  applied: boolean;
+}
+
+/** Which of a stream's entries every consuming group has applied and acknowledged, in the bus's current life. */
+export interface StreamConfirmation {
+  epoch: string;
+  isAcknowledged(entryId: string): boolean;
 }
 
 /**
@@ -25,11 +43,25 @@ export interface Subscription {
 export interface EventBus {
   readonly kind: "redis" | "in-process";
   /** Resolves once the events are durable on the bus (Redis) or handled by every consumer group (in-process). */
-  publish(stream: StreamName, events: readonly DomainEvent[]): Promise<void>;
+  publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt>;
+  /** What every consumer group of the stream has acknowledged (each acknowledges only after its inbox committed). */
+  confirmations(stream: StreamName): Promise<StreamConfirmation>;
   subscribe(options: SubscribeOptions): Subscription;
   /** Events of the stream not yet acknowledged by the group (delivered or not). */
   backlog(stream: StreamName, group: string): Promise<number>;
   /** "ready", or what is wrong: for readiness probes (Redis must answer a PING; the in-process bus always does). */
   health(): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Waits for `promise` (its failure ignored) or `ms`, whichever comes first. */
+export async function settledWithin(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise?.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -1,4 +1,4 @@
-import type { EventBus, EventHandler, SubscribeOptions, Subscription } from "./bus";
+import type { EventBus, EventHandler, PublishReceipt, StreamConfirmation, SubscribeOptions, Subscription } from "./bus";
 import { consumerGroupsOf, type DomainEvent, type StreamName } from "./event";
 
 /**
@@ -14,12 +14,18 @@ export class InProcessBus implements EventBus {
   private readonly handlers = new Map<string, EventHandler>();
   private readonly inFlight = new Map<string, Promise<void>>();
 
-  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<void> {
+  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt> {
     for (const group of consumerGroupsOf(stream)) {
       const handler = this.handlers.get(key(stream, group));
       if (!handler) throw new Error(`No consumer of group "${group}" is running for stream "${stream}"`);
       for (const event of events) await this.track(stream, group, handler(event, stream));
     }
+    // Resolved only once every group has applied them: confirmed as they are published.
+    return { epoch: IN_PROCESS_EPOCH, entryIds: [], applied: true };
+  }
+
+  async confirmations(): Promise<StreamConfirmation> {
+    return { epoch: IN_PROCESS_EPOCH, isAcknowledged: () => true };
   }
 
   async health(): Promise<string> {
@@ -64,6 +70,8 @@ export class InProcessBus implements EventBus {
     }
   }
 }
+
+const IN_PROCESS_EPOCH = "in-process";
 
 function key(stream: string, group: string): string {
   return `${stream}\u0000${group}`;

@@ -10,6 +10,26 @@ export function openEventBus(config: EventBusConfig, log?: (message: string, err
   if (config.kind === "in-process") return new InProcessBus();
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
   const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on("error", (error) => log?.(`[events] Redis: ${error.message}`));
+  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => console.error(message)));
   return new RedisStreamBus(redis, { keyPrefix: config.keyPrefix, log });
+}
+
+/**
+ * A Redis connection's trouble, said once per change of state ("unreachable: ECONNREFUSED", then
+ * "reachable again"), not once per reconnect attempt; and every 'error' heard, so ioredis never
+ * prints its "Unhandled error event" stack traces.
+ */
+export function logConnectionStateChanges(redis: Redis, label: string, log: (message: string) => void): void {
+  let down: string | undefined;
+  redis.on("error", (error: Error & { code?: string }) => {
+    const what = error.code ?? error.message;
+    if (down === what) return;
+    down = what;
+    log(`${label} unreachable or failing (${what}); retrying quietly until it answers`);
+  });
+  redis.on("ready", () => {
+    if (down === undefined) return;
+    down = undefined;
+    log(`${label} reachable again`);
+  });
 }

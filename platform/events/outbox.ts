@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/db";
-import type { EventBus } from "./bus";
+import { settledWithin, type EventBus } from "./bus";
 import type { DomainEvent, StreamName } from "./event";
 
 export interface NewEvent<TPayload> {
@@ -40,7 +40,26 @@ export interface OutboxRelayOptions {
   /** How often the outbox is checked when nobody wakes the relay (ms): the safety net for missed wakes and failed publishes. */
   pollMs?: number;
   batchSize?: number;
+  /** An event the bus took and the consumers have not confirmed after this long is published again (ms). */
+  republishAfterMs?: number;
+  /** How long a confirmed event is kept in the outbox before it is deleted (ms). */
+  retentionMs?: number;
+  /** How long stop() waits for a publish in progress, e.g. on a Redis that does not answer (ms). */
+  stopWaitMs?: number;
   log?: (message: string, error?: unknown) => void;
+}
+
+export const DEFAULT_REPUBLISH_AFTER_MS = 5 * 60_000;
+export const DEFAULT_OUTBOX_RETENTION_MS = 7 * 24 * 3_600_000;
+/** Retention runs at most this often. */
+const PRUNE_EVERY_MS = 60_000;
+
+interface UnconfirmedRow {
+  position: string;
+  stream: StreamName;
+  bus_epoch: string | null;
+  bus_entry_id: string | null;
+  overdue: boolean;
 }
 
 /**
@@ -49,12 +68,20 @@ export interface OutboxRelayOptions {
  * them again on restart (at least once); consumers skip what they have seen.
  * One relay loop per process; with several replicas each may publish an event,
  * which the consumers' idempotency absorbs.
+ *
+ * Published is not delivered: a Redis that loses its data loses what it held.
+ * So an event stays until every consuming group has acknowledged it (which
+ * each does only after its inbox transaction committed) and is then marked
+ * confirmed; one the bus took in an earlier life (Redis lost its data) or that
+ * is still unconfirmed after republishAfterMs is published again. Confirmed
+ * events are deleted after retentionMs.
  */
 export class OutboxRelay {
   private stopping = false;
   private running: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly db: Db,
@@ -76,7 +103,9 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeUp?.();
-    await this.running;
+    // A publish waiting on a bus that does not answer would hold stop() for ever; what it was publishing
+    // stays unpublished in the outbox either way.
+    await settledWithin(this.running, this.options.stopWaitMs ?? 2_000);
     this.running = undefined;
   }
 
@@ -91,18 +120,79 @@ export class OutboxRelay {
       if (rows.length === 0) return;
       // Consecutive rows of one stream go out together; streams keep their order.
       for (const run of runsByStream(rows)) {
-        await this.bus.publish(run.stream, run.rows.map(toEvent));
-        await this.db.query(`UPDATE event_outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
-          run.rows.map((row) => row.position),
-        ]);
+        const receipt = await this.bus.publish(run.stream, run.rows.map(toEvent));
+        await this.db.query(
+          `UPDATE event_outbox AS o
+              SET published_at = now(), bus_epoch = $2, bus_entry_id = e.entry_id,
+                  confirmed_at = CASE WHEN $3 THEN now() END
+             FROM unnest($1::bigint[], $4::text[]) AS e(position, entry_id)
+            WHERE o.position = e.position`,
+          [run.rows.map((row) => row.position), receipt.epoch, receipt.applied, run.rows.map((_, i) => receipt.entryIds[i] ?? null)],
+        );
       }
     }
+  }
+
+  /**
+   * Marks confirmed what every consuming group has acknowledged; puts back for publishing what the bus
+   * took in an earlier life (it lost its data) or what is overdue. True if anything was put back.
+   */
+  private async confirmPublished(): Promise<boolean> {
+    const rows = await this.db.query<UnconfirmedRow>(
+      `SELECT position, stream, bus_epoch, bus_entry_id,
+              published_at < now() - make_interval(secs => $2::double precision / 1000) AS overdue
+         FROM event_outbox WHERE published_at IS NOT NULL AND confirmed_at IS NULL ORDER BY position LIMIT $1`,
+      [(this.options.batchSize ?? 100) * 10, this.options.republishAfterMs ?? DEFAULT_REPUBLISH_AFTER_MS],
+    );
+    if (rows.length === 0) return false;
+    const confirmed: string[] = [];
+    const lost: string[] = [];
+    const overdue: string[] = [];
+    for (const stream of new Set(rows.map((row) => row.stream))) {
+      const confirmation = await this.bus.confirmations(stream);
+      for (const row of rows.filter((candidate) => candidate.stream === stream)) {
+        if (row.bus_epoch !== confirmation.epoch) lost.push(row.position);
+        else if (row.bus_entry_id !== null && confirmation.isAcknowledged(row.bus_entry_id)) confirmed.push(row.position);
+        else if (row.overdue) overdue.push(row.position);
+      }
+    }
+    if (confirmed.length > 0) {
+      await this.db.query(`UPDATE event_outbox SET confirmed_at = now() WHERE position = ANY($1::bigint[])`, [confirmed]);
+    }
+    const again = [...lost, ...overdue];
+    if (again.length === 0) return false;
+    const log = this.options.log ?? ((message) => console.error(message));
+    if (lost.length > 0) log(`[events] the bus lost its data since ${lost.length} event(s) were published: publishing them again`);
+    if (overdue.length > 0) log(`[events] ${overdue.length} event(s) still unconfirmed by their consumers: publishing them again`);
+    await this.db.query(
+      `UPDATE event_outbox SET published_at = NULL, bus_epoch = NULL, bus_entry_id = NULL WHERE position = ANY($1::bigint[])`,
+      [again],
+    );
+    return true;
+  }
+
+  /** Deletes confirmed events older than the retention, at most once a minute. */
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.db.query(`DELETE FROM event_outbox WHERE confirmed_at < now() - make_interval(secs => $1::double precision / 1000)`, [
+      this.options.retentionMs ?? DEFAULT_OUTBOX_RETENTION_MS,
+    ]);
   }
 
   /** Events committed and not yet published. */
   async unpublishedCount(): Promise<number> {
     const [row] = await this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM event_outbox WHERE published_at IS NULL`);
     return row.count;
+  }
+
+  /** Events not yet confirmed by every consumer (published or not), and how long the oldest has waited (ms). */
+  async unconfirmed(): Promise<{ count: number; oldestAgeMs: number }> {
+    const [row] = await this.db.query<{ count: number; oldest_age_ms: number | null }>(
+      `SELECT count(*)::int AS count, (extract(epoch FROM now() - min(occurred_at)) * 1000)::float8 AS oldest_age_ms
+         FROM event_outbox WHERE confirmed_at IS NULL`,
+    );
+    return { count: row.count, oldestAgeMs: Number(row.oldest_age_ms ?? 0) };
   }
 
   private async loop(): Promise<void> {
@@ -112,6 +202,9 @@ export class OutboxRelay {
       this.woken = false;
       try {
         await this.publishPending();
+        // What was put back goes out at once, not at the next poll.
+        if (await this.confirmPublished()) this.woken = true;
+        await this.prune();
         failures = 0;
       } catch (error) {
         failures += 1;

@@ -1,5 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { EventBus, SubscribeOptions, Subscription } from "./bus";
+import {
+  settledWithin,
+  type EventBus,
+  type PublishReceipt,
+  type StreamConfirmation,
+  type SubscribeOptions,
+  type Subscription,
+} from "./bus";
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamName } from "./event";
 
 export interface RedisStreamBusOptions {
@@ -13,10 +21,26 @@ export interface RedisStreamBusOptions {
   batchSize?: number;
   /** Longest pause after a failing handler or connection, doubling from 100 ms (ms). */
   maxBackoffMs?: number;
+  /** How long stop() waits for a consumer's loop to finish what it is doing (ms). */
+  stopWaitMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
 type StreamEntry = [id: string, fields: string[] | null];
+
+/** Redis's answer when a consumer group (or its stream) does not exist: Redis lost its data, or someone deleted it. */
+export function isNoGroupError(error: unknown): boolean {
+  return String((error as Error | undefined)?.message).startsWith("NOGROUP");
+}
+
+/** Stream ids "ms-seq" in order. */
+export function compareStreamIds(a: string, b: string): number {
+  const [aMs, aSeq] = a.split("-").map(BigInt);
+  const [bMs, bSeq] = b.split("-").map(BigInt);
+  if (aMs !== bMs) return aMs < bMs ? -1 : 1;
+  if (aSeq !== bSeq) return (aSeq ?? 0n) < (bSeq ?? 0n) ? -1 : 1;
+  return 0;
+}
 
 /**
  * Events on Redis Streams (docs/adr/0002-cross-subgraph-events.md): XADD to publish; one consumer group
@@ -26,6 +50,13 @@ type StreamEntry = [id: string, fields: string[] | null];
  * when it restarts, and another consumer of the group takes it over with
  * XAUTOCLAIM once it has been idle for `claimIdleMs`. Nothing is acknowledged
  * unhandled, so nothing is lost; handlers are idempotent, so nothing is applied twice.
+ *
+ * Redis may lose its data (a restart without persistence, a failover to an
+ * empty replica). Every publish creates the consumer groups in the same MULTI
+ * as its entries, so no entry ever lands in a stream without them; a consumer
+ * told NOGROUP creates them again (from the start of the stream); and an epoch
+ * marker, lost with the data, tells the producers' relays to publish again
+ * what the consumers had not confirmed (outbox.ts).
  */
 export class RedisStreamBus implements EventBus {
   readonly kind = "redis";
@@ -41,15 +72,65 @@ export class RedisStreamBus implements EventBus {
     return `${this.options.keyPrefix}:${stream}`;
   }
 
-  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    // Groups exist before the first entry, so a consumer group that starts later still reads from the beginning.
-    await this.ensureGroups(stream);
+  private epochKey(): string {
+    return `${this.options.keyPrefix}:epoch`;
+  }
+
+  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt> {
+    const groups = consumerGroupsOf(stream);
+    const key = this.streamKey(stream);
+    // One MULTI: the epoch marker (set if Redis has none: it lost its data or never had any), the groups
+    // (BUSYGROUP when they exist: expected), then the entries. Groups exist before the first entry, so a
+    // consumer group that starts later still reads from the beginning, and no entry is ever in a stream
+    // without its groups, whatever Redis forgot in between.
     const pipeline = this.redis.multi();
-    for (const event of events) pipeline.xadd(this.streamKey(stream), "*", "event", JSON.stringify(event));
+    pipeline.set(this.epochKey(), randomUUID(), "NX");
+    pipeline.get(this.epochKey());
+    for (const group of groups) pipeline.xgroup("CREATE", key, group, "0", "MKSTREAM");
+    for (const event of events) pipeline.xadd(key, "*", "event", JSON.stringify(event));
     const results = await pipeline.exec();
-    const failed = results?.find(([error]) => error !== null);
-    if (!results || failed) throw failed?.[0] ?? new Error("Redis did not run the XADD transaction");
+    if (!results) throw new Error("Redis did not run the XADD transaction");
+    const failed = results.find(([error]) => error !== null && !String(error.message).startsWith("BUSYGROUP"));
+    if (failed) throw failed[0];
+    const epoch = String(results[1][1]);
+    const entryIds = results.slice(2 + groups.length).map(([, id]) => String(id));
+    return { epoch, entryIds, applied: false };
+  }
+
+  async confirmations(stream: StreamName): Promise<StreamConfirmation> {
+    const key = this.streamKey(stream);
+    const epoch = await this.redis.get(this.epochKey());
+    // No marker: Redis lost its data since anything was published; nothing it held is confirmed.
+    if (epoch === null) return { epoch: "none", isAcknowledged: () => false };
+    let groups: unknown[][];
+    try {
+      groups = (await this.redis.xinfo("GROUPS", key)) as unknown[][];
+    } catch (error) {
+      if (String((error as Error).message).includes("no such key")) return { epoch, isAcknowledged: () => false };
+      throw error;
+    }
+    const byName = new Map(groups.map((fields) => [String(fieldMap(fields).get("name")), fieldMap(fields)]));
+    // Per consuming group: entries up to its last delivered id are acknowledged, except those still pending
+    // (all at or after its oldest pending id).
+    const bounds: { lastDelivered: string; oldestPending: string | undefined }[] = [];
+    for (const group of consumerGroupsOf(stream)) {
+      const info = byName.get(group);
+      if (!info) return { epoch, isAcknowledged: () => false };
+      let oldestPending: string | undefined;
+      if (Number(info.get("pending")) > 0) {
+        const summary = (await this.redis.xpending(key, group)) as [number, string | null, string | null, unknown];
+        oldestPending = summary[1] ?? undefined;
+      }
+      bounds.push({ lastDelivered: String(info.get("last-delivered-id")), oldestPending });
+    }
+    return {
+      epoch,
+      isAcknowledged: (entryId) =>
+        bounds.every(
+          ({ lastDelivered, oldestPending }) =>
+            compareStreamIds(entryId, lastDelivered) <= 0 && (oldestPending === undefined || compareStreamIds(entryId, oldestPending) < 0),
+        ),
+    };
   }
 
   /** Redis must answer a PING within a second; a client reconnecting would otherwise queue it indefinitely. */
@@ -76,6 +157,7 @@ export class RedisStreamBus implements EventBus {
         this.subscriptions.delete(subscription);
         await consumer.stop();
       },
+      health: () => consumer.health(),
     };
     this.subscriptions.add(subscription);
     consumer.start();
@@ -84,7 +166,14 @@ export class RedisStreamBus implements EventBus {
 
   async backlog(stream: StreamName, group: string): Promise<number> {
     await this.ensureGroups(stream);
-    const groups = (await this.redis.xinfo("GROUPS", this.streamKey(stream))) as unknown[][];
+    let groups: unknown[][];
+    try {
+      groups = (await this.redis.xinfo("GROUPS", this.streamKey(stream))) as unknown[][];
+    } catch (error) {
+      // The stream itself is gone (Redis lost its data after the groups were ensured): created again next time.
+      if (String((error as Error).message).includes("no such key")) this.forgetGroups(stream);
+      throw error;
+    }
     for (const fields of groups) {
       const info = fieldMap(fields);
       if (info.get("name") !== group) continue;
@@ -93,7 +182,8 @@ export class RedisStreamBus implements EventBus {
       if (lag === null) throw new Error(`Redis cannot tell the lag of group "${group}" (it needs Redis 7 or later)`);
       return Number(lag) + Number(info.get("pending"));
     }
-    throw new Error(`Stream "${stream}" has no consumer group "${group}"`);
+    this.forgetGroups(stream);
+    throw new Error(`NOGROUP stream "${stream}" has no consumer group "${group}"`);
   }
 
   /** Stops every subscription and closes the connection (the bus owns it). */
@@ -102,7 +192,12 @@ export class RedisStreamBus implements EventBus {
     this.redis.disconnect();
   }
 
-  /** Creates every consumer group of the stream (and the stream) if missing, once per process. */
+  /** Redis said a group of the stream is missing: the next ensureGroups creates them again. */
+  forgetGroups(stream: StreamName): void {
+    this.groupsReady.delete(stream);
+  }
+
+  /** Creates every consumer group of the stream (and the stream) if missing, once per process (again after forgetGroups). */
   ensureGroups(stream: StreamName): Promise<void> {
     let ready = this.groupsReady.get(stream);
     if (!ready) {
@@ -130,6 +225,8 @@ class StreamConsumer {
   private readonly blocking: Redis;
   /** Re-read what this consumer was given and did not acknowledge (at start, and after any failure). */
   private rereadOwnPending = true;
+  /** Since when the loop has been failing, and with what kind of failure (for health and for logging once per change). */
+  private failing: { since: number; kind: string } | undefined;
 
   constructor(
     private readonly bus: RedisStreamBus,
@@ -138,16 +235,41 @@ class StreamConsumer {
     private readonly options: RedisStreamBusOptions,
   ) {
     this.blocking = redis.duplicate();
+    // Its connection's trouble is the main connection's trouble, logged there once per change; unheard, each
+    // reconnect attempt would print "[ioredis] Unhandled error event".
+    this.blocking.on("error", () => undefined);
+  }
+
+  health(): string {
+    if (!this.failing) return "ready";
+    const seconds = Math.round((Date.now() - this.failing.since) / 1000);
+    return `${this.subscription.group} on ${this.subscription.stream}: ${this.failing.kind} for ${seconds} s`;
   }
 
   start(): void {
     this.running = this.loop();
   }
 
+  private wakeFromPause: (() => void) | undefined;
+
+  /** A pause that stop() ends at once. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeFromPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     this.blocking.disconnect();
-    await this.running;
+    this.wakeFromPause?.();
+    // A command waiting on a Redis that does not answer would hold stop() for ever: what this consumer
+    // holds unacknowledged stays pending for the group either way, so stop() waits only so long.
+    await settledWithin(this.running, this.options.stopWaitMs ?? 2_000);
   }
 
   private async loop(): Promise<void> {
@@ -160,17 +282,28 @@ class StreamConsumer {
         await this.handle(await this.claimAbandoned());
         await this.handle(await this.readOwnPending());
         await this.handle(await this.readNew());
+        if (this.failing) log(`[events] ${this.subscription.group} on ${this.subscription.stream}: receiving again`);
+        this.failing = undefined;
         backoff = 0;
       } catch (error) {
         if (this.stopping) break;
         // Whatever failed (a handler, an XACK, the connection), what this consumer holds unacknowledged comes first next time.
         this.rereadOwnPending = true;
-        backoff = Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
-        log(
-          `[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying in ${backoff} ms`,
-          error,
-        );
-        await new Promise((resolve) => setTimeout(resolve, backoff));
+        const missingGroup = isNoGroupError(error);
+        // Redis lost the group (and likely the stream): created again at once, from the stream's start.
+        if (missingGroup) this.bus.forgetGroups(this.subscription.stream);
+        const kind = missingGroup ? "consumer group missing (being created again)" : "failing";
+        // A missing group is retried almost at once (it is being created again), never in a tight loop.
+        backoff = missingGroup ? 50 : Math.min(Math.max(backoff * 2, 100), this.options.maxBackoffMs ?? 5_000);
+        // Once per change of state, not once per retry.
+        if (this.failing?.kind !== kind) {
+          log(
+            `[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying (backoff up to ${this.options.maxBackoffMs ?? 5_000} ms)`,
+            error,
+          );
+        }
+        if (this.failing?.kind !== kind) this.failing = { since: this.failing?.since ?? Date.now(), kind };
+        await this.pause(backoff);
       }
     }
   }

@@ -3,7 +3,7 @@ import { repoPath } from "../repo-root";
 import type { EventBus, Subscription } from "./bus";
 import { STREAMS, type StreamName } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
-import { OutboxRelay } from "./outbox";
+import { OutboxRelay, type OutboxRelayOptions } from "./outbox";
 
 /** The migrations of the outbox and inbox tables, for every subgraph that publishes or consumes events. */
 export const EVENT_MIGRATIONS = repoPath("platform", "events", "migrations");
@@ -19,8 +19,21 @@ export interface SubgraphEventsOptions {
   db: Db;
   bus: EventBus;
   consumes: EventAppliers;
+  /** Republishing and retention of the outbox (outbox.ts). */
+  relay?: Pick<OutboxRelayOptions, "republishAfterMs" | "retentionMs" | "pollMs">;
+  /** When delivery counts as stuck, for health. */
+  stuck?: Partial<DeliveryStuckThresholds>;
   log?: (message: string, error?: unknown) => void;
 }
+
+export interface DeliveryStuckThresholds {
+  /** A consumed stream with more events than this waiting for this subgraph's group. */
+  lag: number;
+  /** An event of this subgraph's outbox not confirmed by its consumers for longer than this (ms). */
+  unconfirmedMs: number;
+}
+
+export const DEFAULT_DELIVERY_STUCK: DeliveryStuckThresholds = { lag: 1_000, unconfirmedMs: 60_000 };
 
 /**
  * A subgraph's side of the event flow: its outbox relay (publishing what its
@@ -33,13 +46,45 @@ export class SubgraphEvents {
   private subscriptions: Subscription[] = [];
 
   constructor(private readonly options: SubgraphEventsOptions) {
-    this.relay = new OutboxRelay(options.db, options.bus, { log: options.log });
+    this.relay = new OutboxRelay(options.db, options.bus, { ...options.relay, log: options.log });
+  }
+
+  private get produces(): boolean {
+    return Object.values(STREAMS).some((stream) => stream.producer === this.options.group);
   }
 
   start(): void {
     // Only a producer has an outbox to relay (the topology in event.ts says who produces what).
-    if (Object.values(STREAMS).some((stream) => stream.producer === this.options.group)) this.relay.start();
+    if (this.produces) this.relay.start();
     this.startConsumers();
+  }
+
+  /**
+   * "ready", or why events are not getting through: a consumer whose group is
+   * missing or that keeps failing, a consumed stream lagging past the
+   * threshold, events of this subgraph's outbox its consumers have not
+   * confirmed for too long. Reported by the subgraph's health, never fatal to it.
+   */
+  async health(): Promise<string> {
+    const thresholds = { ...DEFAULT_DELIVERY_STUCK, ...this.options.stuck };
+    const problems: string[] = this.subscriptions
+      .map((subscription) => subscription.health?.() ?? "ready")
+      .filter((state) => state !== "ready");
+    for (const stream of Object.keys(this.options.consumes) as StreamName[]) {
+      try {
+        const backlog = await this.options.bus.backlog(stream, this.options.group);
+        if (backlog > thresholds.lag) problems.push(`${backlog} events waiting on ${stream}`);
+      } catch (error) {
+        problems.push(`cannot tell the backlog on ${stream} (${(error as Error).message.split(" ")[0]})`);
+      }
+    }
+    if (this.produces) {
+      const { count, oldestAgeMs } = await this.relay.unconfirmed();
+      if (count > 0 && oldestAgeMs > thresholds.unconfirmedMs) {
+        problems.push(`${count} published events not confirmed by their consumers, the oldest for ${Math.round(oldestAgeMs / 1000)} s`);
+      }
+    }
+    return problems.length === 0 ? "ready" : problems.join("; ");
   }
 
   /** Starts (or restarts) consuming; the relay is untouched. */

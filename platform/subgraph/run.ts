@@ -5,13 +5,17 @@ import { readEventBusConfig, readSubgraphConfig, type SubgraphConfig } from "../
 import type { EventBus } from "../events/bus";
 import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
+import { envInt } from "../env";
 import { migrate } from "../db/migrate";
 import type { Db } from "../db/db";
 import { openDatabase } from "../db/open-db";
+import { describeStartFailure } from "../errors/error-log";
 import { createSubgraphServer, migrationDirsOf, type AnySubgraphDefinition, type SubgraphDefinition } from "./subgraph";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
 const IN_FLIGHT_GRACE_MS = 5_000;
+/** On stop, how long the whole process gets before it exits regardless (a container's grace is usually 30 s). */
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningSubgraph {
   /** Stops taking requests, lets in-flight ones finish, stops its events, closes its database. */
@@ -53,6 +57,10 @@ export async function startSubgraph<TLoaders>(
     gatewayKeys,
     bus,
     eventConsumer: config.events.consumer,
+    eventDelivery: {
+      relay: { republishAfterMs: config.events.republishAfterMs, retentionMs: config.events.retentionMs },
+      stuck: config.events.stuck,
+    },
   });
   await server.apollo.start();
   const running = await listen(server.createHttpService(), config.port, config.host);
@@ -93,11 +101,22 @@ export function runSubgraphsMain(
   const started: RunningSubgraph[] = [];
   let stopping = false;
   // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
+  const graceMs = envInt("SHUTDOWN_GRACE_MS", DEFAULT_SHUTDOWN_GRACE_MS);
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    for (const subgraph of started) await subgraph.stop();
-    await bus.close();
+    // Whatever a dependency is doing (a Redis reconnect loop, a database that does not answer), the
+    // process is gone within its grace period; what was not acknowledged or published waits where it is.
+    setTimeout(() => {
+      console.error(`[${label}] did not stop within SHUTDOWN_GRACE_MS=${graceMs} ms: exiting now`);
+      process.exit(exitCode);
+    }, graceMs).unref();
+    try {
+      for (const subgraph of started) await subgraph.stop();
+      await bus.close();
+    } catch (error) {
+      console.error(`[${label}] while stopping: ${describeStartFailure(error)}`);
+    }
     process.exit(exitCode);
   };
   process.once("SIGINT", () => void stop(0));
@@ -105,7 +124,7 @@ export function runSubgraphsMain(
   (async () => {
     for (const definition of definitions) started.push(await startSubgraph(definition, bus, options));
   })().catch((error: unknown) => {
-    console.error(`[${label}] failed to start:`, error instanceof Error ? error.message : error);
+    console.error(`[${label}] failed to start: ${describeStartFailure(error)}`);
     void stop(1);
   });
 }

@@ -9,7 +9,7 @@ import { maskUnexpectedErrors } from "../errors/masking";
 import type { AccessRules } from "./access-rules";
 import type { JurisdictionTable } from "./jurisdiction-table";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
-import { createHttpService } from "../http";
+import { checkWithin, createHttpService } from "../http";
 import type http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { JWTVerifyGetKey } from "jose";
@@ -20,7 +20,7 @@ import type { Principal } from "../identity/principal";
 import type { EventBus } from "../events/bus";
 import { InProcessBus } from "../events/in-process-bus";
 import { nameRequestScope } from "../request-scope";
-import { SubgraphEvents, type EventAppliers } from "../events/runtime";
+import { SubgraphEvents, type EventAppliers, type SubgraphEventsOptions } from "../events/runtime";
 import { describeErrorForLog } from "../errors/error-log";
 
 /** What every resolver of every subgraph receives. */
@@ -115,6 +115,8 @@ export interface SubgraphDependencies {
   bus?: EventBus;
   /** This process's consumer name within the subgraph's consumer groups. */
   eventConsumer?: string;
+  /** Outbox republishing and retention, and when delivery counts as stuck (the defaults of platform/events otherwise). */
+  eventDelivery?: Pick<SubgraphEventsOptions, "relay" | "stuck">;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -153,6 +155,7 @@ export async function createSubgraphServer<TLoaders>(
     db,
     bus,
     consumes: definition.consumes ?? {},
+    ...dependencies.eventDelivery,
   });
   const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
     db,
@@ -185,13 +188,16 @@ export async function createSubgraphServer<TLoaders>(
           nameRequestScope(requestId);
           return createContext(principal, requestId);
         },
-        ready: async () => ({
-          database: await db.query("SELECT 1 AS ok").then(
-            (rows) => (rows.length === 1 ? "ready" : "not answering"),
-            () => "not answering",
-          ),
-          ...(bus.kind === "redis" ? { redis: await bus.health() } : {}),
-        }),
+        // Ready when its database answers. Redis and event delivery are reported, not fatal: writes go
+        // to the outbox and reads need neither, so a Redis outage must not take every replica out.
+        ready: async () => {
+          const [database, redis, delivery] = await Promise.all([
+            checkWithin(() => db.query("SELECT 1 AS ok").then((rows) => (rows.length === 1 ? "ready" : "not answering")), 2_000),
+            bus.kind === "redis" ? checkWithin(() => bus.health(), 1_500) : Promise.resolve(undefined),
+            checkWithin(() => events.health(), 1_500),
+          ]);
+          return { checks: { database }, dependencies: { ...(redis ? { redis } : {}), events: delivery } };
+        },
       }),
   };
 }

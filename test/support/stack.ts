@@ -30,6 +30,8 @@ export interface TestStack {
   subgraphUrls: Record<SubgraphName, string>;
   /** The gateway's authorization-shape cache counts. */
   authorizationShapes: InProcessStack["authorizationShapes"];
+  /** The gateway's circuit breaker of each subgraph. */
+  subgraphBreakers: InProcessStack["subgraphBreakers"];
   /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
@@ -74,7 +76,7 @@ export async function startTestStack(
     authorizationMode?: AuthorizationMode;
     /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
     bus?: EventBus;
-  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditWriteTimeoutMs">,
+  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditWriteTimeoutMs" | "gatewayKeysOf">,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -112,6 +114,7 @@ export async function startTestStack(
     routeSubgraphs: options.routeSubgraphs,
     responseCache: options.responseCache,
     auditWriteTimeoutMs: options.auditWriteTimeoutMs,
+    gatewayKeysOf: options.gatewayKeysOf,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
@@ -144,6 +147,7 @@ export async function startTestStack(
     gatewayUrl: stack.gatewayUrl,
     subgraphUrls: stack.subgraphUrls,
     authorizationShapes: () => stack.authorizationShapes(),
+    subgraphBreakers: () => stack.subgraphBreakers(),
     post,
     events,
     audit,

@@ -8,9 +8,23 @@ describe("audit store configuration", () => {
 
   it("uses the gateway's own schema in AUDIT_DATABASE_URL, else DATABASE_URL", () => {
     process.env = { ...saved, DATABASE_URL: "postgres://db/spo", AUDIT_DATABASE_URL: "postgres://audit/spo", AUDIT_DATABASE_SCHEMA: "" };
-    expect(readAuditStoreConfig().database).toEqual({ engine: "postgres", url: "postgres://audit/spo", schema: "audit" });
+    const timeouts = { connectMs: 5_000, statementMs: 15_000 };
+    expect(readAuditStoreConfig().database).toEqual({
+      engine: "postgres",
+      url: "postgres://audit/spo",
+      urlVariable: "AUDIT_DATABASE_URL",
+      timeouts,
+      schema: "audit",
+    });
     delete process.env.AUDIT_DATABASE_URL;
-    expect(readAuditStoreConfig().database).toEqual({ engine: "postgres", url: "postgres://db/spo", schema: "audit" });
+    // The variable the URL came from is what a connection failure names.
+    expect(readAuditStoreConfig().database).toEqual({
+      engine: "postgres",
+      url: "postgres://db/spo",
+      urlVariable: "DATABASE_URL",
+      timeouts,
+      schema: "audit",
+    });
   });
 
   it("refuses to keep the trail in an embedded file in production", () => {

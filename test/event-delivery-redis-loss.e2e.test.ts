@@ -1,0 +1,98 @@
+import { isDeepStrictEqual } from "node:util";
+import { Redis } from "ioredis";
+import { fixedClock } from "../platform/clock";
+import { logConnectionStateChanges } from "../platform/events/open-bus";
+import { RedisStreamBus } from "../platform/events/redis-stream-bus";
+import { emptyChunk } from "./support/database";
+import { waitUntil } from "./support/events";
+import { principalFor } from "./support/identity";
+import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
+import { hearing, order } from "./support/rows";
+import { startTestStack, type TestStack } from "./support/stack";
+
+const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
+const ORDERS = 4;
+
+function fixture() {
+  const chunk = emptyChunk();
+  for (let n = 1; n <= ORDERS; n++) {
+    chunk.orders.orders.push(
+      order({
+        id: `o${n}`,
+        kind: "FULL",
+        applicantForceCode: "07",
+        courtCode: "B07ED",
+        respondentId: `r${n}`,
+        madeOn: "2024-01-02",
+        untilFurtherOrder: true,
+      }),
+    );
+    chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
+  }
+  return chunk;
+}
+
+/**
+ * Redis restarting without its data (no persistence, a failover to an empty
+ * replica): consumer groups come back without a restart of anything, and
+ * what Redis held and no consumer had read yet is published again from the
+ * producer's outbox, each applied exactly once. A redis-server of this test's
+ * own, on a free port, persisting nothing.
+ */
+describe("event delivery when Redis loses its data", () => {
+  let redis: RedisServerProcess;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    const client = new Redis(redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 50 });
+    logConnectionStateChanges(client, "[test] Redis", () => undefined);
+    const bus = new RedisStreamBus(client, { keyPrefix: "test:loss", blockMs: 200, maxBackoffMs: 200, log: () => undefined });
+    stack = await startTestStack({ chunks: [fixture()], clock: fixedClock("2026-11-23"), bus });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await redis?.kill();
+  });
+
+  const discharge = async (n: number) => {
+    const { body } = await stack.query(
+      `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
+      { input: { hearingId: `discharge-${n}`, status: "HEARD", decision: "ORDER_DISCHARGED", idempotencyKey: `discharge-${n}` } },
+      CREWE_LISTING,
+    );
+    expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
+  };
+
+  /** Per order: its status and how many DISCHARGED events it has (exactly one once applied). */
+  const dischargesByOrder = async (): Promise<Record<string, [string, number]>> => {
+    const { body } = await stack.query(`{ orders(first: 50) { nodes { id status history { type } } } }`);
+    return Object.fromEntries(
+      body.data!.orders.nodes.map((node: { id: string; status: string; history: { type: string }[] }) => [
+        node.id,
+        [node.status, node.history.filter((event) => event.type === "DISCHARGED").length],
+      ]),
+    );
+  };
+
+  it("applies every outcome exactly once after Redis restarts empty, the unread ones included, without restarting anything", async () => {
+    await discharge(1);
+    await stack.settle();
+
+    // Outcomes published to Redis and not yet read by orders (its consumer paused) when Redis loses everything.
+    await stack.events.orders.stopConsumers();
+    await discharge(2);
+    await discharge(3);
+    await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on Redis");
+    await redis.restart();
+
+    await stack.events.orders.startConsumers();
+    await discharge(4);
+    const all = Object.fromEntries(Array.from({ length: ORDERS }, (_, i) => [`o${i + 1}`, ["DISCHARGED", 1]]));
+    await waitUntil(async () => isDeepStrictEqual(await dischargesByOrder(), all), "every order is discharged once", 30_000);
+    await stack.settle();
+    expect(await dischargesByOrder()).toEqual(all);
+    // The outbox knows every outcome reached every consuming group.
+    await waitUntil(async () => (await stack.events.hearings.relay.unconfirmed()).count === 0, "every outcome is confirmed", 10_000);
+  });
+});
