@@ -21,6 +21,7 @@ import { createErrorMasking, withValueCompletionMasked } from "./errors";
 import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
+import { storableTextPlugin } from "./operation/storable-text";
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
@@ -133,7 +134,15 @@ export function createGateway(
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader, ...limits.plugins, onServerStop(() => subgraphCalls.close())],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestIdHeader,
+      // Text no database can store is refused before anything runs, for every operation.
+      storableTextPlugin,
+      ...limits.plugins,
+      ...auditTrail.plugins,
+      onServerStop(() => subgraphCalls.close()),
+    ],
   });
 
   const ready = () => gatewayReadiness({ supergraphLoaded, subgraphUrls: config.subgraphUrls });

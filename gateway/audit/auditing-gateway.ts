@@ -1,4 +1,10 @@
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from "@apollo/server-gateway-interface";
+import type { GraphQLError } from "graphql";
 import type { AuditEntry } from "../../platform/audit/record";
 import { gatewayContextOf } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
@@ -8,7 +14,9 @@ import { takeDisclosure } from "./disclosure";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "../../platform/errors/errors";
 import { canonicalJurisdiction } from "../../platform/identity/principal";
 import { justificationOf, justificationRequired, recipientOf } from "./justification";
-import { redactedVariables } from "./variables";
+import { recordedOperation, type RecordingRules } from "./recorded-operation";
+import { authorizationRefusalOf, recordRefusal, refusalCodeOf } from "./refusals";
+import { DEFAULT_AUDIT_CONTENT } from "../../platform/audit/content-config";
 
 export interface AuditSink {
   /** Resolves once the entry is durably committed; rejects otherwise. */
@@ -27,6 +35,9 @@ export interface AuditSink {
  * 5. the record is written and committed before the response is returned; if
  *    that fails the response is replaced by AUDIT_UNAVAILABLE (HTTP 503) and
  *    nothing is disclosed.
+ * A refused attempt (justification, reserved alias, authorization with
+ * nothing left to run) is recorded with its refusal code (refusals.ts). What a
+ * record keeps of the document and variables: recorded-operation.ts.
  */
 export class AuditingGateway extends WrappingGateway {
   constructor(
@@ -35,6 +46,8 @@ export class AuditingGateway extends WrappingGateway {
     private readonly logWriteFailure: (requestId: string, error: unknown) => void,
     /** What is decided from the document alone, once per document (audited-document.ts). */
     readonly plans: AuditPlanCache = new AuditPlanCache(),
+    /** What the record keeps of the document and variables, and the shortest justification accepted. */
+    private readonly content: RecordingRules & { minJustificationLength: number } = DEFAULT_AUDIT_CONTENT,
   ) {
     super(inner);
   }
@@ -45,14 +58,47 @@ export class AuditingGateway extends WrappingGateway {
       const { schema, document } = requestContext;
       // Picked as graphql-js picks it (an unknown or ambiguous operationName, or an invalid variable, is a 400
       // here, before anything is recorded or run), so the trail and execution speak of the same operation.
-      const { operation } = resolveOperation(schema, document, requestContext.request.operationName, requestContext.request.variables);
+      const { operation, variables } = resolveOperation(
+        schema,
+        document,
+        requestContext.request.operationName,
+        requestContext.request.variables,
+      );
       const plan = this.plans.plan(schema, document, operation);
-      if (!plan.consults) return execute(requestContext);
+      const headers = requestContext.request.http?.headers;
+      const recorded = () => recordedOperation({ schema, document, operation, variables, source: requestContext.source }, this.content);
+      const refuse = async (error: GraphQLError): Promise<never> => {
+        await recordRefusal(this.sink, this.logWriteFailure, {
+          principal,
+          requestId,
+          headers,
+          operationType: operation.operation,
+          operationName: operation.name?.value ?? null,
+          recorded: recorded(),
+          refusal: refusalCodeOf(error),
+        });
+        throw error;
+      };
+      const recordIfRefused = async (result: GatewayExecutionResult): Promise<GatewayExecutionResult> => {
+        const refusal = authorizationRefusalOf(result);
+        if (refusal === null) return result;
+        await recordRefusal(this.sink, this.logWriteFailure, {
+          principal,
+          requestId,
+          headers,
+          operationType: operation.operation,
+          operationName: operation.name?.value ?? null,
+          recorded: recorded(),
+          refusal,
+        });
+        return result;
+      };
+      if (!plan.consults) return recordIfRefused(await execute(requestContext));
 
-      const justification = justificationOf(principal, requestContext.request.http?.headers);
-      if (!justification.ok) throw justificationRequiredError(justification.problem);
-      if (justification.justification === null && justificationRequired(principal.persona)) throw justificationRequiredError();
-      if (plan.reservedAlias !== null) throw reservedAliasError(plan.reservedAlias);
+      const justification = justificationOf(principal, headers, this.content.minJustificationLength);
+      if (!justification.ok) return refuse(justificationRequiredError(justification.problem));
+      if (justification.justification === null && justificationRequired(principal.persona)) return refuse(justificationRequiredError());
+      if (plan.reservedAlias !== null) return refuse(reservedAliasError(plan.reservedAlias));
       if (!plan.audited) throw new Error("An audited operation without its audit keys");
 
       const { audited } = plan;
@@ -63,6 +109,7 @@ export class AuditingGateway extends WrappingGateway {
         source: audited.source,
         queryHash: audited.queryHash,
       });
+      if (authorizationRefusalOf(result) !== null) return recordIfRefused(result);
       const disclosure = takeDisclosure(operation, result.data);
 
       const entry: AuditEntry = {
@@ -76,9 +123,7 @@ export class AuditingGateway extends WrappingGateway {
         justification: justification.justification,
         operationType: operation.operation,
         operationName: operation.name?.value ?? null,
-        documentHash: requestContext.queryHash,
-        document: requestContext.source,
-        variables: redactedVariables(requestContext.request.variables),
+        ...recorded(),
         persons: disclosure.persons,
         orders: disclosure.orders,
         hearings: disclosure.hearings,

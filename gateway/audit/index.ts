@@ -4,7 +4,11 @@ import type { AuditEntry } from "../../platform/audit/record";
 import { appendAuditEntries } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
 import type { GraphQLDataSource } from "@apollo/gateway";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { DEFAULT_AUDIT_CONTENT, type AuditContentConfig } from "../../platform/audit/content-config";
+import { limitRefusalsPlugin } from "./refusals";
 import { AuditingGateway } from "./auditing-gateway";
+import { AuditPlanCache } from "./audited-document";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
 
 export interface AuditTrailOptions {
@@ -16,6 +20,8 @@ export interface AuditTrailOptions {
   writeTimeoutMs?: number;
   /** Where write failures are reported; gets no personal data (request id and error code only). */
   log?: (message: string) => void;
+  /** What a record keeps of documents and variables (hash key, size bound) and the shortest justification. */
+  content?: AuditContentConfig;
 }
 
 export interface AuditTrail {
@@ -23,6 +29,8 @@ export interface AuditTrail {
   wrapGateway(inner: GatewayInterface): GatewayInterface;
   /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
   localSubgraphs: Record<string, GraphQLDataSource>;
+  /** Apollo Server plugins: documents refused for a limit, before the executor, are recorded too. */
+  plugins: ApolloServerPlugin[];
 }
 
 /** A database error's SQLSTATE (or the error's name): never its message, which can quote the values written. */
@@ -45,8 +53,10 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
   const log = options.log ?? ((message: string) => console.error(message));
   const logWriteFailure = (requestId: string, error: unknown) =>
     log(`[audit] could not write the record of request ${requestId} (${errorCode(error)}); its response was withheld`);
+  const content = options.content ?? DEFAULT_AUDIT_CONTENT;
   return {
-    wrapGateway: (inner) => new AuditingGateway(inner, writer, logWriteFailure),
-    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
+    wrapGateway: (inner) => new AuditingGateway(inner, writer, logWriteFailure, new AuditPlanCache(), content),
+    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db, content.hasher) },
+    plugins: [limitRefusalsPlugin(writer, content, logWriteFailure)],
   };
 }

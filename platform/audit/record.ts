@@ -18,12 +18,13 @@ export interface AuditEntry {
   recipient: string | null;
   /** The `x-justification` header, or else the token's `purpose` claim. */
   justification: string | null;
-  operationType: "query" | "mutation" | "subscription";
+  /** "unknown" only for a refused document that did not parse. */
+  operationType: "query" | "mutation" | "subscription" | "unknown";
   operationName: string | null;
   /** sha256 (hex) of the document as the client sent it. */
   documentHash: string;
   document: string;
-  /** The variables as JSON, secrets redacted. */
+  /** The declared variables as coerced, as JSON; case notes and identity as keyed hashes, secrets redacted. */
   variables: string;
   /** Ids of the entities the response disclosed (after authorization: withheld ones are not here). */
   persons: string[];
@@ -32,6 +33,11 @@ export interface AuditEntry {
   breaches: string[];
   /** What a mutation changed, as JSON: [{ "field": "reportBreach", "type": "BreachOffence", "id": "…" }]. */
   changes: string;
+  /**
+   * Set when the request was refused before anything ran: the code (or reason)
+   * it was refused with, e.g. JUSTIFICATION_REQUIRED, OPERATION_LIMIT_EXCEEDED.
+   */
+  refusal?: string | null;
 }
 
 /** A stored entry: its place in the chain and its hash. */
@@ -70,6 +76,8 @@ export function auditRecordHash(record: Omit<AuditRecord, "hash">): string {
     record.hearings,
     record.breaches,
     record.changes,
+    // Only when set, so records from before the column still hash as they did.
+    ...(record.refusal === null || record.refusal === undefined ? [] : [record.refusal]),
   ];
   return createHash("sha256")
     .update(`${record.prevHash}\n${JSON.stringify(fields)}`)

@@ -78,6 +78,7 @@ const COLUMN_OF: Record<keyof AuditRecord, string> = {
   hearings: "hearings",
   breaches: "breaches",
   changes: "changes",
+  refusal: "refusal",
   prevHash: "prev_hash",
   hash: "hash",
 };
@@ -140,6 +141,8 @@ export interface AuditQuery {
   from?: string;
   /** Exclusive upper bound (ISO instant). */
   to?: string;
+  /** Records whose document or variables hold one of these texts (a value's keyed hash under each key). */
+  holding?: string[];
   /** Newest first: records with seq below this one (the previous page's last seq). */
   beforeSeq?: number;
   limit: number;
@@ -158,6 +161,11 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
   if (query.sub !== undefined) add((p) => `sub = ${p}`, query.sub);
   if (query.from !== undefined) add((p) => `recorded_at >= ${p}::timestamptz`, query.from);
   if (query.to !== undefined) add((p) => `recorded_at < ${p}::timestamptz`, query.to);
+  if (query.holding !== undefined)
+    add(
+      (p) => `EXISTS (SELECT 1 FROM unnest(${p}::text[]) AS held WHERE strpos(variables, held) > 0 OR strpos(document, held) > 0)`,
+      query.holding,
+    );
   if (query.beforeSeq !== undefined) add((p) => `seq < ${p}`, query.beforeSeq);
   params.push(query.limit);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
