@@ -12,6 +12,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz";
 import { createAuditTrail } from "../gateway/audit";
+import type { AuditContentConfig } from "../platform/audit/content-config";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { createGateway } from "../gateway/server";
@@ -33,6 +34,8 @@ export interface InProcessStackOptions {
   auditDb: Db;
   /** Where the audit trail reports write failures (stderr by default). */
   auditLog?: (message: string) => void;
+  /** What audit records keep and how (hash key, size bound, shortest justification); the defaults otherwise. */
+  auditContent?: AuditContentConfig;
   /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
   subgraphFetch?: Partial<SubgraphFetchConfig>;
   /**
@@ -113,7 +116,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
-      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
+      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog, content: options.auditContent }),
       responseCache,
     },
   );

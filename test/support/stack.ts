@@ -74,7 +74,9 @@ export async function startTestStack(
     authorizationMode?: AuthorizationMode;
     /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
     bus?: EventBus;
-  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache">,
+    /** The audit store's engine: the test Postgres when it answers (PGlite otherwise), or PGlite whatever answers. */
+    auditEngine?: "default" | "pglite";
+  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditContent">,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -96,7 +98,7 @@ export async function startTestStack(
     });
   }
 
-  const audit = await openTestAuditDatabase();
+  const audit = await openTestAuditDatabase(options.auditEngine);
   const auditLog: string[] = [];
   const keys = await testKeys();
   const stack = await startInProcessStack({
@@ -111,6 +113,7 @@ export async function startTestStack(
     subgraphFetch: options.subgraphFetch,
     routeSubgraphs: options.routeSubgraphs,
     responseCache: options.responseCache,
+    auditContent: options.auditContent,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
