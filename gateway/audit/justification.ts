@@ -28,6 +28,7 @@ export type JustificationResult = { ok: true; justification: string | null } | {
 /** A letter or a digit: a justification of only punctuation and spaces says nothing. */
 const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
 /** Control characters (NUL among them) and lone surrogates: nothing a person types as a reason, and not storable. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNFIT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
