@@ -95,7 +95,8 @@ function describe(record: AuditRecord): string {
     .map((column) => `${column}=${record[column].join(",")}`)
     .join(" ");
   const changes = record.changes === "[]" ? "" : ` changed=${record.changes}`;
-  return `#${record.seq} ${record.recordedAt} ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${disclosed || "nothing disclosed"}${changes}`;
+  const refused = record.refusal ? ` refused=${record.refusal}` : "";
+  return `#${record.seq} ${record.recordedAt} ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${disclosed || "nothing disclosed"}${changes}${refused}`;
 }
 
 /** The command line with the argument of --value (or --value=…) replaced by its keyed hash. */

@@ -166,8 +166,7 @@ function walkPositions(
 }
 
 /** The document as the trail keeps it: printed, its protected string literals replaced by their keyed hashes. */
-export function recordedDocument(schema: GraphQLSchema, document: DocumentNode, hasher: AuditValueHasher): string {
-  const keeping = variableKeeping(schema, document);
+function printedDocument(schema: GraphQLSchema, document: DocumentNode, keeping: Map<string, Keeping>, hasher: AuditValueHasher): string {
   const redacted = walkPositions(schema, document, {
     string(value, position, leaf) {
       // A variable's default value is kept as the variable is.
@@ -176,6 +175,34 @@ export function recordedDocument(schema: GraphQLSchema, document: DocumentNode, 
     },
   });
   return print(redacted);
+}
+
+interface DocumentWork {
+  schema: GraphQLSchema;
+  hasher: AuditValueHasher;
+  keeping: Map<string, Keeping>;
+  printed: string;
+}
+
+/**
+ * Both depend on the document, the schema and the key only, never on the
+ * request: worked out once per parsed document (Apollo Server hands out one
+ * DocumentNode per query text), dropped with it.
+ */
+const documentWork = new WeakMap<DocumentNode, DocumentWork>();
+
+function workOf(schema: GraphQLSchema, document: DocumentNode, hasher: AuditValueHasher): DocumentWork {
+  const known = documentWork.get(document);
+  if (known && known.schema === schema && known.hasher === hasher) return known;
+  const keeping = variableKeeping(schema, document);
+  const work = { schema, hasher, keeping, printed: printedDocument(schema, document, keeping, hasher) };
+  documentWork.set(document, work);
+  return work;
+}
+
+/** The document as the trail keeps it (see RecordedText). */
+export function recordedDocument(schema: GraphQLSchema, document: DocumentNode, hasher: AuditValueHasher): string {
+  return workOf(schema, document, hasher).printed;
 }
 
 /** One coerced value as JSON, along its input type. */
@@ -222,7 +249,7 @@ export function recordedVariables(
   coerced: Readonly<Record<string, unknown>>,
   hasher: AuditValueHasher,
 ): string {
-  const keeping = variableKeeping(schema, document);
+  const { keeping } = workOf(schema, document, hasher);
   const recorded: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

@@ -110,7 +110,14 @@ export function limitRefusalsPlugin(
       return {
         async didEncounterErrors(requestContext) {
           if (!requestContext.errors.some(isOperationLimitError)) return;
-          const { principal, requestId } = gatewayContextOf(requestContext.contextValue);
+          let caller: { principal: Principal; requestId: string };
+          try {
+            caller = gatewayContextOf(requestContext.contextValue);
+          } catch {
+            // Not a request of the gateway's HTTP service (an in-process executeOperation): no caller to record.
+            return;
+          }
+          const { principal, requestId } = caller;
           const { document, schema, request } = requestContext;
           const operation = document ? getOperationAST(document, request.operationName) : null;
           await recordRefusal(sink, logWriteFailure, {
