@@ -3,6 +3,7 @@ import { getOperationAST, type GraphQLError, type GraphQLFormattedError } from "
 import type { AuditEntry } from "../../platform/audit/record";
 import { ErrorCode } from "../../platform/errors/errors";
 import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
+import { isAuthorizationRefusal } from "../authz";
 import { gatewayContextOf } from "../context";
 import { isOperationLimitError, OPERATION_LIMIT_EXCEEDED } from "../limits";
 import type { AuditSink } from "./auditing-gateway";
@@ -79,19 +80,14 @@ export function refusalCodeOf(error: GraphQLError): string {
 }
 
 /**
- * An executed result that is an authorization refusal: no data and only
- * UNAUTHORIZED_FIELD_OR_TYPE errors (reject mode, or nothing authorized left),
- * so nothing ran.
+ * An executed result that is the authorization layer's refusal (reject mode,
+ * or nothing authorized left): nothing ran, so it is recorded as a refusal.
  */
 export function authorizationRefusalOf(result: {
   data?: unknown;
   errors?: readonly (GraphQLError | GraphQLFormattedError)[];
 }): string | null {
-  const errors = result.errors ?? [];
-  if ((result.data !== null && result.data !== undefined) || errors.length === 0) return null;
-  return errors.every((error) => error.extensions?.code === ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE)
-    ? ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE
-    : null;
+  return isAuthorizationRefusal(result) ? ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE : null;
 }
 
 /**
