@@ -59,7 +59,8 @@ describeWithRedis("response cache on Redis", () => {
     stack = await startTestStack({
       chunks: [seedCasesChunk()],
       clock: fixedClock(TODAY),
-      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}`, keyPrefix),
+      // Through the proxy to the test Redis's own database (REDIS_URL may name one), where the checks below look.
+      responseCache: redisCache(`redis://127.0.0.1:${proxy.port}${new URL(TEST_REDIS_URL).pathname}`, keyPrefix),
     });
     await cacheConnected();
   });
