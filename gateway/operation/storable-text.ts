@@ -49,16 +49,20 @@ export function firstUnstorable(value: unknown, path: string): { path: string; t
   return null;
 }
 
+/** Parsed documents whose literals were found storable (Apollo Server hands out one per query text). */
+const checkedDocuments = new WeakSet<DocumentNode>();
+
 /** Throws BAD_USER_INPUT (HTTP 400) naming the variable, or saying the document holds such a character. */
 export function assertStorableRequest(source: string | undefined, document: DocumentNode | undefined, variables: unknown): void {
   if (source !== undefined && !isStorableText(source)) throw unstorable("document", `the document contains ${what(source)}`);
-  if (document) {
+  if (document && !checkedDocuments.has(document)) {
     // "\u0000" in a string literal is not in the source text, only in the parsed value.
     visit(document, {
       StringValue(node) {
         if (!isStorableText(node.value)) throw unstorable("document", `a string in the document contains ${what(node.value)}`);
       },
     });
+    checkedDocuments.add(document);
   }
   if (variables !== null && typeof variables === "object") {
     for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
