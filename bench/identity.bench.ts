@@ -21,7 +21,7 @@ const principal: Principal = {
   persona: "national-analyst",
   scopes: ["spo:read", "spo:terms", "person:read", "hearing:read", "breach:read", "stats:read"],
   jurisdiction: { kind: "national" },
-  purpose: "benchmark",
+  purpose: "identity benchmark",
 };
 
 async function microsPerCall(runs: number, work: (i: number) => unknown): Promise<number> {

@@ -12,6 +12,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz";
 import { createAuditTrail } from "../gateway/audit";
+import type { AuditContentConfig } from "../platform/audit/content-config";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { createGateway, type Gateway } from "../gateway/server";
@@ -37,6 +38,8 @@ export interface InProcessStackOptions {
   auditLog?: (message: string) => void;
   /** AUDIT_WRITE_TIMEOUT_MS (5000 unless a test needs a record to miss its deadline sooner). */
   auditWriteTimeoutMs?: number;
+  /** What audit records keep and how (hash key, size bound, shortest justification); the defaults otherwise. */
+  auditContent?: AuditContentConfig;
   /** How the gateway calls subgraphs; the production defaults unless a test needs, e.g., a shorter timeout. */
   subgraphFetch?: Partial<SubgraphFetchConfig>;
   /**
@@ -119,7 +122,12 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
-      auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs }),
+      auditTrail: createAuditTrail({
+        db: options.auditDb,
+        log: options.auditLog,
+        writeTimeoutMs: options.auditWriteTimeoutMs,
+        content: options.auditContent,
+      }),
       responseCache,
       requiredChecks: {
         "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),

@@ -16,6 +16,9 @@ import { verifyAuditChain, type AuditChainAnchor } from "../platform/audit/verif
 import type { Db } from "../platform/db/db";
 import { DataDirLockedError } from "../platform/db/data-dir-lock";
 import { openDatabase } from "../platform/db/open-db";
+import { DEFAULT_AUDIT_CONTENT, readAuditContentConfig } from "../platform/audit/content-config";
+import type { AuditValueHasher } from "../platform/audit/value-hash";
+import { checkJustification } from "./audit/justification";
 
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
 
@@ -28,6 +31,8 @@ export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [opti
   --from / --to   a day (2026-11-01; --to includes the whole day) or an ISO instant; default: all time
   --limit <n>     records per page (default 50, at most 1000), newest first
   --before <seq>  the next page: records older than this sequence number (printed as "next page: --before N")
+  --value <text>  only records whose document or variables held exactly this value (a name, a note): matched by its
+                  keyed hash, never stored (docs/audit-trail.md)
   --json          one JSON record per line instead of text
 
   migrate                              create or update the trail's tables (run as the schema's owner)
@@ -48,6 +53,10 @@ export interface AuditCliIo {
   /** Who runs the command, as recorded in the trail (the operating-system user). */
   operator: string;
   now?: () => Date;
+  /** The gateway's hash keys, to match --value (the development key by default). */
+  hasher?: AuditValueHasher;
+  /** The shortest --justification accepted. */
+  minJustificationLength?: number;
 }
 
 function instant(value: string, option: string, endOfDay: boolean): string {
@@ -100,8 +109,17 @@ function describe(record: AuditRecord, status: AuditRecordStatus | undefined): s
   const what = status?.responseWithheld
     ? `response WITHHELD, nothing disclosed${disclosed ? ` (would have been ${disclosed})` : ""}`
     : disclosed || "nothing disclosed";
+  const refused = record.refusal ? ` refused=${record.refusal}` : "";
   const intent = status?.intentStatus ? ` intent ${status.intentStatus.toUpperCase()}` : "";
-  return `#${record.seq} ${record.recordedAt} [${record.kind ?? "record"}${intent}] ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${what}${changes}`;
+  return `#${record.seq} ${record.recordedAt} [${record.kind ?? "record"}${intent}] ${who}${to} ${record.operationType} ${record.operationName ?? "(anonymous)"} request=${record.requestId} justification=${JSON.stringify(record.justification)} ${what}${changes}${refused}`;
+}
+
+/** The command line with the argument of --value (or --value=…) replaced by its keyed hash. */
+function hiddenValue(args: readonly string[], hasher: AuditValueHasher): string[] {
+  return args.map((arg, index) => {
+    if (arg.startsWith("--value=")) return `--value=${hasher.hash(arg.slice("--value=".length))}`;
+    return index > 0 && args[index - 1] === "--value" ? hasher.hash(arg) : arg;
+  });
 }
 
 /** Runs one command; returns the exit status (0 fine, 1 the chain is broken, 2 a refused command line). */
@@ -165,6 +183,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
         limit: { type: "string" },
         before: { type: "string" },
         justification: { type: "string" },
+        value: { type: "string" },
         json: { type: "boolean" },
       },
       strict: true,
@@ -189,12 +208,17 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   if (values.from !== undefined) query.from = instant(values.from, "--from", false);
   if (values.to !== undefined) query.to = instant(values.to, "--to", true);
   if (values.before !== undefined) query.beforeSeq = positiveInt(values.before, "--before", 0, Number.MAX_SAFE_INTEGER);
+  const hasher = io.hasher ?? DEFAULT_AUDIT_CONTENT.hasher;
+  if (values.value !== undefined) query.holding = hasher.candidates(values.value);
   const justification = values.justification?.trim();
   if (!justification)
     throw new AuditCliUsageError(`${command} needs --justification: reading the audit trail is itself recorded, with why`);
+  const problem = checkJustification(justification, io.minJustificationLength ?? DEFAULT_AUDIT_CONTENT.minJustificationLength);
+  if (problem !== null) throw new AuditCliUsageError(`--justification: ${problem}`);
 
-  // Recorded before anything is shown: if the trail cannot take the record, nothing is read.
-  const document = ["audit", command, ...rest].join(" ");
+  // Recorded before anything is shown: if the trail cannot take the record, nothing is read. The value
+  // looked for is recorded as its keyed hash, like every value the trail may not keep.
+  const document = ["audit", command, ...hiddenValue(rest, hasher)].join(" ");
   const entry: AuditEntry = {
     kind: "consultation",
     recordedAt: (io.now?.() ?? new Date()).toISOString(),
@@ -236,6 +260,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
 
 if (require.main === module) {
   const { database } = readAuditStoreConfig();
+  const content = readAuditContentConfig();
   let db: ReturnType<typeof openDatabase>;
   try {
     db = openDatabase(database);
@@ -247,7 +272,14 @@ if (require.main === module) {
     process.exit(3);
   }
   const schema = database.engine === "postgres" ? database.schema : null;
-  runAuditCli(process.argv.slice(2), { db, schema, out: (line) => process.stdout.write(`${line}\n`), operator: os.userInfo().username })
+  runAuditCli(process.argv.slice(2), {
+    db,
+    schema,
+    out: (line) => process.stdout.write(`${line}\n`),
+    operator: os.userInfo().username,
+    hasher: content.hasher,
+    minJustificationLength: content.minJustificationLength,
+  })
     .then(
       (status) => {
         process.exitCode = status;

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet } from "jose";
 import { readAuditStoreConfig } from "../platform/audit/config";
+import { readAuditContentConfig } from "../platform/audit/content-config";
 import { ensureAuditStoreMigrated } from "../platform/audit/store";
 import { openDatabase } from "../platform/db/open-db";
 import { createAuditTrail } from "./audit";
@@ -26,7 +27,12 @@ export async function runGateway(): Promise<void> {
   const gateway = createGateway(config, {
     authenticate: createAuthenticator({ ...config.tokens, keys }),
     signAssertion: createAssertionSigner(assertionKey.key, assertionKey.kid),
-    auditTrail: createAuditTrail({ db: auditDb, maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs }),
+    auditTrail: createAuditTrail({
+      db: auditDb,
+      maxBatch: auditConfig.maxBatch,
+      writeTimeoutMs: auditConfig.writeTimeoutMs,
+      content: readAuditContentConfig(),
+    }),
     responseCache,
     requiredChecks: {
       "audit store": async () => ((await auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),

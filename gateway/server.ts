@@ -23,6 +23,7 @@ import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
 import { accessKeyOf, createPersistedQueries } from "./persisted-queries";
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from "./subgraph-fetch";
+import { storableTextPlugin } from "./operation/storable-text";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -140,7 +141,15 @@ export function createGateway(
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestIdHeader, ...limits.plugins, onServerStop(() => subgraphCalls.close())],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestIdHeader,
+      // Text no database can store is refused before anything runs, for every operation.
+      storableTextPlugin,
+      ...limits.plugins,
+      ...auditTrail.plugins,
+      onServerStop(() => subgraphCalls.close()),
+    ],
   });
 
   const { responseCache } = dependencies;

@@ -68,12 +68,13 @@ describe("audit write path", () => {
   const report = (key: string, document = REPORT) => stack.query(document, { input: reportInput(key) }, OFFICER);
 
   describe("write-ahead: a mutation whose intent cannot be committed changes nothing", () => {
-    it("an intent the store cannot keep (a NUL in a comment of the document): 503, nothing sent to any subgraph", async () => {
+    it("text no store can keep (a NUL in a comment of the document): refused at the edge, nothing sent to any subgraph", async () => {
       const before = await breaches();
       stack.resetStatementCounts();
       const response = await report("nul-comment-1", `${REPORT} # \u0000`);
-      expect(response.status).toBe(503);
-      expect(response.body).toEqual(UNAVAILABLE);
+      // Refused before the trail or any subgraph sees it; the store would refuse the record (22P05) if it got there.
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(stack.subgraphRequests.breaches).toEqual([]);
       expect(await breaches()).toEqual(before);
       expect(await recordsOf(stack.audit.db, response.requestId)).toEqual([]);
@@ -101,7 +102,7 @@ describe("audit write path", () => {
     const attacks = Array.from({ length: 10 }, () => stack.query(`${PERSON} # \u0000`, { id: STAFFS.respondent }, OFFICER));
     const answers = innocents.map((innocent) => stack.query(PERSON, { id: STAFFS.respondent }, innocent));
     const [attacked, answered] = await Promise.all([Promise.all(attacks), Promise.all(answers)]);
-    expect(attacked.map((response) => response.status)).toEqual(attacked.map(() => 503));
+    expect(attacked.map((response) => response.status)).toEqual(attacked.map(() => 400));
     expect(answered.map((response) => response.status)).toEqual(answered.map(() => 200));
     for (const response of answered) {
       expect(response.body.data!.person).toEqual({ name: { family: "Exampleton" } });

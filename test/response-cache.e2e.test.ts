@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { parse, print } from "graphql";
 import { fixedClock } from "../platform/clock";
 import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
@@ -267,7 +268,8 @@ describe("response cache", () => {
       const [record] = await auditRecordsFor(byHash.requestId);
       expect(record).toMatchObject({
         sub: "officer-21",
-        document: query,
+        // The trail keeps the document printed (docs/audit-trail.md).
+        document: print(parse(query)),
         variables: JSON.stringify({ id: CHESHIRE.fullOrder }),
         orders: [CHESHIRE.fullOrder],
       });

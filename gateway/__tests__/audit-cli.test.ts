@@ -1,6 +1,7 @@
 import { openTestAuditDatabase, type TestAuditDatabase } from "../../test/support/audit";
 import type { AuditEntry } from "../../platform/audit/record";
 import { appendAuditEntries, auditRecordsAfter } from "../../platform/audit/store";
+import { AuditValueHasher } from "../../platform/audit/value-hash";
 import { AuditCliUsageError, runAuditCli } from "../audit.cli";
 
 function consultation(n: number, sub: string, person: string, recordedAt: string): AuditEntry {
@@ -90,6 +91,33 @@ describe("npm run audit", () => {
     expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(4);
   });
 
+  it("--value finds the records holding a value's keyed hash, under any configured key, and records only the hash", async () => {
+    const old = { id: "2025", secret: Buffer.alloc(32, 1) };
+    const current = { id: "2026", secret: Buffer.alloc(32, 2) };
+    const hasher = new AuditValueHasher(current, [old]);
+    const holding = (n: number, recordedAt: string, hash: string): AuditEntry => ({
+      ...consultation(n, "officer-c", "person-9", recordedAt),
+      variables: JSON.stringify({ search: { familyName: hash } }),
+    });
+    await appendAuditEntries(audit.db, [
+      holding(5, "2026-11-03T09:00:00.000Z", new AuditValueHasher(old).hash("Exampleton")),
+      holding(6, "2026-11-04T09:00:00.000Z", hasher.hash("Exampleton")),
+      holding(7, "2026-11-05T09:00:00.000Z", hasher.hash("Otherton")),
+    ]);
+    const runWith = (...argv: string[]) =>
+      runAuditCli(argv, { db: audit.db, schema: audit.schema, out: (line) => lines.push(line), operator: "auditor-jo", hasher });
+    expect(await runWith("activity", "--sub", "officer-c", "--value", "Exampleton", "--justification", "complaint 2026/118")).toBe(0);
+    expect(lines).toEqual([expect.stringMatching(/^#6 /), expect.stringMatching(/^#5 /), "2 record(s)"]);
+    const [own] = await auditRecordsAfter(audit.db, 7, 10);
+    expect(JSON.stringify(own)).not.toContain("Exampleton");
+    expect(own.document).toBe(`audit activity --sub officer-c --value ${hasher.hash("Exampleton")} --justification complaint 2026/118`);
+  });
+
+  it("refuses a justification that says nothing", async () => {
+    await expect(run("activity", "--sub", "officer-a", "--justification", "...")).rejects.toThrow(/too short/);
+    expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(4);
+  });
+
   it("verify reports an unbroken chain with its last hash, and the first broken record once one is deleted", async () => {
     expect(await run("verify")).toBe(0);
     expect(lines).toEqual([
@@ -122,7 +150,7 @@ describe("npm run audit", () => {
       "  open intent #5 2026-11-03T09:00:00.000Z officer-a Report request=request-5",
     ]);
     lines = [];
-    expect(await run("activity", "--sub", "officer-a", "--limit", "1", "--justification", "check")).toBe(0);
+    expect(await run("activity", "--sub", "officer-a", "--limit", "1", "--justification", "quarterly check")).toBe(0);
     expect(lines[0]).toMatch(/^#5 \S+ \[intent intent OPEN\] /);
     // The same key with another meaning (its subgraph refuses it) completes nothing.
     const other = (kind: AuditEntry["kind"]) => ({ ...mutation(7, kind, key), variables: JSON.stringify({ id: "person-2" }) });
@@ -141,7 +169,7 @@ describe("npm run audit", () => {
     await appendAuditEntries(audit.db, [
       { ...consultation(1, "officer-a", "", "2026-11-03T09:00:00.000Z"), kind: "withheld", persons: [] },
     ]);
-    expect(await run("who-consulted", "--person", "person-1", "--justification", "check")).toBe(0);
+    expect(await run("who-consulted", "--person", "person-1", "--justification", "quarterly check")).toBe(0);
     expect(lines.find((line) => line.startsWith("#1 "))).toMatch(
       /response WITHHELD, nothing disclosed \(would have been persons=person-1\)$/,
     );

@@ -1,4 +1,10 @@
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from "@apollo/server-gateway-interface";
+import type { GraphQLError } from "graphql";
 import type { AuditEntry } from "../../platform/audit/record";
 import { gatewayContextOf } from "../context";
 import { resolveOperation } from "../operation/resolve-operation";
@@ -8,6 +14,9 @@ import { takeDisclosure } from "./disclosure";
 import { auditEntryOf, retryKeyOf, type AuditedRequest } from "./entry";
 import { auditUnavailableError, justificationRequiredError, reservedAliasError } from "../../platform/errors/errors";
 import { justificationOf, justificationRequired } from "./justification";
+import { recordedOperation, type RecordedText, type RecordingRules } from "./recorded-operation";
+import { authorizationRefusalOf, recordRefusal, refusalCodeOf } from "./refusals";
+import { DEFAULT_AUDIT_CONTENT } from "../../platform/audit/content-config";
 
 export interface AuditSink {
   /** Resolves once the entry is durably committed; rejects otherwise. */
@@ -30,6 +39,9 @@ export interface AuditSink {
  *    intent by request id) is committed before the response is returned; if
  *    that fails the response is replaced by AUDIT_UNAVAILABLE (HTTP 503) and
  *    nothing is disclosed.
+ * A refused attempt (justification, reserved alias, authorization with
+ * nothing left to run) is recorded with its refusal code (refusals.ts). What a
+ * record keeps of the document and variables: recorded-operation.ts.
  */
 export class AuditingGateway extends WrappingGateway {
   constructor(
@@ -38,6 +50,8 @@ export class AuditingGateway extends WrappingGateway {
     private readonly logWriteFailure: (requestId: string, error: unknown) => void,
     /** What is decided from the document alone, once per document (audited-document.ts). */
     readonly plans: AuditPlanCache = new AuditPlanCache(),
+    /** What the record keeps of the document and variables, and the shortest justification accepted. */
+    private readonly content: RecordingRules & { minJustificationLength: number } = DEFAULT_AUDIT_CONTENT,
   ) {
     super(inner);
   }
@@ -65,12 +79,35 @@ export class AuditingGateway extends WrappingGateway {
         requestContext.request.variables,
       );
       const plan = this.plans.plan(schema, document, operation);
-      if (!plan.consults) return execute(requestContext);
+      const headers = requestContext.request.http?.headers;
+      let recordedText: RecordedText | undefined;
+      const recorded = () =>
+        (recordedText ??= recordedOperation({ schema, document, operation, variables, source: requestContext.source }, this.content));
+      const recordRefused = (refusal: string) =>
+        recordRefusal(this.sink, this.logWriteFailure, {
+          principal,
+          requestId,
+          headers,
+          operationType: operation.operation,
+          operationName: operation.name?.value ?? null,
+          recorded: recorded(),
+          refusal,
+        });
+      const refuse = async (error: GraphQLError): Promise<never> => {
+        await recordRefused(refusalCodeOf(error));
+        throw error;
+      };
+      const recordIfRefused = async (result: GatewayExecutionResult): Promise<GatewayExecutionResult> => {
+        const refusal = authorizationRefusalOf(result);
+        if (refusal !== null) await recordRefused(refusal);
+        return result;
+      };
+      if (!plan.consults) return recordIfRefused(await execute(requestContext));
 
-      const justification = justificationOf(principal, requestContext.request.http?.headers);
-      if (!justification.ok) throw justificationRequiredError(justification.problem);
-      if (justification.justification === null && justificationRequired(principal.persona)) throw justificationRequiredError();
-      if (plan.reservedAlias !== null) throw reservedAliasError(plan.reservedAlias);
+      const justification = justificationOf(principal, headers, this.content.minJustificationLength);
+      if (!justification.ok) return refuse(justificationRequiredError(justification.problem));
+      if (justification.justification === null && justificationRequired(principal.persona)) return refuse(justificationRequiredError());
+      if (plan.reservedAlias !== null) return refuse(reservedAliasError(plan.reservedAlias));
       if (!plan.audited) throw new Error("An audited operation without its audit keys");
 
       const request: AuditedRequest = {
@@ -78,9 +115,7 @@ export class AuditingGateway extends WrappingGateway {
         principal,
         justification: justification.justification,
         operation,
-        documentHash: requestContext.queryHash,
-        document: requestContext.source,
-        variables: requestContext.request.variables,
+        recorded: recorded(),
         retryKey: retryKeyOf(schema, document, operation, variables),
       };
       const isMutation = operation.operation === "mutation";
@@ -95,6 +130,8 @@ export class AuditingGateway extends WrappingGateway {
         source: audited.source,
         queryHash: audited.queryHash,
       });
+      // Refused by authorization (reject mode) after the intent: nothing ran, and the trail says so.
+      if (authorizationRefusalOf(result) !== null) return recordIfRefused(result);
       await this.record(auditEntryOf(isMutation ? "outcome" : "consultation", request, takeDisclosure(operation, result.data)));
       return result;
     };

@@ -11,7 +11,7 @@ import { canonicalJurisdiction, type Principal } from "../../platform/identity/p
 import { fragmentsOf } from "../operation/fragments";
 import type { Disclosure } from "./disclosure";
 import { recipientOf } from "./justification";
-import { redactedVariables } from "./variables";
+import type { RecordedText } from "./recorded-operation";
 
 /** What the gateway knows of a request when it records it: the one input of every record it writes. */
 export interface AuditedRequest {
@@ -19,11 +19,8 @@ export interface AuditedRequest {
   principal: Principal;
   justification: string | null;
   operation: OperationDefinitionNode;
-  /** sha256 of the document as the client sent it, and that document. */
-  documentHash: string;
-  document: string;
-  /** The variables as the client sent them. */
-  variables: Record<string, unknown> | undefined;
+  /** What the record keeps of the document and variables (recorded-operation.ts). */
+  recorded: RecordedText;
   /** For a mutation: its root fields with their idempotency keys (retryKeyOf). */
   retryKey: string | null;
 }
@@ -50,9 +47,7 @@ export function auditEntryOf(kind: AuditRecordKind, request: AuditedRequest, dis
     justification: request.justification,
     operationType: operation.operation,
     operationName: operation.name?.value ?? null,
-    documentHash: request.documentHash,
-    document: request.document,
-    variables: redactedVariables(request.variables),
+    ...request.recorded,
     persons: disclosure.persons,
     orders: disclosure.orders,
     hearings: disclosure.hearings,

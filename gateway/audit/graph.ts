@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/db";
 import { BadUserInputError, missingScopeError } from "../../platform/errors/errors";
 import { findPrincipal, hasScope } from "../../platform/identity/principal";
 import { DateTimeScalar } from "../../platform/scalars";
+import type { AuditValueHasher } from "../../platform/audit/value-hash";
 
 /**
  * The audit trail in the graph: a subgraph the gateway serves in its own
@@ -56,6 +57,12 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
     Until this instant (exclusive).
     """
     to: DateTime
+    """
+    Records whose document or variables held exactly this value (a name, a date of birth, a note as typed).
+    Case notes and identity are kept only as keyed hashes: the value's hash is computed and matched, and the
+    value itself is never stored, not even in the record of this query.
+    """
+    value: String
   }
 
   type AuditRecordPage @requiresScopes(scopes: [["audit:read"]]) {
@@ -115,12 +122,16 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
     operationType: String!
     operationName: String
     """
-    sha256 (hex) of the document as sent.
+    sha256 (hex) of the document as sent when the document below is exactly that text; otherwise its keyed hash
+    (hmac-sha256:<key id>:<hex>).
     """
     documentHash: String!
+    """
+    The document as printed (comments dropped), case notes and identity as keyed hashes (docs/audit-trail.md).
+    """
     document: String!
     """
-    The variables as JSON, secrets redacted.
+    The declared variables as coerced, as JSON: case notes and identity as keyed hashes, secrets redacted.
     """
     variables: String!
     personIds: [ID!]!
@@ -131,13 +142,24 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
     What a mutation changed, as JSON.
     """
     changes: String!
+    """
+    Set when the request was refused before anything ran: the code or reason it was refused with.
+    """
+    refusal: String
     hash: String!
     previousHash: String!
   }
 `;
 
 interface AuditRecordsArgs {
-  filter: { personId?: string | null; orderId?: string | null; sub?: string | null; from?: Date | null; to?: Date | null };
+  filter: {
+    personId?: string | null;
+    orderId?: string | null;
+    sub?: string | null;
+    from?: Date | null;
+    to?: Date | null;
+    value?: string | null;
+  };
   first: number;
   after?: string | null;
 }
@@ -156,7 +178,7 @@ function cursorOf(record: AuditRecord): string {
 }
 
 /** The subgraph's schema, reading `db`; without one, for composition only (its resolvers are never called). */
-export function auditSubgraphSchema(db?: Db): GraphQLSchema {
+export function auditSubgraphSchema(db?: Db, hasher?: AuditValueHasher): GraphQLSchema {
   return buildSubgraphSchema({
     typeDefs: AUDIT_SUBGRAPH_TYPE_DEFS,
     resolvers: {
@@ -171,10 +193,14 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
           if (!db) throw new Error("The audit subgraph was built without a database");
           const { filter } = args;
           if (
-            ![filter.personId, filter.orderId, filter.sub, filter.from, filter.to].some((value) => value !== null && value !== undefined)
+            ![filter.personId, filter.orderId, filter.sub, filter.from, filter.to, filter.value].some(
+              (value) => value !== null && value !== undefined,
+            )
           ) {
-            throw new BadUserInputError("filter", "give at least one of personId, orderId, sub, from, to");
+            throw new BadUserInputError("filter", "give at least one of personId, orderId, sub, from, to, value");
           }
+          if (filter.value !== null && filter.value !== undefined && !hasher)
+            throw new Error("The audit subgraph was built without its hash keys");
           if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_AUDIT_PAGE) {
             throw new BadUserInputError("first", `must be from 1 to ${MAX_AUDIT_PAGE}`);
           }
@@ -185,6 +211,7 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
             sub: filter.sub ?? undefined,
             from: filter.from?.toISOString(),
             to: filter.to?.toISOString(),
+            holding: filter.value === null || filter.value === undefined ? undefined : hasher!.candidates(filter.value),
             beforeSeq: args.after ? seqFromCursor(args.after) : undefined,
             // One more than the page, to know whether there is a next one.
             limit: args.first + 1,
@@ -212,6 +239,6 @@ export function auditSubgraphSchema(db?: Db): GraphQLSchema {
 }
 
 /** How the gateway reaches the audit subgraph: in its own process, on its own audit store. */
-export function auditSubgraphDataSource(db: Db): LocalGraphQLDataSource {
-  return new LocalGraphQLDataSource(auditSubgraphSchema(db));
+export function auditSubgraphDataSource(db: Db, hasher: AuditValueHasher): LocalGraphQLDataSource {
+  return new LocalGraphQLDataSource(auditSubgraphSchema(db, hasher));
 }

@@ -4,7 +4,11 @@ import { unstorableColumn, type AuditEntry } from "../../platform/audit/record";
 import { appendAuditEntries, isEntrySpecificError } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
 import type { GraphQLDataSource } from "@apollo/gateway";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { DEFAULT_AUDIT_CONTENT, type AuditContentConfig } from "../../platform/audit/content-config";
+import { limitRefusalsPlugin } from "./refusals";
 import { AuditingGateway, type AuditSink } from "./auditing-gateway";
+import { AuditPlanCache } from "./audited-document";
 import { withheldEntryOf } from "./entry";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
 
@@ -17,6 +21,8 @@ export interface AuditTrailOptions {
   writeTimeoutMs?: number;
   /** Where write failures are reported; gets no personal data (request id and error code only). */
   log?: (message: string) => void;
+  /** What a record keeps of documents and variables (hash key, size bound) and the shortest justification. */
+  content?: AuditContentConfig;
 }
 
 export interface AuditTrail {
@@ -24,6 +30,8 @@ export interface AuditTrail {
   wrapGateway(inner: GatewayInterface): GatewayInterface;
   /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
   localSubgraphs: Record<string, GraphQLDataSource>;
+  /** Apollo Server plugins: documents refused for a limit, before the executor, are recorded too. */
+  plugins: ApolloServerPlugin[];
 }
 
 /** An entry refused before it is queued: a column Postgres text cannot hold (SQLSTATE 22P05 is what Postgres would say). */
@@ -90,8 +98,10 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
     log(
       `[audit] could not write the record of request ${requestId} (${error instanceof CommitTimeoutError ? "timeout" : errorCode(error)}); its response was withheld`,
     );
+  const content = options.content ?? DEFAULT_AUDIT_CONTENT;
   return {
-    wrapGateway: (inner) => new AuditingGateway(inner, sink, logWriteFailure),
-    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db) },
+    wrapGateway: (inner) => new AuditingGateway(inner, sink, logWriteFailure, new AuditPlanCache(), content),
+    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db, content.hasher) },
+    plugins: [limitRefusalsPlugin(sink, content, logWriteFailure)],
   };
 }

@@ -11,6 +11,23 @@ import { resolveOperation } from "../operation/resolve-operation";
 
 export type AuthorizationMode = "filter" | "reject";
 
+/** The errors of operations refused whole, before anything ran (the audit trail records those as refusals). */
+const REFUSALS = new WeakSet<object>();
+
+/**
+ * Whether a result is this layer's refusal of the whole operation — nothing
+ * planned, nothing run — and not, say, a mutation that ran and then lost its
+ * data to null propagation. Known by the very error objects it refused with.
+ */
+export function isAuthorizationRefusal(result: { data?: unknown; errors?: readonly unknown[] }): boolean {
+  const errors = result.errors ?? [];
+  return (
+    (result.data === null || result.data === undefined) &&
+    errors.length > 0 &&
+    errors.every((error) => typeof error === "object" && error !== null && REFUSALS.has(error))
+  );
+}
+
 /**
  * @apollo/gateway with field-level authorization in front of its planner,
  * enforcing the supergraph's @authenticated / @requiresScopes the way Apollo
@@ -60,7 +77,10 @@ export class AuthorizingGateway extends WrappingGateway {
       });
 
       const errors = filtered.unauthorizedPaths.map(unauthorizedFieldError);
-      if (errors.length > 0 && (this.mode === "reject" || !filtered.hasAuthorizedRootField)) return { data: null, errors };
+      if (errors.length > 0 && (this.mode === "reject" || !filtered.hasAuthorizedRootField)) {
+        for (const error of errors) REFUSALS.add(error);
+        return { data: null, errors };
+      }
 
       // Always the filtered document, even when the filter found nothing to remove: the planner only
       // ever sees what the filter produced, so no reading of the operation other than the filter's can

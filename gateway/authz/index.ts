@@ -5,6 +5,7 @@ import { AuthorizingGateway, type AuthorizationMode } from "./authorizing-gatewa
 import { AuthorizationPolicy } from "./policy";
 
 export type { AuthorizationMode } from "./authorizing-gateway";
+export { isAuthorizationRefusal } from "./authorizing-gateway";
 
 export interface Authorization {
   /**

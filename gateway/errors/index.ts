@@ -1,10 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../../platform/errors/errors";
 import { maskUnexpectedErrors } from "../../platform/errors/masking";
-import { OPERATION_LIMIT_EXCEEDED } from "../limits";
-
-/** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
+import { OPERATION_LIMIT_EXCEEDED, TOKEN_LIMIT_MESSAGE } from "../limits";
 
 export { withValueCompletionMasked } from "./value-completion";
 

@@ -49,6 +49,14 @@ type Measured = Omit<OperationLimitNumbers, "maxTokens">;
 
 export const OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED";
 
+/** graphql-js's message when parsing stops at the token limit; it states the limit, which we do not. */
+export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens\. Parsing aborted\.$/;
+
+/** Whether Apollo Server refused the document for a limit here (parse or validation), as the audit trail records it. */
+export function isOperationLimitError(error: GraphQLError): boolean {
+  return error.extensions?.reason === OPERATION_LIMIT_EXCEEDED || TOKEN_LIMIT_MESSAGE.test(error.message);
+}
+
 function reportLimitExceeded(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError): void {
   context?.reportError(
     new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {

@@ -30,12 +30,13 @@ export interface AuditEntry {
   recipient: string | null;
   /** The `x-justification` header, or else the token's `purpose` claim. */
   justification: string | null;
-  operationType: "query" | "mutation" | "subscription";
+  /** "unknown" only for a refused document that did not parse. */
+  operationType: "query" | "mutation" | "subscription" | "unknown";
   operationName: string | null;
   /** sha256 (hex) of the document as the client sent it. */
   documentHash: string;
   document: string;
-  /** The variables as JSON, secrets redacted. */
+  /** The declared variables as coerced, as JSON; case notes and identity as keyed hashes, secrets redacted. */
   variables: string;
   /** Ids of the entities the response disclosed (after authorization: withheld ones are not here). */
   persons: string[];
@@ -50,6 +51,11 @@ export interface AuditEntry {
    * jurisdiction with the same retry key whose outcome is recorded completes an intent left open.
    */
   retryKey: string | null;
+  /**
+   * Set when the request was refused before anything ran: the code (or reason)
+   * it was refused with, e.g. JUSTIFICATION_REQUIRED, OPERATION_LIMIT_EXCEEDED.
+   */
+  refusal?: string | null;
 }
 
 /** A stored record: its place in the chain and its hash. `kind` is null for records written before kinds existed. */
@@ -86,6 +92,8 @@ function contentFields(record: Omit<AuditRecord, "seq" | "prevHash" | "hash">): 
     record.hearings,
     record.breaches,
     record.changes,
+    // Only when set, so records from before the column still hash as they did.
+    ...(record.refusal === null || record.refusal === undefined ? [] : [record.refusal]),
   ];
 }
 

@@ -80,6 +80,7 @@ const COLUMN_OF: Record<keyof AuditRecord, string> = {
   changes: "changes",
   kind: "kind",
   retryKey: "retry_key",
+  refusal: "refusal",
   prevHash: "prev_hash",
   hash: "hash",
 };
@@ -162,6 +163,8 @@ export interface AuditQuery {
   from?: string;
   /** Exclusive upper bound (ISO instant). */
   to?: string;
+  /** Records whose document or variables hold one of these texts (a value's keyed hash under each key). */
+  holding?: string[];
   /** Newest first: records with seq below this one (the previous page's last seq). */
   beforeSeq?: number;
   limit: number;
@@ -180,6 +183,11 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
   if (query.sub !== undefined) add((p) => `sub = ${p}`, query.sub);
   if (query.from !== undefined) add((p) => `recorded_at >= ${p}::timestamptz`, query.from);
   if (query.to !== undefined) add((p) => `recorded_at < ${p}::timestamptz`, query.to);
+  if (query.holding !== undefined)
+    add(
+      (p) => `EXISTS (SELECT 1 FROM unnest(${p}::text[]) AS held WHERE strpos(variables, held) > 0 OR strpos(document, held) > 0)`,
+      query.holding,
+    );
   if (query.beforeSeq !== undefined) add((p) => `seq < ${p}`, query.beforeSeq);
   params.push(query.limit);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
@@ -197,7 +205,7 @@ export interface AuditRecordStatus {
   /**
    * For an intent (null otherwise): "completed" when the outcome of its request, or of a later retry (the same
    * caller, jurisdiction, idempotency keys, document and variables), is recorded; "not-sent" when its response was withheld
-   * before the mutation was sent; "open" when neither: the mutation may or may not have changed data (its subgraph
+   * before the mutation was sent, or it was refused after its intent was recorded; "open" when neither: the mutation may or may not have changed data (its subgraph
    * knows, by idempotency key).
    */
   intentStatus: "completed" | "not-sent" | "open" | null;
@@ -208,7 +216,7 @@ export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[
   const statuses = new Map<number, AuditRecordStatus>();
   if (records.length === 0) return statuses;
   const related = await db.query<{ requestId: string; kind: AuditRecordKind }>(
-    `SELECT DISTINCT request_id AS "requestId", kind FROM audit_record WHERE request_id = ANY($1::text[]) AND kind IN ('outcome', 'withheld')`,
+    `SELECT DISTINCT request_id AS "requestId", kind FROM audit_record WHERE request_id = ANY($1::text[]) AND kind IN ('outcome', 'withheld', 'refused')`,
     [[...new Set(records.map((record) => record.requestId))]],
   );
   const has = (requestId: string, kind: AuditRecordKind) => related.some((row) => row.requestId === requestId && row.kind === kind);
@@ -217,7 +225,7 @@ export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[
     let intentStatus: AuditRecordStatus["intentStatus"] = null;
     if (record.kind === "intent") {
       if (has(record.requestId, "outcome")) intentStatus = "completed";
-      else if (responseWithheld) intentStatus = "not-sent";
+      else if (responseWithheld || has(record.requestId, "refused")) intentStatus = "not-sent";
       else intentStatus = (await retriedToCompletion(db, record)) ? "completed" : "open";
     }
     statuses.set(record.seq, { responseWithheld, intentStatus });

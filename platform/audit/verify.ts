@@ -78,6 +78,9 @@ class IntentTracker {
     } else if (record.kind === "withheld") {
       this.withheld += 1;
       this.close(record.requestId);
+    } else if (record.kind === "refused") {
+      // Refused after its intent was on record (authorization in reject mode): nothing was sent.
+      this.close(record.requestId);
     }
   }
 

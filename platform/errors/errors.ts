@@ -147,7 +147,17 @@ export function auditUnavailableError(): GraphQLError {
 
 export function reservedAliasError(alias: string): GraphQLError {
   return new GraphQLError(`The alias "${alias}" uses a prefix the gateway reserves`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, reason: "RESERVED_ALIAS", http: { status: 400 } },
+  });
+}
+
+/**
+ * Text no database can store (U+0000, a lone surrogate) in the document or a
+ * variable, refused before anything runs: HTTP 400, naming where.
+ */
+export function unstorableTextError(argument: string, problem: string): GraphQLError {
+  return new GraphQLError(`Invalid ${argument}: ${problem}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
   });
 }
 

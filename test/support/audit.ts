@@ -10,9 +10,9 @@ export interface TestAuditDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated audit store: a uniquely named schema on the test Postgres, in-memory PGlite without it. */
-export async function openTestAuditDatabase(): Promise<TestAuditDatabase> {
-  if (await isPostgresAvailable()) {
+/** A fresh, migrated audit store: a uniquely named schema on the test Postgres, in-memory PGlite without it (or when asked for). */
+export async function openTestAuditDatabase(engine: "default" | "pglite" = "default"): Promise<TestAuditDatabase> {
+  if (engine === "default" && (await isPostgresAvailable())) {
     const schema = `test_audit_${randomBytes(4).toString("hex")}`;
     const db = openPostgres({ url: TEST_DATABASE_URL, schema, poolSize: 4 });
     await migrateAuditStore(db);

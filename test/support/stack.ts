@@ -76,7 +76,12 @@ export async function startTestStack(
     authorizationMode?: AuthorizationMode;
     /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
     bus?: EventBus;
-  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditWriteTimeoutMs" | "gatewayKeysOf">,
+    /** The audit store's engine: the test Postgres when it answers (PGlite otherwise), or PGlite whatever answers. */
+    auditEngine?: "default" | "pglite";
+  } & Pick<
+    InProcessStackOptions,
+    "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditContent" | "auditWriteTimeoutMs" | "gatewayKeysOf"
+  >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -98,7 +103,7 @@ export async function startTestStack(
     });
   }
 
-  const audit = await openTestAuditDatabase();
+  const audit = await openTestAuditDatabase(options.auditEngine);
   const auditLog: string[] = [];
   const keys = await testKeys();
   const stack = await startInProcessStack({
@@ -115,6 +120,7 @@ export async function startTestStack(
     responseCache: options.responseCache,
     auditWriteTimeoutMs: options.auditWriteTimeoutMs,
     gatewayKeysOf: options.gatewayKeysOf,
+    auditContent: options.auditContent,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>

@@ -70,6 +70,32 @@ describe("audit store", () => {
     });
   });
 
+  it("stores a refusal's code in its hash; a record without one hashes as records from before the column", async () => {
+    await appendAuditEntries(audit.db, [entry(1), entry(2, { refusal: "JUSTIFICATION_REQUIRED", persons: [] })]);
+    const [plain, refused] = await auditRecordsAfter(audit.db, 0, 100);
+    expect(plain.refusal).toBeNull();
+    expect(refused.refusal).toBe("JUSTIFICATION_REQUIRED");
+    const { auditRecordHash } = await import("../record");
+    const { hash: _plainHash, refusal: _none, ...beforeTheColumn } = plain;
+    expect(auditRecordHash(beforeTheColumn)).toBe(plain.hash);
+    const { hash: _refusedHash, ...unhashed } = refused;
+    expect(auditRecordHash({ ...unhashed, refusal: null })).not.toBe(refused.hash);
+    expect((await verifyAuditChain(audit.db)).problem).toBeNull();
+    // Removing the code, with the triggers off, is found.
+    await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET refusal = NULL WHERE seq = 2`);
+    expect((await verifyAuditChain(audit.db)).problem).toMatchObject({ kind: "altered", seq: 2 });
+  });
+
+  it("finds the records holding any of a value's keyed hashes in their document or variables", async () => {
+    await appendAuditEntries(audit.db, [
+      entry(1, { variables: JSON.stringify({ name: "hmac-sha256:k1:aaaa" }) }),
+      entry(2, { document: '{ searchPeople(search: { familyName: "hmac-sha256:k2:bbbb" }) { id } }' }),
+      entry(3),
+    ]);
+    const found = await findAuditRecords(audit.db, { holding: ["hmac-sha256:k1:aaaa", "hmac-sha256:k2:bbbb"], limit: 10 });
+    expect(found.map((record) => record.seq)).toEqual([2, 1]);
+  });
+
   it("numbers records past 9 in numeric order, batch after batch", async () => {
     for (let n = 1; n <= 25; n += 5)
       await appendAuditEntries(

@@ -1,0 +1,25 @@
+import { checkJustification, justificationOf } from "../justification";
+import type { Principal } from "../../../platform/identity/principal";
+
+describe("a justification says something", () => {
+  it("is at least the minimum length, with a letter or digit, without control characters, at most 500 characters", () => {
+    expect(checkJustification("risk check")).toBeNull();
+    expect(checkJustification("complaint 2026/118")).toBeNull();
+    expect(checkJustification("évaluation")).toBeNull();
+    expect(checkJustification("2026/11/18")).toBeNull();
+    for (const text of [".", "checking", "---------- ...", "          "])
+      expect(checkJustification(text)).toMatch(/too short.*at least 10/);
+    expect(checkJustification("risk check\u0000")).toMatch(/control characters/);
+    expect(checkJustification("x".repeat(501))).toMatch(/longer than 500/);
+    expect(checkJustification("abc", 3)).toBeNull();
+  });
+
+  it("the header wins over the token's purpose; blank is none; a given one must pass whatever the persona", () => {
+    const principal = { purpose: "quarterly review" } as Principal;
+    const headers = (value: string | null) => ({ get: () => value });
+    expect(justificationOf(principal, headers("incident 21/4471"))).toEqual({ ok: true, justification: "incident 21/4471" });
+    expect(justificationOf(principal, headers("   "))).toEqual({ ok: true, justification: "quarterly review" });
+    expect(justificationOf({ purpose: null } as Principal, headers(null))).toEqual({ ok: true, justification: null });
+    expect(justificationOf(principal, headers("."))).toEqual({ ok: false, problem: expect.stringMatching(/too short/) });
+  });
+});
