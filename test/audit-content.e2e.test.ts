@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isInputObjectType, isObjectType, parse, print } from "graphql";
-import { mergeChunks } from "../dev/dataset/chunk";
-import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
+import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { INPUT_PROTECTION } from "../domain/input-protection";
 import { formatPncId } from "../domain/pnc";
 import type { AuthorizationMode } from "../gateway/authz";
@@ -12,11 +11,10 @@ import { verifyAuditChain } from "../platform/audit/verify";
 import { fixedClock } from "../platform/clock";
 import { SUBGRAPH_NAMES } from "../platform/config";
 import type { Principal } from "../platform/identity/principal";
-import { emptyChunk } from "./support/database";
 import { principalFor, tokenFor } from "./support/identity";
 import { composedApiSchema } from "./support/read-everything";
-import { hearing } from "./support/rows";
 import { isPostgresAvailable } from "./support/services";
+import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
@@ -49,20 +47,6 @@ const MARKERS = {
   dateOfBirth: "1911-03-17",
 } as const;
 
-function fixture() {
-  const extra = emptyChunk();
-  extra.hearings.hearings.push(
-    hearing(HEARING, "2026-11-20T10:00:00Z", {
-      type: "REVIEW",
-      courtCode: "B21DA",
-      forceCode: "21",
-      orderId: STAFFS.interimOrder,
-      respondentId: STAFFS.respondent,
-    }),
-  );
-  return mergeChunks(seedCasesChunk(), extra);
-}
-
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const hashed = (value: string) => DEFAULT_AUDIT_CONTENT.hasher.hash(value);
 
@@ -76,7 +60,7 @@ describe.each(SETUPS)("what the audit trail stores ($engine audit store, $mode a
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({
-      chunks: [fixture()],
+      chunks: [seedCasesWithStaffordshireReview(HEARING)],
       clock: fixedClock(TODAY),
       authorizationMode: mode,
       auditEngine: engine,

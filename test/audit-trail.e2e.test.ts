@@ -1,16 +1,14 @@
 import { parse, print } from "graphql";
 import { DEFAULT_AUDIT_CONTENT } from "../platform/audit/content-config";
 import { fixedClock } from "../platform/clock";
-import { mergeChunks } from "../dev/dataset/chunk";
-import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
+import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { findAuditRecords } from "../platform/audit/store";
 import type { AuditRecord } from "../platform/audit/record";
 import { verifyAuditChain } from "../platform/audit/verify";
 import { SUBGRAPH_NAMES } from "../platform/config";
 import type { Principal } from "../platform/identity/principal";
-import { emptyChunk } from "./support/database";
 import { principalFor, tokenFor } from "./support/identity";
-import { hearing } from "./support/rows";
+import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
@@ -30,24 +28,10 @@ const REVIEW = "review-cannock-2026";
 /** A value as the trail keeps case notes and identity (the stack hashes with the development key). */
 const hashed = (value: string) => DEFAULT_AUDIT_CONTENT.hasher.hash(value);
 
-function fixture() {
-  const extra = emptyChunk();
-  extra.hearings.hearings.push(
-    hearing(REVIEW, "2026-11-20T10:00:00Z", {
-      type: "REVIEW",
-      courtCode: "B21DA",
-      forceCode: "21",
-      orderId: STAFFS.interimOrder,
-      respondentId: STAFFS.respondent,
-    }),
-  );
-  return mergeChunks(seedCasesChunk(), extra);
-}
-
 describe("audit trail", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ chunks: [fixture()], clock: fixedClock(TODAY) });
+    stack = await startTestStack({ chunks: [seedCasesWithStaffordshireReview(REVIEW)], clock: fixedClock(TODAY) });
   });
   afterAll(() => stack?.stop());
 

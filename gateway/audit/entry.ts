@@ -27,6 +27,17 @@ export interface AuditedRequest {
 
 const NOTHING_DISCLOSED: Disclosure = { persons: [], orders: [], hearings: [], breaches: [], changes: [] };
 
+/** Who a record is about: the caller, its jurisdiction and, for service personas, the system it speaks for. */
+export function callerFieldsOf(principal: Principal): Pick<AuditEntry, "sub" | "persona" | "jurisdiction" | "recipient"> {
+  return {
+    sub: principal.sub,
+    persona: principal.persona,
+    // "national", "forces:07,21", "courts:B07ED": one text per jurisdiction, as everywhere else.
+    jurisdiction: canonicalJurisdiction(principal.jurisdiction),
+    recipient: recipientOf(principal),
+  };
+}
+
 /**
  * The record of a request: who (sub, persona, jurisdiction, recipient), why,
  * what operation with which variables, and what it disclosed or changed. An
@@ -39,11 +50,7 @@ export function auditEntryOf(kind: AuditRecordKind, request: AuditedRequest, dis
     kind,
     recordedAt: new Date().toISOString(),
     requestId: request.requestId,
-    sub: principal.sub,
-    persona: principal.persona,
-    // "national", "forces:07,21", "courts:B07ED": one text per jurisdiction, as everywhere else.
-    jurisdiction: canonicalJurisdiction(principal.jurisdiction),
-    recipient: recipientOf(principal),
+    ...callerFieldsOf(principal),
     justification: request.justification,
     operationType: operation.operation,
     operationName: operation.name?.value ?? null,

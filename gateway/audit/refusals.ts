@@ -2,12 +2,13 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { getOperationAST, type GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { AuditEntry } from "../../platform/audit/record";
 import { ErrorCode } from "../../platform/errors/errors";
-import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
+import type { Principal } from "../../platform/identity/principal";
+import { callerFieldsOf } from "./entry";
 import { isAuthorizationRefusal } from "../authz";
 import { gatewayContextOf } from "../context";
 import { isOperationLimitError, OPERATION_LIMIT_EXCEEDED } from "../limits";
 import type { AuditSink } from "./auditing-gateway";
-import { JUSTIFICATION_HEADER, MAX_JUSTIFICATION_LENGTH, recipientOf } from "./justification";
+import { JUSTIFICATION_HEADER, MAX_JUSTIFICATION_LENGTH } from "./justification";
 import { recordedUnresolved, type RecordedText, type RecordingRules } from "./recorded-operation";
 import { isStorableText } from "../operation/storable-text";
 
@@ -42,10 +43,7 @@ export function refusalEntry(request: RefusedRequest): AuditEntry {
     kind: "refused",
     recordedAt: new Date().toISOString(),
     requestId: request.requestId,
-    sub: principal.sub,
-    persona: principal.persona,
-    jurisdiction: canonicalJurisdiction(principal.jurisdiction),
-    recipient: recipientOf(principal),
+    ...callerFieldsOf(principal),
     justification: givenJustification(principal, request.headers),
     operationType: request.operationType,
     operationName: request.operationName,

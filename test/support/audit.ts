@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { openPglite, openPostgres, type Db } from "../../platform/db/db";
+import type { AuditEntry } from "../../platform/audit/record";
 import { migrateAuditStore } from "../../platform/audit/store";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
@@ -28,4 +29,33 @@ export async function openTestAuditDatabase(engine: "default" | "pglite" = "defa
   const db = openPglite();
   await migrateAuditStore(db);
   return { db, schema: null, dispose: () => db.close() };
+}
+
+/**
+ * The n-th of a run of plausible consultation records: an officer looking a
+ * person up, spread over November 2026 (distinct instants for n below 28,000).
+ */
+export function sampleAuditEntry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    kind: "consultation",
+    recordedAt: `2026-11-${String((n % 28) + 1).padStart(2, "0")}T10:00:00.${String(n % 1000).padStart(3, "0")}Z`,
+    requestId: `request-${n}`,
+    sub: n % 2 === 0 ? "officer-a" : "officer-b",
+    persona: "force-officer",
+    jurisdiction: "forces:07",
+    recipient: null,
+    justification: "risk assessment",
+    operationType: "query",
+    operationName: "Lookup",
+    documentHash: "a".repeat(64),
+    document: "query Lookup($id: ID!) { person(id: $id) { name { family } } }",
+    variables: JSON.stringify({ id: `person-${n}` }),
+    persons: [`person-${n}`],
+    orders: n % 3 === 0 ? [`order-${n}`] : [],
+    hearings: [],
+    breaches: [],
+    changes: "[]",
+    retryKey: null,
+    ...overrides,
+  };
 }

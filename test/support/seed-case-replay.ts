@@ -1,5 +1,8 @@
 import type { DatasetChunk } from "../../domain/records";
+import { mergeChunks } from "../../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../../dev/dataset/seed-cases";
+import { emptyChunk } from "./database";
+import { hearing } from "./rows";
 
 const IDS = SEED_CASE_IDS.cheshire;
 
@@ -37,4 +40,23 @@ export function cheshireBeforeReview(): DatasetChunk {
     },
     breaches: { breaches: [] },
   };
+}
+
+/**
+ * The seed cases with one more hearing: a review of the Staffordshire interim
+ * order listed at Cannock (B21DA) on 20 November 2026, not yet decided, for
+ * tests that record an outcome.
+ */
+export function seedCasesWithStaffordshireReview(hearingId: string): DatasetChunk {
+  const extra = emptyChunk();
+  extra.hearings.hearings.push(
+    hearing(hearingId, "2026-11-20T10:00:00Z", {
+      type: "REVIEW",
+      courtCode: "B21DA",
+      forceCode: "21",
+      orderId: SEED_CASE_IDS.staffordshire.interimOrder,
+      respondentId: SEED_CASE_IDS.staffordshire.respondent,
+    }),
+  );
+  return mergeChunks(seedCasesChunk(), extra);
 }

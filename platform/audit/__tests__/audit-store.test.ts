@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { openPostgres, type Db } from "../../db/db";
-import { openTestAuditDatabase, type TestAuditDatabase } from "../../../test/support/audit";
+import { openTestAuditDatabase, sampleAuditEntry, type TestAuditDatabase } from "../../../test/support/audit";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../test/support/services";
-import { GENESIS_HASH, type AuditEntry } from "../record";
+import { GENESIS_HASH } from "../record";
 import {
   appendAuditEntries,
   auditRecordsAfter,
@@ -13,30 +13,7 @@ import {
 } from "../store";
 import { verifyAuditChain } from "../verify";
 
-function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return {
-    kind: "consultation",
-    recordedAt: `2026-11-${String((n % 28) + 1).padStart(2, "0")}T10:00:00.${String(n % 1000).padStart(3, "0")}Z`,
-    requestId: `request-${n}`,
-    sub: n % 2 === 0 ? "officer-a" : "officer-b",
-    persona: "force-officer",
-    jurisdiction: "forces:07",
-    recipient: null,
-    justification: "risk assessment",
-    operationType: "query",
-    operationName: "Lookup",
-    documentHash: "a".repeat(64),
-    document: "query Lookup($id: ID!) { person(id: $id) { name { family } } }",
-    variables: JSON.stringify({ id: `person-${n}` }),
-    persons: [`person-${n}`],
-    orders: n % 3 === 0 ? [`order-${n}`] : [],
-    hearings: [],
-    breaches: [],
-    changes: "[]",
-    retryKey: null,
-    ...overrides,
-  };
-}
+const entry = sampleAuditEntry;
 
 /** Changes the trail the way a database administrator could: with the append-only triggers switched off. */
 async function asAdministratorBypassingTriggers(db: Db, sql: string, params: unknown[] = []): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { Client } from "pg";
-import { openTestAuditDatabase, type TestAuditDatabase } from "../../../test/support/audit";
+import { openTestAuditDatabase, sampleAuditEntry, type TestAuditDatabase } from "../../../test/support/audit";
 import { TEST_DATABASE_URL } from "../../../test/support/services";
 import { GroupCommitWriter } from "../group-commit";
 import type { AuditEntry, AuditRecord } from "../record";
@@ -17,28 +17,7 @@ import { verifyAuditChain } from "../verify";
 let counter = 0;
 function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   counter += 1;
-  return {
-    kind: "consultation",
-    recordedAt: new Date(Date.UTC(2026, 10, 23, 10, 0, 0, counter % 1000)).toISOString(),
-    requestId: `request-${counter}`,
-    sub: "officer-a",
-    persona: "force-officer",
-    jurisdiction: "forces:07",
-    recipient: null,
-    justification: "risk assessment",
-    operationType: "query",
-    operationName: "Lookup",
-    documentHash: "a".repeat(64),
-    document: "query Lookup($id: ID!) { person(id: $id) { name { family } } }",
-    variables: JSON.stringify({ id: `person-${counter}` }),
-    persons: [`person-${counter}`],
-    orders: [],
-    hearings: [],
-    breaches: [],
-    changes: "[]",
-    retryKey: null,
-    ...overrides,
-  };
+  return sampleAuditEntry(counter, { sub: "officer-a", orders: [], ...overrides });
 }
 
 /** What the database refuses in one row, and so in the whole transaction holding it. */
