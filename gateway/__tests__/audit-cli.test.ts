@@ -44,7 +44,12 @@ describe("npm run audit", () => {
       consultation(4, "officer-a", "person-1", "2026-11-02T23:59:59.999Z"),
     ]);
   });
-  afterEach(() => audit.dispose());
+  /** Set by a test that breaks the chain on purpose, so the store's own verification at dispose expects it. */
+  let tampered = false;
+  afterEach(async () => {
+    await audit.dispose({ tampered });
+    tampered = false;
+  });
 
   it("who-consulted lists who consulted a person in a period, newest first, and records that it was asked", async () => {
     expect(
@@ -125,6 +130,7 @@ describe("npm run audit", () => {
       "no mutation intent is without its outcome",
     ]);
     await audit.db.transaction(async (tx) => {
+      tampered = true;
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(`DELETE FROM audit_record WHERE seq = 3`);
     });
@@ -182,6 +188,7 @@ describe("npm run audit", () => {
   it("verify --after starts after the months retention removed, from the last removed record's seq and hash", async () => {
     const [second] = await auditRecordsAfter(audit.db, 1, 1);
     await audit.db.transaction(async (tx) => {
+      tampered = true;
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(`DELETE FROM audit_record WHERE seq <= 2`);
     });

@@ -2,13 +2,25 @@ import { randomBytes } from "node:crypto";
 import { openPglite, openPostgres, type Db } from "../../platform/db/db";
 import type { AuditEntry } from "../../platform/audit/record";
 import { migrateAuditStore } from "../../platform/audit/store";
+import { verifyAuditChain } from "../../platform/audit/verify";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
 export interface TestAuditDatabase {
   db: Db;
   /** The Postgres schema holding the trail (null on PGlite). */
   schema: string | null;
-  dispose(): Promise<void>;
+  /**
+   * Verifies the hash chain of everything the test wrote (it fails the test if
+   * the chain is broken), then drops the store. A test that breaks the chain on
+   * purpose says so with `{ tampered: true }`.
+   */
+  dispose(options?: { tampered?: boolean }): Promise<void>;
+}
+
+async function verifyUnlessTampered(db: Db, options: { tampered?: boolean } = {}): Promise<void> {
+  if (options.tampered) return;
+  const { problem } = await verifyAuditChain(db);
+  if (problem) throw new Error(`The audit trail this test wrote does not verify: ${problem.message}`);
 }
 
 /** A fresh, migrated audit store: a uniquely named schema on the test Postgres, in-memory PGlite without it (or when asked for). */
@@ -20,15 +32,29 @@ export async function openTestAuditDatabase(engine: "default" | "pglite" = "defa
     return {
       db,
       schema,
-      async dispose() {
-        await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await db.close();
+      async dispose(options) {
+        try {
+          await verifyUnlessTampered(db, options);
+        } finally {
+          await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          await db.close();
+        }
       },
     };
   }
   const db = openPglite();
   await migrateAuditStore(db);
-  return { db, schema: null, dispose: () => db.close() };
+  return {
+    db,
+    schema: null,
+    async dispose(options) {
+      try {
+        await verifyUnlessTampered(db, options);
+      } finally {
+        await db.close();
+      }
+    },
+  };
 }
 
 /**

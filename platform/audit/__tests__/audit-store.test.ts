@@ -15,8 +15,12 @@ import { verifyAuditChain } from "../verify";
 
 const entry = sampleAuditEntry;
 
+/** Set by a test that breaks the chain on purpose, so the store's own verification at dispose expects it. */
+let tampered = false;
+
 /** Changes the trail the way a database administrator could: with the append-only triggers switched off. */
 async function asAdministratorBypassingTriggers(db: Db, sql: string, params: unknown[] = []): Promise<void> {
+  tampered = true;
   await db.transaction(async (tx) => {
     await tx.query(`SET LOCAL session_replication_role = replica`);
     await tx.query(sql, params);
@@ -28,7 +32,10 @@ describe("audit store", () => {
   beforeEach(async () => {
     audit = await openTestAuditDatabase();
   });
-  afterEach(() => audit.dispose());
+  afterEach(async () => {
+    await audit.dispose({ tampered });
+    tampered = false;
+  });
 
   it("chains records across batches, and verify walks the whole chain", async () => {
     await appendAuditEntries(audit.db, [entry(1), entry(2), entry(3)]);
