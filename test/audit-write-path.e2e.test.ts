@@ -56,10 +56,13 @@ async function acceptRecords(db: Db): Promise<void> {
   await db.execScript(`DROP TRIGGER test_refuse_record ON audit_record; DROP FUNCTION test_refuse_record();`);
 }
 
-describe("audit write path", () => {
+// Every rule holds on both stores the trail can live in: Postgres (production) and embedded PGlite.
+const AUDIT_ENGINES = ["default", "pglite"] as const;
+
+describe.each(AUDIT_ENGINES)("audit write path (%s audit store)", (auditEngine) => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23") });
+    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), auditEngine });
   });
   afterAll(() => stack?.stop());
 
@@ -156,10 +159,10 @@ describe("audit write path", () => {
   });
 });
 
-describe("a response withheld because its record committed too late", () => {
+describe.each(AUDIT_ENGINES)("a response withheld because its record committed too late (%s audit store)", (auditEngine) => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), auditWriteTimeoutMs: 3000 });
+    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), auditWriteTimeoutMs: 3000, auditEngine });
   });
   afterAll(() => stack?.stop());
 
