@@ -47,6 +47,11 @@ export interface InProcessStackOptions {
    * the subgraphs of this stack consume (they share this process).
    */
   responseCache?: ResponseCacheOptions;
+  /**
+   * Test only (refused in production): take one of the two layers of access control away, so a test
+   * sees the other alone: the gateway's authorization filter, or every subgraph's own scope guard.
+   */
+  withoutLayer?: "gateway-filter" | "subgraph-guard";
 }
 
 export interface InProcessStack {
@@ -88,6 +93,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       gatewayKeys: options.assertions.publicKeys,
       bus,
       eventConsumer: inProcessConsumerName(name),
+      ...(options.withoutLayer === "subgraph-guard" ? { withoutAccessGuard: true as const } : {}),
     });
     await server.apollo.start();
     const httpService = server.createHttpService();
@@ -115,6 +121,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditTrail: createAuditTrail({ db: options.auditDb, log: options.auditLog }),
       responseCache,
+      ...(options.withoutLayer === "gateway-filter" ? { withoutAuthorizationFilter: true as const } : {}),
     },
   );
   await gateway.apollo.start();

@@ -22,6 +22,7 @@ import { gatewayReadiness } from "./health";
 import { createOperationLimits } from "./limits";
 import { withInputScalars } from "./operation/input-scalars";
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH } from "./subgraph-fetch";
+import { refuseTestOnlySwitchInProduction } from "../platform/test-only";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -64,6 +65,11 @@ export interface GatewayDependencies {
   auditTrail: AuditTrail;
   /** Statistics and reference data answered from a cache, and persisted queries (createResponseCache); none if absent. */
   responseCache?: ResponseCache;
+  /**
+   * Test only, refused in production (platform/test-only.ts): no authorization filter in front of the
+   * planner, so that a test sees the subgraphs' own guards alone.
+   */
+  withoutAuthorizationFilter?: true;
 }
 
 /** Runs `stop` when Apollo Server stops (after in-flight operations). */
@@ -83,6 +89,10 @@ export function createGateway(
   config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch">,
   dependencies: GatewayDependencies,
 ): Gateway {
+  if (dependencies.withoutAuthorizationFilter) {
+    if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
+    refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
+  }
   // Never an error's message: it can quote the personal data a request carried.
   const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   // The concerns, one line each; a new one is a folder with a factory and a line here.
@@ -114,7 +124,7 @@ export function createGateway(
   // every request, cache hits included.
   const wrappers: ((inner: GatewayInterface) => GatewayInterface)[] = [
     withInputScalars,
-    authorization.wrapGateway,
+    dependencies.withoutAuthorizationFilter ? (inner) => inner : authorization.wrapGateway,
     (inner) => withValueCompletionMasked(inner, log),
     (inner) => (dependencies.responseCache ? dependencies.responseCache.wrapGateway(inner, config.authorizationMode) : inner),
     auditTrail.wrapGateway,

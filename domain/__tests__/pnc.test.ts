@@ -45,12 +45,20 @@ describe("parsePncId", () => {
     expect(parsePncId("2001/0000001A", 2026)).toEqual({ ok: false, problem: "check character is A, expected Q" });
   });
 
-  it.each(["2001/000001Q", "2001/00000001Q", "201/0000001Q", "20011/0000001Q", "2001-0000001Q", "2001/0000001", "x2001/0000001Q", "2001/0000001QQ", "2001/00000O1Q", ""])(
-    "refuses %j, which is not of the form",
-    (input) => {
-      expect(parsePncId(input, 2026)).toEqual({ ok: false, problem: "must look like YYYY/NNNNNNNC (or YY/NNNNNNNC)" });
-    },
-  );
+  it.each([
+    "2001/000001Q",
+    "2001/00000001Q",
+    "201/0000001Q",
+    "20011/0000001Q",
+    "2001-0000001Q",
+    "2001/0000001",
+    "x2001/0000001Q",
+    "2001/0000001QQ",
+    "2001/00000O1Q",
+    "",
+  ])("refuses %j, which is not of the form", (input) => {
+    expect(parsePncId(input, 2026)).toEqual({ ok: false, problem: "must look like YYYY/NNNNNNNC (or YY/NNNNNNNC)" });
+  });
 
   it("refuses a year in the future, and accepts the current one", () => {
     expect(parsePncId("2027/0000001Q", 2026)).toEqual({ ok: false, problem: "year 2027 is in the future" });

@@ -108,6 +108,11 @@ export interface SubgraphDependencies {
   bus?: EventBus;
   /** This process's consumer name within the subgraph's consumer groups. */
   eventConsumer?: string;
+  /**
+   * Test only, refused in production (platform/test-only.ts): serve a schema whose scope guard is off,
+   * so that a test sees the gateway's filter alone. Jurisdiction is still enforced (only subgraphs do it).
+   */
+  withoutAccessGuard?: true;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -127,7 +132,9 @@ export async function createSubgraphServer<TLoaders>(
   const { db, clock } = dependencies;
   const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}] ${describeErrorForLog(error)}`));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-    schema: await subgraphSchema(definition),
+    schema: dependencies.withoutAccessGuard
+      ? await buildFederatedSchema({ ...definition, enforceAccess: false })
+      : await subgraphSchema(definition),
     introspection: process.env.NODE_ENV !== "production",
     formatError: maskUnexpectedErrors(logError),
     includeStacktraceInErrorResponses: false,

@@ -46,7 +46,11 @@ const MODULES = [
     threshold: 90,
   },
   { file: "platform/subgraph/access-guard.ts", tests: ["platform/subgraph/__tests__/access-guard.test.ts"], threshold: 90 },
-  { file: "platform/subgraph/access-rules.ts", tests: ["platform/subgraph/__tests__/access-guard.test.ts", "platform/subgraph/__tests__/access-rules.test.ts"], threshold: 90 },
+  {
+    file: "platform/subgraph/access-rules.ts",
+    tests: ["platform/subgraph/__tests__/access-guard.test.ts", "platform/subgraph/__tests__/access-rules.test.ts"],
+    threshold: 90,
+  },
   { file: "platform/subgraph/jurisdiction-table.ts", tests: ["platform/subgraph/__tests__/jurisdiction-table.test.ts"], threshold: 90 },
   { file: "gateway/audit/disclosure.ts", tests: ["gateway/audit/__tests__/disclosure.test.ts"], threshold: 90 },
   { file: "gateway/audit/justification.ts", tests: ["gateway/audit/__tests__/justification.test.ts"], threshold: 90 },

@@ -74,7 +74,7 @@ export async function startTestStack(
     authorizationMode?: AuthorizationMode;
     /** The event bus between the subgraphs (in-process unless a test brings Redis); closed by stop(). */
     bus?: EventBus;
-  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache">,
+  } & Pick<InProcessStackOptions, "subgraphFetch" | "routeSubgraphs" | "responseCache" | "withoutLayer">,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
@@ -111,6 +111,7 @@ export async function startTestStack(
     subgraphFetch: options.subgraphFetch,
     routeSubgraphs: options.routeSubgraphs,
     responseCache: options.responseCache,
+    withoutLayer: options.withoutLayer,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
