@@ -2,6 +2,7 @@ import {
   checkHearingOutcome,
   DECISIONS_BY_HEARING_TYPE,
   FULL_ORDER_MINIMUM_YEARS,
+  HEARING_OUTCOME_RECORDED,
   type HearingOutcome,
   type HearingUnderDecision,
 } from "../court-decisions";
@@ -574,5 +575,11 @@ describe("what a decision does to the order", () => {
     ] as const)("at a %s hearing is refused on %s", (type, _state, facts, describe) => {
       expect(effect(type, heard(decision), facts)).toEqual(refused("decision", `the application has already been determined: ${describe}`));
     });
+  });
+});
+
+describe("the event hearings publishes", () => {
+  it("is named HearingOutcomeRecorded on the stream (orders and breaches consume it by that name)", () => {
+    expect(HEARING_OUTCOME_RECORDED).toBe("HearingOutcomeRecorded");
   });
 });

@@ -13,8 +13,6 @@
 
 /** @typedef {{ file: string, tests: string[], threshold: number }} MutationModule */
 
-const AUTHORIZATION_PROPERTY = "test/authorization.property.test.ts";
-
 /** @type {MutationModule[]} */
 const MODULES = [
   { file: "domain/court-decisions.ts", tests: ["domain/__tests__/court-decisions.test.ts"], threshold: 90 },
@@ -22,33 +20,26 @@ const MODULES = [
   { file: "domain/pnc.ts", tests: ["domain/__tests__/pnc.test.ts"], threshold: 90 },
   {
     file: "gateway/authz/filter-operation.ts",
-    tests: ["gateway/authz/__tests__/filter-operation.test.ts", "gateway/authz/__tests__/authorization.test.ts", AUTHORIZATION_PROPERTY],
+    tests: [
+      "gateway/authz/__tests__/filter-operation.test.ts",
+      "gateway/authz/__tests__/filter-operation.rules.test.ts",
+      "gateway/authz/__tests__/authorization.test.ts",
+    ],
     threshold: 90,
   },
   {
     file: "gateway/authz/policy.ts",
-    tests: ["gateway/authz/__tests__/policy.test.ts", "gateway/authz/__tests__/authorization.test.ts", AUTHORIZATION_PROPERTY],
+    tests: ["gateway/authz/__tests__/policy.test.ts", "gateway/authz/__tests__/authorization.test.ts"],
     threshold: 90,
   },
   {
     file: "gateway/authz/project-result.ts",
-    tests: ["gateway/authz/__tests__/authorization.test.ts", AUTHORIZATION_PROPERTY],
+    tests: ["gateway/authz/__tests__/project-result.test.ts", "gateway/authz/__tests__/authorization.test.ts"],
     threshold: 90,
   },
   {
-    file: "gateway/authz/authorizing-gateway.ts",
-    tests: ["gateway/authz/__tests__/authorization.test.ts", "gateway/authz/__tests__/authorization-shape-cache.test.ts"],
-    threshold: 90,
-  },
-  {
-    file: "gateway/authz/authorization-shape-cache.ts",
-    tests: ["gateway/authz/__tests__/authorization-shape-cache.test.ts", "gateway/authz/__tests__/authorization.test.ts"],
-    threshold: 90,
-  },
-  { file: "platform/subgraph/access-guard.ts", tests: ["platform/subgraph/__tests__/access-guard.test.ts"], threshold: 90 },
-  {
-    file: "platform/subgraph/access-rules.ts",
-    tests: ["platform/subgraph/__tests__/access-guard.test.ts", "platform/subgraph/__tests__/access-rules.test.ts"],
+    file: "platform/subgraph/access-guard.ts",
+    tests: ["platform/subgraph/__tests__/access-guard.test.ts", "platform/subgraph/__tests__/access-guard.rules.test.ts"],
     threshold: 90,
   },
   { file: "platform/subgraph/jurisdiction-table.ts", tests: ["platform/subgraph/__tests__/jurisdiction-table.test.ts"], threshold: 90 },

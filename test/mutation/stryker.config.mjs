@@ -37,7 +37,6 @@ export default {
     enableFindRelatedTests: false,
   },
   thresholds: { high: 95, low: 90, break: mutationModule.threshold },
-  incremental: process.env.MUTATION_INCREMENTAL === "1",
   incrementalFile: `test/mutation/incremental/${slug}.json`,
   reporters: ["clear-text", "json", "progress"],
   jsonReporter: { fileName: `reports/mutation/${slug}.json` },
