@@ -55,6 +55,13 @@ describe("filterOperation's decisions", () => {
     expect(filter(`{ f: forces { s: secret code } }`).unauthorizedPaths).toEqual([["f", "s"]]);
   });
 
+  it("tells apart paths whose keys would run together", () => {
+    expect(filter(`{ a: forces { bsecret: secret } ab: forces { secret } }`).unauthorizedPaths).toEqual([
+      ["a", "bsecret"],
+      ["ab", "secret"],
+    ]);
+  });
+
   it("reports a field once however many times the same path selects it", () => {
     expect(filter(`{ forces { secret secret } forces { secret } }`).unauthorizedPaths).toEqual([["forces", "secret"]]);
   });
