@@ -46,7 +46,11 @@ const MODULES = [
   { file: "gateway/audit/disclosure.ts", tests: ["gateway/audit/__tests__/disclosure.test.ts"], threshold: 90 },
   { file: "gateway/audit/justification.ts", tests: ["gateway/audit/__tests__/justification.test.ts"], threshold: 90 },
   { file: "gateway/audit/variables.ts", tests: ["gateway/audit/__tests__/variables.test.ts"], threshold: 90 },
-  { file: "platform/identity/principal.ts", tests: ["platform/identity/__tests__/principal.test.ts"], threshold: 90 },
+  {
+    file: "platform/identity/principal.ts",
+    tests: ["platform/identity/__tests__/principal.test.ts", "platform/identity/__tests__/principal.jurisdiction.test.ts"],
+    threshold: 90,
+  },
   { file: "platform/identity/assertion.ts", tests: ["platform/identity/__tests__/assertion.test.ts"], threshold: 90 },
 ];
 
