@@ -11,7 +11,8 @@
  *   results.json, and each module's Stryker incremental file
  *   (test/mutation/incremental/) is rewritten. Commit all three.
  * - --ci: what .ci/run does. A module whose inputs (its source, its tests,
- *   the mutation configuration and the lockfile) are byte for byte those of
+ *   its entry in modules.js, the Stryker, jest and TypeScript configuration
+ *   and the lockfile) are byte for byte those of
  *   the committed results is not run: its committed score stands. Any other
  *   module runs with Stryker's --incremental against its committed incremental
  *   file, so only the mutants of changed code, or covered by changed tests,
@@ -30,13 +31,7 @@ const { MODULES, slugOf } = require("../test/mutation/modules.js");
 const REPO_ROOT = path.resolve(__dirname, "..");
 const RESULTS_JSON = path.join(REPO_ROOT, "test/mutation/results.json");
 const RESULTS_MD = path.join(REPO_ROOT, "test/mutation/results.md");
-const CONFIG_FILES = [
-  "test/mutation/modules.js",
-  "test/mutation/stryker.config.mjs",
-  "jest.config.js",
-  "tsconfig.json",
-  "package-lock.json",
-];
+const CONFIG_FILES = ["test/mutation/stryker.config.mjs", "jest.config.js", "tsconfig.json", "package-lock.json"];
 
 const args = process.argv.slice(2);
 const ci = args.includes("--ci");
@@ -47,7 +42,7 @@ const selected = named.length > 0 ? MODULES.filter((module) => named.includes(mo
 
 /** What a module's result depends on, as one digest. */
 function inputsDigest(module) {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(JSON.stringify(module)).update("\0");
   for (const file of [module.file, ...module.tests, ...CONFIG_FILES]) {
     hash
       .update(file)
