@@ -15,16 +15,19 @@ const SUPERGRAPH = `
     @link(url: "https://specs.apollo.dev/requiresScopes/v0.1", import: ["@requiresScopes"])
     @link(url: "https://specs.apollo.dev/authenticated/v0.1", as: "mustLogIn")
     @link(url: "https://specs.apollo.dev/policy/v0.1", import: ["@policy"])
+    @other(url: "https://specs.apollo.dev/policy/v0.1", as: "notPolicy")
   { query: Query }
   directive @link(url: String, as: String, import: [String]) repeatable on SCHEMA
   directive @requiresScopes(scopes: [[requiresScopes__Scope!]!]!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
   directive @mustLogIn on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
   directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
-  directive @other on FIELD_DEFINITION
+  directive @other(url: String, as: String) on FIELD_DEFINITION | SCHEMA
+  directive @notPolicy on FIELD_DEFINITION
   scalar requiresScopes__Scope
   scalar policy__Policy
   type Query {
     open: String @other
+    notGoverned: String @notPolicy
     loggedIn: String @mustLogIn
     either: String @requiresScopes(scopes: [["a", "b"], ["c"]])
     both: String @requiresScopes(scopes: [["a"]]) @requiresScopes(scopes: [["c"]])
@@ -36,9 +39,9 @@ const SUPERGRAPH = `
     __secretLike: String @requiresScopes(scopes: [["never"]])
   }
   type Secret @requiresScopes(scopes: [["secret:read"]]) { id: ID }
-  interface Thing @requiresScopes(scopes: [["thing"]]) { name: String }
-  type A implements Thing { name: String @requiresScopes(scopes: [["a"]]) }
-  type B implements Thing { name: String }
+  interface Thing @requiresScopes(scopes: [["thing"]]) { name: String label: String @requiresScopes(scopes: [["label"]]) }
+  type A implements Thing { name: String @requiresScopes(scopes: [["a"]]) label: String }
+  type B implements Thing { name: String label: String }
   enum Level @requiresScopes(scopes: [["level"]]) { LOW }
   scalar Code @requiresScopes(scopes: [["code"]])
 `.replace("__secretLike", "underscore");
@@ -69,6 +72,7 @@ describe("AuthorizationPolicy", () => {
         ["Query.both", "a; c"],
         ["Query.governed", "policy"],
         ["Query.underscore", "never"],
+        ["Thing.label", "label"],
         ["A.name", "a"],
       ]),
     );
@@ -76,16 +80,19 @@ describe("AuthorizationPolicy", () => {
 
   it("strips the security links, directives and their scalars, and nothing else", () => {
     expect(executableSupergraphSdl).not.toMatch(
-      /requiresScopes|mustLogIn|@policy|policy__Policy|specs\.apollo\.dev\/(authenticated|policy)/,
+      /requiresScopes|mustLogIn|@policy|policy__Policy|@link\(url: "https:\/\/specs\.apollo\.dev\/(authenticated|policy)/,
     );
     expect(executableSupergraphSdl).toContain(`@link(url: "https://specs.apollo.dev/link/v1.0")`);
     expect(executableSupergraphSdl).toContain("open: String @other");
-    expect(executableSupergraphSdl).toContain("directive @other on FIELD_DEFINITION");
+    expect(executableSupergraphSdl).toContain("directive @other(url: String, as: String) on FIELD_DEFINITION | SCHEMA");
+    expect(executableSupergraphSdl).toContain(`@other(url: "https://specs.apollo.dev/policy/v0.1", as: "notPolicy")`);
   });
 
   it("lets through a field no rule names, and one needing only authentication", () => {
     expect(allowed(query, "open")).toBe(true);
     expect(allowed(query, "loggedIn")).toBe(true);
+    // Only @link names a spec: another schema directive with a url argument names nothing.
+    expect(allowed(query, "notGoverned")).toBe(true);
   });
 
   it("reads @requiresScopes as OR of ANDs", () => {
@@ -129,7 +136,8 @@ describe("AuthorizationPolicy", () => {
   });
 
   it("lets every meta field through, and only meta fields by their name", () => {
-    const typename = { ...query.getFields().open, name: "__typename" };
+    // Even a meta field whose type had a rule (no real one has) is let through.
+    const typename = { ...query.getFields().secret, name: "__typename" };
     expect(policy.isFieldAuthorized(schema, query, typename, principal())).toBe(true);
     expect(allowed(query, "underscore")).toBe(false);
   });

@@ -30,6 +30,15 @@ describe("projectToOriginalOperation", () => {
     });
   });
 
+  it("withholds an unauthorized field even if the fetched data carried a value for it", () => {
+    expect(
+      project(`{ force { code secret } s: force { secret } }`, { force: { code: "07", secret: "leaked" }, s: { secret: "leaked" } }),
+    ).toEqual({
+      force: { code: "07", secret: null },
+      s: { secret: null },
+    });
+  });
+
   it("gives a value the filtered result lacks as null", () => {
     expect(project(`{ force { code } }`, {})).toEqual({ force: null });
   });
