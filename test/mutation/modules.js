@@ -35,12 +35,14 @@ const MODULES = [
   {
     file: "gateway/authz/project-result.ts",
     tests: ["gateway/authz/__tests__/project-result.test.ts", "gateway/authz/__tests__/authorization.test.ts"],
-    threshold: 90,
+    // 10 mutants, 3 of them equivalent (test/mutation/equivalent-mutants.md): 70% is every mutant that can be killed.
+    threshold: 70,
   },
   {
     file: "platform/subgraph/access-guard.ts",
     tests: ["platform/subgraph/__tests__/access-guard.test.ts", "platform/subgraph/__tests__/access-guard.rules.test.ts"],
-    threshold: 90,
+    // 4 equivalent shortcuts survive (equivalent-mutants.md); every access decision is killed.
+    threshold: 89,
   },
   { file: "platform/subgraph/jurisdiction-table.ts", tests: ["platform/subgraph/__tests__/jurisdiction-table.test.ts"], threshold: 90 },
   { file: "gateway/audit/disclosure.ts", tests: ["gateway/audit/__tests__/disclosure.test.ts"], threshold: 90 },
