@@ -38,7 +38,7 @@ const zones = [...LAYER_RULES, ...SUBGRAPH_RULES].flatMap(({ target, from, layer
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".data/**", "bench/results/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", ".data/**", "bench/results/**", "coverage/**", ".stryker-tmp/**", "reports/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -54,6 +54,11 @@ export interface InProcessStackOptions {
    * the subgraphs of this stack consume (they share this process).
    */
   responseCache?: ResponseCacheOptions;
+  /**
+   * Test only (refused in production): take one of the two layers of access control away, so a test
+   * sees the other alone: the gateway's authorization filter, or every subgraph's own scope guard.
+   */
+  withoutLayer?: "gateway-filter" | "subgraph-guard";
 }
 
 export interface InProcessStack {
@@ -97,6 +102,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
       bus,
       eventConsumer: inProcessConsumerName(name),
+      ...(options.withoutLayer === "subgraph-guard" ? { withoutAccessGuard: true as const } : {}),
     });
     await server.apollo.start();
     const httpService = server.createHttpService();
@@ -132,6 +138,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       requiredChecks: {
         "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),
       },
+      ...(options.withoutLayer === "gateway-filter" ? { withoutAuthorizationFilter: true as const } : {}),
     },
   );
   await gateway.apollo.start();

@@ -24,6 +24,7 @@ import { withInputScalars } from "./operation/input-scalars";
 import { accessKeyOf, createPersistedQueries } from "./persisted-queries";
 import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from "./subgraph-fetch";
 import { storableTextPlugin } from "./operation/storable-text";
+import { refuseTestOnlySwitchInProduction } from "../platform/test-only";
 
 /** The response header that names the request: the id the subgraphs saw in their identity assertions. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -70,6 +71,11 @@ export interface GatewayDependencies {
   responseCache?: ResponseCache;
   /** Checks readiness requires besides the supergraph: "ready" or what is wrong (the audit store, the key set). */
   requiredChecks?: Readonly<Record<string, () => Promise<string>>>;
+  /**
+   * Test only, refused in production (platform/test-only.ts): no authorization filter in front of the
+   * planner, so that a test sees the subgraphs' own guards alone.
+   */
+  withoutAuthorizationFilter?: true;
 }
 
 /** Runs `stop` when Apollo Server stops (after in-flight operations). */
@@ -89,6 +95,10 @@ export function createGateway(
   config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch">,
   dependencies: GatewayDependencies,
 ): Gateway {
+  if (dependencies.withoutAuthorizationFilter) {
+    if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
+    refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
+  }
   // Never an error's message: it can quote the personal data a request carried.
   const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
   // The concerns, one line each; a new one is a folder with a factory and a line here.
@@ -121,7 +131,7 @@ export function createGateway(
   // every request, cache hits included.
   const wrappers: ((inner: GatewayInterface) => GatewayInterface)[] = [
     withInputScalars,
-    authorization.wrapGateway,
+    dependencies.withoutAuthorizationFilter ? (inner) => inner : authorization.wrapGateway,
     (inner) => withValueCompletionMasked(inner, log),
     (inner) => (dependencies.responseCache ? dependencies.responseCache.wrapGateway(inner, config.authorizationMode) : inner),
     auditTrail.wrapGateway,

@@ -8,6 +8,7 @@ import { enforceAccessRules } from "./access-guard";
 import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
 import { enforceJurisdiction, type JurisdictionTable } from "./jurisdiction-table";
 import type { Principal } from "../identity/principal";
+import { refuseTestOnlySwitchInProduction } from "../test-only";
 
 /**
  * Federation 2 (v2.5+, so the authorization directives @authenticated,
@@ -31,6 +32,11 @@ export interface FederatedSchemaOptions<TContext extends { principal: Principal 
   access: AccessRules;
   /** Record-level rules: every type's protection class, and the fields released only to callers covering their record. */
   jurisdiction: JurisdictionTable<TContext>;
+  /**
+   * Test only (platform/test-only.ts): false leaves the access rules in the SDL for the gateway but not
+   * enforced by the schema, so a test sees the gateway's filter alone. Enforced unless false.
+   */
+  enforceAccess?: boolean;
 }
 
 /**
@@ -62,6 +68,11 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  const withJurisdiction = enforceJurisdiction(schema, options.jurisdiction);
+  if (options.enforceAccess === false) {
+    refuseTestOnlySwitchInProduction("A subgraph schema without its access guard");
+    return withJurisdiction;
+  }
   // Scopes outermost: a field the caller may not ask for is refused as the gateway would, before its record is looked at.
-  return enforceAccessRules(enforceJurisdiction(schema, options.jurisdiction), options.access);
+  return enforceAccessRules(withJurisdiction, options.access);
 }

@@ -117,6 +117,11 @@ export interface SubgraphDependencies {
   eventConsumer?: string;
   /** Outbox republishing and retention, and when delivery counts as stuck (the defaults of platform/events otherwise). */
   eventDelivery?: Pick<SubgraphEventsOptions, "relay" | "stuck">;
+  /**
+   * Test only, refused in production (platform/test-only.ts): serve a schema whose scope guard is off,
+   * so that a test sees the gateway's filter alone. Jurisdiction is still enforced (only subgraphs do it).
+   */
+  withoutAccessGuard?: true;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -136,7 +141,9 @@ export async function createSubgraphServer<TLoaders>(
   const { db, clock } = dependencies;
   const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}] ${describeErrorForLog(error)}`));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-    schema: await subgraphSchema(definition),
+    schema: dependencies.withoutAccessGuard
+      ? await buildFederatedSchema({ ...definition, enforceAccess: false })
+      : await subgraphSchema(definition),
     introspection: process.env.NODE_ENV !== "production",
     formatError: maskUnexpectedErrors(logError),
     includeStacktraceInErrorResponses: false,

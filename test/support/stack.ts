@@ -80,7 +80,7 @@ export async function startTestStack(
     auditEngine?: "default" | "pglite";
   } & Pick<
     InProcessStackOptions,
-    "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditContent" | "auditWriteTimeoutMs" | "gatewayKeysOf"
+    "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditContent" | "auditWriteTimeoutMs" | "gatewayKeysOf" | "withoutLayer"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -121,6 +121,7 @@ export async function startTestStack(
     auditWriteTimeoutMs: options.auditWriteTimeoutMs,
     gatewayKeysOf: options.gatewayKeysOf,
     auditContent: options.auditContent,
+    withoutLayer: options.withoutLayer,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
