@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { repoPath } from "../platform/repo-root";
 import { headingAnchors, headingSlug, linksOf, markdownFiles, resolveLink } from "./support/markdown";
 
@@ -71,5 +71,28 @@ describe("headings say what, not which issue", () => {
   it.each(FILES)("no heading of %s cites an issue number", (file) => {
     const headings = [...(TEXT.get(file) ?? "").matchAll(/^#{1,6} .*$/gm)].map((match) => match[0]);
     expect(headings.filter((heading) => /\bissue\s*#?\d+|#\d+\b/i.test(heading))).toEqual([]);
+  });
+});
+
+/** Source files of every layer and the tooling around them. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(repoPath(dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : sourceFiles(relative);
+    return /\.(ts|js|mjs)$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+describe("comments say what and why, not which issue", () => {
+  const files = ["platform", "domain", "gateway", "subgraphs", "dev", "test", "bench", "scripts"].flatMap(sourceFiles);
+
+  it("finds the sources", () => {
+    expect(files).toEqual(expect.arrayContaining(["gateway/server.ts", "test/doc-links.test.ts"]));
+  });
+
+  it("no source file cites an issue by number", () => {
+    // Built from parts so that this file does not match itself.
+    const citing = new RegExp(["\\bissues?\\s*#?\\d+", "\\(" + "issue\\b"].join("|"), "i");
+    expect(files.filter((file) => citing.test(readFileSync(repoPath(file), "utf8")))).toEqual([]);
   });
 });
