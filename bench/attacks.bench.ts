@@ -7,7 +7,7 @@ import { ATTACK_DOCUMENTS } from "./support/attack-documents";
 /**
  * What refusing each hostile document costs the gateway's event loop: parsing
  * with the token limit, then validation with graphql-js's rules and the
- * operation limits, as Apollo Server runs them. Target (issue 9): under 50 ms
+ * operation limits, as Apollo Server runs them. Target: under 50 ms
  * of CPU per document. Run: npm run bench:attacks.
  */
 function refuse(schema: GraphQLSchema, source: string, limits: ReturnType<typeof createOperationLimits>): string {

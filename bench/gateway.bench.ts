@@ -18,7 +18,7 @@ import { startChild, type BenchChild } from "./support/process-probe";
 
 /**
  * Our gateway beside stock @apollo/gateway (and the owning subgraph called
- * directly), in one run over the same subgraph process and data (issue 12):
+ * directly), in one run over the same subgraph process and data:
  *   npm run bench
  * Loads BENCH_ORDERS generated orders (default 100,000, seed BENCH_SEED) into
  * all four schemas of its own Postgres database (BENCH_DATABASE_URL, default

@@ -7,7 +7,7 @@ import { VerifiedTokenCache } from "../gateway/auth/verified-token-cache";
 
 /**
  * CPU per call of the identity work on both sides of a subgraph call.
- * Gateway: signing an assertion with jose's SignJWT (before issue 12) and with
+ * Gateway: signing an assertion with jose's SignJWT (as it was first done) and with
  * one crypto.sign (now, once per call, bound to the call's body); its signing
  * input alone signed with ES256 and with Ed25519, the scheme one might expect
  * to be cheaper (it is not, on Node 20's OpenSSL); the body digest alone. Subgraph:
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const ed25519 = generateKeyPairSync("ed25519");
   const guard = new AssertionReplayGuard();
   const rows: [string, number][] = [
-    ["assertion signed with jose SignJWT (before issue 12)", await microsPerCall(3000, joseSign)],
+    ["assertion signed with jose SignJWT (as first done)", await microsPerCall(3000, joseSign)],
     [
       "assertion signed with crypto.sign, ES256, bound to the body (now: once per call)",
       await microsPerCall(3000, (i) =>

@@ -8,7 +8,7 @@ import { principalFor, tokenFor } from "./support/identity";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
- * The audit trail under load and failure (issue #11): no response with
+ * The audit trail under load and failure: no response with
  * personal data leaves without its record, group commit loses and duplicates
  * nothing, and a store that goes away mid-traffic withholds responses (503)
  * while reference data and statistics keep working.

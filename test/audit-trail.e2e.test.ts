@@ -12,7 +12,7 @@ import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
- * The audit trail (issue #11) through the gateway: what each persona's typical
+ * The audit trail (Data Protection Act 2018 s.62) through the gateway: what each persona's typical
  * operation records, what is not recorded, justification, and the record
  * being there before the response.
  */

@@ -5,7 +5,7 @@ import { ErrorCode, RAISED_BY_APOLLO_SERVER } from "../platform/errors/errors";
 import { repoPath } from "../platform/repo-root";
 
 /**
- * The codes clients can get are one list (ErrorCode), the README's table says
+ * The codes clients can get are one list (ErrorCode), docs/errors.md's table says
  * exactly that list, and every code on it is raised: by Apollo Server itself,
  * or by an error of the errors module that production code uses.
  */
@@ -26,17 +26,17 @@ const SOURCES = new Map(
 const OTHER_SOURCES = [...SOURCES].filter(([file]) => file !== ERRORS_MODULE);
 const ERRORS_SOURCE = SOURCES.get(ERRORS_MODULE) ?? "";
 
-function readmeCodes(): string[] {
-  const readme = readFileSync(repoPath("README.md"), "utf8");
-  const section = readme.split("### Errors that reach clients")[1]?.split("\n### ")[0] ?? "";
-  return [...new Set([...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]))];
+/** The codes in the first column of docs/errors.md's table of errors that reach clients. */
+function documentedCodes(): string[] {
+  const page = readFileSync(repoPath("docs", "errors.md"), "utf8");
+  return [...new Set([...page.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]))];
 }
 
 describe("error codes", () => {
   const codes: string[] = Object.values(ErrorCode);
 
-  it("the README's table of errors that reach clients lists exactly ErrorCode", () => {
-    expect(readmeCodes().sort()).toEqual([...codes].sort());
+  it("docs/errors.md's table of errors that reach clients lists exactly ErrorCode", () => {
+    expect(documentedCodes().sort()).toEqual([...codes].sort());
   });
 
   it("the codes Apollo Server raises are Apollo Server's", () => {

@@ -28,7 +28,7 @@ describe("GraphQL over HTTP (graphql-http's server audits)", () => {
     expect(results.filter((result) => result.name.startsWith("MUST") && result.status !== "ok")).toEqual([]);
   });
 
-  it("departs from the SHOULDs and MAYs only where the README says why", () => {
+  it("departs from the SHOULDs and MAYs only where docs/hostile-conditions.md says why", () => {
     // 400 (not 200) for a document that does not parse or validate, or variables that do not coerce,
     // even to clients accepting only application/json: the caller's mistake is an HTTP error here.
     // GET without a preflight-forcing header is refused by CSRF prevention, so the GET MAYs fail.

@@ -51,7 +51,7 @@ describe("gateway HTTP hardening", () => {
     expect(response.status).toBe(400);
   });
 
-  it("answers an automatic persisted query it has not seen with PERSISTED_QUERY_NOT_FOUND (README, Errors that reach clients)", async () => {
+  it("answers an automatic persisted query it has not seen with PERSISTED_QUERY_NOT_FOUND (docs/errors.md)", async () => {
     const persistedQuery = { version: 1, sha256Hash: "0".repeat(64) };
     const { status, body } = await stack.post({ extensions: { persistedQuery } }, { authorization });
     expect(status).toBe(200);

@@ -9,7 +9,7 @@ import { breach, hearing, order } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
- * The three user journeys of issue #4, each through the gateway with the
+ * The three user journeys, each through the gateway with the
  * personas that use it: cross-force intelligence (an officer finds a person
  * and sees their orders in every force), court listing (a court system reads
  * its list and records outcomes), national reporting (a dashboard reads

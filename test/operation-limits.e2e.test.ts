@@ -4,7 +4,7 @@ import { generateDataset } from "../dev/dataset/generate";
 import { startTestStack, type TestStack } from "./support/stack";
 import { ATTACK_DOCUMENTS } from "../bench/support/attack-documents";
 
-/** The attacks of issue 9 — each refused at the limits, before authorization filtering, planning or any subgraph call. */
+/** The hostile documents (deep nesting, alias and directive floods, cost and fragment bombs) — each refused at the limits, before authorization filtering, planning or any subgraph call. */
 const ATTACKS = ATTACK_DOCUMENTS;
 
 describe("operation limits at the gateway", () => {

@@ -15,7 +15,7 @@ import { hearing } from "./support/rows";
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
 
 /**
- * The gateway's response cache (issue 12) through the whole stack, as an
+ * The gateway's response cache through the whole stack, as an
  * attacker would try it: an answer cached for one caller never reaches a
  * caller whose answer would differ; the audit trail decides about every
  * request as it did without the cache; errors are never cached; the events

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { repoPath } from "../platform/repo-root";
-import { accessTableMarkdown, jurisdictionTableMarkdown } from "../dev/schema/access-table";
+import { accessTableDoc, jurisdictionTableDoc } from "../dev/schema/access-table";
 import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges, type Composition } from "../dev/schema/composition";
 
 /** The checked-in schema files are what the code produces, and the API keeps the public contract. */
@@ -21,18 +21,16 @@ describe("schema files", () => {
     expect(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8")).toBe(composition.supergraphSdl);
   });
 
-  it("the README access table is the one the supergraph's directives give (run npm run compose)", () => {
-    const readme = readFileSync(repoPath("README.md"), "utf8");
-    const table = accessTableMarkdown(composition.supergraphSdl);
-    expect(readme).toContain(table);
-    expect(table).toContain("| `StalkingProtectionOrder.protectedPersons` | person:protected |");
+  it("docs/generated/access.md is the table the supergraph's directives give (run npm run compose)", () => {
+    const doc = accessTableDoc(composition.supergraphSdl);
+    expect(readFileSync(repoPath(doc.path), "utf8")).toBe(doc.content);
+    expect(doc.content).toContain("| `StalkingProtectionOrder.protectedPersons` | person:protected |");
   });
 
-  it("the README jurisdiction table is the one the subgraphs declare and enforce (run npm run compose)", () => {
-    const readme = readFileSync(repoPath("README.md"), "utf8");
-    const table = jurisdictionTableMarkdown();
-    expect(readme).toContain(table);
-    expect(table).toContain("| hearings | `CourtHearing.outcomeNote` | case-notes |");
+  it("docs/generated/jurisdiction.md is the table the subgraphs declare and enforce (run npm run compose)", () => {
+    const doc = jurisdictionTableDoc();
+    expect(readFileSync(repoPath(doc.path), "utf8")).toBe(doc.content);
+    expect(doc.content).toContain("| hearings | `CourtHearing.outcomeNote` | case-notes |");
   });
 
   it("the composed API schema breaks nothing in the public contract", () => {

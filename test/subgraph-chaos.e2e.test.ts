@@ -23,7 +23,7 @@ const QUERY = `query($order: ID!, $person: ID!) {
 }`;
 const REPORT = `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { id status } }`;
 const VARIABLES = { order: SEED_CASE_IDS.cheshire.fullOrder, person: SEED_CASE_IDS.cheshire.respondent };
-/** The recovery bound of issue 9: back in use within 5 s of the subgraph's return. */
+/** The recovery bound the API promises: back in use within 5 s of the subgraph's return. */
 const RECOVERY_MS = 5_000;
 
 const isComplete = (response: GraphQLHttpResponse) =>

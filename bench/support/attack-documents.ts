@@ -1,5 +1,5 @@
 /**
- * The hostile documents of issue 9, each small to send and ruinous to run
+ * The hostile documents the gateway must refuse cheaply, each small to send and ruinous to run
  * without limits. The operation-limits test asserts each is refused before any
  * subgraph is asked; bench/attacks.bench.ts times what refusing costs.
  */

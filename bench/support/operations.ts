@@ -2,7 +2,7 @@ import type { SubgraphName } from "../../platform/config";
 import type { Db } from "../../platform/db/db";
 
 /**
- * The operations the gateway benchmark sends (issue 12), each with the
+ * The operations the gateway benchmark sends, each with the
  * variables that make it realistic on the loaded data set: a respondent with
  * orders, hearings and breaches; the busiest court day; the last full year.
  */

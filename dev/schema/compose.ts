@@ -1,13 +1,15 @@
 import "reflect-metadata";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { repoPath } from "../../platform/repo-root";
-import { ACCESS_TABLE, accessTableMarkdown, JURISDICTION_TABLE, jurisdictionTableMarkdown, withGeneratedSection } from "./access-table";
+import { accessTableDoc, jurisdictionTableDoc } from "./access-table";
 import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges } from "./composition";
 
 /**
- * npm run compose: writes schema/subgraphs/<name>.graphql and
- * schema/supergraph.graphql, and refuses to write a supergraph that breaks the
- * public contract.
+ * npm run compose: writes schema/subgraphs/<name>.graphql,
+ * schema/supergraph.graphql and the generated tables under docs/generated/, and
+ * refuses to write a supergraph that breaks the public contract. It writes only
+ * generated files, never a hand-written page.
  */
 async function main(): Promise<void> {
   const composition = await composeSupergraph();
@@ -19,11 +21,13 @@ async function main(): Promise<void> {
     writeFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), composition.subgraphSdl[name]);
   }
   writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
-  const readme = repoPath("README.md");
-  const withAccess = withGeneratedSection(readFileSync(readme, "utf8"), ACCESS_TABLE, accessTableMarkdown(composition.supergraphSdl));
-  writeFileSync(readme, withGeneratedSection(withAccess, JURISDICTION_TABLE, jurisdictionTableMarkdown()));
+  const generated = [accessTableDoc(composition.supergraphSdl), jurisdictionTableDoc()];
+  for (const doc of generated) {
+    mkdirSync(path.dirname(repoPath(doc.path)), { recursive: true });
+    writeFileSync(repoPath(doc.path), doc.content);
+  }
   console.log(
-    `Wrote schema/subgraphs/{${COMPOSED_SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql and the README access and jurisdiction tables`,
+    `Wrote schema/subgraphs/{${COMPOSED_SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql, ${generated.map((doc) => doc.path).join(", ")}`,
   );
 }
 

@@ -26,7 +26,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Principals of tokens that verified, so a caller's next request within the
- * token's lifetime costs a hash instead of a signature check (issue 12:
+ * token's lifetime costs a hash instead of a signature check (measured:
  * 210–300 µs per request). Only a successful verification is ever stored; a
  * lookup needs the exact token (keyed by its SHA-256, so the cache never
  * holds a usable credential); an entry ends when the token would stop being

@@ -54,7 +54,8 @@ export function prepareOperation(request: PrepareRequest): PreparedOperation {
 /**
  * The authorization filter's outcome per authorization shape: the same
  * document, operation name, scope set and mode always filter to the same
- * document, so it is filtered and printed once (issue 12).
+ * document, so it is filtered and printed once (filtering and printing per
+ * request were a measurable share of the gateway's CPU).
  *
  * The key is everything the outcome depends on — the document (by identity,
  * DocumentWorkCache), the schema, the operation name, the caller's scopes as a

@@ -22,7 +22,7 @@ export interface Authorization {
 }
 
 /**
- * Field-level authorization (README, Field scopes): the policy read once from
+ * Field-level authorization (docs/access-model.md, Field scopes): the policy read once from
  * the supergraph, and the wrapper that enforces it in `mode`.
  */
 export function createAuthorization(options: { supergraphSdl: string; mode: AuthorizationMode }): Authorization {

@@ -60,7 +60,8 @@ export interface ResponseCache {
 export const ALL_DOMAINS: readonly DataDomain[] = ["statistics"];
 
 /**
- * The response cache for statistics and reference data (issue 12), with
+ * The response cache for statistics and reference data (the gateway's cost
+ * per request, measured in bench/), with
  * automatic persisted queries on the same store. See response-caching-gateway.ts
  * for what is cached and docs/adr/0005-response-cache.md for why.
  */

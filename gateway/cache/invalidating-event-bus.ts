@@ -14,7 +14,8 @@ export const STATISTICS_STREAMS: ReadonlySet<StreamName> = new Set([STREAMS.hear
  * bumped — before the event is acknowledged, so "every event is applied" also
  * means "every entry it made stale is unreachable". For a stack whose
  * subgraphs and gateway share a process and a cache (tests, benchmarks,
- * embedded deployments); see the README for separate processes.
+ * embedded deployments); see docs/performance.md (Response cache,
+ * invalidation) for separate processes.
  */
 export function invalidatingOnEvents(bus: EventBus, invalidate: (domains: readonly DataDomain[]) => Promise<void>): EventBus {
   return {

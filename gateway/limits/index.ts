@@ -6,10 +6,11 @@ import { maxSelectionsRule } from "./max-selections";
 type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 
 /**
- * How big an operation may be. Sized from what the API is for — every README
- * example measures at most half of each (a test holds them to that) and the
+ * How big an operation may be. Sized from what the API is for — every documented
+ * example (README, docs/) measures at most half of each (a test holds them to that) and the
  * journeys' operations pass — and small enough that refusing costs a bounded
- * walk of a bounded document. Reasons per number are in the README.
+ * walk of a bounded document. Reasons per number are in
+ * docs/hostile-conditions.md.
  */
 export interface OperationLimitNumbers {
   /** Lexical tokens in the document (graphql-js stops parsing at the limit). */
@@ -41,7 +42,7 @@ export interface OperationLimits {
   plugins: ApolloServerPlugin[];
   /** Apollo Server's parseOptions: the token limit, applied while parsing. */
   parseOptions: { maxTokens: number };
-  /** What a document measures against each limit (for tests and the README's figures). */
+  /** What a document measures against each limit (for tests and the documented figures). */
   measure(schema: GraphQLSchema, document: DocumentNode): Omit<OperationLimitNumbers, "maxTokens">;
 }
 

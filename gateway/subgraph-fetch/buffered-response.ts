@@ -4,7 +4,8 @@ import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
  * A subgraph's answer, already read in full, shaped as much like a fetch
  * Response as RemoteGraphQLDataSource uses: ok, status, statusText, url,
  * headers.get, json() and text(). It replaces a WHATWG Response, whose
- * streams cost more CPU per call than the rest of the exchange (issue 12).
+ * streams cost more CPU per call than the rest of the exchange (measured in
+ * bench/NOTES.md).
  */
 export class BufferedResponse {
   readonly ok: boolean;

@@ -6,7 +6,7 @@ export const DEFAULT_MIN_JUSTIFICATION_LENGTH = 10;
 /**
  * A record's document and its variables are each at most this many bytes
  * (UTF-8) as stored; a longer one is stored as its sha256 and length. The
- * largest README example is under 1 kB; 2,000 tokens of GraphQL fit.
+ * largest documented example is under 1 kB; 2,000 tokens of GraphQL fit.
  */
 export const DEFAULT_MAX_RECORDED_TEXT_BYTES = 16_384;
 

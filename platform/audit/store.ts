@@ -45,7 +45,8 @@ function assertIdentifier(name: string, what: string): void {
 /**
  * What the gateway's own database role may do: insert and read the trail and
  * make the next month's partition — never update, delete or truncate. Run by
- * the schema's owner (a migration step of the deployment, see README).
+ * the schema's owner (a migration step of the deployment, see
+ * docs/audit-trail.md).
  */
 export async function grantAuditAccess(db: Db, schema: string, role: string): Promise<void> {
   assertIdentifier(schema, "schema name");

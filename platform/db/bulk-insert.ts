@@ -43,7 +43,7 @@ function camelCaseKey(key: string): string {
 
 /**
  * Maps a snake_case SQL row to the camelCase shape repositories return. On
- * every row of every page, so the key conversion is memoised (issue 12: the
+ * every row of every page, so the key conversion is memoised (profiled: the
  * regex per key per row was an eighth of the orders subgraph's CPU).
  */
 export function camelCaseRow<Row>(row: Record<string, unknown>): Row {

@@ -2,8 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /**
  * Every `extensions.code` an error reaching a client can carry, from the
- * gateway or from a subgraph reached with an assertion. README's "Errors that
- * reach clients" lists exactly these, and every one of them is raised
+ * gateway or from a subgraph reached with an assertion. docs/errors.md ("Errors
+ * that reach clients") lists exactly these, and every one of them is raised
  * (test/error-codes.test.ts), so neither can name a code nothing raises.
  */
 export const ErrorCode = {

@@ -122,7 +122,7 @@ function guardedResolver<TContext extends { principal: Principal }>(
   };
 }
 
-/** The table as Markdown rows (type or field, protection, rule), for the README. */
+/** The table as Markdown rows (type or field, protection, rule), for docs/generated/jurisdiction.md. */
 export function jurisdictionRows<TContext>(subgraph: string, table: JurisdictionTable<TContext>): string[] {
   const types = Object.entries(table.types).map(
     ([name, rule]) => `| ${subgraph} | \`${name}\` | ${rule.protection} | ${rule.visibility} |`,

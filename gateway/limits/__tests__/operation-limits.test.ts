@@ -1,18 +1,23 @@
 import { readFileSync } from "node:fs";
+import { markdownFiles } from "../../../test/support/markdown";
 import { buildSchema, Lexer, parse, Source, TokenKind, type GraphQLSchema } from "graphql";
 import { composeSupergraph } from "../../../dev/schema/composition";
 import { repoPath } from "../../../platform/repo-root";
 import { createOperationLimits, DEFAULT_OPERATION_LIMITS } from "..";
 import { countExpandedSelections } from "../max-selections";
 
-/** Every operation the README shows: its ```graphql blocks and the "query" of each curl example. */
-function readmeOperations(): string[] {
-  const readme = readFileSync(repoPath("README.md"), "utf8");
-  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
-  const curls = [...readme.matchAll(/'(\{"query":"(?:[^"\\]|\\.)*"\})'/g)].map(
-    (match) => (JSON.parse(match[1]) as { query: string }).query,
-  );
-  return [...blocks, ...curls];
+/** Every operation the README and docs/ show: their ```graphql blocks and the "query" of each curl example. */
+function documentedOperations(): string[] {
+  return markdownFiles()
+    .filter((file) => file === "README.md" || file.startsWith("docs/"))
+    .flatMap((file) => {
+      const text = readFileSync(repoPath(file), "utf8");
+      const blocks = [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+      const curls = [...text.matchAll(/'(\{"query":"(?:[^"\\]|\\.)*"\})'/g)].map(
+        (match) => (JSON.parse(match[1]) as { query: string }).query,
+      );
+      return [...blocks, ...curls];
+    });
 }
 
 /** Lexical tokens as graphql-js counts them against its maxTokens parse option. */
@@ -30,8 +35,8 @@ describe("operation limits", () => {
     schema = buildSchema((await composeSupergraph()).apiSchemaSdl);
   });
 
-  it("leaves every README example at most half of each limit (headroom for real clients)", () => {
-    const operations = readmeOperations();
+  it("leaves every documented example at most half of each limit (headroom for real clients)", () => {
+    const operations = documentedOperations();
     expect(operations.length).toBeGreaterThanOrEqual(12);
     for (const source of operations) {
       const measured = limits.measure(schema, parse(source));
