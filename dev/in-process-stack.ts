@@ -7,7 +7,8 @@ import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
 import { listen, type RunningHttpService } from "../platform/http";
 import { repoPath } from "../platform/repo-root";
-import { createSubgraphServer, type SubgraphServer } from "../platform/subgraph/subgraph";
+import type { SubgraphServer } from "../platform/subgraph/subgraph";
+import { buildSubgraph } from "../platform/subgraph/build";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz";
@@ -90,13 +91,16 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   );
   const bus = responseCache.invalidatingOnEvents(options.bus);
   for (const name of SUBGRAPH_NAMES) {
-    const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
-      db: options.databases[name],
-      clock: options.clock,
-      gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
-      bus,
-      eventConsumer: inProcessConsumerName(name),
-    });
+    const server: SubgraphServer<unknown> = await buildSubgraph(
+      SUBGRAPHS[name],
+      { events: { consumer: inProcessConsumerName(name) } },
+      {
+        db: options.databases[name],
+        clock: options.clock,
+        gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
+        bus,
+      },
+    );
     await server.apollo.start();
     const httpService = server.createHttpService();
     options.beforeListen?.(name, httpService);
