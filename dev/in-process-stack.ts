@@ -7,15 +7,15 @@ import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
 import { listen, type RunningHttpService } from "../platform/http";
 import { repoPath } from "../platform/repo-root";
-import { createSubgraphServer, type SubgraphServer } from "../platform/subgraph/subgraph";
+import type { SubgraphServer } from "../platform/subgraph/subgraph";
+import { buildSubgraph } from "../platform/subgraph/build";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { createAuthenticator } from "../gateway/auth/authenticate";
 import type { AuthorizationMode } from "../gateway/authz";
-import { createAuditTrail } from "../gateway/audit";
 import type { AuditContentConfig } from "../platform/audit/content-config";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
-import { createGateway, type Gateway } from "../gateway/server";
+import { buildGateway, type BuiltGateway } from "../gateway/build";
 import type { CacheStats } from "../gateway/operation/document-work-cache";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 
@@ -71,7 +71,7 @@ export interface InProcessStack {
   /** The gateway's response cache (a pass-through when none was asked for). */
   responseCache: ResponseCache;
   /** The gateway's circuit breaker of each subgraph. */
-  subgraphBreakers: Gateway["subgraphBreakers"];
+  subgraphBreakers: BuiltGateway["subgraphBreakers"];
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -96,14 +96,17 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   );
   const bus = responseCache.invalidatingOnEvents(options.bus);
   for (const name of SUBGRAPH_NAMES) {
-    const server: SubgraphServer<unknown> = await createSubgraphServer(SUBGRAPHS[name], {
-      db: options.databases[name],
-      clock: options.clock,
-      gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
-      bus,
-      eventConsumer: inProcessConsumerName(name),
-      ...(options.withoutLayer === "subgraph-guard" ? { withoutAccessGuard: true as const } : {}),
-    });
+    const server: SubgraphServer<unknown> = await buildSubgraph(
+      SUBGRAPHS[name],
+      { events: { consumer: inProcessConsumerName(name) } },
+      {
+        db: options.databases[name],
+        clock: options.clock,
+        gatewayKeys: options.gatewayKeysOf?.[name] ?? options.assertions.publicKeys,
+        bus,
+        ...(options.withoutLayer === "subgraph-guard" ? { withoutAccessGuard: true as const } : {}),
+      },
+    );
     await server.apollo.start();
     const httpService = server.createHttpService();
     options.beforeListen?.(name, httpService);
@@ -114,7 +117,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   }
   for (const name of SUBGRAPH_NAMES) subgraphs[name].events.start();
 
-  const gateway = createGateway(
+  const gateway = await buildGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
@@ -128,16 +131,9 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     {
       authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(options.assertions.privateKey),
-      auditTrail: createAuditTrail({
-        db: options.auditDb,
-        log: options.auditLog,
-        writeTimeoutMs: options.auditWriteTimeoutMs,
-        content: options.auditContent,
-      }),
+      auditDb: options.auditDb,
+      audit: { log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs, content: options.auditContent },
       responseCache,
-      requiredChecks: {
-        "audit store": async () => ((await options.auditDb.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering"),
-      },
       ...(options.withoutLayer === "gateway-filter" ? { withoutAuthorizationFilter: true as const } : {}),
     },
   );

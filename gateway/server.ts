@@ -1,48 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import type { SubgraphName } from "../platform/config";
-import { describeErrorForLog } from "../platform/errors/error-log";
+import type { GraphQLFormattedError } from "graphql";
 import { createHttpService, type Readiness } from "../platform/http";
-import type { Principal } from "../platform/identity/principal";
-import { nameRequestScope, setRequestAccess } from "../platform/request-scope";
+import type { Check, GatewayConcern } from "./concern";
+import { gatewayWith } from "./concern";
 import type { GatewayConfig } from "./config";
-import type { GatewayContext } from "./context";
-import { createAuthorization } from "./authz";
-import type { CacheStats } from "./operation/document-work-cache";
-import type { AssertionSigner } from "../platform/identity/assertion";
-import { SubgraphDataSource } from "./datasource";
-import type { AuditTrail } from "./audit";
-import type { ResponseCache } from "./cache";
-import { createErrorMasking, withValueCompletionMasked } from "./errors";
+import { gatewayContextOf, type GatewayContext } from "./context";
 import { gatewayReadiness } from "./health";
-import { createOperationLimits } from "./limits";
-import { withInputScalars } from "./operation/input-scalars";
-import { accessKeyOf, createPersistedQueries } from "./persisted-queries";
-import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from "./subgraph-fetch";
-import { storableTextPlugin } from "./operation/storable-text";
-import { refuseTestOnlySwitchInProduction } from "../platform/test-only";
 
-/** The response header that names the request: the id the subgraphs saw in their identity assertions. */
-export const REQUEST_ID_HEADER = "x-request-id";
-
-/**
- * Answers every authenticated request with its id, so a caller can quote it
- * and an operator (or a test) can find what it caused in every subgraph and
- * its record in the audit trail.
- */
-const requestIdHeader: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
-      },
-    };
-  },
-};
+export { REQUEST_ID_HEADER } from "./request-id";
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -50,144 +18,126 @@ export interface Gateway {
   createHttpService(): http.Server;
   /** What it needs to serve (supergraph, audit store, key set) and each subgraph and Redis, reported: "ready" or what is wrong. */
   ready(): Promise<Readiness>;
-  /** Hits and misses of the authorization filter's cache per authorization shape (counts, for tests and operators). */
-  authorizationShapes(): CacheStats;
-  /** Each subgraph's circuit breaker (state, counts, events), for tests and operators. */
-  subgraphBreakers(): Record<string, SubgraphFetch["breaker"]>;
+  /** Each concern's counts, by concern name (for tests and operators). */
+  stats(): Record<string, unknown>;
+}
+
+/** Every concern's checks of one kind, merged; two concerns naming the same check is a composition error. */
+function checksOf(concerns: readonly GatewayConcern[], kind: "required" | "reported"): Record<string, Check> {
+  const checks: Record<string, Check> = {};
+  for (const concern of concerns) {
+    for (const [name, check] of Object.entries(concern.health?.[kind] ?? {})) {
+      if (name in checks) throw new Error(`Two gateway concerns report the readiness check "${name}"`);
+      checks[name] = check;
+    }
+  }
+  return checks;
 }
 
 /**
- * The gateway: a static supergraph (schema/supergraph.graphql, composed and
- * checked in by `npm run compose`), never IntrospectAndCompose, so what is
- * served is exactly what was reviewed.
- */
-export interface GatewayDependencies {
-  /** Verifies the caller's token; throws UnauthenticatedError (HTTP 401) when there is no valid one. */
-  authenticate: (request: http.IncomingMessage) => Promise<Principal>;
-  signAssertion: AssertionSigner;
-  /** Records every consultation of personal data before its response leaves (createAuditTrail). */
-  auditTrail: AuditTrail;
-  /** Statistics and reference data answered from a cache, and persisted queries (createResponseCache); none if absent. */
-  responseCache?: ResponseCache;
-  /** Checks readiness requires besides the supergraph: "ready" or what is wrong (the audit store, the key set). */
-  requiredChecks?: Readonly<Record<string, () => Promise<string>>>;
-  /**
-   * Test only, refused in production (platform/test-only.ts): no authorization filter in front of the
-   * planner, so that a test sees the subgraphs' own guards alone.
-   */
-  withoutAuthorizationFilter?: true;
-}
-
-/** Runs `stop` when Apollo Server stops (after in-flight operations). */
-function onServerStop(stop: () => Promise<void>): ApolloServerPlugin {
-  return { serverWillStart: async () => ({ serverWillStop: stop }) };
-}
-
-/**
- * The gateway as a list of concerns, each made by the one factory of its
- * folder: authorization (filter or reject) in front of the planner; subgraph
- * calls with timeouts and circuit breakers; operation limits while parsing
- * and validating; internals masked in results and errors; the audit trail.
- * Then the static supergraph behind them, with real Date/DateTime parsing,
- * and Apollo Server with batching off and CSRF prevention on (its defaults, stated).
+ * The gateway: its concerns (gateway/concerns.ts gives them and their order)
+ * composed in one loop around a static supergraph (schema/supergraph.graphql,
+ * composed and checked in by `npm run compose`, never IntrospectAndCompose, so
+ * what is served is exactly what was reviewed), and Apollo Server with
+ * batching off and CSRF prevention on (its defaults, stated). Nothing here
+ * knows any concern: a new one is a module and a line in that list.
  */
 export function createGateway(
-  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch">,
-  dependencies: GatewayDependencies,
+  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">,
+  concerns: readonly GatewayConcern[],
 ): Gateway {
-  if (dependencies.withoutAuthorizationFilter) {
-    if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
-    refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
+  // The one loop: every hook of every concern, in the list's order.
+  let supergraphSdl = config.supergraphSdl;
+  const formatters: NonNullable<GatewayConcern["formatError"]>[] = [];
+  const validationRules: NonNullable<GatewayConcern["validationRules"]>[number][] = [];
+  const plugins: NonNullable<GatewayConcern["plugins"]>[number][] = [ApolloServerPluginInlineTraceDisabled()];
+  let parseOptions: GatewayConcern["parseOptions"] = {};
+  let persistedQueries: GatewayConcern["persistedQueries"];
+  for (const concern of concerns) {
+    supergraphSdl = concern.supergraph?.(supergraphSdl) ?? supergraphSdl;
+    if (concern.formatError) formatters.push(concern.formatError);
+    validationRules.push(...(concern.validationRules ?? []));
+    plugins.push(...(concern.plugins ?? []));
+    parseOptions = { ...parseOptions, ...concern.parseOptions };
+    if (concern.persistedQueries) {
+      if (persistedQueries) throw new Error(`Two gateway concerns give persisted queries (${concern.name})`);
+      persistedQueries = concern.persistedQueries;
+    }
   }
-  // Never an error's message: it can quote the personal data a request carried.
-  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
-  // The concerns, one line each; a new one is a folder with a factory and a line here.
-  const authorization = createAuthorization({ supergraphSdl: config.supergraphSdl, mode: config.authorizationMode });
-  const subgraphCalls = createSubgraphFetchers(Object.keys(config.subgraphUrls), {
-    ...config.subgraphFetch,
-    log: (message) => console.error(message),
-    breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: config.subgraphFetch.breakerResetMs },
+  // Closed in reverse order when Apollo Server stops, after in-flight operations.
+  const closing = [...concerns].reverse().flatMap((concern) => (concern.close ? [concern.close.bind(concern)] : []));
+  plugins.push({
+    serverWillStart: async () => ({
+      serverWillStop: async () => {
+        for (const close of closing) await close();
+      },
+    }),
   });
-  const limits = createOperationLimits();
-  const formatError = createErrorMasking(log);
-  const { auditTrail } = dependencies;
 
   let supergraphLoaded = false;
   const supergraph = new ApolloGateway({
-    supergraphSdl: authorization.executableSupergraphSdl,
+    supergraphSdl,
     buildService: ({ name }) => {
-      const local = auditTrail.localSubgraphs[name];
-      if (local) return local;
-      const url = config.subgraphUrls[name as SubgraphName];
-      if (!url) throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
-      return new SubgraphDataSource(url, name, dependencies.signAssertion, subgraphCalls.fetchers[name].fetcher);
+      for (const concern of concerns) {
+        const source = concern.localSubgraphs?.[name] ?? concern.dataSource?.(name);
+        if (source) return source;
+      }
+      throw new Error(`The supergraph names subgraph "${name}", which the gateway has no URL for`);
     },
   });
   supergraph.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
-  // Around the planner, innermost first. Outermost the audit trail, so it records what actually
-  // leaves: after authorization and masking; inside it the response cache, so the trail decides about
-  // every request, cache hits included.
-  const wrappers: ((inner: GatewayInterface) => GatewayInterface)[] = [
-    withInputScalars,
-    dependencies.withoutAuthorizationFilter ? (inner) => inner : authorization.wrapGateway,
-    (inner) => withValueCompletionMasked(inner, log),
-    (inner) => (dependencies.responseCache ? dependencies.responseCache.wrapGateway(inner, config.authorizationMode) : inner),
-    auditTrail.wrapGateway,
-  ];
 
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: wrappers.reduce<GatewayInterface>((inner, wrap) => wrap(inner), supergraph),
-    // Partitioned by the caller's access, so a hash found is no news of what another caller sent.
-    persistedQueries: createPersistedQueries(dependencies.responseCache?.persistedQueries),
-    formatError,
+    gateway: gatewayWith(supergraph, concerns),
+    // Never Apollo's default store shared by every caller (an oracle): off unless a concern gives one.
+    persistedQueries: persistedQueries ?? false,
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatters.reduce((current, format) => format(current, error), formatted),
     includeStacktraceInErrorResponses: false,
-    parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    parseOptions,
+    validationRules,
     introspection: !config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Our process owns signal handling and stops everything in order (events, HTTP, database);
     // Apollo's own handler would re-raise the signal and kill the process half-way.
     stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
-      requestIdHeader,
-      // Text no database can store is refused before anything runs, for every operation.
-      storableTextPlugin,
-      ...limits.plugins,
-      ...auditTrail.plugins,
-      onServerStop(() => subgraphCalls.close()),
-    ],
+    plugins,
   });
 
-  const { responseCache } = dependencies;
+  const required = checksOf(concerns, "required");
+  const reported = checksOf(concerns, "reported");
   const ready = () =>
     gatewayReadiness({
       supergraphLoaded,
       subgraphUrls: config.subgraphUrls,
-      subgraphCallState: (name) => subgraphCalls.fetchers[name]?.state() ?? "ready",
-      required: dependencies.requiredChecks,
-      reported:
-        responseCache?.storeKind === "redis"
-          ? { "response cache (Redis)": async () => (responseCache.storeReady() ? "ready" : "not answering (serving without the cache)") }
-          : {},
+      subgraphCallState: (name) => {
+        for (const concern of concerns) {
+          const state = concern.health?.subgraphCallState?.(name);
+          if (state !== undefined && state !== "ready") return state;
+        }
+        return "ready";
+      },
+      required,
+      reported,
     });
   return {
     apollo,
     ready,
-    authorizationShapes: () => authorization.shapeStats(),
-    subgraphBreakers: () => Object.fromEntries(Object.entries(subgraphCalls.fetchers).map(([name, calls]) => [name, calls.breaker])),
+    stats: () => Object.fromEntries(concerns.flatMap((concern) => (concern.stats ? [[concern.name, concern.stats()]] : []))),
     createHttpService: () =>
       createHttpService({
         apollo,
         context: async (request) => {
-          const principal = await dependencies.authenticate(request);
-          const requestId = randomUUID();
-          nameRequestScope(requestId);
-          setRequestAccess(accessKeyOf(principal));
-          return { requestId, principal };
+          let context: Partial<GatewayContext> = {};
+          for (const concern of concerns) {
+            const added = await concern.context?.(request, context);
+            if (added) context = { ...context, ...added };
+          }
+          // A request must leave the context hooks with a caller and an id: anything else is a composition fault.
+          return gatewayContextOf(context);
         },
         ready,
       }),

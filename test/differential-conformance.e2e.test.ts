@@ -8,7 +8,9 @@ import type { GatewayContext } from "../gateway/context";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG } from "../gateway/config";
 import { SubgraphDataSource } from "../gateway/datasource";
 import { createAssertionSigner } from "../platform/identity/assertion";
-import { createGateway } from "../gateway/server";
+import { buildGateway, type BuiltGateway } from "../gateway/build";
+import { gatewayWith } from "../gateway/concern";
+import { createResponseCache } from "../gateway/cache";
 import { composeSupergraph } from "../dev/schema/composition";
 import { fixedClock } from "../platform/clock";
 import type { SubgraphName } from "../platform/config";
@@ -96,11 +98,12 @@ describe("differential conformance with stock @apollo/gateway", () => {
     // @apollo/gateway builds (and so which of its own bugs it meets, e.g. a selection whose every field is
     // skipped). With it on both sides, a difference is one of the layers under test here.
     stock = new ApolloServer<GatewayContext>({
-      gateway: createAuditTrail({ db: stockAudit.db }).wrapGateway(
+      gateway: gatewayWith(
         new ApolloGateway({
           supergraphSdl: executableSupergraphSdl,
           buildService: ({ name }) => new SubgraphDataSource(stack.subgraphUrls[name as SubgraphName], name, sign),
         }),
+        [createAuditTrail({ db: stockAudit.db })],
       ),
     });
     await stock.start();
@@ -128,7 +131,7 @@ describe("differential conformance with stock @apollo/gateway", () => {
 
 describe("differential conformance on a supergraph with an entity interface, a union, @interfaceObject, @requires and @provides", () => {
   let supergraph: AbstractSupergraph;
-  let ours: ReturnType<typeof createGateway>;
+  let ours: BuiltGateway;
   let oursRunning: RunningHttpService;
   let stock: ApolloServer<GatewayContext>;
   let audit: TestAuditDatabase;
@@ -136,7 +139,7 @@ describe("differential conformance on a supergraph with an entity interface, a u
   beforeAll(async () => {
     supergraph = await startAbstractSupergraph();
     audit = await openTestAuditDatabase();
-    ours = createGateway(
+    ours = await buildGateway(
       {
         supergraphSdl: supergraph.supergraphSdl,
         subgraphUrls: supergraph.subgraphUrls as Record<SubgraphName, string>,
@@ -148,7 +151,8 @@ describe("differential conformance on a supergraph with an entity interface, a u
       {
         authenticate: async () => EVERY_SCOPE_NATIONAL,
         signAssertion: async () => "not-checked",
-        auditTrail: createAuditTrail({ db: audit.db }),
+        auditDb: audit.db,
+        responseCache: createResponseCache({ store: { kind: "off" }, ttlSeconds: 1, persistedQueryTtlSeconds: 1 }),
       },
     );
     await ours.apollo.start();

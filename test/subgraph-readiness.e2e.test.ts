@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { fixedClock } from "../platform/clock";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { listen } from "../platform/http";
-import { createSubgraphServer } from "../platform/subgraph/subgraph";
+import { buildSubgraph } from "../platform/subgraph/build";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { openTestDatabase } from "./support/database";
 import { openTestRedisBus } from "./support/events";
@@ -49,12 +49,11 @@ describeWithRedis("a subgraph's readiness names its database and Redis", () => {
   ])("answers /health/ready 200 with its database required and Redis (%s) reported by name", async (_, openBus, redis, events) => {
     const database = await openTestDatabase(SUBGRAPHS.orders);
     const bus = await openBus();
-    const server = await createSubgraphServer(SUBGRAPHS.orders, {
-      db: database.db,
-      clock: fixedClock("2026-11-22"),
-      gatewayKeys: (await testKeys()).gatewayPublicKeys,
-      bus,
-    });
+    const server = await buildSubgraph(
+      SUBGRAPHS.orders,
+      {},
+      { db: database.db, clock: fixedClock("2026-11-22"), gatewayKeys: (await testKeys()).gatewayPublicKeys, bus },
+    );
     await server.apollo.start();
     const running = await listen(server.createHttpService(), 0);
     try {

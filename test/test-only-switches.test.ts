@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createGateway, type GatewayDependencies } from "../gateway/server";
+import { buildGateway } from "../gateway/build";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG } from "../gateway/config";
 import { fixedClock } from "../platform/clock";
 import type { Db } from "../platform/db/db";
@@ -16,7 +16,6 @@ import { testKeys } from "./support/identity";
  * with NODE_ENV=production refuses them at start.
  */
 const unusedDb = {} as Db;
-const unusedGatewayDependencies = {} as GatewayDependencies;
 const gatewayConfig = {
   supergraphSdl: "",
   subgraphUrls: { people: "", orders: "", hearings: "", breaches: "" },
@@ -51,13 +50,13 @@ describe("test-only switches", () => {
     ).rejects.toThrow("A subgraph schema without its access guard takes a layer of access control away");
   });
 
-  it("a gateway refuses to start without its authorization filter in production, by NODE_ENV or by its config", () => {
-    const withoutFilter = { ...unusedGatewayDependencies, withoutAuthorizationFilter: true as const };
-    expect(() => createGateway({ ...gatewayConfig, production: true }, withoutFilter)).toThrow(
+  it("a gateway refuses to start without its authorization filter in production, by NODE_ENV or by its config", async () => {
+    const withoutFilter = { withoutAuthorizationFilter: true as const };
+    await expect(buildGateway({ ...gatewayConfig, production: true }, withoutFilter)).rejects.toThrow(
       "The gateway's authorization filter cannot be switched off in production",
     );
     process.env.NODE_ENV = "production";
-    expect(() => createGateway(gatewayConfig, withoutFilter)).toThrow(
+    await expect(buildGateway(gatewayConfig, withoutFilter)).rejects.toThrow(
       "A gateway without its authorization filter takes a layer of access control away",
     );
   });

@@ -1,13 +1,11 @@
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import { CommitTimeoutError, GroupCommitWriter } from "../../platform/audit/group-commit";
 import { unstorableColumn, type AuditEntry } from "../../platform/audit/record";
 import { appendAuditEntries, isEntrySpecificError } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
-import type { GraphQLDataSource } from "@apollo/gateway";
-import type { ApolloServerPlugin } from "@apollo/server";
 import { DEFAULT_AUDIT_CONTENT, type AuditContentConfig } from "../../platform/audit/content-config";
 import { limitRefusalsPlugin } from "./refusals";
-import { AuditingGateway, type AuditSink } from "./auditing-gateway";
+import { auditingExecutor, type AuditSink } from "./auditing-executor";
+import type { GatewayConcern } from "../concern";
 import { AuditPlanCache } from "./audited-document";
 import { withheldEntryOf } from "./entry";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphDataSource } from "./graph";
@@ -25,13 +23,11 @@ export interface AuditTrailOptions {
   content?: AuditContentConfig;
 }
 
-export interface AuditTrail {
-  /** Wraps the gateway so that every consultation of personal data is justified and recorded before its response leaves. */
-  wrapGateway(inner: GatewayInterface): GatewayInterface;
-  /** The subgraphs the gateway serves in its own process, by supergraph name: the audit trail for auditors. */
-  localSubgraphs: Record<string, GraphQLDataSource>;
-  /** Apollo Server plugins: documents refused for a limit, before the executor, are recorded too. */
-  plugins: ApolloServerPlugin[];
+export interface AuditTrail extends GatewayConcern {
+  /** Every consultation of personal data justified and recorded before its response leaves. */
+  wrapExecutor: NonNullable<GatewayConcern["wrapExecutor"]>;
+  /** Documents refused for a limit, before the executor, are recorded too. */
+  plugins: NonNullable<GatewayConcern["plugins"]>;
 }
 
 /** An entry refused before it is queued: a column Postgres text cannot hold (SQLSTATE 22P05 is what Postgres would say). */
@@ -99,9 +95,29 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       `[audit] could not write the record of request ${requestId} (${error instanceof CommitTimeoutError ? "timeout" : errorCode(error)}); its response was withheld`,
     );
   const content = options.content ?? DEFAULT_AUDIT_CONTENT;
+  // What is decided from the document alone, once per document: this concern's own cache.
+  const plans = new AuditPlanCache();
   return {
-    wrapGateway: (inner) => new AuditingGateway(inner, sink, logWriteFailure, new AuditPlanCache(), content),
-    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db, content.hasher) },
+    name: "audit trail",
+    wrapExecutor: (execute) => auditingExecutor(execute, { sink, logWriteFailure, plans, content }),
     plugins: [limitRefusalsPlugin(sink, content, logWriteFailure)],
+    // Nothing personal may leave unrecorded: without its store the gateway cannot serve.
+    health: { required: { "audit store": () => auditStoreAnswers(options.db) } },
+  };
+}
+
+async function auditStoreAnswers(db: Db): Promise<string> {
+  return (await db.query("SELECT 1 AS ok")).length === 1 ? "ready" : "not answering";
+}
+
+/**
+ * The audit trail for auditors (gateway/audit/graph.ts), a concern of its
+ * own: a subgraph the gateway serves in its own process, by supergraph name.
+ */
+export function createAuditGraph(options: { db: Db; content?: AuditContentConfig }): GatewayConcern {
+  const content = options.content ?? DEFAULT_AUDIT_CONTENT;
+  return {
+    name: "audit graph",
+    localSubgraphs: { [AUDIT_SUBGRAPH_NAME]: auditSubgraphDataSource(options.db, content.hasher) },
   };
 }

@@ -7,7 +7,7 @@ import { callerFieldsOf } from "./entry";
 import { isAuthorizationRefusal } from "../authz";
 import { gatewayContextOf } from "../context";
 import { isOperationLimitError, OPERATION_LIMIT_EXCEEDED } from "../limits";
-import type { AuditSink } from "./auditing-gateway";
+import type { AuditSink } from "./auditing-executor";
 import { JUSTIFICATION_HEADER, MAX_JUSTIFICATION_LENGTH } from "./justification";
 import { recordedUnresolved, type RecordedText, type RecordingRules } from "./recorded-operation";
 import { isStorableText } from "../operation/storable-text";

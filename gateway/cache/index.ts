@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GatewayExecutor } from "@apollo/server-gateway-interface";
 import type { EventBus } from "../../platform/events/bus";
 import type { DataDomain } from "./cacheability";
 import { FailOpenCache } from "./fail-open-cache";
@@ -8,7 +8,7 @@ import { EventStreamProgress } from "./event-stream-progress";
 import { invalidatingOnEvents, STATISTICS_STREAMS } from "./invalidating-event-bus";
 import { emptyMetrics, type ResponseCacheMetrics } from "./metrics";
 import { RedisKeyValueCache } from "./redis-key-value-cache";
-import { ResponseCachingGateway } from "./response-caching-gateway";
+import { cachedDocuments, responseCachingExecutor } from "./response-caching-executor";
 
 export type { ResponseCacheMetrics } from "./metrics";
 
@@ -40,8 +40,8 @@ export interface ResponseCacheOptions {
 }
 
 export interface ResponseCache {
-  /** The gateway with the response cache around its executor; goes inside the audit trail. */
-  wrapGateway(inner: GatewayInterface, authorizationMode: string): GatewayInterface;
+  /** The executor with the response cache around it (the response cache concern, gateway/cache/concern.ts). */
+  wrapExecutor(execute: GatewayExecutor, authorizationMode: string): GatewayExecutor;
   /** Apollo Server's `persistedQueries` option: automatic persisted queries on the same store. */
   persistedQueries: { cache: KeyValueCache<string>; ttl: number } | undefined;
   /** Makes every entry of the domains unreachable (the next request of each is a miss). */
@@ -60,9 +60,9 @@ export interface ResponseCache {
 export const ALL_DOMAINS: readonly DataDomain[] = ["statistics"];
 
 /**
- * The response cache for statistics and reference data (the gateway's cost
- * per request, measured in bench/), with
- * automatic persisted queries on the same store. See response-caching-gateway.ts
+ * The response cache for statistics and reference data (the gateway's cost per request,
+ * measured in bench/), with
+ * automatic persisted queries on the same store. See response-caching-executor.ts
  * for what is cached and docs/adr/0005-response-cache.md for why.
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
@@ -70,7 +70,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const log = options.log ?? ((message: string) => console.error(message));
   if (options.store.kind === "off") {
     return {
-      wrapGateway: (inner) => inner,
+      wrapExecutor: (execute) => execute,
       persistedQueries: undefined,
       invalidate: async () => undefined,
       invalidatingOnEvents: (bus) => bus,
@@ -84,15 +84,17 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const store = new FailOpenCache(opened.backing, () => metrics.storeErrors++);
   const generations = new DataGenerations(store, opened.progress ? { statistics: () => opened.progress!.fingerprint() } : {});
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
+  const documents = cachedDocuments();
   return {
-    wrapGateway: (inner, authorizationMode) =>
-      new ResponseCachingGateway(inner, {
+    wrapExecutor: (execute, authorizationMode) =>
+      responseCachingExecutor(execute, {
         store,
         generations,
         allDomains: ALL_DOMAINS,
         ttlSeconds: options.ttlSeconds,
         authorizationMode,
         metrics,
+        documents,
       }),
     // Persisted queries go under "apq:<access>:<sha256>" (gateway/persisted-queries), apart from our "response:" and "generation:" keys.
     persistedQueries: { cache: store, ttl: options.persistedQueryTtlSeconds },

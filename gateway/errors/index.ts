@@ -3,7 +3,10 @@ import { ErrorCode } from "../../platform/errors/errors";
 import { maskUnexpectedErrors } from "../../platform/errors/masking";
 import { OPERATION_LIMIT_EXCEEDED, TOKEN_LIMIT_MESSAGE } from "../limits";
 
-export { withValueCompletionMasked } from "./value-completion";
+import type { GatewayConcern } from "../concern";
+import { valueCompletionMasked } from "./value-completion";
+
+export { valueCompletionMasked } from "./value-completion";
 
 function codeOf(error: unknown): unknown {
   return error instanceof GraphQLError ? error.extensions?.code : undefined;
@@ -42,5 +45,19 @@ export function createErrorMasking(log: (error: unknown) => void) {
       return mask({ ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error);
     }
     return mask(formatted, error);
+  };
+}
+
+/**
+ * Masking as a gateway concern: every error leaving formatted by
+ * createErrorMasking, and the executor's valueCompletion details (outside
+ * formatError's reach) logged and dropped. `log` never gets an error's
+ * message: it can quote the personal data a request carried.
+ */
+export function createMasking(log: (error: unknown) => void): GatewayConcern {
+  return {
+    name: "masking",
+    formatError: createErrorMasking(log),
+    wrapExecutor: (execute) => valueCompletionMasked(execute, log),
   };
 }

@@ -2,6 +2,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
 import { maxSelectionsRule } from "./max-selections";
+import type { GatewayConcern } from "../concern";
 
 type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 
@@ -35,7 +36,8 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimitNumbers = {
   maxSelections: 1_000,
 };
 
-export interface OperationLimits {
+/** Operation limits as a gateway concern: while parsing (tokens) and validating (the rest), before anything runs. */
+export interface OperationLimits extends GatewayConcern {
   /** Apollo Server's validationRules: depth, aliases, directives, cost, expanded selections. */
   validationRules: ValidationRule[];
   /** Plugins to add to Apollo Server: graphql-armor's block on field suggestions. */
@@ -105,6 +107,7 @@ export function createOperationLimits(limits: OperationLimitNumbers = DEFAULT_OP
     blockFieldSuggestion: { enabled: true },
   }).protect().plugins;
   return {
+    name: "operation limits",
     validationRules: armorRules(limits),
     plugins: blockFieldSuggestions,
     parseOptions: { maxTokens: limits.maxTokens },

@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GatewayConcern } from "../concern";
 import type { GraphQLScalarType, GraphQLSchema } from "graphql";
 import { DateScalar, DateTimeScalar } from "../../platform/scalars";
 
@@ -17,19 +17,13 @@ export function withValidatingScalars(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /**
- * A gateway whose API schema (what Apollo Server validates and coerces
- * against) parses Date and DateTime for real. A schema built from the
- * supergraph knows only the scalars' names and would let "2020-02-30" through
- * to a subgraph; here it is refused at validation (a literal) or at variable
- * coercion (a variable) as BAD_USER_INPUT, before anything is planned.
+ * Input scalars as a gateway concern: the API schema (what Apollo Server
+ * validates and coerces against) parses Date and DateTime for real. A schema
+ * built from the supergraph knows only the scalars' names and would let
+ * "2020-02-30" through to a subgraph; here it is refused at validation (a
+ * literal) or at variable coercion (a variable) as BAD_USER_INPUT, before
+ * anything is planned.
  */
-export function withInputScalars(inner: GatewayInterface): GatewayInterface {
-  return {
-    onSchemaLoadOrUpdate: (callback) =>
-      inner.onSchemaLoadOrUpdate((schemaContext) =>
-        callback({ ...schemaContext, apiSchema: withValidatingScalars(schemaContext.apiSchema) }),
-      ),
-    load: (options) => inner.load(options),
-    stop: () => inner.stop(),
-  };
+export function createInputScalars(): GatewayConcern {
+  return { name: "input scalars", apiSchema: withValidatingScalars };
 }

@@ -1,12 +1,10 @@
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import { buildExecutionContext } from "graphql/execution/execute";
 import { invalidVariableError, operationResolutionError } from "../../platform/errors/errors";
+import type { RequestOperation } from "./request-operation";
 
-export interface ResolvedOperation {
-  operation: OperationDefinitionNode;
-  /** The request's variables coerced to the operation's declared types, defaults applied. */
-  variables: Record<string, unknown>;
-}
+/** What resolveOperation gives: the operation, its coerced variables and the document's fragments, frozen. */
+export type ResolvedOperation = RequestOperation;
 
 /**
  * Picks the operation and coerces the variables exactly as graphql-js does
@@ -16,40 +14,10 @@ export interface ResolvedOperation {
  * invalid values refused. Throws a GraphQLError Apollo Server answers with
  * HTTP 400: graphql-js's message and OPERATION_RESOLUTION_FAILURE for an
  * unknown or ambiguous operationName, BAD_USER_INPUT naming the variable for
- * a variable that does not fit its type.
+ * a variable that does not fit its type. Called once per request, by
+ * withRequestOperation (request-operation.ts); concerns read its result.
  */
 export function resolveOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  rawVariables: Record<string, unknown> | null | undefined,
-): ResolvedOperation {
-  // The audit trail, the response cache and the authorization filter each need the resolution of the
-  // same request: it is worked out once per (document, variables object, operation name, schema). A
-  // request without variables resolves the same for everyone, so those are shared across requests.
-  const byVariables = resolutions.get(document) ?? new WeakMap<object, Map<string, Resolution>>();
-  resolutions.set(document, byVariables);
-  const variablesKey = rawVariables ?? NO_VARIABLES;
-  const byName = byVariables.get(variablesKey) ?? new Map<string, Resolution>();
-  byVariables.set(variablesKey, byName);
-  const nameKey = operationName ?? "";
-  const known = byName.get(nameKey);
-  if (known?.schema === schema) return known.resolved;
-  const resolved = resolveAfresh(schema, document, operationName, rawVariables);
-  byName.set(nameKey, { schema, resolved });
-  return resolved;
-}
-
-interface Resolution {
-  schema: GraphQLSchema;
-  resolved: ResolvedOperation;
-}
-
-/** Keyed by objects only, so nothing is kept once the document (or the request's variables) is gone. */
-const resolutions = new WeakMap<DocumentNode, WeakMap<object, Map<string, Resolution>>>();
-const NO_VARIABLES = Object.freeze({});
-
-function resolveAfresh(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -62,6 +30,10 @@ function resolveAfresh(
     const isVariableError = first.nodes !== undefined && first.nodes.length > 0;
     throw isVariableError ? invalidVariableError(first) : operationResolutionError(first);
   }
-  // Shared by every reader of the request (and, without variables, across requests): nobody may alter it.
-  return Object.freeze({ operation: context.operation, variables: Object.freeze(context.variableValues) });
+  // Read by every concern of the request: nobody may alter it.
+  return Object.freeze({
+    operation: context.operation,
+    variables: Object.freeze(context.variableValues),
+    fragments: Object.freeze({ ...context.fragments }),
+  });
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { visit, type DocumentNode } from "graphql";
 import { unstorableTextError } from "../../platform/errors/errors";
+import type { GatewayConcern } from "../concern";
 
 /**
  * Text Postgres cannot store: U+0000 (text refuses it, SQLSTATE 22P05/22021)
@@ -84,3 +85,8 @@ export const storableTextPlugin: ApolloServerPlugin = {
     };
   },
 };
+
+/** The storable-text check as a gateway concern: text no database can store is refused before anything runs. */
+export function createStorableTextCheck(): GatewayConcern {
+  return { name: "storable text", plugins: [storableTextPlugin] };
+}

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { canonicalJurisdiction, type Principal } from "../../platform/identity/principal";
-import { currentRequestAccess } from "../../platform/request-scope";
+import { currentRequestAccess, setRequestAccess } from "../../platform/request-scope";
+import type { GatewayConcern } from "../concern";
 
 /**
  * Automatic persisted queries, partitioned by access. A store shared by every
@@ -66,14 +67,23 @@ export class AccessPartitionedCache implements KeyValueCache<string> {
 const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
 /**
- * Apollo Server's `persistedQueries` option: on the response cache's store
- * when there is one (Redis, shared by replicas), else in this process's
- * memory; partitioned by access either way, never Apollo's shared default.
+ * Automatic persisted queries as a gateway concern: Apollo Server's
+ * `persistedQueries` option on the response cache's store when there is one
+ * (Redis, shared by replicas), else in this process's memory; partitioned by
+ * access either way, never Apollo's shared default. Its context hook names
+ * the caller's access in the request scope, where the store finds it (Apollo
+ * Server asks the store without the request context); it must come after
+ * authentication.
  */
-export function createPersistedQueries(store?: { cache: KeyValueCache<string>; ttl: number }): {
-  cache: KeyValueCache<string>;
-  ttl?: number;
-} {
-  if (store) return { cache: new AccessPartitionedCache(store.cache), ttl: store.ttl };
-  return { cache: new AccessPartitionedCache(new InMemoryLRUCache<string>({ maxSize: DEFAULT_MAX_BYTES })) };
+export function createPersistedQueries(store?: { cache: KeyValueCache<string>; ttl: number }): GatewayConcern {
+  return {
+    name: "persisted queries",
+    persistedQueries: store
+      ? { cache: new AccessPartitionedCache(store.cache), ttl: store.ttl }
+      : { cache: new AccessPartitionedCache(new InMemoryLRUCache<string>({ maxSize: DEFAULT_MAX_BYTES })) },
+    async context(_request, context) {
+      if (!context.principal) throw new Error("Persisted queries need the caller: authentication must come first");
+      setRequestAccess(accessKeyOf(context.principal));
+    },
+  };
 }

@@ -1,16 +1,12 @@
-import { createRemoteJWKSet } from "jose";
-import { loadPublicKeySet } from "../identity/keys";
-import { systemClock } from "../clock";
 import { readEventBusConfig, readSubgraphConfig, type SubgraphConfig } from "../config";
 import type { EventBus } from "../events/bus";
 import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
 import { envInt } from "../env";
-import { migrate } from "../db/migrate";
 import type { Db } from "../db/db";
-import { openDatabase } from "../db/open-db";
 import { describeStartFailure } from "../errors/error-log";
-import { createSubgraphServer, migrationDirsOf, type AnySubgraphDefinition, type SubgraphDefinition } from "./subgraph";
+import type { AnySubgraphDefinition, SubgraphDefinition } from "./subgraph";
+import { buildSubgraph } from "./build";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
 const IN_FLIGHT_GRACE_MS = 5_000;
@@ -33,8 +29,9 @@ export interface RunOptions {
 }
 
 /**
- * One subgraph in this process: read config, open and migrate its database,
- * prepare it (options), listen, and start its event relay and consumers on `bus`.
+ * One subgraph in this process: read config, build it (buildSubgraph opens,
+ * migrates and prepares its database), listen, and start its event relay and
+ * consumers on `bus`.
  */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
@@ -43,24 +40,12 @@ export async function startSubgraph<TLoaders>(
 ): Promise<RunningSubgraph> {
   const config = readSubgraphConfig(definition.name);
   const log = (message: string) => console.log(`[${definition.name}] ${message}`);
-  const db = openDatabase(config.database);
-  const applied = await migrate(db, migrationDirsOf(definition));
-  if (applied.length > 0) log(`applied migrations ${applied.join(", ")}`);
-
-  await options.prepareDatabase?.(db, definition as SubgraphDefinition<unknown>, config);
-
-  const gatewayKeys =
-    config.gatewayKeys.kind === "url" ? createRemoteJWKSet(new URL(config.gatewayKeys.url)) : loadPublicKeySet(config.gatewayKeys.file);
-  const server = await createSubgraphServer(definition, {
-    db,
-    clock: systemClock,
-    gatewayKeys,
+  const server = await buildSubgraph(definition, config, {
     bus,
-    eventConsumer: config.events.consumer,
-    eventDelivery: {
-      relay: { republishAfterMs: config.events.republishAfterMs, retentionMs: config.events.retentionMs },
-      stuck: config.events.stuck,
-    },
+    log,
+    prepareDatabase: options.prepareDatabase
+      ? (db) => options.prepareDatabase!(db, definition as SubgraphDefinition<unknown>, config)
+      : undefined,
   });
   await server.apollo.start();
   const running = await listen(server.createHttpService(), config.port, config.host);
@@ -75,7 +60,7 @@ export async function startSubgraph<TLoaders>(
       await running.close(IN_FLIGHT_GRACE_MS);
       await server.events.stop();
       await server.apollo.stop();
-      await db.close();
+      await server.close();
     },
   };
 }

@@ -46,10 +46,14 @@ const MODULES = [
   },
   { file: "platform/subgraph/jurisdiction-table.ts", tests: ["platform/subgraph/__tests__/jurisdiction-table.test.ts"], threshold: 90 },
   { file: "gateway/audit/disclosure.ts", tests: ["gateway/audit/__tests__/disclosure.test.ts"], threshold: 90 },
-  { file: "gateway/audit/justification.ts", tests: ["gateway/audit/__tests__/justification.test.ts", "gateway/audit/__tests__/justification.rules.test.ts"], threshold: 90 },
   {
-    file: "gateway/audit/variables.ts",
-    tests: ["gateway/audit/__tests__/variables.test.ts"],
+    file: "gateway/audit/justification.ts",
+    tests: ["gateway/audit/__tests__/justification.test.ts", "gateway/audit/__tests__/justification.rules.test.ts"],
+    threshold: 90,
+  },
+  {
+    file: "gateway/audit/recorded-operation.ts",
+    tests: ["gateway/audit/__tests__/recorded-operation.test.ts"],
     threshold: 0 /* not yet measured by a full run: set from its first score */,
   },
   {

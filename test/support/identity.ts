@@ -2,7 +2,8 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyG
 import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db/db";
 import type { Jurisdiction, Principal } from "../../platform/identity/principal";
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphServer } from "../../platform/subgraph/subgraph";
+import type { SubgraphDefinition, SubgraphServer } from "../../platform/subgraph/subgraph";
+import { buildSubgraph } from "../../platform/subgraph/build";
 import personas from "../../schema/personas.json";
 
 /** Key pairs made once per test process: the gateway's assertion key and a test identity provider's token key. */
@@ -66,7 +67,7 @@ export async function createTestSubgraphServer<T>(
   clock: Clock,
   options: { assertionClock?: () => number } = {},
 ): Promise<SubgraphServer<T>> {
-  return createSubgraphServer(definition, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys, ...options });
+  return buildSubgraph(definition, {}, { db, clock, gatewayKeys: (await testKeys()).gatewayPublicKeys, ...options });
 }
 
 export const TEST_ISSUER = "https://idp.test.invalid/";

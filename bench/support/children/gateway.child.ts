@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, importJWK, type JWK } from "jose";
-import { createAuditTrail } from "../../../gateway/audit";
 import { createResponseCache, type ResponseCacheStore } from "../../../gateway/cache";
 import { createAuthenticator } from "../../../gateway/auth/authenticate";
 import {
@@ -11,7 +10,7 @@ import {
   DEV_ISSUER,
 } from "../../../gateway/config";
 import { createAssertionSigner } from "../../../platform/identity/assertion";
-import { createGateway } from "../../../gateway/server";
+import { buildGateway } from "../../../gateway/build";
 import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
 import type { SubgraphName } from "../../../platform/config";
 import { openPostgres } from "../../../platform/db/db";
@@ -21,7 +20,7 @@ import { repoPath } from "../../../platform/repo-root";
 import { failToParent, reportToParent } from "../process-probe";
 
 /**
- * Our gateway as production composes it (gateway/main.ts): token
+ * Our gateway as production composes it (buildGateway, as gateway/main.ts): token
  * verification, authorization in filter mode, masking, limits, subgraph
  * fetchers with timeouts and breakers, and the audit trail writing to its own
  * schema of the benchmark database with group commit. Only the keys differ:
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
             keyPrefix: `bench:cache:${process.pid}:`,
             commandTimeoutMs: DEFAULT_RESPONSE_CACHE_COMMAND_TIMEOUT_MS,
           };
-  const gateway = createGateway(
+  const gateway = await buildGateway(
     {
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
       subgraphUrls,
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
     {
       authenticate: createAuthenticator({ keys: idpKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
       signAssertion: createAssertionSigner(assertionKey, "bench-gateway"),
-      auditTrail: createAuditTrail({ db: auditDb }),
+      auditDb,
       responseCache: createResponseCache({ store, ttlSeconds: 60, persistedQueryTtlSeconds: 3600 }),
     },
   );

@@ -1,12 +1,11 @@
 import "reflect-metadata";
 import { createLocalJWKSet, type JWK } from "jose";
-import { systemClock } from "../../../platform/clock";
 import { SUBGRAPH_NAMES } from "../../../platform/config";
 import { openPostgres } from "../../../platform/db/db";
 import { envString } from "../../../platform/env";
 import { InProcessBus } from "../../../platform/events/in-process-bus";
 import { listen } from "../../../platform/http";
-import { createSubgraphServer } from "../../../platform/subgraph/subgraph";
+import { buildSubgraph } from "../../../platform/subgraph/build";
 import { SUBGRAPHS } from "../../../subgraphs/registry";
 import { countingDb } from "../counting-db";
 import { failToParent, reportToParent } from "../process-probe";
@@ -26,13 +25,7 @@ async function main(): Promise<void> {
   const bus = new InProcessBus();
   for (const name of SUBGRAPH_NAMES) {
     const db = countingDb(openPostgres({ url, schema: name, poolSize: 10 }), () => (statements += 1));
-    const server = await createSubgraphServer(SUBGRAPHS[name], {
-      db,
-      clock: systemClock,
-      gatewayKeys,
-      bus,
-      eventConsumer: `${name}-bench`,
-    });
+    const server = await buildSubgraph(SUBGRAPHS[name], { events: { consumer: `${name}-bench` } }, { db, gatewayKeys, bus });
     await server.apollo.start();
     urls[name] = (await listen(server.createHttpService(), 0)).url;
   }

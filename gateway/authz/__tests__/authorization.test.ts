@@ -1,6 +1,7 @@
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { buildSchema, parse } from "graphql";
 import { createAuthorization } from "..";
+import { wrapExecutorWith, type GatewayConcern } from "../../concern";
 
 const SUPERGRAPH = `
   schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/requiresScopes/v0.1", import: ["@requiresScopes"]) { query: Query }
@@ -12,14 +13,8 @@ const SUPERGRAPH = `
 const apiSchema = buildSchema("type Query { open: String secret: String }");
 const principal = (scopes: string[]) => ({ sub: "u", persona: null, scopes, jurisdiction: { kind: "national" }, purpose: null });
 
-async function executorAround(wrap: (inner: GatewayInterface) => GatewayInterface, execute: GatewayExecutor): Promise<GatewayExecutor> {
-  const inner = {
-    load: async () => ({ executor: execute }),
-    onSchemaLoadOrUpdate: () => () => {},
-    stop: async () => {},
-  } as unknown as GatewayInterface;
-  const loaded = await wrap(inner).load({ apollo: {} } as Parameters<GatewayInterface["load"]>[0]);
-  return loaded.executor!;
+async function executorAround(concern: GatewayConcern, execute: GatewayExecutor): Promise<GatewayExecutor> {
+  return wrapExecutorWith([concern], execute);
 }
 
 function request(context: object, query: string) {
@@ -36,7 +31,7 @@ describe("createAuthorization", () => {
 
   it("wraps a gateway so an operation is authorized, on the principal of the request's context, before it runs", async () => {
     const ran: string[] = [];
-    const execute = await executorAround(authorization.wrapGateway, async (requestContext) => {
+    const execute = await executorAround(authorization, async (requestContext) => {
       ran.push(requestContext.source);
       return { data: { open: "o", secret: "s" } };
     });

@@ -9,7 +9,7 @@ const ANALYST: Principal = {
   jurisdiction: { kind: "national" },
   purpose: "x",
 };
-/** What the gateway keys on: the printed document (ResponseCachingGateway prints it once per document). */
+/** What the gateway keys on: the printed document (the response cache prints it once per document). */
 const normalised = (source: string) => print(parse(source));
 
 const BASE: CacheKeyParts = {

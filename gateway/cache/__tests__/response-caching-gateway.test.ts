@@ -1,16 +1,12 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type {
-  GatewayExecutionResult,
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-} from "@apollo/server-gateway-interface";
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import { buildSchema, parse } from "graphql";
 import type { Principal } from "../../../platform/identity/principal";
 import { FailOpenCache } from "../fail-open-cache";
 import { DataGenerations } from "../generations";
 import { emptyMetrics } from "../metrics";
-import { ResponseCachingGateway } from "../response-caching-gateway";
+import { cachedDocuments, responseCachingExecutor } from "../response-caching-executor";
+import { wrapExecutorWith } from "../../concern";
 
 const SCHEMA = buildSchema(`
   type Query { forces: [Force!] spoStatistics: [SpoStatistics!]! }
@@ -30,23 +26,23 @@ const DASHBOARD: Principal = {
 async function cachingGateway(answers: GatewayExecutionResult[], store: KeyValueCache<string> = new InMemoryLRUCache<string>()) {
   const metrics = emptyMetrics();
   const calls = { count: 0 };
-  const inner: GatewayInterface = {
-    onSchemaLoadOrUpdate: () => () => undefined,
-    load: async () => ({ executor: async () => answers[Math.min(calls.count++, answers.length - 1)] }),
-    stop: async () => undefined,
-  };
+  const inner = async () => answers[Math.min(calls.count++, answers.length - 1)];
   const failOpen = new FailOpenCache(store, () => metrics.storeErrors++);
-  const gateway = new ResponseCachingGateway(inner, {
+  const options = {
     store: failOpen,
     generations: new DataGenerations(failOpen),
-    allDomains: ["statistics"],
+    allDomains: ["statistics" as const],
     ttlSeconds: 60,
     authorizationMode: "filter",
     metrics,
-  });
-  const { executor } = await gateway.load({ apollo: {} });
+    documents: cachedDocuments(),
+  };
+  const executor = wrapExecutorWith(
+    [{ name: "response cache", wrapExecutor: (execute) => responseCachingExecutor(execute, options) }],
+    inner,
+  );
   const run = (source: string) =>
-    (executor as GatewayExecutor)({
+    executor({
       schema: SCHEMA,
       document: parse(source),
       request: { query: source },

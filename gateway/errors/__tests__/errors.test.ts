@@ -1,7 +1,6 @@
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../../../platform/errors/errors";
-import { createErrorMasking, withValueCompletionMasked } from "..";
+import { createErrorMasking, valueCompletionMasked } from "..";
 
 const logged: unknown[] = [];
 const format = createErrorMasking((error) => logged.push(error));
@@ -57,17 +56,13 @@ describe("gateway error masking", () => {
   });
 });
 
-describe("withValueCompletionMasked", () => {
+describe("valueCompletionMasked", () => {
   it("keeps the gateway's valueCompletion details (our types and fields) from the client, logging them", async () => {
     const valueCompletion = [{ message: "Cannot return null for non-nullable field Person.spoStatus.", path: ["person", "spoStatus"] }];
-    const inner: GatewayInterface = {
-      onSchemaLoadOrUpdate: () => () => undefined,
-      stop: async () => undefined,
-      load: async () => ({ executor: async () => ({ data: { person: null }, extensions: { valueCompletion } }) }),
-    };
+    const inner = async () => ({ data: { person: null }, extensions: { valueCompletion } });
     const logs: string[] = [];
-    const { executor } = await withValueCompletionMasked(inner, (message) => logs.push(message)).load({ apollo: {} as never });
-    expect(await executor!({} as never)).toEqual({ data: { person: null } });
+    const executor = valueCompletionMasked(inner, (message) => logs.push(message));
+    expect(await executor({} as never)).toEqual({ data: { person: null } });
     expect(logs).toEqual(['value completion at ["person","spoStatus"]: Cannot return null for non-nullable field Person.spoStatus.']);
   });
 });

@@ -1,0 +1,151 @@
+import type http from "node:http";
+import { createRemoteJWKSet } from "jose";
+import { readAuditStoreConfig } from "../platform/audit/config";
+import { readAuditContentConfig } from "../platform/audit/content-config";
+import { ensureAuditStoreMigrated } from "../platform/audit/store";
+import type { Db } from "../platform/db/db";
+import { openDatabase } from "../platform/db/open-db";
+import { describeErrorForLog } from "../platform/errors/error-log";
+import { createAssertionSigner, type AssertionSigner } from "../platform/identity/assertion";
+import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
+import type { Principal } from "../platform/identity/principal";
+import { createAuditGraph, createAuditTrail, type AuditTrailOptions } from "./audit";
+import { createAuthentication } from "./auth";
+import { createAuthenticator } from "./auth/authenticate";
+import { keySetHealth } from "./auth/key-set-health";
+import { createAuthorization } from "./authz";
+import { createResponseCache, type ResponseCache } from "./cache";
+import { createResponseCacheConcern } from "./cache/concern";
+import type { Check, GatewayConcern } from "./concern";
+import { refuseTestOnlySwitchInProduction } from "../platform/test-only";
+import { orderedConcerns, type GatewayConcerns } from "./concerns";
+import type { GatewayConfig } from "./config";
+import { createMasking } from "./errors";
+import { createOperationLimits } from "./limits";
+import type { CacheStats } from "./operation/document-work-cache";
+import { createInputScalars } from "./operation/input-scalars";
+import { createStorableTextCheck } from "./operation/storable-text";
+import { createPersistedQueries } from "./persisted-queries";
+import { createRequestId } from "./request-id";
+import { createGateway, type Gateway } from "./server";
+import type { SubgraphFetch } from "./subgraph-fetch";
+import { createSubgraphCalls } from "./subgraph-fetch/concern";
+
+/** What buildGateway reads: the gateway's config, the parts an override replaces optional. */
+export type GatewayBuildConfig = Pick<
+  GatewayConfig,
+  "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
+> &
+  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache">>;
+
+/** What a composition root may give instead of what the config describes, by name. */
+export interface GatewayOverrides {
+  /** Verifies the caller's token instead of config.tokens (a test's keys, or every caller one principal). */
+  authenticate?: (request: http.IncomingMessage) => Promise<Principal>;
+  /** Signs identity assertions instead of the key in config.assertionKeyFile. */
+  signAssertion?: AssertionSigner;
+  /** The audit store, migrated, owned by the caller; else the one AUDIT_DATABASE_* describes, opened, migrated and closed here. */
+  auditDb?: Db;
+  /** How the audit trail writes and what it keeps; else the AUDIT_* settings (the defaults when auditDb is given). */
+  audit?: Omit<AuditTrailOptions, "db">;
+  /** The response cache, owned by the caller (an embedded stack's subgraphs invalidate it); else made from config.responseCache. */
+  responseCache?: ResponseCache;
+  /**
+   * Test only, refused in production (platform/test-only.ts): no authorization filter in front of the
+   * planner, so that a test sees the subgraphs' own guards alone.
+   */
+  withoutAuthorizationFilter?: true;
+}
+
+export interface BuiltGateway extends Gateway {
+  /** The authorization filter's cache counts per authorization shape. */
+  authorizationShapes(): CacheStats;
+  /** Each subgraph's circuit breaker (state, counts, events). */
+  subgraphBreakers(): Record<string, SubgraphFetch["breaker"]>;
+  /** The response cache (given, or made here). */
+  responseCache: ResponseCache;
+  /** Closes what was opened here (response cache, audit store); call after apollo.stop(). */
+  close(): Promise<void>;
+}
+
+const passThrough: NonNullable<GatewayConcern["wrapExecutor"]> = (execute) => execute;
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The gateway needs ${what}, from its config or an override`);
+  return value;
+}
+
+/**
+ * The gateway's one composition root: every concern made from config data
+ * (or the override of the same name) and composed in the order of
+ * gateway/concerns.ts. gateway/main.ts, the embedded stack, the benchmarks
+ * and the tests all build the gateway here, so none can drift from another.
+ */
+export async function buildGateway(config: GatewayBuildConfig, overrides: GatewayOverrides = {}): Promise<BuiltGateway> {
+  if (overrides.withoutAuthorizationFilter) {
+    if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
+    refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
+  }
+  // Never an error's message: it can quote the personal data a request carried.
+  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
+  const opened: (() => Promise<void> | void)[] = [];
+
+  let authenticate = overrides.authenticate;
+  let keySet: Check | undefined;
+  if (!authenticate) {
+    const tokens = required(config.tokens, "token settings");
+    const keys = tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(tokens.keys.url)) : loadPublicKeySet(tokens.keys.file);
+    authenticate = createAuthenticator({ ...tokens, keys });
+    if (tokens.keys.kind === "url") keySet = keySetHealth(tokens.keys.url);
+  }
+  let signAssertion = overrides.signAssertion;
+  if (!signAssertion) {
+    const assertionKey = await loadPrivateKey(required(config.assertionKeyFile, "an assertion key file"));
+    signAssertion = createAssertionSigner(assertionKey.key, assertionKey.kid);
+  }
+  let auditDb = overrides.auditDb;
+  let audit = overrides.audit ?? {};
+  if (!auditDb) {
+    const auditConfig = readAuditStoreConfig();
+    const db = openDatabase(auditConfig.database);
+    auditDb = db;
+    opened.push(() => db.close());
+    await ensureAuditStoreMigrated(db);
+    audit = { maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs, content: readAuditContentConfig(), ...audit };
+  }
+  let responseCache = overrides.responseCache;
+  if (!responseCache) {
+    const cache = createResponseCache(required(config.responseCache, "response cache settings"));
+    responseCache = cache;
+    opened.push(() => cache.close());
+  }
+
+  const enforced = createAuthorization({ supergraphSdl: config.supergraphSdl, mode: config.authorizationMode });
+  // Without the filter the policy still strips the directives stock @apollo/gateway refuses; nothing is enforced.
+  const authorization = overrides.withoutAuthorizationFilter ? { ...enforced, wrapExecutor: passThrough } : enforced;
+  const subgraphCalls = createSubgraphCalls({ subgraphUrls: config.subgraphUrls, fetch: config.subgraphFetch, signAssertion });
+  const concerns: GatewayConcerns = {
+    authentication: createAuthentication({ authenticate, keySet }),
+    requestId: createRequestId(),
+    persistedQueries: createPersistedQueries(responseCache.persistedQueries),
+    storableText: createStorableTextCheck(),
+    limits: createOperationLimits(),
+    inputScalars: createInputScalars(),
+    auditTrail: createAuditTrail({ db: auditDb, ...audit }),
+    responseCache: createResponseCacheConcern({ cache: responseCache, authorizationMode: config.authorizationMode }),
+    masking: createMasking(log),
+    authorization,
+    auditGraph: createAuditGraph({ db: auditDb, content: audit.content }),
+    subgraphCalls,
+  };
+  const gateway = createGateway(config, orderedConcerns(concerns));
+  return {
+    ...gateway,
+    authorizationShapes: () => authorization.stats(),
+    subgraphBreakers: () => subgraphCalls.stats(),
+    responseCache,
+    async close() {
+      for (const close of opened.reverse()) await close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { GatewayConcern } from "./concern";
+import type { Authorization } from "./authz";
+import type { AuditTrail } from "./audit";
+import type { OperationLimits } from "./limits";
+import type { SubgraphCalls } from "./subgraph-fetch/concern";
+
+/** Every concern of the gateway, by name; each made by the createX of its folder (gateway/build.ts makes them). */
+export interface GatewayConcerns {
+  authentication: GatewayConcern;
+  requestId: GatewayConcern;
+  persistedQueries: GatewayConcern;
+  storableText: GatewayConcern;
+  limits: OperationLimits;
+  inputScalars: GatewayConcern;
+  auditTrail: AuditTrail;
+  responseCache: GatewayConcern;
+  masking: GatewayConcern;
+  authorization: Authorization;
+  auditGraph: GatewayConcern;
+  subgraphCalls: SubgraphCalls;
+}
+
+/**
+ * The gateway's concerns in the order createGateway composes them: the order
+ * a request meets them. For executor wrappers the first is outermost; for
+ * context hooks, plugins and validation rules the first runs first.
+ *
+ * 1. authentication: nothing happens for a caller whose token was not verified (401, no id, no record);
+ * 2. request id: once the caller is known, so everything after is attributed to the request;
+ * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
+ * 4. storable text: text no database can store is refused before anything runs;
+ * 5. operation limits: while parsing and validating, before anything is planned;
+ * 6. input scalars: the API schema validation coerces against (Date, DateTime parsed for real);
+ * 7. audit trail: the outermost executor wrapper, so it records what actually leaves (after
+ *    authorization and masking) and decides about every request, cache hits included;
+ * 8. response cache: inside the audit trail, outside masking and authorization, so a stored
+ *    answer is what a caller of that access shape was sent;
+ * 9. masking: formatError for every error, and valueCompletion details out of the result;
+ * 10. authorization: the innermost wrapper, right in front of the planner, which only ever
+ *    sees the filtered operation;
+ * 11. audit graph: the subgraph served in this process (its name is looked up first);
+ * 12. subgraph calls: every other subgraph over the network.
+ *
+ * Before all of them the operation is resolved once for the request
+ * (gateway/operation/request-operation.ts), so every concern reads the same.
+ */
+export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
+  return [
+    concerns.authentication,
+    concerns.requestId,
+    concerns.persistedQueries,
+    concerns.storableText,
+    concerns.limits,
+    concerns.inputScalars,
+    concerns.auditTrail,
+    concerns.responseCache,
+    concerns.masking,
+    concerns.authorization,
+    concerns.auditGraph,
+    concerns.subgraphCalls,
+  ];
+}
