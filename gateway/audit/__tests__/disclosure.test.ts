@@ -110,15 +110,21 @@ describe("takeDisclosure", () => {
     expect(JSON.stringify(data)).not.toContain("__audit_");
   });
 
-  it("does not count an entity whose every field was withheld (null) or absent", () => {
+  it("counts an entity whose every field came back null or absent: its presence confirms it exists", () => {
     const { operation } = operationOf(`{ person { name } }`);
     const data = {
       a: entity("Person", "p1", { name: null }),
       b: entity("Person", "p2", {}),
       c: entity("Person", "p3", { name: undefined }),
     };
-    expect(takeDisclosure(operation, data).persons).toEqual([]);
+    expect(takeDisclosure(operation, data).persons).toEqual(["p1", "p2", "p3"]);
     expect(data).toEqual({ a: { name: null }, b: {}, c: { name: undefined } });
+  });
+
+  it("does not count an entity withheld whole (null in the response): nothing says it exists", () => {
+    const { operation } = operationOf(`{ person { name } }`);
+    const data = { a: null, b: [null, entity("Person", "p4", { name: "n" })] };
+    expect(takeDisclosure(operation, data).persons).toEqual(["p4"]);
   });
 
   it("does not count an object of a type it does not audit, or one missing its id or type", () => {
