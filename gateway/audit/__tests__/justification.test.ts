@@ -14,6 +14,14 @@ describe("a justification says something", () => {
     expect(checkJustification("abc", 3)).toBeNull();
   });
 
+  it("refuses a lone surrogate, high or low, anywhere, and accepts a character outside the BMP written as its pair", () => {
+    expect(checkJustification("risk check \u{1F4DD} noted")).toBeNull();
+    expect(checkJustification("\u{1F4DD} risk check noted")).toBeNull();
+    for (const text of ["risk check \uD83D noted", "risk check noted \uD83D", "risk check \uDCDD noted", "\uDCDDrisk check noted"]) {
+      expect(checkJustification(text)).toMatch(/control characters/);
+    }
+  });
+
   it("the header wins over the token's purpose; blank is none; a given one must pass whatever the persona", () => {
     const principal = { purpose: "quarterly review" } as Principal;
     const headers = (value: string | null) => ({ get: () => value });
