@@ -3,34 +3,13 @@ import { Redis } from "ioredis";
 import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
-import { emptyChunk } from "./support/database";
-import { waitUntil } from "./support/events";
+import { creweOrdersWithDischargeHearings, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
-import { hearing, order } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
 const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
 const ORDERS = 4;
-
-function fixture() {
-  const chunk = emptyChunk();
-  for (let n = 1; n <= ORDERS; n++) {
-    chunk.orders.orders.push(
-      order({
-        id: `o${n}`,
-        kind: "FULL",
-        applicantForceCode: "07",
-        courtCode: "B07ED",
-        respondentId: `r${n}`,
-        madeOn: "2024-01-02",
-        untilFurtherOrder: true,
-      }),
-    );
-    chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
-  }
-  return chunk;
-}
 
 /**
  * Redis restarting without its data (no persistence, a failover to an empty
@@ -48,7 +27,7 @@ describe("event delivery when Redis loses its data", () => {
     const client = new Redis(redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 50 });
     logConnectionStateChanges(client, "[test] Redis", () => undefined);
     const bus = new RedisStreamBus(client, { keyPrefix: "test:loss", blockMs: 200, maxBackoffMs: 200, log: () => undefined });
-    stack = await startTestStack({ chunks: [fixture()], clock: fixedClock("2026-11-23"), bus });
+    stack = await startTestStack({ chunks: [creweOrdersWithDischargeHearings(ORDERS)], clock: fixedClock("2026-11-23"), bus });
   });
   afterAll(async () => {
     await stack?.stop();

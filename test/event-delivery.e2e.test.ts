@@ -5,10 +5,9 @@ import { InProcessBus } from "../platform/events/in-process-bus";
 import { idempotentHandler } from "../platform/events/inbox";
 import { fixedClock } from "../platform/clock";
 import { ordersSubgraph } from "../subgraphs/orders/subgraph";
-import { emptyChunk } from "./support/database";
-import { openTestRedisBus, waitUntil } from "./support/events";
+import { creweOrdersWithDischargeHearings, openTestRedisBus, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";
-import { breach, hearing, order } from "./support/rows";
+import { breach, hearing } from "./support/rows";
 import { describeWithRedis } from "./support/describe-with-redis";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -21,21 +20,7 @@ const ORDERS = 6;
  * recorded here must reach orders (and the conviction breaches) exactly once.
  */
 function fixture() {
-  const chunk = emptyChunk();
-  for (let n = 1; n <= ORDERS; n++) {
-    chunk.orders.orders.push(
-      order({
-        id: `o${n}`,
-        kind: "FULL",
-        applicantForceCode: "07",
-        courtCode: "B07ED",
-        respondentId: `r${n}`,
-        madeOn: "2024-01-02",
-        untilFurtherOrder: true,
-      }),
-    );
-    chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
-  }
+  const chunk = creweOrdersWithDischargeHearings(ORDERS);
   chunk.breaches.breaches.push(breach("b1", "07", "2024-06-01", { orderId: "o1", orderForceCode: "07", offenderId: "r1" }));
   chunk.hearings.hearings.push(hearing("trial-1", "2025-02-03T10:00:00Z", { orderId: "o1", breachId: "b1", type: "BREACH_TRIAL" }));
   return chunk;

@@ -1,3 +1,6 @@
+import type { DatasetChunk } from "../../domain/records";
+import { emptyChunk } from "./database";
+import { hearing, order } from "./rows";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { EventBus } from "../../platform/events/bus";
@@ -53,4 +56,28 @@ export function settableClock(today: string) {
       current = day;
     },
   };
+}
+
+/**
+ * `count` full orders in force at Crewe (o1, o2, …; respondents r1, r2, …),
+ * each with a discharge hearing (discharge-1, …) listed on a past day of March
+ * 2025: outcomes a test records and follows to the orders subgraph.
+ */
+export function creweOrdersWithDischargeHearings(count: number): DatasetChunk {
+  const chunk = emptyChunk();
+  for (let n = 1; n <= count; n++) {
+    chunk.orders.orders.push(
+      order({
+        id: `o${n}`,
+        kind: "FULL",
+        applicantForceCode: "07",
+        courtCode: "B07ED",
+        respondentId: `r${n}`,
+        madeOn: "2024-01-02",
+        untilFurtherOrder: true,
+      }),
+    );
+    chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
+  }
+  return chunk;
 }
