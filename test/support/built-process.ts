@@ -21,6 +21,8 @@ export interface BuiltProcess {
   waitForLine(pattern: RegExp, what: string, timeoutMs?: number): Promise<RegExpExecArray>;
   /** Resolves once the process has exited (it never rejects). */
   exited: Promise<Exit>;
+  /** Whether it is still running now. */
+  isRunning(): boolean;
   /** Sends `signal`. */
   signal(signal: NodeJS.Signals): void;
   /** SIGKILL unless it has exited; resolved once it has. */
@@ -92,6 +94,7 @@ export function startBuilt(entry: string, env: Record<string, string>, args: rea
       });
     },
     exited,
+    isRunning: () => !exitedNow,
     signal: (signal) => void child.kill(signal),
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
