@@ -1,8 +1,8 @@
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
 import type { Clock } from "../platform/clock";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
 import { listen, type RunningHttpService } from "../platform/http";

@@ -1,3 +1,4 @@
+import type { SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
@@ -13,7 +14,6 @@ import { gatewayWith } from "../gateway/concern";
 import { createResponseCache } from "../gateway/cache";
 import { composeSupergraph } from "../dev/schema/composition";
 import { fixedClock } from "../platform/clock";
-import type { SubgraphName } from "../platform/config";
 import { listen, type RunningHttpService } from "../platform/http";
 import { repoPath } from "../platform/repo-root";
 import { SEED_CASE_IDS, seedCasesChunk } from "../dev/dataset/seed-cases";

@@ -1,3 +1,4 @@
+import { STREAMS } from "../domain/topology";
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { Redis } from "ioredis";
@@ -6,7 +7,6 @@ import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import type { ResponseCacheOptions } from "../gateway/cache";
 import { accessKeyOf } from "../gateway/persisted-queries";
 import { EventStreamProgress } from "../gateway/cache/event-stream-progress";
-import { STREAMS } from "../platform/events/event";
 import type { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { describeWithRedis } from "./support/describe-with-redis";
 import { openTestRedisBus, waitUntil } from "./support/events";

@@ -1,10 +1,10 @@
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { fixedClock } from "../platform/clock";
 import { generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import { ASSERTION_ISSUER, requestBodyDigest, signIdentityAssertion } from "../platform/identity/assertion";
 import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../dev/dataset/seed-cases";
 import { EVERY_SCOPE_NATIONAL, testKeys, tokenFor } from "./support/identity";

@@ -1,6 +1,6 @@
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { Client } from "pg";
 import { fixedClock } from "../platform/clock";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import { generateDataset } from "../dev/dataset/generate";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { waitUntil } from "./support/events";
