@@ -1,7 +1,7 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import type { Clock } from "../platform/clock";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";

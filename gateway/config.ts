@@ -1,5 +1,5 @@
-import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { dataDir } from "../platform/config";
 import { devKeyFiles } from "../platform/identity/keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "../platform/env";

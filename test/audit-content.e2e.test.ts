@@ -1,6 +1,6 @@
-import { SUBGRAPH_NAMES } from "../domain/topology";
 import { createHash, randomUUID } from "node:crypto";
 import { isInputObjectType, isObjectType, parse, print } from "graphql";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { INPUT_PROTECTION } from "../domain/input-protection";
 import { formatPncId } from "../domain/pnc";

@@ -1,5 +1,5 @@
-import { SUBGRAPH_NAMES } from "../domain/topology";
 import { parse, print } from "graphql";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { DEFAULT_AUDIT_CONTENT } from "../platform/audit/content-config";
 import { fixedClock } from "../platform/clock";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";

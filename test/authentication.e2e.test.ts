@@ -1,5 +1,5 @@
-import { SUBGRAPH_NAMES } from "../domain/topology";
 import { generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from "jose";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { signIdentityAssertion } from "../platform/identity/assertion";
 import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../dev/dataset/seed-cases";

@@ -1,9 +1,9 @@
-import type { SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import fc from "fast-check";
 import { buildSchema, type GraphQLSchema } from "graphql";
+import type { SubgraphName } from "../domain/topology";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
 import type { GatewayContext } from "../gateway/context";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG } from "../gateway/config";

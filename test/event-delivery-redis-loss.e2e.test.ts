@@ -1,6 +1,6 @@
-import { STREAM_TOPOLOGY } from "../domain/topology";
 import { isDeepStrictEqual } from "node:util";
 import { Redis } from "ioredis";
+import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";

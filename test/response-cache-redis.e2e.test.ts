@@ -1,7 +1,7 @@
-import { STREAMS } from "../domain/topology";
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { Redis } from "ioredis";
+import { STREAMS } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import type { ResponseCacheOptions } from "../gateway/cache";

@@ -1,8 +1,8 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { generateKeyPair, SignJWT, type KeyLike } from "jose";
 import { ASSERTION_ISSUER, requestBodyDigest, signIdentityAssertion } from "../platform/identity/assertion";

@@ -1,5 +1,5 @@
-import { SUBGRAPH_NAMES } from "../domain/topology";
 import { Client } from "pg";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { generateDataset } from "../dev/dataset/generate";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";

@@ -1,6 +1,6 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
 import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk } from "../dev/dataset/seed-cases";

@@ -1,7 +1,7 @@
-import { STREAM_TOPOLOGY } from "../domain/topology";
 import { once } from "node:events";
 import net from "node:net";
 import { Redis } from "ioredis";
+import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { listen } from "../platform/http";

@@ -1,6 +1,6 @@
-import { STREAMS, SUBGRAPH_NAMES } from "../domain/topology";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { STREAMS, SUBGRAPH_NAMES } from "../domain/topology";
 import { repoPath } from "../platform/repo-root";
 import { SUBGRAPHS } from "../subgraphs/registry";
 

@@ -1,5 +1,5 @@
-import { STREAM_TOPOLOGY, TOPOLOGY } from "../domain/topology";
 import { randomBytes } from "node:crypto";
+import { STREAM_TOPOLOGY, TOPOLOGY } from "../domain/topology";
 import { openEventBus } from "../platform/events/open-bus";
 import { startSubgraph } from "../platform/subgraph/run";
 import { SUBGRAPHS } from "../subgraphs/registry";

@@ -1,5 +1,5 @@
-import { STREAM_TOPOLOGY, type SubgraphName } from "../../domain/topology";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
+import { STREAM_TOPOLOGY, type SubgraphName } from "../../domain/topology";
 import { devTokenClaims, type PersonaName } from "../../dev/dev-token";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/config";
 import { startInProcessStack } from "../../dev/in-process-stack";

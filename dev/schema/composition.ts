@@ -1,7 +1,7 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../domain/topology";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildSchema, findBreakingChanges, parse, printSchema, type BreakingChange } from "graphql";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../domain/topology";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphSchema } from "../../gateway/audit/graph";
 import { defaultSubgraphUrl } from "../../gateway/config";
 import { subgraphSchema } from "../../platform/subgraph/subgraph";

@@ -1,5 +1,5 @@
-import type { SubgraphName } from "../../domain/topology";
 import { randomUUID } from "node:crypto";
+import type { SubgraphName } from "../../domain/topology";
 import { fixedClock } from "../../platform/clock";
 import { listen, type RunningHttpService } from "../../platform/http";
 import { signIdentityAssertion } from "../../platform/identity/assertion";
