@@ -1,9 +1,9 @@
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { migrateAuditStore } from "../platform/audit/store";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import { openPostgres, type Db } from "../platform/db/db";
 import { envInt } from "../platform/env";
 import { migrate } from "../platform/db/migrate";

@@ -1,3 +1,4 @@
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import "reflect-metadata";
 import { cpus } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -6,7 +7,6 @@ import { isDeepStrictEqual } from "node:util";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { devTokenClaims } from "../dev/dev-token";
 import { principalFromClaims } from "../gateway/auth/principal-from-claims";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import { envInt, envOptional } from "../platform/env";
 import { signIdentityAssertionSync } from "../platform/identity/assertion";
 import { repoPath } from "../platform/repo-root";

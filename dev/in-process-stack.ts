@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import type { Clock } from "../platform/clock";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
 import { DEFAULT_DELIVERY_STUCK, type DeliveryStuckThresholds } from "../platform/events/runtime";

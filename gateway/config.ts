@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { dataDir, DEFAULT_SUBGRAPH_PORTS, readShutdownGraceMs, SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
+import { dataDir, readShutdownGraceMs } from "../platform/config";
 import { devKeyFiles } from "../platform/identity/keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "../platform/env";
 import { repoPath } from "../platform/repo-root";

@@ -6,16 +6,6 @@ import { ConfigError, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
 
-export const SUBGRAPH_NAMES = ["people", "orders", "hearings", "breaches"] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
-  people: 4001,
-  orders: 4002,
-  hearings: 4003,
-  breaches: 4004,
-};
-
 export type DatabaseConfig =
   | {
       engine: "postgres";
@@ -35,8 +25,9 @@ export function readDbTimeouts(): DbTimeouts {
   };
 }
 
-export interface SubgraphConfig {
-  name: SubgraphName;
+/** A subgraph's configuration; generic over the application's subgraph names, which the platform does not know. */
+export interface SubgraphConfig<Name extends string = string> {
+  name: Name;
   host: string;
   port: number;
   database: DatabaseConfig;
@@ -84,9 +75,10 @@ export function dataDir(): string {
 /**
  * Each subgraph owns its own database: with DATABASE_URL, a Postgres schema
  * named after the subgraph (or a whole database via <NAME>_DATABASE_URL);
- * without, a PGlite folder under DATA_DIR.
+ * without, a PGlite folder under DATA_DIR. It listens on <NAME>_PORT, else on
+ * its port of `defaultPorts` (the application's topology).
  */
-export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
+export function readSubgraphConfig<Name extends string>(name: Name, defaultPorts: Readonly<Record<Name, number>>): SubgraphConfig<Name> {
   const upper = name.toUpperCase();
   const urlVariable = envOptional(`${upper}_DATABASE_URL`) ? `${upper}_DATABASE_URL` : "DATABASE_URL";
   const url = envOptional(urlVariable);
@@ -96,7 +88,7 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
   return {
     name,
     host: envString("HOST", "127.0.0.1"),
-    port: envInt(`${upper}_PORT`, DEFAULT_SUBGRAPH_PORTS[name]),
+    port: envInt(`${upper}_PORT`, defaultPorts[name]),
     database,
     gatewayKeys: readGatewayKeysSource(),
     events: readEventsConfig(name),
@@ -106,7 +98,7 @@ export function readSubgraphConfig(name: SubgraphName): SubgraphConfig {
 /**
  * Subgraphs exchange events over Redis Streams when REDIS_URL is set; without
  * it, over an in-process bus, which reaches only subgraphs in the same process
- * (npm start runs all four in one). Production requires Redis.
+ * (npm start runs them all in one). Production requires Redis.
  */
 export function readEventBusConfig(): EventBusConfig {
   const url = envOptional("REDIS_URL");

@@ -4,7 +4,7 @@ import { repoPath } from "./repo-root";
 /**
  * Reference data: police forces and courts of England and Wales, read once from
  * the checked-in files in schema/reference. Every subgraph validates force and
- * court codes against the same data; the people subgraph serves it.
+ * court codes against the same data; one subgraph serves it.
  */
 export const REGIONS = [
   "LONDON",

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isInputObjectType, isObjectType, parse, print } from "graphql";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { INPUT_PROTECTION } from "../domain/input-protection";
 import { formatPncId } from "../domain/pnc";
@@ -9,7 +10,6 @@ import type { AuditRecord } from "../platform/audit/record";
 import { findAuditRecords } from "../platform/audit/store";
 import { verifyAuditChain } from "../platform/audit/verify";
 import { fixedClock } from "../platform/clock";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import type { Principal } from "../platform/identity/principal";
 import { principalFor, tokenFor } from "./support/identity";
 import { composedApiSchema } from "./support/read-everything";

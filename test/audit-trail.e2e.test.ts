@@ -1,11 +1,11 @@
 import { parse, print } from "graphql";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { DEFAULT_AUDIT_CONTENT } from "../platform/audit/content-config";
 import { fixedClock } from "../platform/clock";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { findAuditRecords } from "../platform/audit/store";
 import type { AuditRecord } from "../platform/audit/record";
 import { verifyAuditChain } from "../platform/audit/verify";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import type { Principal } from "../platform/identity/principal";
 import { principalFor, tokenFor } from "./support/identity";
 import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";

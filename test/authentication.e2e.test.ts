@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from "jose";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import { signIdentityAssertion } from "../platform/identity/assertion";
 import { SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../dev/dataset/seed-cases";
 import { principalFor, TEST_AUDIENCE, TEST_ISSUER, testKeys } from "./support/identity";

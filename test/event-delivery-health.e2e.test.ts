@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
+import { STREAM_TOPOLOGY, STREAMS } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
-import { STREAMS } from "../platform/events/event";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { creweOrdersWithDischargeHearings, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";
@@ -36,6 +36,7 @@ describe("event delivery stuck, as health reports it", () => {
     redis = await startRedisServer();
     admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     const bus = new RedisStreamBus(new Redis(redis.url, { maxRetriesPerRequest: null }), {
+      topology: STREAM_TOPOLOGY,
       keyPrefix: KEY_PREFIX,
       blockMs: 200,
       maxBackoffMs: 200,

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { Redis } from "ioredis";
+import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
@@ -26,7 +27,13 @@ describe("event delivery when Redis loses its data", () => {
     redis = await startRedisServer();
     const client = new Redis(redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 50 });
     logConnectionStateChanges(client, "[test] Redis", () => undefined);
-    const bus = new RedisStreamBus(client, { keyPrefix: "test:loss", blockMs: 200, maxBackoffMs: 200, log: () => undefined });
+    const bus = new RedisStreamBus(client, {
+      topology: STREAM_TOPOLOGY,
+      keyPrefix: "test:loss",
+      blockMs: 200,
+      maxBackoffMs: 200,
+      log: () => undefined,
+    });
     stack = await startTestStack({ chunks: [creweOrdersWithDischargeHearings(ORDERS)], clock: fixedClock("2026-11-23"), bus });
   });
   afterAll(async () => {

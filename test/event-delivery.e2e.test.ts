@@ -1,6 +1,6 @@
+import { STREAMS, STREAM_TOPOLOGY } from "../domain/topology";
 import { inProcessConsumerName } from "../dev/in-process-stack";
 import type { EventBus } from "../platform/events/bus";
-import { STREAMS } from "../platform/events/event";
 import { InProcessBus } from "../platform/events/in-process-bus";
 import { idempotentHandler } from "../platform/events/inbox";
 import { fixedClock } from "../platform/clock";
@@ -111,7 +111,7 @@ function deliveryGuarantees(busName: string, openBus: () => EventBus) {
   });
 }
 
-deliveryGuarantees("in-process", () => new InProcessBus());
+deliveryGuarantees("in-process", () => new InProcessBus(STREAM_TOPOLOGY));
 
 describeWithRedis("Redis Streams", () => {
   deliveryGuarantees("Redis Streams", () => openTestRedisBus());

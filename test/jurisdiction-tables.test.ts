@@ -1,5 +1,5 @@
 import { getNamedType, isObjectType, type GraphQLSchema } from "graphql";
-import { SUBGRAPH_NAMES } from "../platform/config";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { subgraphSchema } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 

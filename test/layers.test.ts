@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 
 /**
  * The layer directions of docs/adr/0006-layers.md, as the linter enforces
@@ -48,8 +49,17 @@ const FORBIDDEN: [string, string][] = [
   ["subgraphs/probe.ts", "../gateway/server"],
   ["subgraphs/probe.ts", "../dev/demo-data"],
   ["subgraphs/probe.ts", "../bench/support/bench-stack"],
-  ["subgraphs/hearings/probe.ts", "../orders/subgraph"],
+  ["platform/probe.ts", "../domain/topology"],
+  // Every subgraph of the topology is kept out of every other (the zones are made from the folders of subgraphs/).
+  ...SUBGRAPH_NAMES.flatMap((name) =>
+    SUBGRAPH_NAMES.filter((other) => other !== name).map((other): [string, string] => [
+      `subgraphs/${name}/probe.ts`,
+      `../${other}/subgraph`,
+    ]),
+  ),
   ["subgraphs/breaches/probe.ts", "../people/person/person.type"],
+  ["subgraphs/hearings/probe.ts", "../registry"],
+  ["subgraphs/shared/probe.ts", "../orders/order/order.type"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -60,6 +70,9 @@ const ALLOWED: [string, string][] = [
   ["subgraphs/probe.ts", "../domain/order-status"],
   ["dev/probe.ts", "../subgraphs/registry"],
   ["subgraphs/hearings/probe.ts", "../shared/entity-references"],
+  ["subgraphs/hearings/probe.ts", "../../domain/topology"],
+  ["subgraphs/probe.ts", "./orders/subgraph"],
+  ["subgraphs/shared/probe.ts", "../../platform/subgraph/reference-stubs"],
 ];
 
 describe("layer directions (eslint.config.mjs)", () => {

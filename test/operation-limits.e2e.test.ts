@@ -1,5 +1,5 @@
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import { generateDataset } from "../dev/dataset/generate";
 import { startTestStack, type TestStack } from "./support/stack";
 import { ATTACK_DOCUMENTS } from "../bench/support/attack-documents";

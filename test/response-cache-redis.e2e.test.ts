@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
 import { Redis } from "ioredis";
+import { STREAMS } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import type { ResponseCacheOptions } from "../gateway/cache";
 import { accessKeyOf } from "../gateway/persisted-queries";
 import { EventStreamProgress } from "../gateway/cache/event-stream-progress";
-import { STREAMS } from "../platform/events/event";
 import type { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { describeWithRedis } from "./support/describe-with-redis";
 import { openTestRedisBus, waitUntil } from "./support/events";

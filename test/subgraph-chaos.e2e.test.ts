@@ -1,6 +1,6 @@
 import { Client } from "pg";
+import { SUBGRAPH_NAMES } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
-import { SUBGRAPH_NAMES } from "../platform/config";
 import { generateDataset } from "../dev/dataset/generate";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { waitUntil } from "./support/events";

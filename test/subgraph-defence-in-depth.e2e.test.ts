@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { AuthorizationPolicy } from "../gateway/authz/policy";
 import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk } from "../dev/dataset/seed-cases";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Principal } from "../platform/identity/principal";
 import { repoPath } from "../platform/repo-root";
 import { subgraphSchema } from "../platform/subgraph/subgraph";

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import net from "node:net";
 import { Redis } from "ioredis";
+import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { listen } from "../platform/http";
@@ -23,7 +24,7 @@ async function closedPort(): Promise<number> {
 async function deadBus(): Promise<RedisStreamBus> {
   const redis = new Redis({ host: "127.0.0.1", port: await closedPort(), maxRetriesPerRequest: null, retryStrategy: () => 200 });
   redis.on("error", () => undefined);
-  return new RedisStreamBus(redis, { keyPrefix: "test:dead" });
+  return new RedisStreamBus(redis, { topology: STREAM_TOPOLOGY, keyPrefix: "test:dead" });
 }
 
 describeWithRedis("a subgraph's readiness names its database and Redis", () => {
@@ -31,7 +32,7 @@ describeWithRedis("a subgraph's readiness names its database and Redis", () => {
     const live = openTestRedisBus();
     const dead = new RedisStreamBus(
       new Redis({ host: "127.0.0.1", port: await closedPort(), lazyConnect: true, maxRetriesPerRequest: null }),
-      { keyPrefix: "test:dead" },
+      { topology: STREAM_TOPOLOGY, keyPrefix: "test:dead" },
     );
     try {
       expect(await live.health()).toBe("ready");

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { STREAMS } from "../platform/events/event";
+import { STREAMS, SUBGRAPH_NAMES } from "../domain/topology";
 import { repoPath } from "../platform/repo-root";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
@@ -10,7 +10,7 @@ import { SUBGRAPHS } from "../subgraphs/registry";
  */
 
 const SUBGRAPHS_DIR = repoPath("subgraphs");
-const NAMES = Object.keys(SUBGRAPHS) as (keyof typeof SUBGRAPHS)[];
+const NAMES = SUBGRAPH_NAMES;
 /** Folders of a subgraph that are not entity folders. */
 const ROLE_FOLDERS = new Set(["events", "migrations", "__tests__"]);
 /** What a file `<entity>.<role>.ts` of an entity folder may be. */
@@ -33,8 +33,10 @@ const read = (file: string) => readFileSync(repoPath(file), "utf8");
 const foldersOf = (dir: string) => readdirSync(dir).filter((entry) => statSync(path.join(dir, entry)).isDirectory());
 
 describe("the shape of every subgraph", () => {
-  it("subgraphs/ holds the registered subgraphs and shared/ (the stubs of SPO entities), nothing else", () => {
+  it("subgraphs/ holds the subgraphs of the topology and shared/ (the stubs of SPO entities), nothing else", () => {
+    // ESLint keeps each folder but shared/ out of the others: this keeps those folders the topology's subgraphs.
     expect(foldersOf(SUBGRAPHS_DIR).sort()).toEqual([...NAMES, "shared"].sort());
+    expect(Object.keys(SUBGRAPHS)).toEqual([...NAMES]);
   });
 
   describe.each(NAMES)("%s", (name) => {
@@ -51,6 +53,7 @@ describe("the shape of every subgraph", () => {
       const definition = (await import(`../subgraphs/${name}/subgraph`)) as Record<string, unknown>;
       const context = (await import(`../subgraphs/${name}/context`)) as Record<string, unknown>;
       expect(definition[`${name}Subgraph`]).toBe(SUBGRAPHS[name]);
+      expect(SUBGRAPHS[name].name).toBe(name);
       expect(SUBGRAPHS[name].createLoaders).toBe(context.createLoaders);
     });
 
@@ -65,8 +68,30 @@ describe("the shape of every subgraph", () => {
       expect(consumerFiles).toEqual(consumes.map((stream) => `${stream}.consumer.ts`));
       for (const stream of consumes) {
         expect(STREAM_NAMES).toContain(stream);
-        expect(Object.values(STREAMS).find((entry) => entry.name === stream)?.consumers).toContain(name);
       }
+      // Both ways: a consumer the topology names and that consumes nothing would hold up every publish.
+      const consumerOf = Object.values(STREAMS)
+        .filter((entry) => (entry.consumers as readonly string[]).includes(name))
+        .map((entry) => entry.name)
+        .sort();
+      expect(consumes).toEqual(consumerOf);
+    });
+
+    it("appends to the outbox exactly the streams the topology says it produces", () => {
+      const appended = new Set<string>();
+      for (const file of productionSources.filter((candidate) => candidate.startsWith(`subgraphs/${name}/`))) {
+        const calls = [...read(file).matchAll(/\bappendToOutbox\b(?:<[^>]*>)?\(([^,]*),\s*([^,]*),/g)];
+        for (const [call, , stream] of calls) {
+          // Named through STREAMS, so the topology is the only list of streams.
+          const key = /^STREAMS\.(\w+)\.name$/.exec(stream.trim())?.[1];
+          expect([file, call, key !== undefined]).toEqual([file, call, true]);
+          appended.add(STREAMS[key as keyof typeof STREAMS].name);
+        }
+      }
+      const producerOf = Object.values(STREAMS)
+        .filter((entry) => entry.producer === name)
+        .map((entry) => entry.name);
+      expect([...appended].sort()).toEqual(producerOf.sort());
     });
 
     it("has entity folders of <entity>.<role>.ts files, each with its <entity>.type.ts", () => {

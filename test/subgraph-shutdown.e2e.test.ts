@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { STREAM_TOPOLOGY, TOPOLOGY } from "../domain/topology";
 import { readShutdownGraceMs } from "../platform/config";
 import { openEventBus } from "../platform/events/open-bus";
 import { startSubgraph } from "../platform/subgraph/run";
@@ -41,15 +42,17 @@ describe("stopping a subgraph whose Redis is unreachable", () => {
 
   it("ends its HTTP service, events and database within the grace period, logging Redis's trouble once", async () => {
     const logged: string[] = [];
-    const bus = openEventBus({ kind: "redis", url: `redis://127.0.0.1:${await freePort()}`, keyPrefix: "test:shutdown" }, (message) =>
-      logged.push(message),
+    const bus = openEventBus(
+      { kind: "redis", url: `redis://127.0.0.1:${await freePort()}`, keyPrefix: "test:shutdown" },
+      STREAM_TOPOLOGY,
+      (message) => logged.push(message),
     );
     const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
     // Where ioredis would print its "Unhandled error event" traces, were an error event unheard.
     const printed: string[] = [];
     const errors = jest.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void printed.push(parts.map(String).join(" ")));
     try {
-      const running = await startSubgraph(SUBGRAPHS.orders, bus);
+      const running = await startSubgraph(SUBGRAPHS.orders, TOPOLOGY, bus);
       // Its consumers and relay are now waiting on a Redis that refuses every connection, which it retries.
       await waitUntil(async () => logged.some((line) => line.includes("[events] Redis unreachable")), "Redis is found unreachable");
       const GRACE_MS = readShutdownGraceMs();

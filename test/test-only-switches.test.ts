@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import { buildGateway } from "../gateway/build";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG } from "../gateway/config";
 import { fixedClock } from "../platform/clock";
@@ -18,7 +19,7 @@ import { testKeys } from "./support/identity";
 const unusedDb = {} as Db;
 const gatewayConfig = {
   supergraphSdl: "",
-  subgraphUrls: { people: "", orders: "", hearings: "", breaches: "" },
+  subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, ""])) as Record<SubgraphName, string>,
   production: false,
   authorizationMode: "filter" as const,
   subgraphFetch: DEFAULT_SUBGRAPH_FETCH_CONFIG,

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../domain/topology";
 import { loadedDataset, recordDatasetLoad, type DatasetSpec } from "../../dev/dataset/dataset-load";
 import { openPostgres, type Db } from "../../platform/db/db";
 import { envOptional } from "../../platform/env";

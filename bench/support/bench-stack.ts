@@ -1,9 +1,9 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
+import { STREAM_TOPOLOGY, type SubgraphName } from "../../domain/topology";
 import { devTokenClaims, type PersonaName } from "../../dev/dev-token";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/config";
 import { startInProcessStack } from "../../dev/in-process-stack";
 import { systemClock } from "../../platform/clock";
-import type { SubgraphName } from "../../platform/config";
 import type { Db } from "../../platform/db/db";
 import { InProcessBus } from "../../platform/events/in-process-bus";
 import { migrateAuditStore } from "../../platform/audit/store";
@@ -37,7 +37,7 @@ export async function startBenchStack(dbs: Record<SubgraphName, Db>, auditDb?: D
     auditDb: auditDb ?? ownAuditDb!,
     databases: dbs,
     clock: systemClock,
-    bus: new InProcessBus(),
+    bus: new InProcessBus(STREAM_TOPOLOGY),
     tokens: { keys: idp.publicKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
     assertions: await keyPair("bench-gateway"),
   });

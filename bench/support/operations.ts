@@ -1,4 +1,4 @@
-import type { SubgraphName } from "../../platform/config";
+import type { SubgraphName } from "../../domain/topology";
 import type { Db } from "../../platform/db/db";
 
 /**

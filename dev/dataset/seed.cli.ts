@@ -1,7 +1,8 @@
+import { SUBGRAPH_NAMES, type SubgraphName, DEFAULT_SUBGRAPH_PORTS } from "../../domain/topology";
 import "reflect-metadata";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readSubgraphConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
+import { readSubgraphConfig } from "../../platform/config";
 import type { Db } from "../../platform/db/db";
 import { recordDatasetLoad } from "./dataset-load";
 import { migrate } from "../../platform/db/migrate";
@@ -28,7 +29,7 @@ function readOptions(): { orders: number; seed: number } {
 }
 
 async function openEmpty(name: SubgraphName): Promise<Db> {
-  const config = readSubgraphConfig(name).database;
+  const config = readSubgraphConfig(name, DEFAULT_SUBGRAPH_PORTS).database;
   if (config.engine === "pglite") rmSync(config.dataDir, { recursive: true, force: true });
   let db = openDatabase(config);
   if (config.engine === "postgres") {

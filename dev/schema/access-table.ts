@@ -1,6 +1,6 @@
+import { SUBGRAPH_NAMES } from "../../domain/topology";
 import { AuthorizationPolicy } from "../../gateway/authz/policy";
 import { jurisdictionRows } from "../../platform/subgraph/jurisdiction-table";
-import { SUBGRAPH_NAMES } from "../../platform/config";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 
 /**

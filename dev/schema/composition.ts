@@ -1,9 +1,9 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildSchema, findBreakingChanges, parse, printSchema, type BreakingChange } from "graphql";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../domain/topology";
 import { AUDIT_SUBGRAPH_NAME, auditSubgraphSchema } from "../../gateway/audit/graph";
 import { defaultSubgraphUrl } from "../../gateway/config";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
 import { subgraphSchema } from "../../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 

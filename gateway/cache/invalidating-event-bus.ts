@@ -1,12 +1,12 @@
+import { STREAMS, type StreamName } from "../../domain/topology";
 import type { EventBus, SubscribeOptions, Subscription } from "../../platform/events/bus";
-import { STREAMS, type StreamName } from "../../platform/events/event";
 import type { DataDomain } from "./cacheability";
 
 /**
  * The streams whose events change statistics once a consumer applies them:
  * court decisions (orders made, ended; breach convictions) and order facts.
  */
-export const STATISTICS_STREAMS: ReadonlySet<StreamName> = new Set([STREAMS.hearingOutcomes.name, STREAMS.orderFacts.name]);
+export const STATISTICS_STREAMS: ReadonlySet<string> = new Set<StreamName>([STREAMS.hearingOutcomes.name, STREAMS.orderFacts.name]);
 
 /**
  * The event bus with cache invalidation after each consumer: once a handler
@@ -21,6 +21,9 @@ export function invalidatingOnEvents(bus: EventBus, invalidate: (domains: readon
   return {
     get kind() {
       return bus.kind;
+    },
+    get topology() {
+      return bus.topology;
     },
     publish: (stream, events) => bus.publish(stream, events),
     confirmations: (stream) => bus.confirmations(stream),

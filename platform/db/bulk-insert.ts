@@ -44,7 +44,7 @@ function camelCaseKey(key: string): string {
 /**
  * Maps a snake_case SQL row to the camelCase shape repositories return. On
  * every row of every page, so the key conversion is memoised (profiled: the
- * regex per key per row was an eighth of the orders subgraph's CPU).
+ * regex per key per row was an eighth of the busiest subgraph's CPU).
  */
 export function camelCaseRow<Row>(row: Record<string, unknown>): Row {
   const result: Record<string, unknown> = {};

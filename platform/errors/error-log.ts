@@ -1,6 +1,6 @@
 /**
  * What an unexpected error may put in the application log. Logs are not the
- * audit trail: they are read by more people, shipped to more places and kept
+ * audit trail: they are read more widely, shipped to more places and kept
  * under other rules, so they must never carry personal data. Error messages
  * can (a database error quotes the value it refused, "Key (…)=(…)"; a GraphQL
  * error can quote the search terms of a document), so only what describes

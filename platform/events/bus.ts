@@ -1,10 +1,10 @@
-import type { DomainEvent, StreamName } from "./event";
+import type { DomainEvent, StreamTopology } from "./event";
 
 /** Applies one event; resolves once its effect is committed. A rejection means "not handled, deliver again". */
-export type EventHandler = (event: DomainEvent, stream: StreamName) => Promise<void>;
+export type EventHandler = (event: DomainEvent, stream: string) => Promise<void>;
 
-export interface SubscribeOptions {
-  stream: StreamName;
+export interface SubscribeOptions<Stream extends string = string> {
+  stream: Stream;
   /** The consumer group: every group receives every event of the stream. */
   group: string;
   /** This consumer within the group (a process); a restarted process reuses its name and gets back what it had not acknowledged. */
@@ -39,16 +39,20 @@ export interface StreamConfirmation {
  * How events travel between subgraphs: Redis Streams in production, an
  * in-process bus when every subgraph runs in one process (embedded mode).
  * Delivery is at least once: consumers must be idempotent (see inbox.ts).
+ * Generic over the application's stream names; a bus is made with its
+ * topology, which says the consumer groups each publish must reach.
  */
-export interface EventBus {
+export interface EventBus<Stream extends string = string> {
   readonly kind: "redis" | "in-process";
+  /** The streams this bus carries, each with its producer and consumer groups. */
+  readonly topology: StreamTopology<Stream>;
   /** Resolves once the events are durable on the bus (Redis) or handled by every consumer group (in-process). */
-  publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt>;
+  publish(stream: Stream, events: readonly DomainEvent[]): Promise<PublishReceipt>;
   /** What every consumer group of the stream has acknowledged (each acknowledges only after its inbox committed). */
-  confirmations(stream: StreamName): Promise<StreamConfirmation>;
-  subscribe(options: SubscribeOptions): Subscription;
+  confirmations(stream: Stream): Promise<StreamConfirmation>;
+  subscribe(options: SubscribeOptions<Stream>): Subscription;
   /** Events of the stream not yet acknowledged by the group (delivered or not). */
-  backlog(stream: StreamName, group: string): Promise<number>;
+  backlog(stream: Stream, group: string): Promise<number>;
   /** "ready", or what is wrong: for readiness probes (Redis must answer a PING; the in-process bus always does). */
   health(): Promise<string>;
   close(): Promise<void>;

@@ -1,8 +1,6 @@
-import type { SubgraphName } from "../config";
-
 /**
- * A fact one subgraph tells the others, e.g. "the court made a full order at
- * hearing X". Events are immutable; `id` is unique and is every consumer's
+ * A fact one subgraph tells the others, e.g. "record X was changed at
+ * time T". Events are immutable; `id` is unique and is every consumer's
  * idempotency key, so a redelivered event has no second effect.
  */
 export interface DomainEvent<TPayload = unknown> {
@@ -14,27 +12,35 @@ export interface DomainEvent<TPayload = unknown> {
 }
 
 /**
- * Who publishes what to whom: the whole topology, in one place. Each stream has
- * one producer; each consumer is a consumer group named after the subgraph, so
- * every subgraph receives every event of the streams it consumes.
+ * One stream: the one subgraph that publishes to it and the consumer groups
+ * that receive it. Each consumer group is named after its subgraph, so every
+ * consuming subgraph receives every event of the stream.
  */
-export const STREAMS = {
-  /** Court decisions recorded by hearings; orders and breaches apply their effects. */
-  hearingOutcomes: { name: "hearing-outcomes", producer: "hearings", consumers: ["orders", "breaches"] },
-  /**
-   * Every change of an order's facts and parties: for the order-facts projections of hearings and breaches,
-   * and for people, who decides from the parties whose identity a caller may see.
-   */
-  orderFacts: { name: "order-facts", producer: "orders", consumers: ["hearings", "breaches", "people"] },
-} as const satisfies Record<string, { name: string; producer: SubgraphName; consumers: readonly SubgraphName[] }>;
+export interface StreamRoute<Stream extends string = string, Group extends string = string> {
+  name: Stream;
+  producer: Group;
+  consumers: readonly Group[];
+}
 
-export type StreamName = (typeof STREAMS)[keyof typeof STREAMS]["name"];
+/**
+ * Who publishes what to whom: every stream of the application. The platform
+ * names none; the application states its own once and hands it to its buses.
+ */
+export type StreamTopology<Stream extends string = string, Group extends string = string> = readonly StreamRoute<Stream, Group>[];
 
-/** The consumer groups of a stream. */
-export function consumerGroupsOf(stream: StreamName): readonly SubgraphName[] {
-  const entry = Object.values(STREAMS).find((candidate) => candidate.name === stream);
-  if (!entry) throw new Error(`Unknown event stream "${stream}"`);
-  return entry.consumers;
+/** The consumer groups of a stream of the topology. */
+export function consumerGroupsOf<Stream extends string, Group extends string>(
+  topology: StreamTopology<Stream, Group>,
+  stream: Stream,
+): readonly Group[] {
+  const route = topology.find((candidate) => candidate.name === stream);
+  if (!route) throw new Error(`Unknown event stream "${stream}"`);
+  return route.consumers;
+}
+
+/** True if the group (a subgraph) publishes to any stream of the topology: only a producer has an outbox to relay. */
+export function isProducer(topology: StreamTopology, group: string): boolean {
+  return topology.some((route) => route.producer === group);
 }
 
 export function isDomainEvent(value: unknown): value is DomainEvent {

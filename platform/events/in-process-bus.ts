@@ -1,5 +1,5 @@
 import type { EventBus, EventHandler, PublishReceipt, StreamConfirmation, SubscribeOptions, Subscription } from "./bus";
-import { consumerGroupsOf, type DomainEvent, type StreamName } from "./event";
+import { consumerGroupsOf, type DomainEvent, type StreamTopology } from "./event";
 
 /**
  * The bus of the embedded mode, where every subgraph runs in one process:
@@ -9,13 +9,15 @@ import { consumerGroupsOf, type DomainEvent, type StreamName } from "./event";
  * fails, publish rejects, the relay leaves the events unpublished and tries
  * again later, and groups that already handled them skip the repeat.
  */
-export class InProcessBus implements EventBus {
+export class InProcessBus<Stream extends string = string> implements EventBus<Stream> {
   readonly kind = "in-process";
   private readonly handlers = new Map<string, EventHandler>();
   private readonly inFlight = new Map<string, Promise<void>>();
 
-  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt> {
-    for (const group of consumerGroupsOf(stream)) {
+  constructor(readonly topology: StreamTopology<Stream>) {}
+
+  async publish(stream: Stream, events: readonly DomainEvent[]): Promise<PublishReceipt> {
+    for (const group of consumerGroupsOf(this.topology, stream)) {
       const handler = this.handlers.get(key(stream, group));
       if (!handler) throw new Error(`No consumer of group "${group}" is running for stream "${stream}"`);
       for (const event of events) await this.track(stream, group, handler(event, stream));
@@ -32,7 +34,7 @@ export class InProcessBus implements EventBus {
     return "ready";
   }
 
-  subscribe(options: SubscribeOptions): Subscription {
+  subscribe(options: SubscribeOptions<Stream>): Subscription {
     const handlerKey = key(options.stream, options.group);
     if (this.handlers.has(handlerKey)) {
       throw new Error(`Group "${options.group}" already has a consumer for stream "${options.stream}" in this process`);
@@ -56,7 +58,7 @@ export class InProcessBus implements EventBus {
     await Promise.all(this.inFlight.values());
   }
 
-  private async track(stream: StreamName, group: string, handling: Promise<void>): Promise<void> {
+  private async track(stream: Stream, group: string, handling: Promise<void>): Promise<void> {
     const handlerKey = key(stream, group);
     const settled = handling.then(
       () => undefined,

@@ -1,6 +1,6 @@
 import type { Db } from "../db/db";
 import type { EventHandler } from "./bus";
-import type { DomainEvent, StreamName } from "./event";
+import type { DomainEvent } from "./event";
 
 /**
  * Thrown by an event handler when the domain refuses the event for good (the
@@ -33,7 +33,7 @@ export interface IdempotentHandlerOptions {
 export function idempotentHandler(options: IdempotentHandlerOptions): EventHandler {
   const { db, group, apply } = options;
   const log = options.log ?? ((message) => console.error(message));
-  return async (event: DomainEvent, stream: StreamName) => {
+  return async (event: DomainEvent, stream: string) => {
     try {
       await db.transaction(async (tx) => {
         if (!(await claimEvent(tx, group, event.id))) return;

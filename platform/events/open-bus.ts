@@ -1,17 +1,22 @@
 import { Redis } from "ioredis";
 import type { EventBus } from "./bus";
+import type { StreamTopology } from "./event";
 import { InProcessBus } from "./in-process-bus";
 import { RedisStreamBus } from "./redis-stream-bus";
 
 export type EventBusConfig = { kind: "redis"; url: string; keyPrefix: string } | { kind: "in-process" };
 
-/** The bus a service's configuration asks for; the Redis bus owns its connection and closes it. */
-export function openEventBus(config: EventBusConfig, log?: (message: string, error?: unknown) => void): EventBus {
-  if (config.kind === "in-process") return new InProcessBus();
+/** The bus a service's configuration asks for, carrying the given streams; the Redis bus owns its connection and closes it. */
+export function openEventBus<Stream extends string>(
+  config: EventBusConfig,
+  topology: StreamTopology<Stream>,
+  log?: (message: string, error?: unknown) => void,
+): EventBus<Stream> {
+  if (config.kind === "in-process") return new InProcessBus(topology);
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
   const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
   logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => console.error(message)));
-  return new RedisStreamBus(redis, { keyPrefix: config.keyPrefix, log });
+  return new RedisStreamBus(redis, { topology, keyPrefix: config.keyPrefix, log });
 }
 
 /**

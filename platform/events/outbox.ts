@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/db";
 import { settledWithin, type EventBus } from "./bus";
-import type { DomainEvent, StreamName } from "./event";
+import type { DomainEvent } from "./event";
 
 export interface NewEvent<TPayload> {
   type: string;
@@ -13,7 +13,7 @@ export interface NewEvent<TPayload> {
  * published if and only if the transaction commits. Call the relay's wake()
  * after the commit so they go out at once instead of at the next poll.
  */
-export async function appendToOutbox<TPayload>(tx: Db, stream: StreamName, events: readonly NewEvent<TPayload>[]): Promise<void> {
+export async function appendToOutbox<TPayload>(tx: Db, stream: string, events: readonly NewEvent<TPayload>[]): Promise<void> {
   if (events.length === 0) return;
   await tx.query(
     `INSERT INTO event_outbox (event_id, stream, type, payload)
@@ -30,7 +30,7 @@ export async function appendToOutbox<TPayload>(tx: Db, stream: StreamName, event
 interface OutboxRow {
   position: string;
   event_id: string;
-  stream: StreamName;
+  stream: string;
   type: string;
   payload: unknown;
   occurred_at: Date | string;
@@ -56,7 +56,7 @@ const PRUNE_EVERY_MS = 60_000;
 
 interface UnconfirmedRow {
   position: string;
-  stream: StreamName;
+  stream: string;
   bus_epoch: string | null;
   bus_entry_id: string | null;
   overdue: boolean;
@@ -229,8 +229,8 @@ function toEvent(row: OutboxRow): DomainEvent {
   return { id: row.event_id, type: row.type, occurredAt, payload: row.payload };
 }
 
-function runsByStream(rows: OutboxRow[]): { stream: StreamName; rows: OutboxRow[] }[] {
-  const runs: { stream: StreamName; rows: OutboxRow[] }[] = [];
+function runsByStream(rows: OutboxRow[]): { stream: string; rows: OutboxRow[] }[] {
+  const runs: { stream: string; rows: OutboxRow[] }[] = [];
   for (const row of rows) {
     const last = runs.at(-1);
     if (last && last.stream === row.stream) last.rows.push(row);

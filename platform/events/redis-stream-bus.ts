@@ -8,10 +8,12 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from "./bus";
-import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamName } from "./event";
+import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamTopology } from "./event";
 
-export interface RedisStreamBusOptions {
-  /** Prefix of the stream keys, e.g. "spo:events" → "spo:events:hearing-outcomes". */
+export interface RedisStreamBusOptions<Stream extends string = string> {
+  /** The streams it carries: each publish creates the consumer groups of its stream. */
+  topology: StreamTopology<Stream>;
+  /** Prefix of the stream keys, e.g. "app:events" → "app:events:<stream>". */
   keyPrefix: string;
   /** How long one blocking read waits for new entries before looping (ms). */
   blockMs?: number;
@@ -58,17 +60,21 @@ export function compareStreamIds(a: string, b: string): number {
  * marker, lost with the data, tells the producers' relays to publish again
  * what the consumers had not confirmed (outbox.ts).
  */
-export class RedisStreamBus implements EventBus {
+export class RedisStreamBus<Stream extends string = string> implements EventBus<Stream> {
   readonly kind = "redis";
   private readonly subscriptions = new Set<Subscription>();
-  private readonly groupsReady = new Map<StreamName, Promise<void>>();
+  private readonly groupsReady = new Map<Stream, Promise<void>>();
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: RedisStreamBusOptions,
+    private readonly options: RedisStreamBusOptions<Stream>,
   ) {}
 
-  streamKey(stream: StreamName): string {
+  get topology(): StreamTopology<Stream> {
+    return this.options.topology;
+  }
+
+  streamKey(stream: Stream): string {
     return `${this.options.keyPrefix}:${stream}`;
   }
 
@@ -76,8 +82,8 @@ export class RedisStreamBus implements EventBus {
     return `${this.options.keyPrefix}:epoch`;
   }
 
-  async publish(stream: StreamName, events: readonly DomainEvent[]): Promise<PublishReceipt> {
-    const groups = consumerGroupsOf(stream);
+  async publish(stream: Stream, events: readonly DomainEvent[]): Promise<PublishReceipt> {
+    const groups = consumerGroupsOf(this.options.topology, stream);
     const key = this.streamKey(stream);
     // One MULTI: the epoch marker (set if Redis has none: it lost its data or never had any), the groups
     // (BUSYGROUP when they exist: expected), then the entries. Groups exist before the first entry, so a
@@ -97,7 +103,7 @@ export class RedisStreamBus implements EventBus {
     return { epoch, entryIds, applied: false };
   }
 
-  async confirmations(stream: StreamName): Promise<StreamConfirmation> {
+  async confirmations(stream: Stream): Promise<StreamConfirmation> {
     const key = this.streamKey(stream);
     const epoch = await this.redis.get(this.epochKey());
     // No marker: Redis lost its data since anything was published; nothing it held is confirmed.
@@ -113,7 +119,7 @@ export class RedisStreamBus implements EventBus {
     // Per consuming group: entries up to its last delivered id are acknowledged, except those still pending
     // (all at or after its oldest pending id).
     const bounds: { lastDelivered: string; oldestPending: string | undefined }[] = [];
-    for (const group of consumerGroupsOf(stream)) {
+    for (const group of consumerGroupsOf(this.options.topology, stream)) {
       const info = byName.get(group);
       if (!info) return { epoch, isAcknowledged: () => false };
       let oldestPending: string | undefined;
@@ -150,8 +156,8 @@ export class RedisStreamBus implements EventBus {
     }
   }
 
-  subscribe(options: SubscribeOptions): Subscription {
-    const consumer = new StreamConsumer(this, this.redis, options, this.options);
+  subscribe(options: SubscribeOptions<Stream>): Subscription {
+    const consumer = new StreamConsumer<Stream>(this, this.redis, options, this.options);
     const subscription: Subscription = {
       stop: async () => {
         this.subscriptions.delete(subscription);
@@ -164,7 +170,7 @@ export class RedisStreamBus implements EventBus {
     return subscription;
   }
 
-  async backlog(stream: StreamName, group: string): Promise<number> {
+  async backlog(stream: Stream, group: string): Promise<number> {
     await this.ensureGroups(stream);
     let groups: unknown[][];
     try {
@@ -193,22 +199,24 @@ export class RedisStreamBus implements EventBus {
   }
 
   /** Redis said a group of the stream is missing: the next ensureGroups creates them again. */
-  forgetGroups(stream: StreamName): void {
+  forgetGroups(stream: Stream): void {
     this.groupsReady.delete(stream);
   }
 
   /** Creates every consumer group of the stream (and the stream) if missing, once per process (again after forgetGroups). */
-  ensureGroups(stream: StreamName): Promise<void> {
+  ensureGroups(stream: Stream): Promise<void> {
     let ready = this.groupsReady.get(stream);
     if (!ready) {
-      ready = Promise.all(consumerGroupsOf(stream).map((group) => this.ensureGroup(stream, group))).then(() => undefined);
+      ready = Promise.all(consumerGroupsOf(this.options.topology, stream).map((group) => this.ensureGroup(stream, group))).then(
+        () => undefined,
+      );
       ready.catch(() => this.groupsReady.delete(stream));
       this.groupsReady.set(stream, ready);
     }
     return ready;
   }
 
-  private async ensureGroup(stream: StreamName, group: string): Promise<void> {
+  private async ensureGroup(stream: Stream, group: string): Promise<void> {
     try {
       await this.redis.xgroup("CREATE", this.streamKey(stream), group, "0", "MKSTREAM");
     } catch (error) {
@@ -218,7 +226,7 @@ export class RedisStreamBus implements EventBus {
 }
 
 /** One consumer of one group: a loop of reclaim → own pending → new entries, each handled then acknowledged. */
-class StreamConsumer {
+class StreamConsumer<Stream extends string> {
   private stopping = false;
   private running: Promise<void> | undefined;
   /** A connection of its own: XREADGROUP BLOCK holds it, and stop() closes it to end the wait. */
@@ -229,10 +237,10 @@ class StreamConsumer {
   private failing: { since: number; kind: string } | undefined;
 
   constructor(
-    private readonly bus: RedisStreamBus,
+    private readonly bus: RedisStreamBus<Stream>,
     private readonly redis: Redis,
-    private readonly subscription: SubscribeOptions,
-    private readonly options: RedisStreamBusOptions,
+    private readonly subscription: SubscribeOptions<Stream>,
+    private readonly options: RedisStreamBusOptions<Stream>,
   ) {
     this.blocking = redis.duplicate();
     // Its connection's trouble is the main connection's trouble, logged there once per change; unheard, each

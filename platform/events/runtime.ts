@@ -1,7 +1,7 @@
 import type { Db } from "../db/db";
 import { repoPath } from "../repo-root";
 import type { EventBus, Subscription } from "./bus";
-import { STREAMS, type StreamName } from "./event";
+import { isProducer } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox";
 import { isNoGroupError } from "./redis-stream-bus";
@@ -10,7 +10,7 @@ import { isNoGroupError } from "./redis-stream-bus";
 export const EVENT_MIGRATIONS = repoPath("platform", "events", "migrations");
 
 /** The streams a subgraph consumes, each with how one event is applied inside the subgraph's transaction. */
-export type EventAppliers = Partial<Record<StreamName, EventApplier>>;
+export type EventAppliers<Stream extends string = string> = Partial<Record<Stream, EventApplier>>;
 
 export interface SubgraphEventsOptions {
   /** The subgraph's name: its consumer group on every stream. */
@@ -51,11 +51,11 @@ export class SubgraphEvents {
   }
 
   private get produces(): boolean {
-    return Object.values(STREAMS).some((stream) => stream.producer === this.options.group);
+    return isProducer(this.options.bus.topology, this.options.group);
   }
 
   start(): void {
-    // Only a producer has an outbox to relay (the topology in event.ts says who produces what).
+    // Only a producer has an outbox to relay (the bus's topology says who produces what).
     if (this.produces) this.relay.start();
     this.startConsumers();
   }
@@ -72,7 +72,7 @@ export class SubgraphEvents {
       .map((subscription) => subscription.health?.() ?? "ready")
       .filter((state) => state !== "ready");
     const { group } = this.options;
-    for (const stream of Object.keys(this.options.consumes) as StreamName[]) {
+    for (const stream of Object.keys(this.options.consumes)) {
       // Named as an operator finds it on the bus (XINFO GROUPS <prefix>:<stream>): the group, then the stream.
       try {
         const backlog = await this.options.bus.backlog(stream, group);
@@ -100,10 +100,10 @@ export class SubgraphEvents {
     const { group, consumer, db, bus, consumes } = this.options;
     this.subscriptions = Object.entries(consumes).map(([stream, apply]) =>
       bus.subscribe({
-        stream: stream as StreamName,
+        stream,
         group,
         consumer,
-        // Applying an event may write events of our own (orders publishes order facts): send them at once.
+        // Applying an event may write events of our own (a consumer that is also a producer): send them at once.
         handler: idempotentHandler({ db, group, apply: apply!, afterCommit: () => this.relay.wake(), log: this.options.log }),
       }),
     );

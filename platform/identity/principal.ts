@@ -83,7 +83,7 @@ export function coversForce(principal: Principal, forceCode: string): boolean {
   }
 }
 
-/** A court's business (its list, the orders made or heard there) is for callers covering that court or its force. */
+/** A court's business (its list, the cases decided or heard there) is for callers covering that court or its force. */
 export function coversCourt(principal: Principal, courtCode: string): boolean {
   switch (principal.jurisdiction.kind) {
     case "national":

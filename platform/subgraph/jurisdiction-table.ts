@@ -24,7 +24,7 @@ export type TypeProtection =
   | "reference"
   /** That a record exists and its summary: every caller holding the type's scope, in every force. */
   | "summary"
-  /** A person's identity: decided per person by their roles in orders. */
+  /** A person's identity: decided per person by the records they have a role in. */
   | "identity"
   /** Counts over many records, never one identifiable case. */
   | "aggregate"

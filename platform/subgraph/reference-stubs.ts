@@ -48,7 +48,7 @@ export function entityReferenceType<K extends ReferenceKey>(
 }
 
 /**
- * Force and Court as every subgraph but people (which owns them) sees them. No subgraph adds a
+ * Force and Court as every subgraph but their owner sees them. No subgraph adds a
  * field to either, so one class each serves them all.
  */
 export const ForceReference = entityReferenceType("Force", "code", { resolvable: false });

@@ -4,6 +4,7 @@ import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
 import type { Db } from "../db/db";
 import { describeStartFailure } from "../errors/error-log";
+import type { FederationTopology } from "../topology";
 import type { AnySubgraphDefinition, SubgraphDefinition } from "./subgraph";
 import { buildSubgraph } from "./build";
 
@@ -26,16 +27,17 @@ export interface RunOptions {
 }
 
 /**
- * One subgraph in this process: read config, build it (buildSubgraph opens,
- * migrates and prepares its database), listen, and start its event relay and
- * consumers on `bus`.
+ * One subgraph in this process: read config (its default port from the
+ * topology), build it (buildSubgraph opens, migrates and prepares its
+ * database), listen, and start its event relay and consumers on `bus`.
  */
-export async function startSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function startSubgraph<TLoaders, Name extends string>(
+  definition: SubgraphDefinition<TLoaders, unknown, Name>,
+  topology: FederationTopology<Name>,
   bus: EventBus,
   options: RunOptions = {},
 ): Promise<RunningSubgraph> {
-  const config = readSubgraphConfig(definition.name);
+  const config = readSubgraphConfig(definition.name, topology.defaultPorts);
   const log = (message: string) => console.log(`[${definition.name}] ${message}`);
   const server = await buildSubgraph(definition, config, {
     bus,
@@ -63,13 +65,15 @@ export async function startSubgraph<TLoaders>(
 }
 
 /**
- * Runs subgraphs in this process until SIGINT/SIGTERM, on one event bus: Redis
- * Streams when configured, otherwise the in-process bus they share. One
- * subgraph per process (docker-compose) needs Redis for its events to reach
- * the others; all four in one process (npm start) work either way.
+ * Runs subgraphs in this process until SIGINT/SIGTERM, on one event bus
+ * carrying the topology's streams: Redis Streams when configured, otherwise
+ * the in-process bus they share. One subgraph per process (docker-compose)
+ * needs Redis for its events to reach the others; all of them in one process
+ * (npm start) work either way.
  */
-export function runSubgraphsMain(
-  definitions: AnySubgraphDefinition[],
+export function runSubgraphsMain<Name extends string, Stream extends string>(
+  definitions: AnySubgraphDefinition<Name>[],
+  topology: FederationTopology<Name, Stream>,
   busConfig: EventBusConfig = readEventBusConfig(),
   options: RunOptions = {},
 ): void {
@@ -79,7 +83,7 @@ export function runSubgraphsMain(
       `[${label}] REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.`,
     );
   }
-  const bus = openEventBus(busConfig, (message, error) => console.error(`[${label}] ${message}`, error ?? ""));
+  const bus = openEventBus(busConfig, topology.streams, (message, error) => console.error(`[${label}] ${message}`, error ?? ""));
   const started: RunningSubgraph[] = [];
   let stopping = false;
   // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
@@ -104,7 +108,7 @@ export function runSubgraphsMain(
   process.once("SIGINT", () => void stop(0));
   process.once("SIGTERM", () => void stop(0));
   (async () => {
-    for (const definition of definitions) started.push(await startSubgraph(definition, bus, options));
+    for (const definition of definitions) started.push(await startSubgraph(definition, topology, bus, options));
   })().catch((error: unknown) => {
     console.error(`[${label}] failed to start: ${describeStartFailure(error)}`);
     void stop(1);
@@ -112,6 +116,9 @@ export function runSubgraphsMain(
 }
 
 /** A subgraph's own process (docker-compose runs one per container). */
-export function runSubgraphMain<TLoaders>(definition: SubgraphDefinition<TLoaders>): void {
-  runSubgraphsMain([definition]);
+export function runSubgraphMain<Name extends string, Stream extends string>(
+  definition: AnySubgraphDefinition<Name>,
+  topology: FederationTopology<Name, Stream>,
+): void {
+  runSubgraphsMain([definition], topology);
 }

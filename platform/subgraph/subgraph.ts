@@ -3,7 +3,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { Clock } from "../clock";
-import type { SubgraphName } from "../config";
 import type { Db } from "../db/db";
 import { maskUnexpectedErrors } from "../errors/masking";
 import type { AccessRules } from "./access-rules";
@@ -38,14 +37,15 @@ export interface SubgraphContext<TLoaders> {
 
 /**
  * Everything that makes a subgraph what it is. The platform turns a definition into
- * a schema, an Apollo Server and an HTTP service, so the four subgraphs have
- * the same shape and none repeats the mechanics.
+ * a schema, an Apollo Server and an HTTP service, so every subgraph has
+ * the same shape and none repeats the mechanics. `Name` is one of the
+ * application's subgraph names (its topology), which the platform does not know.
  */
-export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
-  name: SubgraphName;
+export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown, Name extends string = string> {
+  name: Name;
   /** This subgraph's own migrations. */
   migrationsDir: string;
-  /** Kit modules' migrations it uses (events, order-facts projection), applied before its own. */
+  /** Shared modules' migrations it uses (the outbox and inbox, a projection of another subgraph's records), applied before its own. */
   sharedMigrations?: readonly string[];
   /** The event streams it consumes, and how each event is applied (see platform/events). */
   consumes?: EventAppliers;
@@ -70,14 +70,14 @@ export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
 
 /**
  * A definition whatever its loaders and dataset rows: the registry and the
- * runner hold the four subgraphs, each with loader types of its own, in one list.
+ * runner hold every subgraph, each with loader types of its own, in one list.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each member keeps its own types where it is defined
-export type AnySubgraphDefinition = SubgraphDefinition<any, any>;
+export type AnySubgraphDefinition<Name extends string = string> = SubgraphDefinition<any, any, Name>;
 
-export function defineSubgraph<TLoaders, TDatasetChunk>(
-  definition: SubgraphDefinition<TLoaders, TDatasetChunk>,
-): SubgraphDefinition<TLoaders, TDatasetChunk> {
+export function defineSubgraph<TLoaders, TDatasetChunk, Name extends string>(
+  definition: SubgraphDefinition<TLoaders, TDatasetChunk, Name>,
+): SubgraphDefinition<TLoaders, TDatasetChunk, Name> {
   return definition;
 }
 
@@ -111,7 +111,7 @@ export interface SubgraphDependencies {
   assertionClock?: () => number;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
-  /** How events reach other subgraphs; a bus of its own (no consumers) when not given, so events stay in the outbox. */
+  /** How events reach other subgraphs; a bus of its own, carrying no stream, when not given: events stay in the outbox. */
   bus?: EventBus;
   /** This process's consumer name within the subgraph's consumer groups. */
   eventConsumer?: string;
@@ -155,7 +155,7 @@ export async function createSubgraphServer<TLoaders>(
     // for hints nothing here reads: every response is no-store (platform/http.ts).
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
-  const bus = dependencies.bus ?? new InProcessBus();
+  const bus = dependencies.bus ?? new InProcessBus([]);
   const events = new SubgraphEvents({
     group: definition.name,
     consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,

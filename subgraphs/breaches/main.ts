@@ -1,5 +1,6 @@
 import "reflect-metadata";
+import { TOPOLOGY } from "../../domain/topology";
 import { runSubgraphMain } from "../../platform/subgraph/run";
 import { breachesSubgraph } from "./subgraph";
 
-runSubgraphMain(breachesSubgraph);
+runSubgraphMain(breachesSubgraph, TOPOLOGY);

@@ -1,4 +1,4 @@
-import { STREAMS } from "../../platform/events/event";
+import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
 import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";

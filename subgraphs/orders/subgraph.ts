@@ -1,4 +1,4 @@
-import { STREAMS } from "../../platform/events/event";
+import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { repoPath } from "../../platform/repo-root";

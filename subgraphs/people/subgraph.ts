@@ -1,4 +1,4 @@
-import { STREAMS } from "../../platform/events/event";
+import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { repoPath } from "../../platform/repo-root";
 import { peopleAccess } from "./access";

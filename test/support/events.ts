@@ -1,18 +1,18 @@
+import { STREAMS, type SubgraphName, STREAM_TOPOLOGY } from "../../domain/topology";
 import type { DatasetChunk } from "../../domain/records";
 import { emptyChunk } from "./database";
 import { hearing, order } from "./rows";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { EventBus } from "../../platform/events/bus";
-import { STREAMS } from "../../platform/events/event";
 import { RedisStreamBus } from "../../platform/events/redis-stream-bus";
-import type { SubgraphName } from "../../platform/config";
 import type { SubgraphEvents } from "../../platform/events/runtime";
 import { TEST_REDIS_URL } from "./services";
 
 /** A Redis Streams bus on streams of its own (a random key prefix), so test files never read each other's events. */
 export function openTestRedisBus(options: { claimIdleMs?: number } = {}): RedisStreamBus {
   return new RedisStreamBus(new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), {
+    topology: STREAM_TOPOLOGY,
     keyPrefix: `test:${randomBytes(6).toString("hex")}`,
     blockMs: 200,
     claimIdleMs: options.claimIdleMs ?? 30_000,

@@ -1,8 +1,8 @@
+import { SUBGRAPH_NAMES, type SubgraphName, STREAM_TOPOLOGY } from "../../domain/topology";
 import { startInProcessStack, type InProcessStack, type InProcessStackOptions } from "../../dev/in-process-stack";
 import type { ResponseCache } from "../../gateway/cache";
 import type { AuthorizationMode } from "../../gateway/authz";
 import type { Clock } from "../../platform/clock";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../platform/config";
 import { observeStatements, type Db } from "../../platform/db/db";
 import { currentRequestId } from "../../platform/request-scope";
 import { REQUEST_ID_HEADER } from "../../gateway/server";
@@ -90,7 +90,7 @@ export async function startTestStack(
     | "eventsStuck"
   >,
 ): Promise<TestStack> {
-  const bus = options.bus ?? new InProcessBus();
+  const bus = options.bus ?? new InProcessBus(STREAM_TOPOLOGY);
   const zeroCounts = () => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const statements = zeroCounts();
   const statementsByRequest = new Map<string, Record<SubgraphName, number>>();

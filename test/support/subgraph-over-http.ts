@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { SubgraphName } from "../../domain/topology";
 import { fixedClock } from "../../platform/clock";
-import type { SubgraphName } from "../../platform/config";
 import { listen, type RunningHttpService } from "../../platform/http";
 import { signIdentityAssertion } from "../../platform/identity/assertion";
 import type { Principal } from "../../platform/identity/principal";

@@ -1,3 +1,4 @@
+import type { SubgraphName } from "../../../domain/topology";
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, importJWK, type JWK } from "jose";
@@ -12,7 +13,6 @@ import {
 import { createAssertionSigner } from "../../../platform/identity/assertion";
 import { buildGateway } from "../../../gateway/build";
 import { ensureAuditStoreMigrated } from "../../../platform/audit/store";
-import type { SubgraphName } from "../../../platform/config";
 import { openPostgres } from "../../../platform/db/db";
 import { envOptional, envString } from "../../../platform/env";
 import { listen } from "../../../platform/http";

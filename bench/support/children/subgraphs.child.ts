@@ -1,6 +1,6 @@
+import { SUBGRAPH_NAMES, STREAM_TOPOLOGY } from "../../../domain/topology";
 import "reflect-metadata";
 import { createLocalJWKSet, type JWK } from "jose";
-import { SUBGRAPH_NAMES } from "../../../platform/config";
 import { openPostgres } from "../../../platform/db/db";
 import { envString } from "../../../platform/env";
 import { InProcessBus } from "../../../platform/events/in-process-bus";
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const gatewayKeys = createLocalJWKSet({ keys: [JSON.parse(envString("BENCH_GATEWAY_PUBLIC_JWK")) as JWK] });
   let statements = 0;
   const urls: Record<string, string> = {};
-  const bus = new InProcessBus();
+  const bus = new InProcessBus(STREAM_TOPOLOGY);
   for (const name of SUBGRAPH_NAMES) {
     const db = countingDb(openPostgres({ url, schema: name, poolSize: 10 }), () => (statements += 1));
     const server = await buildSubgraph(SUBGRAPHS[name], { events: { consumer: `${name}-bench` } }, { db, gatewayKeys, bus });

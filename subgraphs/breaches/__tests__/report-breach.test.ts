@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { STREAMS } from "../../../platform/events/event";
+import { STREAMS } from "../../../domain/topology";
 import type { Principal } from "../../../platform/identity/principal";
 import { forcesInRegion } from "../../../platform/reference";
 import { Region } from "../../../domain/region";

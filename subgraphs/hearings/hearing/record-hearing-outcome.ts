@@ -1,5 +1,5 @@
+import { STREAMS } from "../../../domain/topology";
 import { appendToOutbox } from "../../../platform/events/outbox";
-import { STREAMS } from "../../../platform/events/event";
 import { checkHearingOutcome, HEARING_OUTCOME_RECORDED, type HearingOutcomeRecordedPayload } from "../../../domain/court-decisions";
 import { londonDateOf } from "../../../platform/dates";
 import { BadUserInputError } from "../../../platform/errors/errors";

@@ -1,3 +1,4 @@
+import { STREAMS } from "../../../domain/topology";
 import {
   checkHearingOutcome,
   HEARING_OUTCOME_RECORDED,
@@ -5,7 +6,7 @@ import {
   type OrderEffect,
 } from "../../../domain/court-decisions";
 import type { Db } from "../../../platform/db/db";
-import { STREAMS, type DomainEvent } from "../../../platform/events/event";
+import { type DomainEvent } from "../../../platform/events/event";
 import { EventRejectedError } from "../../../platform/events/inbox";
 import { appendToOutbox } from "../../../platform/events/outbox";
 import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
