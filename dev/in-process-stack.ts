@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
 import type { Clock } from "../platform/clock";
+import type { Logger } from "../platform/log";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
@@ -59,6 +60,8 @@ export interface InProcessStackOptions {
    * sees the other alone: the gateway's authorization filter, or every subgraph's own scope guard.
    */
   withoutLayer?: "gateway-filter" | "subgraph-guard";
+  /** The gateway's logger (a test's, which reads the lines back); this process's otherwise (silent under jest). */
+  gatewayLog?: Logger;
 }
 
 export interface InProcessStack {
@@ -129,7 +132,12 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       },
     },
     {
-      authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
+      authenticate: createAuthenticator({
+        ...options.tokens,
+        algorithms: ["ES256"],
+        log: options.gatewayLog?.child({ component: "authentication" }),
+      }),
+      log: options.gatewayLog,
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditDb: options.auditDb,
       audit: { log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs, content: options.auditContent },

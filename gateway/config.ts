@@ -7,6 +7,7 @@ import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
 import type { ResponseCacheOptions } from "./cache";
+import { readMetricsAccess, type MetricsAccess } from "../platform/metrics";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";
@@ -50,6 +51,8 @@ export interface GatewayConfig {
   assertionKeyFile: string;
   /** The response cache for statistics and reference data, and persisted queries (gateway/cache). */
   responseCache: Omit<ResponseCacheOptions, "log">;
+  /** Who may scrape /metrics (METRICS_TOKEN; platform/metrics.ts). */
+  metrics: MetricsAccess;
 }
 
 export interface SubgraphFetchConfig {
@@ -108,6 +111,7 @@ export function readGatewayConfig(): GatewayConfig {
     shutdownGraceMs: envInt("SHUTDOWN_GRACE_MS", 10_000),
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
     responseCache: readResponseCacheConfig(),
+    metrics: readMetricsAccess(production),
   };
 }
 

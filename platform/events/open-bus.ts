@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import type { EventBus } from "./bus";
 import { InProcessBus } from "./in-process-bus";
 import { RedisStreamBus } from "./redis-stream-bus";
+import { processLog } from "../log";
 
 export type EventBusConfig = { kind: "redis"; url: string; keyPrefix: string } | { kind: "in-process" };
 
@@ -10,7 +11,7 @@ export function openEventBus(config: EventBusConfig, log?: (message: string, err
   if (config.kind === "in-process") return new InProcessBus();
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
   const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
-  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => console.error(message)));
+  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => processLog().warn(message)));
   return new RedisStreamBus(redis, { keyPrefix: config.keyPrefix, log });
 }
 

@@ -9,6 +9,8 @@ import {
   type Subscription,
 } from "./bus";
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamName } from "./event";
+import { processLog } from "../log";
+import { describeErrorForLog } from "../errors/error-log";
 
 export interface RedisStreamBusOptions {
   /** Prefix of the stream keys, e.g. "spo:events" → "spo:events:hearing-outcomes". */
@@ -273,7 +275,9 @@ class StreamConsumer {
   }
 
   private async loop(): Promise<void> {
-    const log = this.options.log ?? ((message, error) => console.error(message, error ?? ""));
+    const log =
+      this.options.log ??
+      ((message, error) => processLog().error(error === undefined ? {} : { error: describeErrorForLog(error) }, message));
     let backoff = 0;
     while (!this.stopping) {
       try {

@@ -80,7 +80,14 @@ export async function startTestStack(
     auditEngine?: "default" | "pglite";
   } & Pick<
     InProcessStackOptions,
-    "subgraphFetch" | "routeSubgraphs" | "responseCache" | "auditContent" | "auditWriteTimeoutMs" | "gatewayKeysOf" | "withoutLayer"
+    | "subgraphFetch"
+    | "routeSubgraphs"
+    | "responseCache"
+    | "auditContent"
+    | "auditWriteTimeoutMs"
+    | "gatewayKeysOf"
+    | "withoutLayer"
+    | "gatewayLog"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -122,6 +129,7 @@ export async function startTestStack(
     gatewayKeysOf: options.gatewayKeysOf,
     auditContent: options.auditContent,
     withoutLayer: options.withoutLayer,
+    gatewayLog: options.gatewayLog,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
