@@ -26,6 +26,8 @@ import { createMasking } from "./errors";
 import { createOperationLimits } from "./limits";
 import type { CacheStats } from "./operation/document-work-cache";
 import { createGatewayMetrics } from "./metrics";
+import { createRateLimits } from "./rate-limits";
+import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
 import { createPersistedQueries } from "./persisted-queries";
@@ -39,7 +41,7 @@ export type GatewayBuildConfig = Pick<
   GatewayConfig,
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
-  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics">>;
+  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits">>;
 
 /** What a composition root may give instead of what the config describes, by name. */
 export interface GatewayOverrides {
@@ -158,6 +160,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     requestId: createRequestId(),
     accessLog,
     metrics,
+    rateLimits: createRateLimits({ ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS), log: logOf("rate limits"), onRefused: metrics.rateLimited }),
     persistedQueries: createPersistedQueries(responseCache.persistedQueries),
     storableText: createStorableTextCheck(),
     limits: createOperationLimits(),

@@ -5,6 +5,7 @@ import type { OperationLimits } from "./limits";
 import type { SubgraphCalls } from "./subgraph-fetch/concern";
 import type { AccessLog } from "./access-log";
 import type { GatewayMetrics } from "./metrics";
+import type { RateLimits } from "./rate-limits";
 
 /** Every concern of the gateway, by name; each made by the createX of its folder (gateway/build.ts makes them). */
 export interface GatewayConcerns {
@@ -12,6 +13,7 @@ export interface GatewayConcerns {
   requestId: GatewayConcern;
   accessLog: AccessLog;
   metrics: GatewayMetrics;
+  rateLimits: RateLimits;
   persistedQueries: GatewayConcern;
   storableText: GatewayConcern;
   limits: OperationLimits;
@@ -35,6 +37,8 @@ export interface GatewayConcerns {
  *    its context hook, after authentication, puts it on the request's context;
  * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
  * 2b. metrics: counts the access log's summaries and serves /metrics;
+ * 2c. rate limits: once the caller is known (its budget is its own); its refusal waits for the
+ *    operation to be resolved, so the audit trail records which it was;
  * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
  * 4. storable text: text no database can store is refused before anything runs;
  * 5. operation limits: while parsing and validating, before anything is planned;
@@ -58,6 +62,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.requestId,
     concerns.accessLog,
     concerns.metrics,
+    concerns.rateLimits,
     concerns.persistedQueries,
     concerns.storableText,
     concerns.limits,

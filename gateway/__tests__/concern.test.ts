@@ -36,6 +36,9 @@ describe("composing gateway concerns", () => {
       [
         "authentication",
         "requestId",
+        "accessLog",
+        "metrics",
+        "rateLimits",
         "persistedQueries",
         "storableText",
         "limits",
@@ -51,6 +54,9 @@ describe("composing gateway concerns", () => {
     expect(orderedConcerns(concerns).map((concern) => concern.name)).toEqual([
       "authentication",
       "requestId",
+      "accessLog",
+      "metrics",
+      "rateLimits",
       "persistedQueries",
       "storableText",
       "limits",

@@ -90,11 +90,19 @@ export function authorizationRefusalOf(result: {
   return isAuthorizationRefusal(result) ? ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE : null;
 }
 
+/** The refusal code of a request refused before the gateway's executor, if it was: an operation limit or the caller's rate limit. */
+function refusalBeforeExecution(errors: readonly GraphQLError[]): string | null {
+  if (errors.some(isOperationLimitError)) return OPERATION_LIMIT_EXCEEDED;
+  if (errors.some((error) => error.extensions?.code === ErrorCode.RATE_LIMITED)) return ErrorCode.RATE_LIMITED;
+  return null;
+}
+
 /**
  * Apollo Server plugin: a document refused for an operation limit (while
- * parsing or validating, before the gateway's executor) is recorded. Apollo
- * Server awaits didEncounterErrors before it answers, so the record is
- * committed (or its failure logged) before the refusal leaves.
+ * parsing or validating) or for its caller's rate limit (once resolved),
+ * before the gateway's executor, is recorded. Apollo Server awaits
+ * didEncounterErrors before it answers, so the record is committed (or its
+ * failure logged) before the refusal leaves.
  */
 export function limitRefusalsPlugin(
   sink: AuditSink,
@@ -105,7 +113,8 @@ export function limitRefusalsPlugin(
     async requestDidStart() {
       return {
         async didEncounterErrors(requestContext) {
-          if (!requestContext.errors.some(isOperationLimitError)) return;
+          const refusal = refusalBeforeExecution(requestContext.errors);
+          if (refusal === null) return;
           let caller: { principal: Principal; requestId: string };
           try {
             caller = gatewayContextOf(requestContext.contextValue);
@@ -123,7 +132,7 @@ export function limitRefusalsPlugin(
             operationType: operation?.operation ?? "unknown",
             operationName: operation?.name?.value ?? null,
             recorded: recordedUnresolved({ schema, document, source: requestContext.source ?? "", variables: request.variables }, rules),
-            refusal: OPERATION_LIMIT_EXCEEDED,
+            refusal,
           });
         },
       };
