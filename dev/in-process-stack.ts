@@ -3,6 +3,7 @@ import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
 import type { Clock } from "../platform/clock";
 import type { Logger } from "../platform/log";
+import type { RateLimitConfig } from "../gateway/rate-limits";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
@@ -62,6 +63,8 @@ export interface InProcessStackOptions {
   withoutLayer?: "gateway-filter" | "subgraph-guard";
   /** The gateway's logger (a test's, which reads the lines back); this process's otherwise (silent under jest). */
   gatewayLog?: Logger;
+  /** The gateway's per-caller budgets; a budget no test reaches unless given. */
+  rateLimits?: RateLimitConfig;
 }
 
 export interface InProcessStack {
@@ -125,6 +128,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
+      rateLimits: options.rateLimits,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,

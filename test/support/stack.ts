@@ -88,6 +88,7 @@ export async function startTestStack(
     | "gatewayKeysOf"
     | "withoutLayer"
     | "gatewayLog"
+    | "rateLimits"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -130,6 +131,7 @@ export async function startTestStack(
     auditContent: options.auditContent,
     withoutLayer: options.withoutLayer,
     gatewayLog: options.gatewayLog,
+    rateLimits: options.rateLimits,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
