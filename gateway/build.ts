@@ -160,7 +160,11 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     requestId: createRequestId(),
     accessLog,
     metrics,
-    rateLimits: createRateLimits({ ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS), log: logOf("rate limits"), onRefused: metrics.rateLimited }),
+    rateLimits: createRateLimits({
+      ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS),
+      log: logOf("rate limits"),
+      onRefused: metrics.rateLimited,
+    }),
     persistedQueries: createPersistedQueries(responseCache.persistedQueries),
     storableText: createStorableTextCheck(),
     limits: createOperationLimits(),

@@ -163,7 +163,8 @@ function readRateLimitConfig(): RateLimitConfig {
   const budgets: Record<string, RateBudget> = {};
   for (const entry of (envOptional("RATE_LIMITS") ?? "").split(",").filter((part) => part.trim() !== "")) {
     const [persona, text] = entry.split("=");
-    if (!persona?.trim() || text === undefined) throw new ConfigError(`RATE_LIMITS entries must be <persona>=<requests>/<seconds>; got "${entry}"`);
+    if (!persona?.trim() || text === undefined)
+      throw new ConfigError(`RATE_LIMITS entries must be <persona>=<requests>/<seconds>; got "${entry}"`);
     budgets[persona.trim()] = budget("RATE_LIMITS", text);
   }
   const redisUrl = envOptional("RATE_LIMIT_REDIS_URL") ?? envOptional("REDIS_URL");
