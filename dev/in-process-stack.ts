@@ -65,6 +65,8 @@ export interface InProcessStackOptions {
   gatewayLog?: Logger;
   /** The gateway's per-caller budgets; a budget no test reaches unless given. */
   rateLimits?: RateLimitConfig;
+  /** The manifest service callers are held to (TRUSTED_DOCUMENTS_FILE); not enforced unless given. */
+  trustedDocumentsFile?: string;
 }
 
 export interface InProcessStack {
@@ -129,6 +131,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
       rateLimits: options.rateLimits,
+      trustedDocumentsFile: options.trustedDocumentsFile,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,

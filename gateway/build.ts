@@ -28,6 +28,7 @@ import type { CacheStats } from "./operation/document-work-cache";
 import { createGatewayMetrics } from "./metrics";
 import { createRateLimits } from "./rate-limits";
 import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
+import { createTrustedDocuments, readTrustedDocuments } from "./trusted-documents";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
 import { createPersistedQueries } from "./persisted-queries";
@@ -41,7 +42,7 @@ export type GatewayBuildConfig = Pick<
   GatewayConfig,
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
-  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits">>;
+  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile">>;
 
 /** What a composition root may give instead of what the config describes, by name. */
 export interface GatewayOverrides {
@@ -165,6 +166,9 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
       log: logOf("rate limits"),
       onRefused: metrics.rateLimited,
     }),
+    trustedDocuments: config.trustedDocumentsFile
+      ? createTrustedDocuments(readTrustedDocuments(config.trustedDocumentsFile))
+      : { name: "trusted documents (no manifest: not enforced)" },
     persistedQueries: createPersistedQueries(responseCache.persistedQueries),
     storableText: createStorableTextCheck(),
     limits: createOperationLimits(),

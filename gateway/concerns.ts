@@ -14,6 +14,7 @@ export interface GatewayConcerns {
   accessLog: AccessLog;
   metrics: GatewayMetrics;
   rateLimits: RateLimits;
+  trustedDocuments: GatewayConcern;
   persistedQueries: GatewayConcern;
   storableText: GatewayConcern;
   limits: OperationLimits;
@@ -39,6 +40,8 @@ export interface GatewayConcerns {
  * 2b. metrics: counts the access log's summaries and serves /metrics;
  * 2c. rate limits: once the caller is known (its budget is its own); its refusal waits for the
  *    operation to be resolved, so the audit trail records which it was;
+ * 2d. trusted documents: a service caller's document checked against its manifest once resolved
+ *    (after rate limits: a refused flood still spends its budget);
  * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
  * 4. storable text: text no database can store is refused before anything runs;
  * 5. operation limits: while parsing and validating, before anything is planned;
@@ -63,6 +66,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.accessLog,
     concerns.metrics,
     concerns.rateLimits,
+    concerns.trustedDocuments,
     concerns.persistedQueries,
     concerns.storableText,
     concerns.limits,

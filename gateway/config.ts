@@ -56,6 +56,8 @@ export interface GatewayConfig {
   metrics: MetricsAccess;
   /** Per-caller request budgets (gateway/rate-limits). */
   rateLimits: RateLimitConfig;
+  /** The manifest service callers are held to (gateway/trusted-documents); none: not enforced. */
+  trustedDocumentsFile: string | undefined;
 }
 
 export interface SubgraphFetchConfig {
@@ -116,6 +118,7 @@ export function readGatewayConfig(): GatewayConfig {
     responseCache: readResponseCacheConfig(),
     metrics: readMetricsAccess(production),
     rateLimits: readRateLimitConfig(),
+    trustedDocumentsFile: envOptional("TRUSTED_DOCUMENTS_FILE"),
   };
 }
 

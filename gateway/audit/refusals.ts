@@ -93,13 +93,16 @@ export function authorizationRefusalOf(result: {
 /** The refusal code of a request refused before the gateway's executor, if it was: an operation limit or the caller's rate limit. */
 function refusalBeforeExecution(errors: readonly GraphQLError[]): string | null {
   if (errors.some(isOperationLimitError)) return OPERATION_LIMIT_EXCEEDED;
-  if (errors.some((error) => error.extensions?.code === ErrorCode.RATE_LIMITED)) return ErrorCode.RATE_LIMITED;
+  for (const code of [ErrorCode.RATE_LIMITED, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST]) {
+    if (errors.some((error) => error.extensions?.code === code)) return code;
+  }
   return null;
 }
 
 /**
  * Apollo Server plugin: a document refused for an operation limit (while
- * parsing or validating) or for its caller's rate limit (once resolved),
+ * parsing or validating), for its caller's rate limit or a document outside
+ * its trusted manifest (once resolved),
  * before the gateway's executor, is recorded. Apollo Server awaits
  * didEncounterErrors before it answers, so the record is committed (or its
  * failure logged) before the refusal leaves.

@@ -23,6 +23,7 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
   RATE_LIMITED: "RATE_LIMITED",
+  PERSISTED_QUERY_NOT_IN_LIST: "PERSISTED_QUERY_NOT_IN_LIST",
   // What masking (masking.ts) leaves of any error without a code above.
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -154,6 +155,13 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   return new GraphQLError(`Too many requests: retry after ${seconds} s`, {
     extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new Map([["retry-after", String(seconds)]]) } },
+  });
+}
+
+/** A caller held to the trusted documents sent one the manifest does not list: HTTP 403, nothing run. */
+export function documentNotTrustedError(): GraphQLError {
+  return new GraphQLError("This caller may only send the operations of its trusted document manifest", {
+    extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 403 } },
   });
 }
 

@@ -89,6 +89,7 @@ export async function startTestStack(
     | "withoutLayer"
     | "gatewayLog"
     | "rateLimits"
+    | "trustedDocumentsFile"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -132,6 +133,7 @@ export async function startTestStack(
     withoutLayer: options.withoutLayer,
     gatewayLog: options.gatewayLog,
     rateLimits: options.rateLimits,
+    trustedDocumentsFile: options.trustedDocumentsFile,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
