@@ -67,6 +67,8 @@ export interface InProcessStackOptions {
   rateLimits?: RateLimitConfig;
   /** The manifest service callers are held to (TRUSTED_DOCUMENTS_FILE); not enforced unless given. */
   trustedDocumentsFile?: string;
+  /** Browser origins the gateway serves (CORS_ORIGINS); none unless given. */
+  corsOrigins?: string[];
 }
 
 export interface InProcessStack {
@@ -132,6 +134,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       production: false,
       rateLimits: options.rateLimits,
       trustedDocumentsFile: options.trustedDocumentsFile,
+      corsOrigins: options.corsOrigins,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,

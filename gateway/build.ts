@@ -29,6 +29,7 @@ import { createGatewayMetrics } from "./metrics";
 import { createRateLimits } from "./rate-limits";
 import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
 import { createTrustedDocuments, readTrustedDocuments } from "./trusted-documents";
+import { createCors } from "./cors";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
 import { createPersistedQueries } from "./persisted-queries";
@@ -42,7 +43,9 @@ export type GatewayBuildConfig = Pick<
   GatewayConfig,
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
-  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile">>;
+  Partial<
+    Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins">
+  >;
 
 /** What a composition root may give instead of what the config describes, by name. */
 export interface GatewayOverrides {
@@ -161,6 +164,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     requestId: createRequestId(),
     accessLog,
     metrics,
+    cors: createCors(config.corsOrigins ?? []),
     rateLimits: createRateLimits({
       ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS),
       log: logOf("rate limits"),

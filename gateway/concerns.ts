@@ -13,6 +13,7 @@ export interface GatewayConcerns {
   requestId: GatewayConcern;
   accessLog: AccessLog;
   metrics: GatewayMetrics;
+  cors: GatewayConcern;
   rateLimits: RateLimits;
   trustedDocuments: GatewayConcern;
   persistedQueries: GatewayConcern;
@@ -38,9 +39,11 @@ export interface GatewayConcerns {
  *    its context hook, after authentication, puts it on the request's context;
  * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
  * 2b. metrics: counts the access log's summaries and serves /metrics;
- * 2c. rate limits: once the caller is known (its budget is its own); its refusal waits for the
+ * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
+ *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
+ * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
  *    operation to be resolved, so the audit trail records which it was;
- * 2d. trusted documents: a service caller's document checked against its manifest once resolved
+ * 2e. trusted documents: a service caller's document checked against its manifest once resolved
  *    (after rate limits: a refused flood still spends its budget);
  * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
  * 4. storable text: text no database can store is refused before anything runs;
@@ -65,6 +68,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.requestId,
     concerns.accessLog,
     concerns.metrics,
+    concerns.cors,
     concerns.rateLimits,
     concerns.trustedDocuments,
     concerns.persistedQueries,

@@ -58,6 +58,8 @@ export interface GatewayConfig {
   rateLimits: RateLimitConfig;
   /** The manifest service callers are held to (gateway/trusted-documents); none: not enforced. */
   trustedDocumentsFile: string | undefined;
+  /** Browser origins allowed to call the API (gateway/cors); none by default. */
+  corsOrigins: string[];
 }
 
 export interface SubgraphFetchConfig {
@@ -119,6 +121,10 @@ export function readGatewayConfig(): GatewayConfig {
     metrics: readMetricsAccess(production),
     rateLimits: readRateLimitConfig(),
     trustedDocumentsFile: envOptional("TRUSTED_DOCUMENTS_FILE"),
+    corsOrigins: (envOptional("CORS_ORIGINS") ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ""),
   };
 }
 

@@ -90,6 +90,7 @@ export async function startTestStack(
     | "gatewayLog"
     | "rateLimits"
     | "trustedDocumentsFile"
+    | "corsOrigins"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -134,6 +135,7 @@ export async function startTestStack(
     gatewayLog: options.gatewayLog,
     rateLimits: options.rateLimits,
     trustedDocumentsFile: options.trustedDocumentsFile,
+    corsOrigins: options.corsOrigins,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
