@@ -7,6 +7,7 @@ import type { RateLimitConfig } from "../gateway/rate-limits";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
+import { DEFAULT_DELIVERY_STUCK, type DeliveryStuckThresholds } from "../platform/events/runtime";
 import { listen, type RunningHttpService } from "../platform/http";
 import { repoPath } from "../platform/repo-root";
 import type { SubgraphServer } from "../platform/subgraph/subgraph";
@@ -56,6 +57,8 @@ export interface InProcessStackOptions {
    * the subgraphs of this stack consume (they share this process).
    */
   responseCache?: ResponseCacheOptions;
+  /** When each subgraph's health calls its event delivery stuck (EVENT_LAG_ALERT, EVENT_UNCONFIRMED_ALERT_MS); the defaults otherwise. */
+  eventsStuck?: Partial<DeliveryStuckThresholds>;
   /**
    * Test only (refused in production): take one of the two layers of access control away, so a test
    * sees the other alone: the gateway's authorization filter, or every subgraph's own scope guard.
@@ -108,7 +111,12 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
   for (const name of SUBGRAPH_NAMES) {
     const server: SubgraphServer<unknown> = await buildSubgraph(
       SUBGRAPHS[name],
-      { events: { consumer: inProcessConsumerName(name) } },
+      {
+        events: {
+          consumer: inProcessConsumerName(name),
+          ...(options.eventsStuck ? { stuck: { ...DEFAULT_DELIVERY_STUCK, ...options.eventsStuck } } : {}),
+        },
+      },
       {
         db: options.databases[name],
         clock: options.clock,

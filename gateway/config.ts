@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dataDir, DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
+import { dataDir, DEFAULT_SUBGRAPH_PORTS, readShutdownGraceMs, SUBGRAPH_NAMES, type SubgraphName } from "../platform/config";
 import { devKeyFiles } from "../platform/identity/keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "../platform/env";
 import { repoPath } from "../platform/repo-root";
@@ -115,7 +115,7 @@ export function readGatewayConfig(): GatewayConfig {
       maxTokenAgeSeconds: envInt("JWT_MAX_TOKEN_AGE_SECONDS", DEFAULT_MAX_TOKEN_AGE_SECONDS),
     },
     subgraphFetch: readSubgraphFetchConfig(),
-    shutdownGraceMs: envInt("SHUTDOWN_GRACE_MS", 10_000),
+    shutdownGraceMs: readShutdownGraceMs(),
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
     responseCache: readResponseCacheConfig(),
     metrics: readMetricsAccess(production),

@@ -68,6 +68,14 @@ export function readEventsConfig(name: string): EventsConfig {
   };
 }
 
+/** How long a stopping service has before it exits whatever its dependencies are doing (keep it below the orchestrator's grace). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** SHUTDOWN_GRACE_MS: the gateway's and every subgraph process's bound on stopping (docs/operations.md). */
+export function readShutdownGraceMs(): number {
+  return envInt("SHUTDOWN_GRACE_MS", DEFAULT_SHUTDOWN_GRACE_MS);
+}
+
 /** Where embedded-mode data lives (git-ignored). */
 export function dataDir(): string {
   return path.resolve(envString("DATA_DIR", repoPath(".data")));

@@ -164,7 +164,7 @@ export function createSubgraphFetchers(
         if (!refusing) {
           log(
             `[gateway] CONFIGURATION ERROR: subgraph ${serviceName} refuses the gateway's identity assertions (HTTP 401): ` +
-              `check that its GATEWAY_JWKS_URL / GATEWAY_JWKS_FILE holds the public key of the gateway's ASSERTION_KEY_FILE`,
+              `check that its GATEWAY_JWKS_URL / GATEWAY_JWKS_FILE holds the public key of the gateway's GATEWAY_SIGNING_KEY_FILE`,
           );
         }
         refusing = true;

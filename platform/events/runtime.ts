@@ -4,6 +4,7 @@ import type { EventBus, Subscription } from "./bus";
 import { STREAMS, type StreamName } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox";
+import { isNoGroupError } from "./redis-stream-bus";
 
 /** The migrations of the outbox and inbox tables, for every subgraph that publishes or consumes events. */
 export const EVENT_MIGRATIONS = repoPath("platform", "events", "migrations");
@@ -70,12 +71,18 @@ export class SubgraphEvents {
     const problems: string[] = this.subscriptions
       .map((subscription) => subscription.health?.() ?? "ready")
       .filter((state) => state !== "ready");
+    const { group } = this.options;
     for (const stream of Object.keys(this.options.consumes) as StreamName[]) {
+      // Named as an operator finds it on the bus (XINFO GROUPS <prefix>:<stream>): the group, then the stream.
       try {
-        const backlog = await this.options.bus.backlog(stream, this.options.group);
-        if (backlog > thresholds.lag) problems.push(`${backlog} events waiting on ${stream}`);
+        const backlog = await this.options.bus.backlog(stream, group);
+        if (backlog > thresholds.lag) problems.push(`${group} on ${stream}: ${backlog} events waiting (alert above ${thresholds.lag})`);
       } catch (error) {
-        problems.push(`cannot tell the backlog on ${stream} (${(error as Error).message.split(" ")[0]})`);
+        problems.push(
+          isNoGroupError(error)
+            ? `${group} on ${stream}: consumer group missing (being created again)`
+            : `${group} on ${stream}: cannot tell the backlog (${(error as Error).message.split(" ")[0]})`,
+        );
       }
     }
     if (this.produces) {

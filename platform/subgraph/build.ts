@@ -67,10 +67,13 @@ export async function buildSubgraph<TLoaders>(
     gatewayKeys,
     bus: overrides.bus,
     eventConsumer: events?.consumer,
-    eventDelivery:
-      events?.republishAfterMs !== undefined && events.retentionMs !== undefined
-        ? { relay: { republishAfterMs: events.republishAfterMs, retentionMs: events.retentionMs }, stuck: events.stuck }
-        : undefined,
+    eventDelivery: {
+      relay:
+        events?.republishAfterMs !== undefined && events.retentionMs !== undefined
+          ? { republishAfterMs: events.republishAfterMs, retentionMs: events.retentionMs }
+          : undefined,
+      stuck: events?.stuck,
+    },
     assertionClock: overrides.assertionClock,
     logError: overrides.logError,
     withoutAccessGuard: overrides.withoutAccessGuard,

@@ -1,8 +1,7 @@
-import { readEventBusConfig, readSubgraphConfig, type SubgraphConfig } from "../config";
+import { readEventBusConfig, readShutdownGraceMs, readSubgraphConfig, type SubgraphConfig } from "../config";
 import type { EventBus } from "../events/bus";
 import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
-import { envInt } from "../env";
 import type { Db } from "../db/db";
 import { describeErrorForLog, describeStartFailure } from "../errors/error-log";
 import { nameProcessLogger, processLog } from "../log";
@@ -11,8 +10,6 @@ import { buildSubgraph } from "./build";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
 const IN_FLIGHT_GRACE_MS = 5_000;
-/** On stop, how long the whole process gets before it exits regardless (a container's grace is usually 30 s). */
-const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningSubgraph {
   /** Stops taking requests, lets in-flight ones finish, stops its events, closes its database. */
@@ -89,7 +86,7 @@ export function runSubgraphsMain(
   const started: RunningSubgraph[] = [];
   let stopping = false;
   // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
-  const graceMs = envInt("SHUTDOWN_GRACE_MS", DEFAULT_SHUTDOWN_GRACE_MS);
+  const graceMs = readShutdownGraceMs();
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;

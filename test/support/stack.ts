@@ -91,6 +91,7 @@ export async function startTestStack(
     | "rateLimits"
     | "trustedDocumentsFile"
     | "corsOrigins"
+    | "eventsStuck"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus();
@@ -136,6 +137,7 @@ export async function startTestStack(
     rateLimits: options.rateLimits,
     trustedDocumentsFile: options.trustedDocumentsFile,
     corsOrigins: options.corsOrigins,
+    eventsStuck: options.eventsStuck,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
