@@ -1,6 +1,7 @@
 import type { SubgraphConfig } from "../platform/config";
 import type { Db } from "../platform/db/db";
 import { envBoolean, envInt } from "../platform/env";
+import { processLog } from "../platform/log";
 import type { SubgraphDefinition } from "../platform/subgraph/subgraph";
 import { loadDataset, loadedDataset } from "./dataset/dataset-load";
 import { generateDataset } from "./dataset/generate";
@@ -18,6 +19,6 @@ export async function seedDemoDataIfEmpty(db: Db, definition: SubgraphDefinition
   if (!envBoolean("SEED_DEMO_DATA", config.database.engine === "pglite")) return;
   if (await loadedDataset(db)) return;
   const spec = { orders: envInt("DEMO_ORDERS", 6000), seed: DEMO_SEED };
-  console.log(`[${definition.name}] loading demo data (${spec.orders} orders, seed ${spec.seed}); first start only`);
+  processLog().info({ subgraph: definition.name }, `loading demo data (${spec.orders} orders, seed ${spec.seed}); first start only`);
   await loadDataset(db, definition, spec, generateDataset(spec));
 }

@@ -3,6 +3,8 @@ import type http from "node:http";
 import type { JWTVerifyGetKey, KeyLike } from "jose";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../domain/topology";
 import type { Clock } from "../platform/clock";
+import type { Logger } from "../platform/log";
+import type { RateLimitConfig } from "../gateway/rate-limits";
 import type { Db } from "../platform/db/db";
 import type { EventBus } from "../platform/events/bus";
 import { DEFAULT_DELIVERY_STUCK, type DeliveryStuckThresholds } from "../platform/events/runtime";
@@ -62,6 +64,14 @@ export interface InProcessStackOptions {
    * sees the other alone: the gateway's authorization filter, or every subgraph's own scope guard.
    */
   withoutLayer?: "gateway-filter" | "subgraph-guard";
+  /** The gateway's logger (a test's, which reads the lines back); this process's otherwise (silent under jest). */
+  gatewayLog?: Logger;
+  /** The gateway's per-caller budgets; a budget no test reaches unless given. */
+  rateLimits?: RateLimitConfig;
+  /** The manifest service callers are held to (TRUSTED_DOCUMENTS_FILE); not enforced unless given. */
+  trustedDocumentsFile?: string;
+  /** Browser origins the gateway serves (CORS_ORIGINS); none unless given. */
+  corsOrigins?: string[];
 }
 
 export interface InProcessStack {
@@ -130,6 +140,9 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
+      rateLimits: options.rateLimits,
+      trustedDocumentsFile: options.trustedDocumentsFile,
+      corsOrigins: options.corsOrigins,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,
@@ -137,7 +150,12 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       },
     },
     {
-      authenticate: createAuthenticator({ ...options.tokens, algorithms: ["ES256"] }),
+      authenticate: createAuthenticator({
+        ...options.tokens,
+        algorithms: ["ES256"],
+        log: options.gatewayLog?.child({ component: "authentication" }),
+      }),
+      log: options.gatewayLog,
       signAssertion: createAssertionSigner(options.assertions.privateKey),
       auditDb: options.auditDb,
       audit: { log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs, content: options.auditContent },

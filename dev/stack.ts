@@ -3,6 +3,7 @@ import path from "node:path";
 import { dataDir } from "../platform/config";
 import { ensureDevKeys } from "./dev-keys";
 import { envInt } from "../platform/env";
+import { nameProcessLogger } from "../platform/log";
 
 /**
  * npm start: the whole stack on one machine. Starts the four subgraphs (in one
@@ -15,19 +16,23 @@ const distRoot = path.resolve(__dirname, "..");
 const gatewayPort = envInt("GATEWAY_PORT", 4000);
 const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const children = new Map<string, ChildProcess>();
+// A developer's terminal: pretty lines from every process unless told otherwise (LOG_FORMAT=json).
+const childEnv = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty" };
+process.env.LOG_FORMAT = childEnv.LOG_FORMAT;
+const log = nameProcessLogger("stack");
 let stopping = false;
 
 function start(name: string, script: string): ChildProcess {
   // An IPC channel too: the gateway tells this process it is listening, so "ready" is said for our gateway only.
   const child = spawn(process.execPath, [path.join(distRoot, script)], {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
-    env: process.env,
+    env: childEnv,
   });
   children.set(name, child);
   child.on("exit", (code, signal) => {
     children.delete(name);
     if (!stopping) {
-      console.error(`[stack] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+      log.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
       void stopAll(1);
     }
   });
@@ -92,10 +97,10 @@ async function main(): Promise<void> {
   // The first start loads the demo data into each embedded database, which takes a while.
   await waitUntilReady(10 * 60 * 1000);
   if (stopping) return;
-  console.log(`\nSPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${EXAMPLE}\n\nCtrl-C stops everything.\n`);
+  log.info(`SPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${EXAMPLE}\n\nCtrl-C stops everything.\n`);
 }
 
 main().catch((error: unknown) => {
-  console.error(`[stack] ${error instanceof Error ? error.message : error}`);
+  log.error(error instanceof Error ? error.message : String(error));
   void stopAll(1);
 });

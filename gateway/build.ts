@@ -6,9 +6,11 @@ import { ensureAuditStoreMigrated } from "../platform/audit/store";
 import type { Db } from "../platform/db/db";
 import { openDatabase } from "../platform/db/open-db";
 import { describeErrorForLog } from "../platform/errors/error-log";
+import { processLog, type Logger } from "../platform/log";
 import { createAssertionSigner, type AssertionSigner } from "../platform/identity/assertion";
 import { loadPrivateKey, loadPublicKeySet } from "../platform/identity/keys";
 import type { Principal } from "../platform/identity/principal";
+import { createAccessLog } from "./access-log";
 import { createAuditGraph, createAuditTrail, type AuditTrailOptions } from "./audit";
 import { createAuthentication } from "./auth";
 import { createAuthenticator } from "./auth/authenticate";
@@ -23,6 +25,11 @@ import type { GatewayConfig } from "./config";
 import { createMasking } from "./errors";
 import { createOperationLimits } from "./limits";
 import type { CacheStats } from "./operation/document-work-cache";
+import { createGatewayMetrics } from "./metrics";
+import { createRateLimits } from "./rate-limits";
+import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
+import { createTrustedDocuments, readTrustedDocuments } from "./trusted-documents";
+import { createCors } from "./cors";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
 import { createPersistedQueries } from "./persisted-queries";
@@ -36,10 +43,14 @@ export type GatewayBuildConfig = Pick<
   GatewayConfig,
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
-  Partial<Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache">>;
+  Partial<
+    Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins">
+  >;
 
 /** What a composition root may give instead of what the config describes, by name. */
 export interface GatewayOverrides {
+  /** The logger every concern logs through (a test's, which reads the lines back); else this process's (platform/log.ts). */
+  log?: Logger;
   /** Verifies the caller's token instead of config.tokens (a test's keys, or every caller one principal). */
   authenticate?: (request: http.IncomingMessage) => Promise<Principal>;
   /** Signs identity assertions instead of the key in config.assertionKeyFile. */
@@ -86,8 +97,11 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
     refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
   }
+  const log = overrides.log ?? processLog();
+  const logOf = (component: string) => log.child({ component });
   // Never an error's message: it can quote the personal data a request carried.
-  const log = (error: unknown) => console.error(`[gateway] ${describeErrorForLog(error)}`);
+  const maskingLog = logOf("masking");
+  const logMasked = (error: unknown) => maskingLog.error(describeErrorForLog(error));
   const opened: (() => Promise<void> | void)[] = [];
 
   let authenticate = overrides.authenticate;
@@ -95,8 +109,9 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   if (!authenticate) {
     const tokens = required(config.tokens, "token settings");
     const keys = tokens.keys.kind === "url" ? createRemoteJWKSet(new URL(tokens.keys.url)) : loadPublicKeySet(tokens.keys.file);
-    authenticate = createAuthenticator({ ...tokens, keys });
-    if (tokens.keys.kind === "url") keySet = keySetHealth(tokens.keys.url);
+    authenticate = createAuthenticator({ ...tokens, keys, log: logOf("authentication") });
+    const keySetLog = logOf("key set");
+    if (tokens.keys.kind === "url") keySet = keySetHealth(tokens.keys.url, { log: (message) => keySetLog.error(message) });
   }
   let signAssertion = overrides.signAssertion;
   if (!signAssertion) {
@@ -115,7 +130,11 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   }
   let responseCache = overrides.responseCache;
   if (!responseCache) {
-    const cache = createResponseCache(required(config.responseCache, "response cache settings"));
+    const cacheLog = logOf("response cache");
+    const cache = createResponseCache({
+      ...required(config.responseCache, "response cache settings"),
+      log: (message) => cacheLog.warn(message),
+    });
     responseCache = cache;
     opened.push(() => cache.close());
   }
@@ -123,17 +142,49 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   const enforced = createAuthorization({ supergraphSdl: config.supergraphSdl, mode: config.authorizationMode });
   // Without the filter the policy still strips the directives stock @apollo/gateway refuses; nothing is enforced.
   const authorization = overrides.withoutAuthorizationFilter ? { ...enforced, wrapExecutor: passThrough } : enforced;
-  const subgraphCalls = createSubgraphCalls({ subgraphUrls: config.subgraphUrls, fetch: config.subgraphFetch, signAssertion });
+  const cache = responseCache;
+  const metrics = createGatewayMetrics({
+    sources: { breakerStates: () => subgraphCalls.breakerStates(), responseCache: () => cache.metrics() },
+    access: config.metrics ?? { kind: config.production ? "off" : "open" },
+  });
+  const accessLog = createAccessLog({ log: logOf("access"), onRequestEnd: metrics.requestEnded });
+  const subgraphCalls = createSubgraphCalls({
+    subgraphUrls: config.subgraphUrls,
+    fetch: config.subgraphFetch,
+    signAssertion,
+    log: logOf("subgraph calls"),
+    observe: (call) => {
+      accessLog.subgraphCall(call);
+      metrics.subgraphCall(call);
+    },
+  });
+  const auditLog = logOf("audit");
   const concerns: GatewayConcerns = {
     authentication: createAuthentication({ authenticate, keySet }),
     requestId: createRequestId(),
+    accessLog,
+    metrics,
+    cors: createCors(config.corsOrigins ?? []),
+    rateLimits: createRateLimits({
+      ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS),
+      log: logOf("rate limits"),
+      onRefused: metrics.rateLimited,
+    }),
+    trustedDocuments: config.trustedDocumentsFile
+      ? createTrustedDocuments(readTrustedDocuments(config.trustedDocumentsFile))
+      : { name: "trusted documents (no manifest: not enforced)" },
     persistedQueries: createPersistedQueries(responseCache.persistedQueries),
     storableText: createStorableTextCheck(),
     limits: createOperationLimits(),
     inputScalars: createInputScalars(),
-    auditTrail: createAuditTrail({ db: auditDb, ...audit }),
+    auditTrail: createAuditTrail({
+      db: auditDb,
+      log: (message) => auditLog.error(message),
+      onCommit: metrics.auditCommit,
+      ...audit,
+    }),
     responseCache: createResponseCacheConcern({ cache: responseCache, authorizationMode: config.authorizationMode }),
-    masking: createMasking(log),
+    masking: createMasking(logMasked),
     authorization,
     auditGraph: createAuditGraph({ db: auditDb, content: audit.content }),
     subgraphCalls,

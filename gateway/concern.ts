@@ -20,6 +20,16 @@ export type Check = () => Promise<string>;
 export interface GatewayConcern {
   /** Named in stats and errors of composition. */
   readonly name: string;
+  /**
+   * The HTTP exchange of a /graphql request as it arrives (inside its request
+   * scope, before its body is read or its caller known): answers it itself
+   * (returns true; no later concern sees it) or watches it (the access log
+   * listens for its end). Every request meets these, refused ones too.
+   * Synchronous: the body is read right after (platform/http.ts says why).
+   */
+  beforeGraphQL?(request: http.IncomingMessage, response: http.ServerResponse): boolean | void;
+  /** HTTP paths of its own beside /graphql and /health/* (the metrics). */
+  routes?: Readonly<Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void>>;
   /** Who the caller is and what the request is, before Apollo Server sees it; merged in order into the request's context. */
   context?(request: http.IncomingMessage, context: Partial<GatewayContext>): Promise<Partial<GatewayContext> | void>;
   /** The supergraph as @apollo/gateway should load it (authorization takes out the directives it enforces itself). */

@@ -3,11 +3,19 @@ import type { Authorization } from "./authz";
 import type { AuditTrail } from "./audit";
 import type { OperationLimits } from "./limits";
 import type { SubgraphCalls } from "./subgraph-fetch/concern";
+import type { AccessLog } from "./access-log";
+import type { GatewayMetrics } from "./metrics";
+import type { RateLimits } from "./rate-limits";
 
 /** Every concern of the gateway, by name; each made by the createX of its folder (gateway/build.ts makes them). */
 export interface GatewayConcerns {
   authentication: GatewayConcern;
   requestId: GatewayConcern;
+  accessLog: AccessLog;
+  metrics: GatewayMetrics;
+  cors: GatewayConcern;
+  rateLimits: RateLimits;
+  trustedDocuments: GatewayConcern;
   persistedQueries: GatewayConcern;
   storableText: GatewayConcern;
   limits: OperationLimits;
@@ -25,8 +33,18 @@ export interface GatewayConcerns {
  * a request meets them. For executor wrappers the first is outermost; for
  * context hooks, plugins and validation rules the first runs first.
  *
- * 1. authentication: nothing happens for a caller whose token was not verified (401, no id, no record);
- * 2. request id: once the caller is known, so everything after is attributed to the request;
+ * 1. authentication: nothing happens for a caller whose token was not verified (401, no record);
+ * 2. request id: given as the request arrives (beforeGraphQL runs before every context hook), so
+ *    the log lines of a refused request carry it too, and everything after is attributed to it;
+ *    its context hook, after authentication, puts it on the request's context;
+ * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
+ * 2b. metrics: counts the access log's summaries and serves /metrics;
+ * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
+ *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
+ * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
+ *    operation to be resolved, so the audit trail records which it was;
+ * 2e. trusted documents: a service caller's document checked against its manifest once resolved
+ *    (after rate limits: a refused flood still spends its budget);
  * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
  * 4. storable text: text no database can store is refused before anything runs;
  * 5. operation limits: while parsing and validating, before anything is planned;
@@ -48,6 +66,11 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
   return [
     concerns.authentication,
     concerns.requestId,
+    concerns.accessLog,
+    concerns.metrics,
+    concerns.cors,
+    concerns.rateLimits,
+    concerns.trustedDocuments,
     concerns.persistedQueries,
     concerns.storableText,
     concerns.limits,

@@ -8,6 +8,8 @@ import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
 import type { ResponseCacheOptions } from "./cache";
+import { readMetricsAccess, type MetricsAccess } from "../platform/metrics";
+import { DEFAULT_RATE_BUDGET, parseRateBudget, type RateBudget, type RateLimitConfig } from "./rate-limits";
 
 /** The development identity provider: `npm run token` mints its tokens. */
 export const DEV_ISSUER = "spo-dev-idp";
@@ -51,6 +53,14 @@ export interface GatewayConfig {
   assertionKeyFile: string;
   /** The response cache for statistics and reference data, and persisted queries (gateway/cache). */
   responseCache: Omit<ResponseCacheOptions, "log">;
+  /** Who may scrape /metrics (METRICS_TOKEN; platform/metrics.ts). */
+  metrics: MetricsAccess;
+  /** Per-caller request budgets (gateway/rate-limits). */
+  rateLimits: RateLimitConfig;
+  /** The manifest service callers are held to (gateway/trusted-documents); none: not enforced. */
+  trustedDocumentsFile: string | undefined;
+  /** Browser origins allowed to call the API (gateway/cors); none by default. */
+  corsOrigins: string[];
 }
 
 export interface SubgraphFetchConfig {
@@ -109,6 +119,13 @@ export function readGatewayConfig(): GatewayConfig {
     shutdownGraceMs: readShutdownGraceMs(),
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
     responseCache: readResponseCacheConfig(),
+    metrics: readMetricsAccess(production),
+    rateLimits: readRateLimitConfig(),
+    trustedDocumentsFile: envOptional("TRUSTED_DOCUMENTS_FILE"),
+    corsOrigins: (envOptional("CORS_ORIGINS") ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ""),
   };
 }
 
@@ -138,6 +155,33 @@ function readResponseCacheConfig(): Omit<ResponseCacheOptions, "log"> {
     store,
     ttlSeconds,
     persistedQueryTtlSeconds: envInt("PERSISTED_QUERY_TTL_SECONDS", 86_400),
+  };
+}
+
+/**
+ * RATE_LIMIT_DEFAULT ("600/60": requests per seconds, per caller),
+ * RATE_LIMITS ("court-listing=1200/60,reporting-dashboard=120/60": per
+ * persona), on RATE_LIMIT_REDIS_URL (else REDIS_URL; else this process's memory).
+ */
+function readRateLimitConfig(): RateLimitConfig {
+  const budget = (variable: string, text: string): RateBudget => {
+    const parsed = parseRateBudget(text);
+    if (!parsed) throw new ConfigError(`${variable} must be <requests>/<seconds> (both at least 1), e.g. 600/60; got "${text}"`);
+    return parsed;
+  };
+  const defaultText = envOptional("RATE_LIMIT_DEFAULT");
+  const budgets: Record<string, RateBudget> = {};
+  for (const entry of (envOptional("RATE_LIMITS") ?? "").split(",").filter((part) => part.trim() !== "")) {
+    const [persona, text] = entry.split("=");
+    if (!persona?.trim() || text === undefined)
+      throw new ConfigError(`RATE_LIMITS entries must be <persona>=<requests>/<seconds>; got "${entry}"`);
+    budgets[persona.trim()] = budget("RATE_LIMITS", text);
+  }
+  const redisUrl = envOptional("RATE_LIMIT_REDIS_URL") ?? envOptional("REDIS_URL");
+  return {
+    budgets,
+    defaultBudget: defaultText === undefined ? DEFAULT_RATE_BUDGET : budget("RATE_LIMIT_DEFAULT", defaultText),
+    store: redisUrl ? { kind: "redis", url: redisUrl, keyPrefix: envString("RATE_LIMIT_KEY_PREFIX", "spo:rate:") } : { kind: "memory" },
   };
 }
 

@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { Kind, parse, type DocumentNode } from "graphql";
 import { SubgraphUnavailableError, subgraphUnavailableError } from "../platform/errors/errors";
+import { processLog, type Logger } from "../platform/log";
 import { ASSERTION_HEADER, type AssertionSigner } from "../platform/identity/assertion";
 import type { Principal } from "../platform/identity/principal";
 import { gatewayContextOf, type GatewayContext } from "./context";
@@ -50,6 +51,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly subgraphName: string,
     private readonly signAssertion: AssertionSigner,
     fetcher?: SubgraphFetcher,
+    private readonly log: Logger = processLog(),
   ) {
     super({ url });
     // Apollo's own fetcher when none is given (unit tests): one attempt, prepared once.
@@ -78,7 +80,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return await callers.run({ principal, requestId }, () => super.process(options));
     } catch (error) {
       if (!(error instanceof SubgraphUnavailableError)) throw error;
-      console.error(`[gateway] ${error.message}`);
+      // In the request's scope: the line carries its request id.
+      this.log.warn({ subgraph: error.serviceName, reason: error.reason }, error.message);
       return { errors: errorPathsOfFetch(options).map((path) => subgraphUnavailableError(error.serviceName, path)) };
     }
   }

@@ -2,14 +2,16 @@ import { listen } from "../platform/http";
 import { readGatewayConfig } from "./config";
 import { buildGateway } from "./build";
 import { describeStartFailure } from "../platform/errors/error-log";
+import { nameProcessLogger, processLog } from "../platform/log";
 
 /** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
+  const log = nameProcessLogger("gateway");
   const config = readGatewayConfig();
-  const gateway = await buildGateway(config);
+  const gateway = await buildGateway(config, { log });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
-  console.log(`[gateway] listening on ${running.url}`);
+  log.info({ url: running.url }, `listening on ${running.url}`);
   // Started by npm start (dev/stack.ts): it says "ready" only for the gateway it started.
   process.send?.({ listening: running.url });
   let stopping = false;
@@ -19,7 +21,7 @@ export async function runGateway(): Promise<void> {
     stopping = true;
     // Whatever a dependency is doing (a Redis reconnecting, an audit store not answering), gone in time.
     setTimeout(() => {
-      console.error("[gateway] did not stop within its grace period: exiting now");
+      log.error("did not stop within its grace period: exiting now");
       process.exit(0);
     }, config.shutdownGraceMs + 2_000).unref();
     await running.close(config.shutdownGraceMs);
@@ -33,7 +35,7 @@ export async function runGateway(): Promise<void> {
 
 if (require.main === module) {
   runGateway().catch((error: unknown) => {
-    console.error(`[gateway] failed to start: ${describeStartFailure(error)}`);
+    processLog().fatal(`failed to start: ${describeStartFailure(error)}`);
     process.exit(1);
   });
 }

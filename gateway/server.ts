@@ -107,6 +107,16 @@ export function createGateway(
     plugins,
   });
 
+  const routes: NonNullable<GatewayConcern["routes"]> = {};
+  for (const concern of concerns) {
+    for (const [path, handler] of Object.entries(concern.routes ?? {})) {
+      if (path in routes || path === "/graphql" || path.startsWith("/health/")) {
+        throw new Error(`The gateway concern "${concern.name}" serves ${path}, which is already served`);
+      }
+      (routes as Record<string, (typeof routes)[string]>)[path] = handler;
+    }
+  }
+
   const required = checksOf(concerns, "required");
   const reported = checksOf(concerns, "reported");
   const ready = () =>
@@ -140,6 +150,13 @@ export function createGateway(
           return gatewayContextOf(context);
         },
         ready,
+        beforeGraphQL: (request, response) => {
+          for (const concern of concerns) {
+            if (concern.beforeGraphQL?.(request, response) === true) return true;
+          }
+          return false;
+        },
+        routes,
       }),
   };
 }

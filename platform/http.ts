@@ -23,6 +23,16 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    */
   ready: () => Promise<boolean | ReadinessChecks | Readiness>;
   maxBodyBytes?: number;
+  /**
+   * Runs first for every request to /graphql, inside its request scope, before
+   * its body is read: may answer the request itself (returns true: a CORS
+   * preflight, a refusal) or watch it (the access log listens for its end).
+   * Synchronous, so the body's reader is attached in the same tick: a stream
+   * another listener set flowing meanwhile would lose chunks to it.
+   */
+  beforeGraphQL?: (request: http.IncomingMessage, response: http.ServerResponse) => boolean;
+  /** Paths served beside /graphql and /health/* (/metrics), each by its own handler. */
+  routes?: Readonly<Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void>>;
 }
 
 /** Each dependency of a service by name: "ready", or what is wrong with it. */
@@ -195,7 +205,14 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
         });
       }
       // Its own scope, so what the request causes can be told from background work (see request-scope.ts).
-      if (url.pathname === "/graphql") return inRequestScope(() => handleGraphQL(options, request, response, url));
+      if (url.pathname === "/graphql") {
+        return inRequestScope(async () => {
+          if (options.beforeGraphQL?.(request, response)) return;
+          await handleGraphQL(options, request, response, url);
+        });
+      }
+      const served = options.routes?.[url.pathname];
+      if (served) return served(request, response);
       sendJson(response, 404, { error: "Not found" });
     };
     route().catch((error: unknown) => {

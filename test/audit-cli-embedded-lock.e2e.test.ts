@@ -68,7 +68,7 @@ describe("the audit CLI beside a running gateway on the same embedded store", ()
         HEARINGS_URL: NO_SUBGRAPH,
         BREACHES_URL: NO_SUBGRAPH,
       });
-      const [, url] = await gateway.waitForLine(/^\[gateway\] listening on (http:\S+)/, "the gateway listens");
+      const [, url] = await gateway.waitForLine(/"msg":"listening on (http:[^"\s]+)"/, "the gateway listens");
       // It holds the store: its readiness says its audit store answers.
       const readiness = await fetch(new URL("/health/ready", url));
       expect(((await readiness.json()) as { checks: Record<string, string> }).checks["audit store"]).toBe("ready");

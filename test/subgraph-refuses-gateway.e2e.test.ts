@@ -1,6 +1,7 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair } from "jose";
 import { fixedClock } from "../platform/clock";
 import { seedCasesChunk } from "../dev/dataset/seed-cases";
+import { createLogger } from "../platform/log";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
@@ -12,18 +13,26 @@ import { startTestStack, type TestStack } from "./support/stack";
  */
 describe("a subgraph that refuses the gateway's identity assertions", () => {
   let stack: TestStack;
+  /** The gateway's log lines at error level, by message. */
   const logged: string[] = [];
-  let errorSpy: jest.SpyInstance;
 
   beforeAll(async () => {
     const { publicKey } = await generateKeyPair("ES256", { extractable: true });
     const foreign = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: "test-gateway", alg: "ES256" }] });
-    errorSpy = jest.spyOn(console, "error").mockImplementation((message: unknown) => void logged.push(String(message)));
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-22"), gatewayKeysOf: { breaches: foreign } });
+    const gatewayLog = createLogger({
+      service: "gateway",
+      settings: { level: "error", format: "json" },
+      destination: { write: (line: string) => void logged.push((JSON.parse(line) as { msg: string }).msg) },
+    });
+    stack = await startTestStack({
+      chunks: [seedCasesChunk()],
+      clock: fixedClock("2026-11-22"),
+      gatewayKeysOf: { breaches: foreign },
+      gatewayLog,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
-    errorSpy?.mockRestore();
   });
 
   it("answers callers SUBGRAPH_UNAVAILABLE with serviceName, logs a configuration error once, reports it in health", async () => {

@@ -120,7 +120,7 @@ describe("a subgraph process whose Redis is unreachable, on SIGTERM", () => {
         GATEWAY_JWKS_URL: "http://127.0.0.1:9/jwks.json",
         SHUTDOWN_GRACE_MS: String(graceMs),
       });
-      const [, url] = await child.waitForLine(/^\[orders\] listening on (http:\S+)/, "the subgraph listens");
+      const [, url] = await child.waitForLine(/"msg":"listening on (http:[^"\s]+)/, "the subgraph listens");
       await child.waitForLine(/\[events\] Redis unreachable/, "it finds Redis unreachable", 30_000);
       // Ready (it serves from its database; Redis is reported, not fatal). Answering takes the one-second
       // Redis ping bound, through several of ioredis's reconnect attempts.
@@ -147,7 +147,8 @@ describe("a subgraph process whose Redis is unreachable, on SIGTERM", () => {
       expect(outcome !== "still running" && outcome.afterMs).toBeLessThan(graceMs);
 
       const lines = child.lines();
-      expect(lines).toContain("[orders] stopping");
+      // Its log is JSON, one object a line (platform/log.ts).
+      expect(lines.filter((line) => line.includes('"subgraph":"orders"') && line.includes('"msg":"stopping"'))).toHaveLength(1);
       // Stopped by itself, not by the grace period's forced exit.
       expect(lines.filter((line) => line.includes("did not stop within"))).toEqual([]);
       expect(lines.filter((line) => line.includes("Unhandled error event"))).toEqual([]);

@@ -10,6 +10,9 @@ import { migrationDirsOf } from "../../platform/subgraph/subgraph";
 import { openDatabase } from "../../platform/db/open-db";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { generateDataset } from "./generate";
+import { nameProcessLogger } from "../../platform/log";
+
+const log = nameProcessLogger("seed");
 
 /**
  * npm run seed -- --orders N --seed S
@@ -58,10 +61,10 @@ async function main(): Promise<void> {
     await db.close();
   }
   process.stdout.write("\n");
-  console.log(`Loaded ${loaded} orders (seed ${spec.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log.info(`Loaded ${loaded} orders (seed ${spec.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

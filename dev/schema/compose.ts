@@ -2,6 +2,9 @@ import "reflect-metadata";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { repoPath } from "../../platform/repo-root";
+import { nameProcessLogger } from "../../platform/log";
+
+const log = nameProcessLogger("compose");
 import { accessTableDoc, jurisdictionTableDoc } from "./access-table";
 import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges } from "./composition";
 
@@ -26,12 +29,12 @@ async function main(): Promise<void> {
     mkdirSync(path.dirname(repoPath(doc.path)), { recursive: true });
     writeFileSync(repoPath(doc.path), doc.content);
   }
-  console.log(
+  log.info(
     `Wrote schema/subgraphs/{${COMPOSED_SUBGRAPH_NAMES.join(",")}}.graphql, schema/supergraph.graphql, ${generated.map((doc) => doc.path).join(", ")}`,
   );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -36,6 +36,11 @@ describe("composing gateway concerns", () => {
       [
         "authentication",
         "requestId",
+        "accessLog",
+        "metrics",
+        "cors",
+        "rateLimits",
+        "trustedDocuments",
         "persistedQueries",
         "storableText",
         "limits",
@@ -51,6 +56,11 @@ describe("composing gateway concerns", () => {
     expect(orderedConcerns(concerns).map((concern) => concern.name)).toEqual([
       "authentication",
       "requestId",
+      "accessLog",
+      "metrics",
+      "cors",
+      "rateLimits",
+      "trustedDocuments",
       "persistedQueries",
       "storableText",
       "limits",

@@ -1,4 +1,5 @@
 import { CommitTimeoutError, GroupCommitWriter } from "../../platform/audit/group-commit";
+import { processLog } from "../../platform/log";
 import { unstorableColumn, type AuditEntry } from "../../platform/audit/record";
 import { appendAuditEntries, isEntrySpecificError } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
@@ -21,6 +22,8 @@ export interface AuditTrailOptions {
   log?: (message: string) => void;
   /** What a record keeps of documents and variables (hash key, size bound) and the shortest justification. */
   content?: AuditContentConfig;
+  /** Told of every group commit that succeeded: how many records, how long (the metrics). */
+  onCommit?: (batchSize: number, durationMs: number) => void;
 }
 
 export interface AuditTrail extends GatewayConcern {
@@ -62,7 +65,7 @@ const WITHHELD_RETRY_DELAYS_MS = [100, 1000, 5000, 30_000];
  *   request id follows it: the trail never lists as disclosed what was not sent.
  */
 export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => processLog().error(message));
   const writeWithheld = (entry: AuditEntry, attempt = 0): void => {
     writer.append(withheldEntryOf(entry), null).catch((error: unknown) => {
       const delay = WITHHELD_RETRY_DELAYS_MS[attempt];
@@ -75,15 +78,22 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       setTimeout(() => writeWithheld(entry, attempt + 1), delay).unref();
     });
   };
-  const writer: GroupCommitWriter<AuditEntry> = new GroupCommitWriter<AuditEntry>((entries) => appendAuditEntries(options.db, entries), {
-    maxBatch: options.maxBatch ?? 500,
-    timeoutMs: options.writeTimeoutMs ?? 5000,
-    isolates: isEntrySpecificError,
-    onCommittedLate: (entry) => {
-      log(`[audit] the record of request ${entry.requestId} committed after its response was withheld; recording it as withheld`);
-      writeWithheld(entry);
+  const writer: GroupCommitWriter<AuditEntry> = new GroupCommitWriter<AuditEntry>(
+    async (entries) => {
+      const startedAt = process.hrtime.bigint();
+      await appendAuditEntries(options.db, entries);
+      options.onCommit?.(entries.length, Number(process.hrtime.bigint() - startedAt) / 1e6);
     },
-  });
+    {
+      maxBatch: options.maxBatch ?? 500,
+      timeoutMs: options.writeTimeoutMs ?? 5000,
+      isolates: isEntrySpecificError,
+      onCommittedLate: (entry) => {
+        log(`[audit] the record of request ${entry.requestId} committed after its response was withheld; recording it as withheld`);
+        writeWithheld(entry);
+      },
+    },
+  );
   const sink: AuditSink = {
     append(entry) {
       const column = unstorableColumn(entry);

@@ -18,6 +18,11 @@ export function justificationRequired(persona: string | null): boolean {
   return rulesOf(persona)?.justificationRequired !== false;
 }
 
+/** Whether schema/personas.json says the persona is a system's (court listing systems, dashboards), not a person's. */
+export function isServicePersona(persona: string | null): boolean {
+  return rulesOf(persona)?.service === true;
+}
+
 /** Service personas (court listing systems, dashboards) receive data on behalf of a system: it is the recipient. */
 export function recipientOf(principal: Principal): string | null {
   return rulesOf(principal.persona)?.service === true ? principal.sub : null;

@@ -90,11 +90,22 @@ export function authorizationRefusalOf(result: {
   return isAuthorizationRefusal(result) ? ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE : null;
 }
 
+/** The refusal code of a request refused before the gateway's executor, if it was: an operation limit or the caller's rate limit. */
+function refusalBeforeExecution(errors: readonly GraphQLError[]): string | null {
+  if (errors.some(isOperationLimitError)) return OPERATION_LIMIT_EXCEEDED;
+  for (const code of [ErrorCode.RATE_LIMITED, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST]) {
+    if (errors.some((error) => error.extensions?.code === code)) return code;
+  }
+  return null;
+}
+
 /**
  * Apollo Server plugin: a document refused for an operation limit (while
- * parsing or validating, before the gateway's executor) is recorded. Apollo
- * Server awaits didEncounterErrors before it answers, so the record is
- * committed (or its failure logged) before the refusal leaves.
+ * parsing or validating), for its caller's rate limit or a document outside
+ * its trusted manifest (once resolved),
+ * before the gateway's executor, is recorded. Apollo Server awaits
+ * didEncounterErrors before it answers, so the record is committed (or its
+ * failure logged) before the refusal leaves.
  */
 export function limitRefusalsPlugin(
   sink: AuditSink,
@@ -105,7 +116,8 @@ export function limitRefusalsPlugin(
     async requestDidStart() {
       return {
         async didEncounterErrors(requestContext) {
-          if (!requestContext.errors.some(isOperationLimitError)) return;
+          const refusal = refusalBeforeExecution(requestContext.errors);
+          if (refusal === null) return;
           let caller: { principal: Principal; requestId: string };
           try {
             caller = gatewayContextOf(requestContext.contextValue);
@@ -123,7 +135,7 @@ export function limitRefusalsPlugin(
             operationType: operation?.operation ?? "unknown",
             operationName: operation?.name?.value ?? null,
             recorded: recordedUnresolved({ schema, document, source: requestContext.source ?? "", variables: request.variables }, rules),
-            refusal: OPERATION_LIMIT_EXCEEDED,
+            refusal,
           });
         },
       };

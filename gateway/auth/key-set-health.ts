@@ -1,3 +1,5 @@
+import { processLog } from "../../platform/log";
+
 /**
  * Whether the key set that verifies callers' tokens can be had: JWKS_URL
  * answers with at least one key. Unreachable or empty, no caller can be
@@ -6,7 +8,7 @@
  * kept for `cacheMs`, so probes do not hammer the identity provider.
  */
 export function keySetHealth(url: string, options: { timeoutMs?: number; cacheMs?: number; log?: (message: string) => void } = {}) {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => processLog().error(message));
   let last: { state: string; at: number } | undefined;
   let logged = "ready";
   const probe = async (): Promise<string> => {

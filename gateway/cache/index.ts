@@ -1,4 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { processLog } from "../../platform/log";
 import type { GatewayExecutor } from "@apollo/server-gateway-interface";
 import type { EventBus } from "../../platform/events/bus";
 import type { DataDomain } from "./cacheability";
@@ -67,7 +68,7 @@ export const ALL_DOMAINS: readonly DataDomain[] = ["statistics"];
  */
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const metrics = emptyMetrics();
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => processLog().warn(message));
   if (options.store.kind === "off") {
     return {
       wrapExecutor: (execute) => execute,

@@ -2,11 +2,14 @@ import type { AssertionSigner } from "../../platform/identity/assertion";
 import type { GatewayConcern } from "../concern";
 import type { SubgraphFetchConfig } from "../config";
 import { SubgraphDataSource } from "../datasource";
-import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphFetch } from ".";
+import { processLog, type Logger } from "../../platform/log";
+import { createSubgraphFetchers, DEFAULT_SUBGRAPH_FETCH, type SubgraphCallObservation, type SubgraphFetch } from ".";
 
 export interface SubgraphCalls extends GatewayConcern {
   /** Each subgraph's circuit breaker (state, counts, events), for tests and operators. */
   stats(): Record<string, SubgraphFetch["breaker"]>;
+  /** Each subgraph's circuit state (the metrics read it when scraped). */
+  breakerStates(): Record<string, "closed" | "half-open" | "open">;
 }
 
 /**
@@ -21,11 +24,16 @@ export function createSubgraphCalls(options: {
   subgraphUrls: Readonly<Record<string, string>>;
   fetch: SubgraphFetchConfig;
   signAssertion: AssertionSigner;
-  log?: (message: string) => void;
+  /** The gateway's logger (its subgraph-call lines). */
+  log?: Logger;
+  /** Told of every call when it ends (the access log, the metrics). */
+  observe?: (call: SubgraphCallObservation) => void;
 }): SubgraphCalls {
+  const log = options.log ?? processLog();
   const calls = createSubgraphFetchers(Object.keys(options.subgraphUrls), {
     ...options.fetch,
-    log: options.log ?? ((message) => console.error(message)),
+    log: (message) => log.error(message),
+    observe: options.observe,
     breaker: { ...DEFAULT_SUBGRAPH_FETCH.breaker, resetTimeoutMs: options.fetch.breakerResetMs },
   });
   return {
@@ -33,10 +41,17 @@ export function createSubgraphCalls(options: {
     dataSource(name) {
       const url = options.subgraphUrls[name];
       if (!url) return undefined;
-      return new SubgraphDataSource(url, name, options.signAssertion, calls.fetchers[name].fetcher);
+      return new SubgraphDataSource(url, name, options.signAssertion, calls.fetchers[name].fetcher, log);
     },
     health: { subgraphCallState: (name) => calls.fetchers[name]?.state() },
     stats: () => Object.fromEntries(Object.entries(calls.fetchers).map(([name, fetch]) => [name, fetch.breaker])),
+    breakerStates: () =>
+      Object.fromEntries(
+        Object.entries(calls.fetchers).map(([name, { breaker }]) => [
+          name,
+          breaker.opened ? "open" : breaker.halfOpen ? "half-open" : "closed",
+        ]),
+      ),
     close: () => calls.close(),
   };
 }

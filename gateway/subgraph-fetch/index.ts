@@ -3,6 +3,8 @@ import CircuitBreaker from "opossum";
 import { Agent } from "undici";
 import { BufferedResponse } from "./buffered-response";
 import { SubgraphUnavailableError } from "../../platform/errors/errors";
+import { processLog } from "../../platform/log";
+import { currentRequestId } from "../../platform/request-scope";
 
 export { SubgraphUnavailableError } from "../../platform/errors/errors";
 
@@ -82,6 +84,16 @@ function parsedUrl(url: string): URL {
   return parsed;
 }
 
+/** One call the gateway made to a subgraph, as the access log and the metrics hear of it. */
+export interface SubgraphCallObservation {
+  subgraph: string;
+  /** "ok", or the SubgraphUnavailableError reason (TIMEOUT, CIRCUIT_OPEN, …). */
+  outcome: string;
+  durationMs: number;
+  /** The request it was made for (the request scope's id); undefined for calls outside a request. */
+  requestId: string | undefined;
+}
+
 export interface SubgraphFetch {
   /** RemoteGraphQLDataSource's `fetcher` for one subgraph. */
   fetcher: SubgraphFetcher;
@@ -102,7 +114,12 @@ export interface SubgraphFetch {
  */
 export function createSubgraphFetchers(
   names: readonly string[],
-  options: SubgraphFetchOptions & { timeoutMsBySubgraph?: Record<string, number>; log?: (message: string) => void },
+  options: SubgraphFetchOptions & {
+    timeoutMsBySubgraph?: Record<string, number>;
+    log?: (message: string) => void;
+    /** Told of every call when it ends (its outcome and duration). */
+    observe?: (call: SubgraphCallObservation) => void;
+  },
 ) {
   const agent = new Agent({
     keepAliveTimeout: options.keepAliveMs,
@@ -110,7 +127,7 @@ export function createSubgraphFetchers(
     connect: { timeout: options.timeoutMs },
   });
 
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = options.log ?? ((message: string) => processLog().error(message));
   const forSubgraph = (serviceName: string): SubgraphFetch => {
     const timeoutMs = options.timeoutMsBySubgraph?.[serviceName] ?? options.timeoutMs;
     const hangMs = options.breaker.hangMs ?? Math.min(1_000, Math.floor(timeoutMs / 2));
@@ -201,13 +218,28 @@ export function createSubgraphFetchers(
       resetTimeout: options.breaker.resetTimeoutMs,
       rollingCountTimeout: options.breaker.windowMs,
     });
+    const observed = (startedAt: bigint, outcome: string) =>
+      options.observe?.({
+        subgraph: serviceName,
+        outcome,
+        durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
+        requestId: currentRequestId(),
+      });
     const fetcher: SubgraphFetcher = async (url, init, prepareAttempt) => {
+      const startedAt = process.hrtime.bigint();
       try {
-        return await breaker.fire(url, init, prepareAttempt);
+        const response = await breaker.fire(url, init, prepareAttempt);
+        observed(startedAt, "ok");
+        return response;
       } catch (error) {
-        if (error instanceof SubgraphUnavailableError) throw error;
-        if ((error as { code?: unknown }).code === "EOPENBREAKER") throw new SubgraphUnavailableError(serviceName, "CIRCUIT_OPEN");
-        throw error;
+        const unavailable =
+          error instanceof SubgraphUnavailableError
+            ? error
+            : (error as { code?: unknown }).code === "EOPENBREAKER"
+              ? new SubgraphUnavailableError(serviceName, "CIRCUIT_OPEN")
+              : undefined;
+        observed(startedAt, unavailable?.reason ?? "ERROR");
+        throw unavailable ?? error;
       }
     };
     const state = () => {

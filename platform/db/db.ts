@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Pool, types as pgTypes, type PoolClient } from "pg";
 import { databaseUnavailableError } from "../errors/errors";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock";
+import { processLog } from "../log";
 
 /**
  * The one database interface every repository uses. Two implementations run
@@ -83,13 +84,13 @@ export function openPostgres(options: PostgresOptions): Db {
   });
   // An idle connection the server ends (restart, failover, pg_terminate_backend) is reported here and
   // dropped from the pool, which opens a fresh one on demand; unheard, the event would end the process.
-  pool.on("error", (error) => console.error(`[db ${options.schema}] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => processLog().warn({ component: `db ${options.schema}` }, `idle connection lost: ${error.message}`));
   // A lost connection becomes the retryable DATABASE_UNAVAILABLE, logged with where the URL came from
   // (never the URL: it may carry a password); any other error (a constraint, a bug) passes as it is.
   const translate = (error: unknown): unknown => {
     if (!isConnectionLoss(error)) return error;
     const detail = `the database of ${source} did not answer (${(error as Error).message}; bounds: DB_CONNECT_TIMEOUT_MS=${timeouts.connectMs}, DB_STATEMENT_TIMEOUT_MS=${timeouts.statementMs})`;
-    console.error(`[db ${options.schema}] ${detail}`);
+    processLog().error({ component: `db ${options.schema}` }, detail);
     return databaseUnavailableError(detail);
   };
   // Created only when missing: a least-privileged role (the gateway's audit writer) may use a
@@ -134,7 +135,7 @@ async function inTransaction<T>(pool: Pool, work: (tx: Db) => Promise<T>, schema
   let lost: Error | undefined;
   const onError = (error: Error) => {
     lost ??= error;
-    console.error(`[db ${schema}] connection lost during a transaction: ${error.message}`);
+    processLog().error({ component: `db ${schema}` }, `connection lost during a transaction: ${error.message}`);
   };
   client.on("error", onError);
   const tx: Db = {

@@ -22,6 +22,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
   DATABASE_UNAVAILABLE: "DATABASE_UNAVAILABLE",
+  RATE_LIMITED: "RATE_LIMITED",
+  PERSISTED_QUERY_NOT_IN_LIST: "PERSISTED_QUERY_NOT_IN_LIST",
   // What masking (masking.ts) leaves of any error without a code above.
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -142,6 +144,24 @@ export function justificationRequiredError(detail?: string): GraphQLError {
 export function auditUnavailableError(): GraphQLError {
   return new GraphQLError("The audit trail is unavailable, so no personal data can be disclosed; try again later", {
     extensions: { code: ErrorCode.AUDIT_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+/**
+ * The caller sent more requests than its budget allows: HTTP 429 with
+ * Retry-After, the whole seconds until it may send the next one.
+ */
+export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new GraphQLError(`Too many requests: retry after ${seconds} s`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new Map([["retry-after", String(seconds)]]) } },
+  });
+}
+
+/** A caller held to the trusted documents sent one the manifest does not list: HTTP 403, nothing run. */
+export function documentNotTrustedError(): GraphQLError {
+  return new GraphQLError("This caller may only send the operations of its trusted document manifest", {
+    extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 403 } },
   });
 }
 

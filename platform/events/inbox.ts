@@ -1,6 +1,7 @@
 import type { Db } from "../db/db";
 import type { EventHandler } from "./bus";
 import type { DomainEvent } from "./event";
+import { processLog } from "../log";
 
 /**
  * Thrown by an event handler when the domain refuses the event for good (the
@@ -32,7 +33,7 @@ export interface IdempotentHandlerOptions {
  */
 export function idempotentHandler(options: IdempotentHandlerOptions): EventHandler {
   const { db, group, apply } = options;
-  const log = options.log ?? ((message) => console.error(message));
+  const log = options.log ?? ((message) => processLog().error(message));
   return async (event: DomainEvent, stream: string) => {
     try {
       await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { EventBus } from "./bus";
 import type { StreamTopology } from "./event";
 import { InProcessBus } from "./in-process-bus";
 import { RedisStreamBus } from "./redis-stream-bus";
+import { processLog } from "../log";
 
 export type EventBusConfig = { kind: "redis"; url: string; keyPrefix: string } | { kind: "in-process" };
 
@@ -15,7 +16,7 @@ export function openEventBus<Stream extends string>(
   if (config.kind === "in-process") return new InProcessBus(topology);
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
   const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
-  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => console.error(message)));
+  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => processLog().warn(message)));
   return new RedisStreamBus(redis, { topology, keyPrefix: config.keyPrefix, log });
 }
 

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/db";
 import { settledWithin, type EventBus } from "./bus";
 import type { DomainEvent } from "./event";
+import { processLog } from "../log";
+import { describeErrorForLog } from "../errors/error-log";
 
 export interface NewEvent<TPayload> {
   type: string;
@@ -161,7 +163,7 @@ export class OutboxRelay {
     }
     const again = [...lost, ...overdue];
     if (again.length === 0) return false;
-    const log = this.options.log ?? ((message) => console.error(message));
+    const log = this.options.log ?? ((message) => processLog().error(message));
     if (lost.length > 0) log(`[events] the bus lost its data since ${lost.length} event(s) were published: publishing them again`);
     if (overdue.length > 0) log(`[events] ${overdue.length} event(s) still unconfirmed by their consumers: publishing them again`);
     await this.db.query(
@@ -196,7 +198,9 @@ export class OutboxRelay {
   }
 
   private async loop(): Promise<void> {
-    const log = this.options.log ?? ((message, error) => console.error(message, error ?? ""));
+    const log =
+      this.options.log ??
+      ((message, error) => processLog().error(error === undefined ? {} : { error: describeErrorForLog(error) }, message));
     let failures = 0;
     while (!this.stopping) {
       this.woken = false;

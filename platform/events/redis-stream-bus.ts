@@ -9,6 +9,8 @@ import {
   type Subscription,
 } from "./bus";
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamTopology } from "./event";
+import { processLog } from "../log";
+import { describeErrorForLog } from "../errors/error-log";
 
 export interface RedisStreamBusOptions<Stream extends string = string> {
   /** The streams it carries: each publish creates the consumer groups of its stream. */
@@ -281,7 +283,9 @@ class StreamConsumer<Stream extends string> {
   }
 
   private async loop(): Promise<void> {
-    const log = this.options.log ?? ((message, error) => console.error(message, error ?? ""));
+    const log =
+      this.options.log ??
+      ((message, error) => processLog().error(error === undefined ? {} : { error: describeErrorForLog(error) }, message));
     let backoff = 0;
     while (!this.stopping) {
       try {

@@ -3,7 +3,8 @@ import type { EventBus } from "../events/bus";
 import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
 import type { Db } from "../db/db";
-import { describeStartFailure } from "../errors/error-log";
+import { describeErrorForLog, describeStartFailure } from "../errors/error-log";
+import { nameProcessLogger, processLog } from "../log";
 import type { FederationTopology } from "../topology";
 import type { AnySubgraphDefinition, SubgraphDefinition } from "./subgraph";
 import { buildSubgraph } from "./build";
@@ -38,7 +39,8 @@ export async function startSubgraph<TLoaders, Name extends string>(
   options: RunOptions = {},
 ): Promise<RunningSubgraph> {
   const config = readSubgraphConfig(definition.name, topology.defaultPorts);
-  const log = (message: string) => console.log(`[${definition.name}] ${message}`);
+  const logger = processLog().child({ subgraph: definition.name });
+  const log = (message: string) => logger.info(message);
   const server = await buildSubgraph(definition, config, {
     bus,
     log,
@@ -78,12 +80,13 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
   options: RunOptions = {},
 ): void {
   const label = definitions.length === 1 ? definitions[0].name : "subgraphs";
+  const log = nameProcessLogger(label);
   if (definitions.length === 1 && busConfig.kind === "in-process") {
-    console.warn(
-      `[${label}] REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.`,
-    );
+    log.warn("REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.");
   }
-  const bus = openEventBus(busConfig, topology.streams, (message, error) => console.error(`[${label}] ${message}`, error ?? ""));
+  const bus = openEventBus(busConfig, topology.streams, (message, error) =>
+    log.error(error === undefined ? {} : { error: describeErrorForLog(error) }, message),
+  );
   const started: RunningSubgraph[] = [];
   let stopping = false;
   // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
@@ -94,14 +97,14 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
     // Whatever a dependency is doing (a Redis reconnect loop, a database that does not answer), the
     // process is gone within its grace period; what was not acknowledged or published waits where it is.
     setTimeout(() => {
-      console.error(`[${label}] did not stop within SHUTDOWN_GRACE_MS=${graceMs} ms: exiting now`);
+      log.error(`did not stop within SHUTDOWN_GRACE_MS=${graceMs} ms: exiting now`);
       process.exit(exitCode);
     }, graceMs).unref();
     try {
       for (const subgraph of started) await subgraph.stop();
       await bus.close();
     } catch (error) {
-      console.error(`[${label}] while stopping: ${describeStartFailure(error)}`);
+      log.error(`while stopping: ${describeStartFailure(error)}`);
     }
     process.exit(exitCode);
   };
@@ -110,7 +113,7 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
   (async () => {
     for (const definition of definitions) started.push(await startSubgraph(definition, topology, bus, options));
   })().catch((error: unknown) => {
-    console.error(`[${label}] failed to start: ${describeStartFailure(error)}`);
+    log.fatal(`failed to start: ${describeStartFailure(error)}`);
     void stop(1);
   });
 }

@@ -21,6 +21,7 @@ import { InProcessBus } from "../events/in-process-bus";
 import { nameRequestScope } from "../request-scope";
 import { SubgraphEvents, type EventAppliers, type SubgraphEventsOptions } from "../events/runtime";
 import { describeErrorForLog } from "../errors/error-log";
+import { processLog } from "../log";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -139,7 +140,7 @@ export async function createSubgraphServer<TLoaders>(
   dependencies: SubgraphDependencies,
 ): Promise<SubgraphServer<TLoaders>> {
   const { db, clock } = dependencies;
-  const logError = dependencies.logError ?? ((error) => console.error(`[${definition.name}] ${describeErrorForLog(error)}`));
+  const logError = dependencies.logError ?? ((error) => processLog().error({ subgraph: definition.name }, describeErrorForLog(error)));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: dependencies.withoutAccessGuard
       ? await buildFederatedSchema({ ...definition, enforceAccess: false })

@@ -87,6 +87,10 @@ export async function startTestStack(
     | "auditWriteTimeoutMs"
     | "gatewayKeysOf"
     | "withoutLayer"
+    | "gatewayLog"
+    | "rateLimits"
+    | "trustedDocumentsFile"
+    | "corsOrigins"
     | "eventsStuck"
   >,
 ): Promise<TestStack> {
@@ -129,6 +133,10 @@ export async function startTestStack(
     gatewayKeysOf: options.gatewayKeysOf,
     auditContent: options.auditContent,
     withoutLayer: options.withoutLayer,
+    gatewayLog: options.gatewayLog,
+    rateLimits: options.rateLimits,
+    trustedDocumentsFile: options.trustedDocumentsFile,
+    corsOrigins: options.corsOrigins,
     eventsStuck: options.eventsStuck,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.

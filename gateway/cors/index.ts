@@ -1,0 +1,55 @@
+import type http from "node:http";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GatewayConcern } from "../concern";
+
+/** What a browser page of a listed origin may send, and read back. */
+const ALLOWED_METHODS = "GET, POST";
+const ALLOWED_HEADERS = "authorization, content-type, x-justification, apollo-require-preflight";
+const EXPOSED_HEADERS = "x-request-id, retry-after";
+/** Browsers may keep a preflight's answer this long (seconds). */
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+function refuse(response: http.ServerResponse): true {
+  response.writeHead(403, { "content-type": "application/json; charset=utf-8", vary: "Origin" });
+  response.end(JSON.stringify({ errors: [{ message: "Origin not allowed" }] }));
+  return true;
+}
+
+/**
+ * CORS and the browser-facing page as a gateway concern.
+ * - A request carrying an Origin (only browsers send one) is served only for
+ *   an origin of `origins` (CORS_ORIGINS), with the headers that let the page
+ *   read the answer; from any other origin it is refused with 403 before
+ *   anything runs, preflight or not. Tools that send no Origin (curl, servers)
+ *   are unaffected.
+ * - No landing page: Apollo Server's (Sandbox, Explorer) is loaded from a CDN,
+ *   which neither an air-gapped police network nor a content security policy
+ *   should allow, and it announces what serves the API. `GET /graphql` without
+ *   a query answers JSON (400), in production and development alike; any
+ *   GraphQL client is the IDE (the README's requests use curl).
+ */
+export function createCors(origins: readonly string[]): GatewayConcern {
+  const allowed = new Set(origins);
+  return {
+    name: "cors",
+    beforeGraphQL(request, response) {
+      const origin = request.headers.origin;
+      if (origin === undefined) return false;
+      if (!allowed.has(origin)) return refuse(response);
+      response.setHeader("access-control-allow-origin", origin);
+      response.setHeader("vary", "Origin");
+      response.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+      if (request.method === "OPTIONS") {
+        response.writeHead(204, {
+          "access-control-allow-methods": ALLOWED_METHODS,
+          "access-control-allow-headers": ALLOWED_HEADERS,
+          "access-control-max-age": String(PREFLIGHT_MAX_AGE_SECONDS),
+        });
+        response.end();
+        return true;
+      }
+      return false;
+    },
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  };
+}

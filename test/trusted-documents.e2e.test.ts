@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { seedCasesChunk } from "../dev/dataset/seed-cases";
+import { findAuditRecords } from "../platform/audit/store";
+import { fixedClock } from "../platform/clock";
+import type { Principal } from "../platform/identity/principal";
+import { principalFor, tokenFor } from "./support/identity";
+import { startTestStack, type TestStack } from "./support/stack";
+
+/**
+ * Trusted documents (docs/operations.md, "Trusted documents"): a service
+ * caller (court listing system, dashboard) is answered for the operations of
+ * the manifest and refused, on record, for any other; a person's tool is not
+ * held to it.
+ */
+const LISTED = `query Forces { forces { code } }`;
+const UNLISTED = `query ForceNames { forces { name } }`;
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+describe("trusted documents", () => {
+  let stack: TestStack;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "spo-trusted-"));
+    const file = path.join(dir, "manifest.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "apollo-persisted-query-manifest",
+        version: 1,
+        operations: [{ id: sha256(LISTED), name: "Forces", type: "query", body: LISTED }],
+      }),
+    );
+    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), trustedDocumentsFile: file });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function send(query: string, principal: Principal) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(principal)}` },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      requestId: response.headers.get("x-request-id")!,
+      body: (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] },
+    };
+  }
+
+  it("answers a service caller's listed document", async () => {
+    const dashboard = principalFor("reporting-dashboard", { kind: "national" }, `dashboard-${randomUUID()}`);
+    const answered = await send(LISTED, dashboard);
+    expect(answered.status).toBe(200);
+    expect(answered.body.errors).toBeUndefined();
+    expect((answered.body.data as { forces: unknown[] }).forces.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a service caller's unlisted document with PERSISTED_QUERY_NOT_IN_LIST and records the refusal", async () => {
+    const sub = `crewe-listing-${randomUUID()}`;
+    const listing = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, sub);
+    const refused = await send(UNLISTED, listing);
+    expect(refused.status).toBe(403);
+    expect(refused.body.data).toBeUndefined();
+    expect(refused.body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_IN_LIST"]);
+    const records = await findAuditRecords(stack.audit.db, { sub, limit: 10 });
+    expect(records.map((record) => [record.requestId, record.kind, record.refusal, record.operationName])).toEqual([
+      [refused.requestId, "refused", "PERSISTED_QUERY_NOT_IN_LIST", "ForceNames"],
+    ]);
+  });
+
+  it("does not hold a person's tool to the manifest", async () => {
+    const officer = principalFor("force-officer", { kind: "forces", forces: ["21"] }, "officer-21");
+    const answered = await send(UNLISTED, officer);
+    expect(answered.status).toBe(200);
+    expect(answered.body.errors).toBeUndefined();
+  });
+});
