@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { openPglite, openPostgres, type Db } from "../../platform/db/db";
 import { migrate } from "../../platform/db/migrate";
-import type { AuditEntry } from "../../platform/audit/record";
+import { disclosedIdsByEntity, type AuditedEntityPlural } from "../../domain/audited-entities";
+import type { AuditEntry, AuditRecord } from "../../platform/audit/record";
 import { AUDIT_MIGRATIONS, migrateAuditStore } from "../../platform/audit/store";
 import { verifyAuditChain } from "../../platform/audit/verify";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
@@ -109,4 +110,11 @@ export function sampleAuditEntry(n: number, overrides: Partial<AuditEntry> = {})
     retryKey: null,
     ...overrides,
   };
+}
+
+/** A stored record with its disclosures also by entity ({ persons, orders, hearings, breaches }), as tests state them. */
+export type RecordWithIdsByEntity = AuditRecord & Record<AuditedEntityPlural, string[]>;
+
+export function withIdsByEntity(record: AuditRecord): RecordWithIdsByEntity {
+  return { ...record, ...disclosedIdsByEntity(record.disclosed) };
 }
