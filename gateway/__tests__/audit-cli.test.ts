@@ -95,7 +95,14 @@ describe("npm run audit", () => {
       },
     ]);
     expect(await run("who-consulted", "--hearing", "hearing-7", "--justification", "complaint 18", "--json")).toBe(0);
+    // Its own record first: asking about the hearing is a consultation of it.
     expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        seq: 6,
+        sub: "cli:auditor-jo",
+        disclosed: [{ type: "CourtHearing", id: "hearing-7" }],
+        hearings: ["hearing-7"],
+      }),
       expect.objectContaining({
         seq: 5,
         disclosed: [
@@ -108,8 +115,6 @@ describe("npm run audit", () => {
         breaches: [],
       }),
     ]);
-    const [own] = await auditRecordsAfter(audit.db, 5, 10);
-    expect(own.disclosed).toEqual([{ type: "CourtHearing", id: "hearing-7" }]);
     await expect(run("activity", "--sub", "clerk-c", "--breach", "b-1", "--justification", "complaint 18")).rejects.toThrow(
       /--breach belong to who-consulted/,
     );

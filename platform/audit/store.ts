@@ -220,8 +220,14 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** Who consulted a person or an order, what a caller consulted, in a period: newest first, a page at a time. */
+/** Who consulted an entity, what a caller consulted, in a period: newest first, a page at a time. */
 export async function findAuditRecords(db: Db, query: AuditQuery): Promise<AuditRecord[]> {
+  const { text, params } = auditQuerySql(query);
+  return (await db.query<AuditRow>(text, params)).map(fromRow);
+}
+
+/** The statement findAuditRecords runs: apart, so its plan can be examined (EXPLAIN) at a realistic size. */
+export function auditQuerySql(query: AuditQuery): { text: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
@@ -247,11 +253,7 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
   if (query.beforeSeq !== undefined) add((p) => `audit_record.seq < ${p}`, query.beforeSeq);
   params.push(query.limit);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const rows = await db.query<AuditRow>(
-    `SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map(fromRow);
+  return { text: `SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`, params };
 }
 
 /** What the rest of the trail says about a record: whether its response was withheld, whether an intent was completed. */
