@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { AUDITED_ENTITIES, disclosedIdsByEntity } from "../domain/audited-entities";
 import { readAuditStoreConfig } from "../platform/audit/config";
 import type { AuditEntry, AuditRecord } from "../platform/audit/record";
 import {
@@ -20,12 +21,18 @@ import { DEFAULT_AUDIT_CONTENT, readAuditContentConfig } from "../platform/audit
 import type { AuditValueHasher } from "../platform/audit/value-hash";
 import { checkJustification } from "./audit/justification";
 
+/** who-consulted --person <id>, --order <id>, …: one option for each audited entity. */
+const ENTITY_OPTIONS = AUDITED_ENTITIES.map(({ type, name }) => ({ type, option: `--${name}`, name }));
+const ENTITY_CHOICE = `${ENTITY_OPTIONS.slice(0, -1)
+  .map(({ option }) => option)
+  .join(", ")} or ${ENTITY_OPTIONS[ENTITY_OPTIONS.length - 1].option}`;
+
 export const AUDIT_CLI_USAGE = `Usage: npm run audit --silent -- <command> [options]
 
   verify [--after <seq>:<hash>]        recompute the hash chain; report the first missing, altered or reordered record,
                                        and every mutation's intent left without an outcome
                                        (--after: start after the last record removed by retention)
-  who-consulted --person <id> | --order <id> [--from <when>] [--to <when>] --justification <text>
+  who-consulted ${ENTITY_OPTIONS.map(({ option }) => `${option} <id>`).join(" | ")} [--from <when>] [--to <when>] --justification <text>
   activity --sub <sub> [--from <when>] [--to <when>] --justification <text>
 
   --from / --to   a day (2026-11-01; --to includes the whole day) or an ISO instant; default: all time
@@ -100,9 +107,9 @@ function positiveInt(value: string | undefined, option: string, fallback: number
 function describe(record: AuditRecord, status: AuditRecordStatus | undefined): string {
   const who = `${record.sub} (${record.persona ?? "no persona"}, ${record.jurisdiction})`;
   const to = record.recipient ? ` to ${record.recipient}` : "";
-  const disclosed = (["persons", "orders", "hearings", "breaches"] as const)
-    .filter((column) => record[column].length > 0)
-    .map((column) => `${column}=${record[column].join(",")}`)
+  const disclosed = Object.entries(disclosedIdsByEntity(record.disclosed))
+    .filter(([, ids]) => ids.length > 0)
+    .map(([plural, ids]) => `${plural}=${ids.join(",")}`)
     .join(" ");
   const changes = record.changes === "[]" ? "" : ` changed=${record.changes}`;
   // A response withheld after its record committed disclosed nothing: said first, so nobody reads the list as a disclosure.
@@ -175,8 +182,7 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     ({ values } = parseArgs({
       args: [...rest],
       options: {
-        person: { type: "string" },
-        order: { type: "string" },
+        ...Object.fromEntries(ENTITY_OPTIONS.map(({ name }) => [name, { type: "string" as const }])),
         sub: { type: "string" },
         from: { type: "string" },
         to: { type: "string" },
@@ -193,16 +199,17 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     throw new AuditCliUsageError((error as Error).message);
   }
   const query: AuditQuery = { limit: positiveInt(values.limit, "--limit", 50, 1000) };
+  const asked = ENTITY_OPTIONS.flatMap(({ type, name }) => {
+    const id = (values as Record<string, unknown>)[name];
+    return typeof id === "string" ? [{ type, id }] : [];
+  });
   if (command === "who-consulted") {
-    if ((values.person === undefined) === (values.order === undefined))
-      throw new AuditCliUsageError("who-consulted needs exactly one of --person or --order");
+    if (asked.length !== 1) throw new AuditCliUsageError(`who-consulted needs exactly one of ${ENTITY_CHOICE}`);
     if (values.sub !== undefined) throw new AuditCliUsageError("--sub belongs to the activity command");
-    query.person = values.person;
-    query.order = values.order;
+    query.disclosing = asked;
   } else {
     if (values.sub === undefined) throw new AuditCliUsageError("activity needs --sub");
-    if (values.person !== undefined || values.order !== undefined)
-      throw new AuditCliUsageError("--person and --order belong to who-consulted");
+    if (asked.length > 0) throw new AuditCliUsageError(`${ENTITY_CHOICE} belong to who-consulted`);
     query.sub = values.sub;
   }
   if (values.from !== undefined) query.from = instant(values.from, "--from", false);
@@ -233,10 +240,8 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
     documentHash: createHash("sha256").update(document).digest("hex"),
     document,
     variables: JSON.stringify(query),
-    persons: query.person ? [query.person] : [],
-    orders: query.order ? [query.order] : [],
-    hearings: [],
-    breaches: [],
+    // Asking who consulted an entity tells the auditor about it: it is what this consultation disclosed.
+    disclosed: query.disclosing ?? [],
     changes: "[]",
     retryKey: null,
   };
@@ -246,7 +251,8 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   const statuses = await auditRecordStatuses(io.db, records);
   for (const record of records) {
     const status = statuses.get(record.seq);
-    io.out(values.json ? JSON.stringify({ ...record, ...status }) : describe(record, status));
+    // --json keeps the per-entity lists ("persons": […]) beside the disclosures, for scripts written against them.
+    io.out(values.json ? JSON.stringify({ ...record, ...disclosedIdsByEntity(record.disclosed), ...status }) : describe(record, status));
   }
   if (!values.json) {
     io.out(

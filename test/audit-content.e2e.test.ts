@@ -6,11 +6,11 @@ import { INPUT_PROTECTION } from "../domain/input-protection";
 import { formatPncId } from "../domain/pnc";
 import type { AuthorizationMode } from "../gateway/authz";
 import { DEFAULT_AUDIT_CONTENT } from "../platform/audit/content-config";
-import type { AuditRecord } from "../platform/audit/record";
 import { findAuditRecords } from "../platform/audit/store";
 import { verifyAuditChain } from "../platform/audit/verify";
 import { fixedClock } from "../platform/clock";
 import type { Principal } from "../platform/identity/principal";
+import { withIdsByEntity, type RecordWithIdsByEntity } from "./support/audit";
 import { principalFor, tokenFor } from "./support/identity";
 import { composedApiSchema } from "./support/read-everything";
 import { isPostgresAvailable } from "./support/services";
@@ -85,12 +85,12 @@ describe.each(SETUPS)("what the audit trail stores ($engine audit store, $mode a
   const consult = (query: string, variables: Record<string, unknown> | undefined, principal: Principal, headers?: Record<string, string>) =>
     send({ query, variables }, principal, headers);
 
-  async function allRecords(): Promise<AuditRecord[]> {
-    return findAuditRecords(stack.audit.db, { limit: 100_000 });
+  async function allRecords(): Promise<RecordWithIdsByEntity[]> {
+    return (await findAuditRecords(stack.audit.db, { limit: 100_000 })).map(withIdsByEntity);
   }
 
   /** The request's last record: its only one, or, for a mutation, what followed its intent (outcome or refusal). */
-  async function recordOf(requestId: string | null): Promise<AuditRecord | null> {
+  async function recordOf(requestId: string | null): Promise<RecordWithIdsByEntity | null> {
     const found = (await allRecords()).filter((record) => record.requestId === requestId).sort((a, b) => a.seq - b.seq);
     expect(found.length).toBeLessThanOrEqual(2);
     if (found.length === 2) expect(found[0].kind).toBe("intent");

@@ -7,6 +7,7 @@ import { findAuditRecords } from "../platform/audit/store";
 import type { AuditRecord } from "../platform/audit/record";
 import { verifyAuditChain } from "../platform/audit/verify";
 import type { Principal } from "../platform/identity/principal";
+import { withIdsByEntity, type RecordWithIdsByEntity } from "./support/audit";
 import { principalFor, tokenFor } from "./support/identity";
 import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -62,8 +63,8 @@ describe("audit trail", () => {
     return { status: response.status, body, requestId, record: others[0] ?? null, intent: intents[0] ?? null };
   }
 
-  async function recordsWhere(predicate: (record: AuditRecord) => boolean): Promise<AuditRecord[]> {
-    return (await findAuditRecords(stack.audit.db, { limit: 100_000 })).filter(predicate);
+  async function recordsWhere(predicate: (record: AuditRecord) => boolean): Promise<RecordWithIdsByEntity[]> {
+    return (await findAuditRecords(stack.audit.db, { limit: 100_000 })).filter(predicate).map(withIdsByEntity);
   }
 
   describe("what each persona's typical operation records", () => {
@@ -329,9 +330,9 @@ describe("audit trail", () => {
         hasNextPage endCursor } }`;
 
     it("who consulted a person: newest first, a page at a time", async () => {
-      const expected = (await findAuditRecords(stack.audit.db, { person: STAFFS.respondent, limit: 1000 })).map(
-        (record) => record.requestId,
-      );
+      const expected = (
+        await findAuditRecords(stack.audit.db, { disclosing: [{ type: "Person", id: STAFFS.respondent }], limit: 1000 })
+      ).map((record) => record.requestId);
       expect(expected.length).toBeGreaterThanOrEqual(3);
       const first = await consult(READ, { filter: { personId: STAFFS.respondent }, first: 2 }, AUDITOR);
       expect(first.status).toBe(200);

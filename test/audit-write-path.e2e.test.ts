@@ -7,6 +7,7 @@ import { auditRecordStatuses, auditRecordsAfter } from "../platform/audit/store"
 import { verifyAuditChain } from "../platform/audit/verify";
 import type { Db } from "../platform/db/db";
 import { waitUntil } from "./support/events";
+import { withIdsByEntity } from "./support/audit";
 import { principalFor } from "./support/identity";
 import { TEST_DATABASE_URL } from "./support/services";
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
@@ -205,7 +206,7 @@ describe.each(AUDIT_ENGINES)("a response withheld because its record committed t
     const probe = await stack.query(PERSON, { id: STAFFS.respondent }, OFFICER);
     expect(probe.status).toBe(200);
 
-    const records = await auditRecordsAfter(stack.audit.db, 0, 1_000_000);
+    const records = (await auditRecordsAfter(stack.audit.db, 0, 1_000_000)).map(withIdsByEntity);
     let late = 0;
     for (const response of withheld) {
       const mine = records.filter((record) => record.requestId === response.requestId);

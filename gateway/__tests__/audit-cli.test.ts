@@ -19,10 +19,7 @@ function consultation(n: number, sub: string, person: string, recordedAt: string
     documentHash: "b".repeat(64),
     document: "query Person($id: ID!) { person(id: $id) { name { family } } }",
     variables: JSON.stringify({ id: person }),
-    persons: [person],
-    orders: [],
-    hearings: [],
-    breaches: [],
+    disclosed: [{ type: "Person", id: person }],
     changes: "[]",
     retryKey: null,
   };
@@ -69,7 +66,7 @@ describe("npm run audit", () => {
       persona: "auditor",
       justification: "complaint 17",
       operationName: "cli who-consulted",
-      persons: ["person-1"],
+      disclosed: [{ type: "Person", id: "person-1" }],
     });
   });
 
@@ -87,10 +84,46 @@ describe("npm run audit", () => {
     expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(["request-1"]);
   });
 
+  it("who-consulted finds any audited entity by its option, and --json lists the disclosures both as pairs and by entity", async () => {
+    await appendAuditEntries(audit.db, [
+      {
+        ...consultation(5, "clerk-c", "person-2", "2026-11-03T09:00:00.000Z"),
+        disclosed: [
+          { type: "Person", id: "person-2" },
+          { type: "CourtHearing", id: "hearing-7" },
+        ],
+      },
+    ]);
+    expect(await run("who-consulted", "--hearing", "hearing-7", "--justification", "complaint 18", "--json")).toBe(0);
+    // Its own record first: asking about the hearing is a consultation of it.
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({
+        seq: 6,
+        sub: "cli:auditor-jo",
+        disclosed: [{ type: "CourtHearing", id: "hearing-7" }],
+        hearings: ["hearing-7"],
+      }),
+      expect.objectContaining({
+        seq: 5,
+        disclosed: [
+          { type: "Person", id: "person-2" },
+          { type: "CourtHearing", id: "hearing-7" },
+        ],
+        persons: ["person-2"],
+        orders: [],
+        hearings: ["hearing-7"],
+        breaches: [],
+      }),
+    ]);
+    await expect(run("activity", "--sub", "clerk-c", "--breach", "b-1", "--justification", "complaint 18")).rejects.toThrow(
+      /--breach belong to who-consulted/,
+    );
+  });
+
   it("refuses to read without a justification, and records nothing", async () => {
     await expect(run("who-consulted", "--person", "person-1")).rejects.toThrow(AuditCliUsageError);
     await expect(run("who-consulted", "--person", "person-1", "--order", "o", "--justification", "x")).rejects.toThrow(
-      /exactly one of --person or --order/,
+      /exactly one of --person, --order, --hearing or --breach/,
     );
     await expect(run("activity", "--sub", "a", "--from", "yesterday", "--justification", "x")).rejects.toThrow(/--from/);
     expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(4);
@@ -145,7 +178,7 @@ describe("npm run audit", () => {
       kind,
       operationType: "mutation",
       operationName: "Report",
-      persons: [],
+      disclosed: [],
       retryKey,
     });
     const key = JSON.stringify([["reportBreach", "k-1"]]);
@@ -173,7 +206,7 @@ describe("npm run audit", () => {
 
   it("shows a record whose response was withheld after it committed as withheld, not as a disclosure", async () => {
     await appendAuditEntries(audit.db, [
-      { ...consultation(1, "officer-a", "", "2026-11-03T09:00:00.000Z"), kind: "withheld", persons: [] },
+      { ...consultation(1, "officer-a", "", "2026-11-03T09:00:00.000Z"), kind: "withheld", disclosed: [] },
     ]);
     expect(await run("who-consulted", "--person", "person-1", "--justification", "quarterly check")).toBe(0);
     expect(lines.find((line) => line.startsWith("#1 "))).toMatch(

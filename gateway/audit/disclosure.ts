@@ -8,27 +8,19 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { AUDITED_ENTITIES, isAuditedType } from "../../domain/audited-entities";
+import type { DisclosedEntity } from "../../platform/audit/record";
 import { aliasedField, withAddedFields } from "../operation/added-fields";
 import { fragmentsOf } from "../operation/fragments";
 
 /**
  * What the audit trail needs to know about an operation and its response:
- * whether it consults personal data at all, and which persons, orders,
- * hearings and breach offences the response actually disclosed.
+ * whether it consults personal data at all, and which entities of the
+ * audited types (domain/audited-entities.ts) the response actually disclosed.
  */
 
 /** Reference data and statistics: not personal data, so asking only for them is no consultation. */
 const NOT_PERSONAL_DATA = new Set(["Force", "Court", "SpoStatistics"]);
-
-/** The entities whose disclosure is recorded, by type, with the record column they go to. */
-export const AUDITED_ENTITIES = {
-  Person: "persons",
-  StalkingProtectionOrder: "orders",
-  CourtHearing: "hearings",
-  BreachOffence: "breaches",
-} as const;
-type AuditedType = keyof typeof AUDITED_ENTITIES;
-type EntityColumn = (typeof AUDITED_ENTITIES)[AuditedType];
 
 /** Response keys the gateway adds to learn each entity's id and type; clients may not use the prefix. */
 export const AUDIT_KEY_PREFIX = "__audit_";
@@ -87,14 +79,12 @@ export function reservedAliasIn(document: DocumentNode): string | null {
  */
 export function withAuditKeys(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
   const keys = [aliasedField(ID_KEY, "id"), aliasedField(TYPE_KEY, "__typename")];
-  return withAddedFields(schema, document, (type) => (isObjectType(type) && type.name in AUDITED_ENTITIES ? keys : []));
+  return withAddedFields(schema, document, (type) => (isObjectType(type) && isAuditedType(type.name) ? keys : []));
 }
 
 export interface Disclosure {
-  persons: string[];
-  orders: string[];
-  hearings: string[];
-  breaches: string[];
+  /** The audited entities in the response: by type in the order of AUDITED_ENTITIES, each type's ids sorted. */
+  disclosed: DisclosedEntity[];
   /** For mutations: the entity each root field returned (what it created or changed). */
   changes: { field: string; type: string; id: string }[];
 }
@@ -110,9 +100,9 @@ export interface Disclosure {
  * and is not recorded.
  */
 export function takeDisclosure(operation: OperationDefinitionNode, data: Record<string, unknown> | null | undefined): Disclosure {
-  const found: Record<EntityColumn, Set<string>> = { persons: new Set(), orders: new Set(), hearings: new Set(), breaches: new Set() };
+  const found = new Map<string, Set<string>>(AUDITED_ENTITIES.map(({ type }) => [type, new Set<string>()]));
   const changes: Disclosure["changes"] = [];
-  if (!data) return { persons: [], orders: [], hearings: [], breaches: [], changes };
+  if (!data) return { disclosed: [], changes };
 
   if (operation.operation === "mutation") {
     for (const selection of operation.selectionSet.selections) {
@@ -135,17 +125,10 @@ export function takeDisclosure(operation: OperationDefinitionNode, data: Record<
     const id = object[ID_KEY];
     delete object[TYPE_KEY];
     delete object[ID_KEY];
-    if (typeof type === "string" && typeof id === "string" && type in AUDITED_ENTITIES)
-      found[AUDITED_ENTITIES[type as AuditedType]].add(id);
+    if (typeof type === "string" && typeof id === "string") found.get(type)?.add(id);
     for (const field of Object.values(object)) walk(field);
   };
   walk(data);
 
-  return {
-    persons: [...found.persons].sort(),
-    orders: [...found.orders].sort(),
-    hearings: [...found.hearings].sort(),
-    breaches: [...found.breaches].sort(),
-    changes,
-  };
+  return { disclosed: [...found].flatMap(([type, ids]) => [...ids].sort().map((id) => ({ type, id }))), changes };
 }

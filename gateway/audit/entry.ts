@@ -25,7 +25,7 @@ export interface AuditedRequest {
   retryKey: string | null;
 }
 
-const NOTHING_DISCLOSED: Disclosure = { persons: [], orders: [], hearings: [], breaches: [], changes: [] };
+const NOTHING_DISCLOSED: Disclosure = { disclosed: [], changes: [] };
 
 /** Who a record is about: the caller, its jurisdiction and, for service personas, the system it speaks for. */
 export function callerFieldsOf(principal: Principal): Pick<AuditEntry, "sub" | "persona" | "jurisdiction" | "recipient"> {
@@ -55,10 +55,7 @@ export function auditEntryOf(kind: AuditRecordKind, request: AuditedRequest, dis
     operationType: operation.operation,
     operationName: operation.name?.value ?? null,
     ...request.recorded,
-    persons: disclosure.persons,
-    orders: disclosure.orders,
-    hearings: disclosure.hearings,
-    breaches: disclosure.breaches,
+    disclosed: disclosure.disclosed,
     changes: JSON.stringify(disclosure.changes),
     retryKey: request.retryKey,
   };
@@ -76,10 +73,7 @@ export function withheldEntryOf(entry: AuditEntry): AuditEntry {
     recordedAt: new Date().toISOString(),
     document: "",
     variables: "{}",
-    persons: [],
-    orders: [],
-    hearings: [],
-    breaches: [],
+    disclosed: [],
     changes: "[]",
   };
 }

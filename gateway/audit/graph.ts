@@ -2,6 +2,7 @@ import { LocalGraphQLDataSource } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
+import { AUDITED_ENTITIES, disclosedIdsOf } from "../../domain/audited-entities";
 import type { AuditRecord } from "../../platform/audit/record";
 import { auditRecordStatuses, findAuditRecords, type AuditQuery, type AuditRecordStatus } from "../../platform/audit/store";
 import type { Db } from "../../platform/db/db";
@@ -20,6 +21,25 @@ import type { AuditValueHasher } from "../../platform/audit/value-hash";
 export const AUDIT_SUBGRAPH_NAME = "audit";
 export const MAX_AUDIT_PAGE = 200;
 
+/** For each audited entity: the filter argument finding the records that disclosed one, and the field listing their ids. */
+const ENTITY_ARGUMENTS = AUDITED_ENTITIES.map((entity) => ({ ...entity, argument: `${entity.name}Id`, field: `${entity.name}Ids` }));
+
+const ENTITY_FILTER_SDL = ENTITY_ARGUMENTS.map(
+  ({ noun, argument }) => `
+    """
+    Records that disclosed this ${noun}.
+    """
+    ${argument}: ID`,
+).join("");
+
+const ENTITY_IDS_SDL = ENTITY_ARGUMENTS.map(
+  ({ noun, field }) => `
+    """
+    The id of every ${noun} the response disclosed.
+    """
+    ${field}: [ID!]!`,
+).join("");
+
 export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@requiresScopes"])
 
@@ -36,15 +56,7 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
   """
   At least one criterion; all given must hold.
   """
-  input AuditRecordFilter {
-    """
-    Records that disclosed this person.
-    """
-    personId: ID
-    """
-    Records that disclosed this order.
-    """
-    orderId: ID
+  input AuditRecordFilter {${ENTITY_FILTER_SDL}
     """
     Records of this caller (the token's sub).
     """
@@ -133,11 +145,7 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
     """
     The declared variables as coerced, as JSON: case notes and identity as keyed hashes, secrets redacted.
     """
-    variables: String!
-    personIds: [ID!]!
-    orderIds: [ID!]!
-    hearingIds: [ID!]!
-    breachIds: [ID!]!
+    variables: String!${ENTITY_IDS_SDL}
     """
     What a mutation changed, as JSON.
     """
@@ -153,8 +161,8 @@ export const AUDIT_SUBGRAPH_TYPE_DEFS = gql`
 
 interface AuditRecordsArgs {
   filter: {
-    personId?: string | null;
-    orderId?: string | null;
+    /** personId, orderId, …: one for each audited entity. */
+    [argument: string]: string | Date | null | undefined;
     sub?: string | null;
     from?: Date | null;
     to?: Date | null;
@@ -192,12 +200,18 @@ export function auditSubgraphSchema(db?: Db, hasher?: AuditValueHasher): GraphQL
           }
           if (!db) throw new Error("The audit subgraph was built without a database");
           const { filter } = args;
+          const disclosing = ENTITY_ARGUMENTS.flatMap(({ type, argument }) => {
+            const id = filter[argument];
+            return typeof id === "string" ? [{ type, id }] : [];
+          });
           if (
-            ![filter.personId, filter.orderId, filter.sub, filter.from, filter.to, filter.value].some(
-              (value) => value !== null && value !== undefined,
-            )
+            disclosing.length === 0 &&
+            ![filter.sub, filter.from, filter.to, filter.value].some((value) => value !== null && value !== undefined)
           ) {
-            throw new BadUserInputError("filter", "give at least one of personId, orderId, sub, from, to, value");
+            throw new BadUserInputError(
+              "filter",
+              `give at least one of ${[...ENTITY_ARGUMENTS.map(({ argument }) => argument), "sub", "from", "to", "value"].join(", ")}`,
+            );
           }
           if (filter.value !== null && filter.value !== undefined && !hasher)
             throw new Error("The audit subgraph was built without its hash keys");
@@ -206,8 +220,7 @@ export function auditSubgraphSchema(db?: Db, hasher?: AuditValueHasher): GraphQL
           }
           if (filter.from && filter.to && filter.from >= filter.to) throw new BadUserInputError("filter.from", "must be before filter.to");
           const query: AuditQuery = {
-            person: filter.personId ?? undefined,
-            order: filter.orderId ?? undefined,
+            disclosing,
             sub: filter.sub ?? undefined,
             from: filter.from?.toISOString(),
             to: filter.to?.toISOString(),
@@ -226,10 +239,9 @@ export function auditSubgraphSchema(db?: Db, hasher?: AuditValueHasher): GraphQL
       AuditRecord: {
         seq: (record: AuditRecord) => String(record.seq),
         recordedAt: (record: AuditRecord) => new Date(record.recordedAt),
-        personIds: (record: AuditRecord) => record.persons,
-        orderIds: (record: AuditRecord) => record.orders,
-        hearingIds: (record: AuditRecord) => record.hearings,
-        breachIds: (record: AuditRecord) => record.breaches,
+        ...Object.fromEntries(
+          ENTITY_ARGUMENTS.map(({ type, field }) => [field, (record: AuditRecord) => disclosedIdsOf(record.disclosed, type)]),
+        ),
         previousHash: (record: AuditRecord) => record.prevHash,
         responseWithheld: (record: { status?: AuditRecordStatus }) => record.status?.responseWithheld ?? false,
         intentStatus: (record: { status?: AuditRecordStatus }) => record.status?.intentStatus?.toUpperCase().replace("-", "_") ?? null,

@@ -38,11 +38,11 @@ export interface AuditEntry {
   document: string;
   /** The declared variables as coerced, as JSON; case notes and identity as keyed hashes, secrets redacted. */
   variables: string;
-  /** Ids of the entities the response disclosed (after authorization: withheld ones are not here). */
-  persons: string[];
-  orders: string[];
-  hearings: string[];
-  breaches: string[];
+  /**
+   * The entities the response disclosed (after authorization: withheld ones are not here), as (type, id)
+   * pairs in the order given. The trail knows no entity type: which types are audited is decided above it.
+   */
+  disclosed: DisclosedEntity[];
   /** What a mutation changed, as JSON: [{ "field": "reportBreach", "type": "BreachOffence", "id": "…" }]. */
   changes: string;
   /**
@@ -58,22 +58,41 @@ export interface AuditEntry {
   refusal?: string | null;
 }
 
-/** A stored record: its place in the chain and its hash. `kind` is null for records written before kinds existed. */
+/** One entity a response disclosed: its GraphQL type and its id. */
+export interface DisclosedEntity {
+  type: string;
+  id: string;
+}
+
+/**
+ * A stored record: its place in the chain and its hash. `kind` is null for records written before kinds existed;
+ * `hashVersion` null for records written before disclosures were one list (see auditRecordHash).
+ */
 export interface AuditRecord extends Omit<AuditEntry, "kind" | "retryKey"> {
   kind: AuditRecordKind | null;
   retryKey: string | null;
+  hashVersion: number | null;
   seq: number;
   prevHash: string;
   hash: string;
 }
+
+/**
+ * The hash form of every record written now (stored in hash_version). Records without one were hashed in
+ * one of the two earlier forms, both over the trail's first layout of disclosures (one array column per
+ * entity type); their kind says which.
+ */
+export const CURRENT_HASH_VERSION = 3;
 
 /** The `prev_hash` of the first record. */
 export const GENESIS_HASH = "0".repeat(64);
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** The columns a record's content hash covers, in their fixed order (every column but seq and the hashes). */
-function contentFields(record: Omit<AuditRecord, "seq" | "prevHash" | "hash">): unknown[] {
+type HashedContent = Omit<AuditRecord, "seq" | "prevHash" | "hash" | "hashVersion">;
+
+/** The text columns every form covers, in their fixed order, up to the disclosures. */
+function leadingFields(record: HashedContent): unknown[] {
   return [
     record.recordedAt,
     record.requestId,
@@ -87,24 +106,27 @@ function contentFields(record: Omit<AuditRecord, "seq" | "prevHash" | "hash">): 
     record.documentHash,
     record.document,
     record.variables,
-    record.persons,
-    record.orders,
-    record.hearings,
-    record.breaches,
-    record.changes,
-    // Only when set, so records from before the column still hash as they did.
-    ...(record.refusal === null || record.refusal === undefined ? [] : [record.refusal]),
   ];
 }
 
 /**
- * The content digest of a record with a kind: sha256 (hex) of the JSON array
- * of its content columns in a fixed order, then its kind and retry key. It
- * needs neither the seq nor the previous hash, so the writer works it out
- * before it takes the trail's lock.
+ * The content digest of a record written now: sha256 (hex) of the JSON array of the hash version, its
+ * text columns in a fixed order, its disclosures as [type, id] pairs in their order, its changes, refusal,
+ * kind and retry key. It needs neither the seq nor the previous hash, so the writer works it out before
+ * it takes the trail's lock.
  */
-export function auditContentDigest(record: Omit<AuditRecord, "seq" | "prevHash" | "hash">): string {
-  return sha256(JSON.stringify([...contentFields(record), record.kind, record.retryKey]));
+export function auditContentDigest(record: HashedContent): string {
+  return sha256(
+    JSON.stringify([
+      CURRENT_HASH_VERSION,
+      ...leadingFields(record),
+      record.disclosed.map(({ type, id }) => [type, id]),
+      record.changes,
+      record.refusal ?? null,
+      record.kind,
+      record.retryKey,
+    ]),
+  );
 }
 
 /** The hash of a record with a kind: sha256 (hex) over the previous hash, the seq and the content digest, one a line. */
@@ -113,17 +135,50 @@ export function chainedHash(prevHash: string, seq: number, contentDigest: string
 }
 
 /**
- * The record's hash. A record with a kind: chainedHash over its content
- * digest. A record written before kinds existed (kind null) hashes as it
- * always did: sha256 over the previous record's hash, a newline, and the JSON
- * array of the seq and its content columns. Either way a fixed-order array of
- * strings (the JSON columns are stored as text, byte for byte) needs no
- * canonicalisation, so anyone can recompute it with any sha256 and JSON tool.
+ * A record's disclosures as the first layout stored them: one array per column, the columns holding the
+ * entity types `legacyColumns` names, in that order. Null when the disclosures are not exactly what such
+ * arrays read back in column order (a type no column held, or an order the move could not have made): a
+ * record so changed no longer matches its hash.
  */
-export function auditRecordHash(record: Omit<AuditRecord, "hash">): string {
-  if (record.kind !== null) return chainedHash(record.prevHash, record.seq, auditContentDigest(record));
-  if (record.retryKey !== null) throw new Error("A record without a kind has no retry key");
-  return sha256(`${record.prevHash}\n${JSON.stringify([String(record.seq), ...contentFields(record)])}`);
+function legacyArrays(disclosed: readonly DisclosedEntity[], legacyColumns: readonly string[]): string[][] | null {
+  const arrays = legacyColumns.map((type) => disclosed.filter((entity) => entity.type === type).map((entity) => entity.id));
+  const reread = legacyColumns.flatMap((type, column) => arrays[column].map((id) => JSON.stringify([type, id])));
+  const stored = disclosed.map(({ type, id }) => JSON.stringify([type, id]));
+  return reread.length === stored.length && reread.every((entity, i) => entity === stored[i]) ? arrays : null;
+}
+
+/** The columns the earlier forms covered, in their fixed order: the first layout's arrays in place of the list. */
+function legacyContentFields(record: HashedContent, arrays: string[][]): unknown[] {
+  return [
+    ...leadingFields(record),
+    ...arrays,
+    record.changes,
+    // Only when set, so records from before the column still hash as they did.
+    ...(record.refusal === null || record.refusal === undefined ? [] : [record.refusal]),
+  ];
+}
+
+/**
+ * The hash the record should carry, or null when its content cannot be the content of any record (it then
+ * matches no hash). Three forms, each a fixed-order JSON array of strings (the JSON columns are stored as
+ * text, byte for byte) that anyone can recompute with any sha256 and JSON tool:
+ * - hash version 3 (every record written now): chainedHash over auditContentDigest;
+ * - no hash version, with a kind: chainedHash over sha256 of the JSON array of the content columns of the
+ *   first layout (its disclosure arrays rebuilt from the record's disclosures through `legacyColumns`, the
+ *   entity type of each array column in column order, as the store keeps them), then kind and retry key;
+ * - no hash version and no kind (the first records): sha256 over the previous record's hash, a newline,
+ *   and the JSON array of the seq and those content columns.
+ */
+export function auditRecordHash(record: Omit<AuditRecord, "hash">, legacyColumns: readonly string[]): string | null {
+  if (record.hashVersion === CURRENT_HASH_VERSION) return chainedHash(record.prevHash, record.seq, auditContentDigest(record));
+  if (record.hashVersion !== null) return null;
+  const arrays = legacyArrays(record.disclosed, legacyColumns);
+  if (arrays === null) return null;
+  const fields = legacyContentFields(record, arrays);
+  if (record.kind !== null)
+    return chainedHash(record.prevHash, record.seq, sha256(JSON.stringify([...fields, record.kind, record.retryKey])));
+  if (record.retryKey !== null) return null;
+  return sha256(`${record.prevHash}\n${JSON.stringify([String(record.seq), ...fields])}`);
 }
 
 /** An entry with its content digest worked out: only the cheap chaining remains for the writer's transaction. */
@@ -141,7 +196,13 @@ export function chainEntries(entries: readonly PreparedAuditEntry[], last: { seq
   let { seq, hash: prevHash } = last;
   return entries.map(({ entry, contentDigest }) => {
     seq += 1;
-    const record: AuditRecord = { ...entry, seq, prevHash, hash: chainedHash(prevHash, seq, contentDigest) };
+    const record: AuditRecord = {
+      ...entry,
+      hashVersion: CURRENT_HASH_VERSION,
+      seq,
+      prevHash,
+      hash: chainedHash(prevHash, seq, contentDigest),
+    };
     prevHash = record.hash;
     return record;
   });
@@ -154,7 +215,10 @@ export function chainEntries(entries: readonly PreparedAuditEntry[], last: { seq
  */
 export function unstorableColumn(entry: AuditEntry): string | null {
   for (const [column, value] of Object.entries(entry)) {
-    const texts = Array.isArray(value) ? value : [value];
+    // The disclosures are objects of texts: their type and id.
+    const texts = Array.isArray(value)
+      ? value.flatMap((item: unknown) => (typeof item === "object" && item ? Object.values(item) : [item]))
+      : [value];
     for (const text of texts) if (typeof text === "string" && !isStorableText(text)) return column;
   }
   return null;

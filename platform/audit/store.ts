@@ -2,7 +2,15 @@ import { readdirSync } from "node:fs";
 import type { Db } from "../db/db";
 import { migrate } from "../db/migrate";
 import { repoPath } from "../repo-root";
-import { chainEntries, GENESIS_HASH, prepareAuditEntry, type AuditEntry, type AuditRecord, type AuditRecordKind } from "./record";
+import {
+  chainEntries,
+  GENESIS_HASH,
+  prepareAuditEntry,
+  type AuditEntry,
+  type AuditRecord,
+  type AuditRecordKind,
+  type DisclosedEntity,
+} from "./record";
 
 /**
  * The audit trail's table in Postgres (or PGlite): the gateway writes it, the
@@ -54,13 +62,15 @@ export async function grantAuditAccess(db: Db, schema: string, role: string): Pr
   await db.execScript(`
     GRANT USAGE ON SCHEMA ${schema} TO ${role};
     GRANT SELECT, INSERT ON ${schema}.audit_record TO ${role};
+    GRANT SELECT, INSERT ON ${schema}.audit_disclosure TO ${role};
+    GRANT SELECT ON ${schema}.audit_legacy_disclosure_column TO ${role};
     GRANT SELECT ON ${schema}.schema_migration TO ${role};
     GRANT EXECUTE ON FUNCTION ${schema}.audit_ensure_month(date) TO ${role};
   `);
 }
 
-/** Each field of a record and its column: the one place the two namings meet. */
-const COLUMN_OF: Record<keyof AuditRecord, string> = {
+/** Each field of a record stored in audit_record and its column: the one place the two namings meet. */
+const COLUMN_OF: Record<Exclude<keyof AuditRecord, "disclosed">, string> = {
   seq: "seq",
   recordedAt: "recorded_at",
   requestId: "request_id",
@@ -74,30 +84,39 @@ const COLUMN_OF: Record<keyof AuditRecord, string> = {
   documentHash: "document_hash",
   document: "document",
   variables: "variables",
-  persons: "persons",
-  orders: "orders",
-  hearings: "hearings",
-  breaches: "breaches",
   changes: "changes",
   kind: "kind",
   retryKey: "retry_key",
   refusal: "refusal",
+  hashVersion: "hash_version",
   prevHash: "prev_hash",
   hash: "hash",
 };
-const FIELDS = Object.keys(COLUMN_OF) as (keyof AuditRecord)[];
+type RecordField = keyof typeof COLUMN_OF;
+const FIELDS = Object.keys(COLUMN_OF) as RecordField[];
 
-// Read under the field names. seq as text (a bigint need not fit a JS number) and ORDER BY names
-// audit_record.seq explicitly, because a bare "seq" would sort by that text alias ("10" before "9").
-const COLUMNS = FIELDS.map((field) => `${field === "seq" ? "seq::text" : COLUMN_OF[field]} AS "${field}"`).join(", ");
+// Read under the field names, with the record's disclosures in their order (audit_disclosure, same seq and
+// month). seq as text (a bigint need not fit a JS number) and ORDER BY names audit_record.seq explicitly,
+// because a bare "seq" would sort by that text alias ("10" before "9").
+const COLUMNS = [
+  ...FIELDS.map((field) => `${field === "seq" ? "audit_record.seq::text" : `audit_record.${COLUMN_OF[field]}`} AS "${field}"`),
+  `(SELECT coalesce(json_agg(json_build_object('type', d.entity_type, 'id', d.entity_id) ORDER BY d.position), '[]'::json)
+      FROM audit_disclosure d WHERE d.seq = audit_record.seq AND d.recorded_at = audit_record.recorded_at) AS "disclosed"`,
+].join(", ");
 
-type AuditRow = Omit<AuditRecord, "seq" | "recordedAt"> & { seq: string; recordedAt: Date | string };
+type AuditRow = Omit<AuditRecord, "seq" | "recordedAt" | "disclosed"> & {
+  seq: string;
+  recordedAt: Date | string;
+  disclosed: DisclosedEntity[] | string;
+};
 
 function fromRow(row: AuditRow): AuditRecord {
-  return { ...row, seq: Number(row.seq), recordedAt: new Date(row.recordedAt).toISOString() };
+  // json arrives parsed from node-postgres, and may arrive as text elsewhere.
+  const disclosed = typeof row.disclosed === "string" ? (JSON.parse(row.disclosed) as DisclosedEntity[]) : row.disclosed;
+  return { ...row, seq: Number(row.seq), recordedAt: new Date(row.recordedAt).toISOString(), disclosed };
 }
 
-const CHAIN_FIELDS = new Set<keyof AuditRecord>(["seq", "prevHash", "hash"]);
+const CHAIN_FIELDS = new Set<RecordField>(["seq", "prevHash", "hash", "hashVersion"]);
 
 /**
  * The record as the JSON object json_populate_recordset turns into a row,
@@ -109,6 +128,14 @@ function openRowJson(entry: AuditEntry): string {
     FIELDS.filter((field) => !CHAIN_FIELDS.has(field)).map((field) => [COLUMN_OF[field], (entry as unknown as AuditRecord)[field]]),
   );
   return JSON.stringify(content).slice(0, -1);
+}
+
+/** The entry's audit_disclosure rows as JSON objects, without their seq (known only under the lock). */
+function disclosureRowsJson(entry: AuditEntry): string[] {
+  return entry.disclosed.map(
+    ({ type, id }, position) =>
+      `"recorded_at":${JSON.stringify(entry.recordedAt)},"position":${position},"entity_type":${JSON.stringify(type)},"entity_id":${JSON.stringify(id)}`,
+  );
 }
 
 /** A SQLSTATE the audit store's own write raised about one entry's content rather than about the store. */
@@ -130,6 +157,7 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[])
   if (entries.length === 0) return [];
   const prepared = entries.map(prepareAuditEntry);
   const rows = entries.map(openRowJson);
+  const disclosures = entries.map(disclosureRowsJson);
   const months = [...new Set(entries.map((entry) => `${entry.recordedAt.slice(0, 7)}-01`))];
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('spo-audit-trail:' || current_schema()))`);
@@ -138,26 +166,47 @@ export async function appendAuditEntries(db: Db, entries: readonly AuditEntry[])
       `SELECT seq::text AS seq, hash FROM audit_record ORDER BY audit_record.seq DESC LIMIT 1`,
     );
     const records = chainEntries(prepared, last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH });
-    const json = `[${records.map((record, i) => `${rows[i]},"seq":${record.seq},"prev_hash":"${record.prevHash}","hash":"${record.hash}"}`).join(",")}]`;
-    await tx.query(`INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json)`, [json]);
+    const json = `[${records
+      .map(
+        (record, i) =>
+          `${rows[i]},"seq":${record.seq},"hash_version":${record.hashVersion},"prev_hash":"${record.prevHash}","hash":"${record.hash}"}`,
+      )
+      .join(",")}]`;
+    const disclosed = `[${records.flatMap((record, i) => disclosures[i].map((row) => `{"seq":${record.seq},${row}}`)).join(",")}]`;
+    // One statement for both tables: one round trip under the lock.
+    await tx.query(
+      `WITH stored AS (INSERT INTO audit_record SELECT * FROM json_populate_recordset(NULL::audit_record, $1::json))
+       INSERT INTO audit_disclosure SELECT * FROM json_populate_recordset(NULL::audit_disclosure, $2::json)`,
+      [json, disclosed],
+    );
     return records;
   });
 }
 
 /** Records in seq order after `afterSeq`, at most `limit`: verification walks the whole trail this way. */
 export async function auditRecordsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRecord[]> {
-  const rows = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_record WHERE seq > $1 ORDER BY audit_record.seq LIMIT $2`, [
-    afterSeq,
-    limit,
-  ]);
+  const rows = await db.query<AuditRow>(
+    `SELECT ${COLUMNS} FROM audit_record WHERE audit_record.seq > $1 ORDER BY audit_record.seq LIMIT $2`,
+    [afterSeq, limit],
+  );
   return rows.map(fromRow);
 }
 
+/**
+ * The entity type each disclosure column of the trail's first layout held, in column order: what records
+ * hashed before disclosures were one list are verified with (record.ts auditRecordHash). Kept in the store
+ * by the migration that moved those columns, so no code needs to know them.
+ */
+export async function legacyDisclosureColumns(db: Db): Promise<string[]> {
+  const rows = await db.query<{ entityType: string }>(
+    `SELECT entity_type AS "entityType" FROM audit_legacy_disclosure_column ORDER BY position`,
+  );
+  return rows.map((row) => row.entityType);
+}
+
 export interface AuditQuery {
-  /** Records that disclosed this person. */
-  person?: string;
-  /** Records that disclosed this order. */
-  order?: string;
+  /** Records that disclosed every one of these entities. */
+  disclosing?: DisclosedEntity[];
   /** Records of this caller (`sub`). */
   sub?: string;
   /** Inclusive lower bound (ISO instant). */
@@ -171,16 +220,28 @@ export interface AuditQuery {
   limit: number;
 }
 
-/** Who consulted a person or an order, what a caller consulted, in a period: newest first, a page at a time. */
+/** Who consulted an entity, what a caller consulted, in a period: newest first, a page at a time. */
 export async function findAuditRecords(db: Db, query: AuditQuery): Promise<AuditRecord[]> {
+  const { text, params } = auditQuerySql(query);
+  return (await db.query<AuditRow>(text, params)).map(fromRow);
+}
+
+/** The statement findAuditRecords runs: apart, so its plan can be examined (EXPLAIN) at a realistic size. */
+export function auditQuerySql(query: AuditQuery): { text: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(`$${params.length}`));
   };
-  if (query.person !== undefined) add((p) => `persons @> ARRAY[${p}]::text[]`, query.person);
-  if (query.order !== undefined) add((p) => `orders @> ARRAY[${p}]::text[]`, query.order);
+  for (const { type, id } of query.disclosing ?? []) {
+    // Found through audit_disclosure_entity (entity_type, entity_id, seq): docs/performance.md.
+    params.push(type, id);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM audit_disclosure d WHERE d.entity_type = $${params.length - 1} AND d.entity_id = $${params.length}
+         AND d.seq = audit_record.seq AND d.recorded_at = audit_record.recorded_at)`,
+    );
+  }
   if (query.sub !== undefined) add((p) => `sub = ${p}`, query.sub);
   if (query.from !== undefined) add((p) => `recorded_at >= ${p}::timestamptz`, query.from);
   if (query.to !== undefined) add((p) => `recorded_at < ${p}::timestamptz`, query.to);
@@ -189,14 +250,10 @@ export async function findAuditRecords(db: Db, query: AuditQuery): Promise<Audit
       (p) => `EXISTS (SELECT 1 FROM unnest(${p}::text[]) AS held WHERE strpos(variables, held) > 0 OR strpos(document, held) > 0)`,
       query.holding,
     );
-  if (query.beforeSeq !== undefined) add((p) => `seq < ${p}`, query.beforeSeq);
+  if (query.beforeSeq !== undefined) add((p) => `audit_record.seq < ${p}`, query.beforeSeq);
   params.push(query.limit);
   const where = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
-  const rows = await db.query<AuditRow>(
-    `SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map(fromRow);
+  return { text: `SELECT ${COLUMNS} FROM audit_record ${where} ORDER BY audit_record.seq DESC LIMIT $${params.length}`, params };
 }
 
 /** What the rest of the trail says about a record: whether its response was withheld, whether an intent was completed. */

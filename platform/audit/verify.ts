@@ -1,6 +1,6 @@
 import type { Db } from "../db/db";
 import { auditRecordHash, GENESIS_HASH, type AuditRecord } from "./record";
-import { auditRecordsAfter } from "./store";
+import { auditRecordsAfter, legacyDisclosureColumns } from "./store";
 
 export type AuditChainProblem =
   /** A sequence number is absent: the record was deleted (or its partition dropped). */
@@ -126,11 +126,12 @@ export async function verifyAuditChain(db: Db, options: { pageSize?: number; aft
   let checked = 0;
   let last: AuditChainReport["last"] = null;
   const intents = new IntentTracker();
+  const legacyColumns = await legacyDisclosureColumns(db);
   for (;;) {
     const page = await auditRecordsAfter(db, expectedSeq - 1, pageSize);
     if (page.length === 0) return { checked, last, problem: null, ...intents.report() };
     for (const record of page) {
-      const problem = checkRecord(record, expectedSeq, prevHash);
+      const problem = checkRecord(record, expectedSeq, prevHash, legacyColumns);
       if (problem) return { checked, last, problem, ...intents.report() };
       intents.see(record);
       checked += 1;
@@ -142,9 +143,10 @@ export async function verifyAuditChain(db: Db, options: { pageSize?: number; aft
 }
 
 function checkRecord(
-  record: Parameters<typeof auditRecordHash>[0] & { hash: string },
+  record: AuditRecord,
   expectedSeq: number,
   prevHash: string,
+  legacyColumns: readonly string[],
 ): AuditChainProblem | null {
   if (record.seq > expectedSeq) {
     return { kind: "missing", seq: expectedSeq, message: `record ${expectedSeq} is missing (the next record present is ${record.seq})` };
@@ -161,7 +163,8 @@ function checkRecord(
     };
   }
   const { hash, ...unhashed } = record;
-  if (auditRecordHash(unhashed) !== hash) {
+  // Its disclosures included: one added, removed, changed or moved to another record is found here.
+  if (auditRecordHash(unhashed, legacyColumns) !== hash) {
     return { kind: "altered", seq: record.seq, message: `record ${record.seq} does not match its hash: its content was changed` };
   }
   return null;

@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { openPglite, openPostgres, type Db } from "../../platform/db/db";
-import type { AuditEntry } from "../../platform/audit/record";
-import { migrateAuditStore } from "../../platform/audit/store";
+import { migrate } from "../../platform/db/migrate";
+import { disclosedIdsByEntity, type AuditedEntityPlural } from "../../domain/audited-entities";
+import type { AuditEntry, AuditRecord } from "../../platform/audit/record";
+import { AUDIT_MIGRATIONS, migrateAuditStore } from "../../platform/audit/store";
 import { verifyAuditChain } from "../../platform/audit/verify";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
@@ -23,12 +28,36 @@ async function verifyUnlessTampered(db: Db, options: { tampered?: boolean } = {}
   if (problem) throw new Error(`The audit trail this test wrote does not verify: ${problem.message}`);
 }
 
-/** A fresh, migrated audit store: a uniquely named schema on the test Postgres, in-memory PGlite without it (or when asked for). */
-export async function openTestAuditDatabase(engine: "default" | "pglite" = "default"): Promise<TestAuditDatabase> {
+/**
+ * Applies the audit store's migrations up to and including `lastFile` (and none after it), as a store
+ * created by an earlier version of the gateway has them: the migrations are applied from a copy of the
+ * folder holding only those files, under the same names, so migrateAuditStore later applies the rest.
+ */
+export async function migrateAuditStoreUpTo(db: Db, lastFile: string): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "audit-migrations-"));
+  try {
+    const files = readdirSync(AUDIT_MIGRATIONS).filter((file) => file.endsWith(".sql") && file <= lastFile);
+    if (!files.includes(lastFile)) throw new Error(`There is no audit migration ${lastFile}`);
+    for (const file of files) copyFileSync(path.join(AUDIT_MIGRATIONS, file), path.join(dir, file));
+    await migrate(db, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh audit store: a uniquely named schema on the test Postgres, in-memory PGlite without it (or when
+ * asked for); migrated unless `{ migrated: false }` (a test of the migrations applies them itself).
+ */
+export async function openTestAuditDatabase(
+  engine: "default" | "pglite" = "default",
+  options: { migrated?: boolean } = {},
+): Promise<TestAuditDatabase> {
+  const migrated = options.migrated ?? true;
   if (engine === "default" && (await isPostgresAvailable())) {
     const schema = `test_audit_${randomBytes(4).toString("hex")}`;
     const db = openPostgres({ url: TEST_DATABASE_URL, schema, poolSize: 4 });
-    await migrateAuditStore(db);
+    if (migrated) await migrateAuditStore(db);
     return {
       db,
       schema,
@@ -43,7 +72,7 @@ export async function openTestAuditDatabase(engine: "default" | "pglite" = "defa
     };
   }
   const db = openPglite();
-  await migrateAuditStore(db);
+  if (migrated) await migrateAuditStore(db);
   return {
     db,
     schema: null,
@@ -76,12 +105,16 @@ export function sampleAuditEntry(n: number, overrides: Partial<AuditEntry> = {})
     documentHash: "a".repeat(64),
     document: "query Lookup($id: ID!) { person(id: $id) { name { family } } }",
     variables: JSON.stringify({ id: `person-${n}` }),
-    persons: [`person-${n}`],
-    orders: n % 3 === 0 ? [`order-${n}`] : [],
-    hearings: [],
-    breaches: [],
+    disclosed: [{ type: "Person", id: `person-${n}` }, ...(n % 3 === 0 ? [{ type: "StalkingProtectionOrder", id: `order-${n}` }] : [])],
     changes: "[]",
     retryKey: null,
     ...overrides,
   };
+}
+
+/** A stored record with its disclosures also by entity ({ persons, orders, hearings, breaches }), as tests state them. */
+export type RecordWithIdsByEntity = AuditRecord & Record<AuditedEntityPlural, string[]>;
+
+export function withIdsByEntity(record: AuditRecord): RecordWithIdsByEntity {
+  return { ...record, ...disclosedIdsByEntity(record.disclosed) };
 }

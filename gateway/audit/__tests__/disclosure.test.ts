@@ -1,5 +1,6 @@
 import { buildSchema, parse, print, type OperationDefinitionNode } from "graphql";
-import { AUDIT_KEY_PREFIX, AUDITED_ENTITIES, consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys } from "../disclosure";
+import { AUDITED_ENTITIES, disclosedIdsOf } from "../../../domain/audited-entities";
+import { AUDIT_KEY_PREFIX, consultsPersonalData, reservedAliasIn, takeDisclosure, withAuditKeys, type Disclosure } from "../disclosure";
 
 /**
  * What the audit trail records of an operation: whether it consults personal
@@ -73,19 +74,15 @@ describe("withAuditKeys", () => {
   });
 
   it("audits persons, orders, hearings and breach offences", () => {
-    expect(AUDITED_ENTITIES).toEqual({
-      Person: "persons",
-      StalkingProtectionOrder: "orders",
-      CourtHearing: "hearings",
-      BreachOffence: "breaches",
-    });
+    expect(AUDITED_ENTITIES.map((entity) => entity.type)).toEqual(["Person", "StalkingProtectionOrder", "CourtHearing", "BreachOffence"]);
   });
 });
 
 describe("takeDisclosure", () => {
+  const ids = (disclosure: Disclosure, type: string) => disclosedIdsOf(disclosure.disclosed, type);
   const entity = (type: string, id: string, fields: Record<string, unknown>) => ({ __audit_type: type, __audit_id: id, ...fields });
 
-  it("records each entity the response disclosed, once, sorted, and removes the audit keys", () => {
+  it("records each entity the response disclosed, once, by type in the audited order and sorted by id, and removes the audit keys", () => {
     const { operation } = operationOf(`{ person { name } }`);
     const data = {
       person: entity("Person", "p2", {
@@ -101,10 +98,14 @@ describe("takeDisclosure", () => {
       forces: [{ code: "07" }],
     };
     expect(takeDisclosure(operation, data)).toEqual({
-      persons: ["p1", "p2"],
-      orders: ["o1", "o2"],
-      hearings: ["h1"],
-      breaches: ["b1"],
+      disclosed: [
+        { type: "Person", id: "p1" },
+        { type: "Person", id: "p2" },
+        { type: "StalkingProtectionOrder", id: "o1" },
+        { type: "StalkingProtectionOrder", id: "o2" },
+        { type: "CourtHearing", id: "h1" },
+        { type: "BreachOffence", id: "b1" },
+      ],
       changes: [],
     });
     expect(JSON.stringify(data)).not.toContain("__audit_");
@@ -117,14 +118,14 @@ describe("takeDisclosure", () => {
       b: entity("Person", "p2", {}),
       c: entity("Person", "p3", { name: undefined }),
     };
-    expect(takeDisclosure(operation, data).persons).toEqual(["p1", "p2", "p3"]);
+    expect(ids(takeDisclosure(operation, data), "Person")).toEqual(["p1", "p2", "p3"]);
     expect(data).toEqual({ a: { name: null }, b: {}, c: { name: undefined } });
   });
 
   it("does not count an entity withheld whole (null in the response): nothing says it exists", () => {
     const { operation } = operationOf(`{ person { name } }`);
     const data = { a: null, b: [null, entity("Person", "p4", { name: "n" })] };
-    expect(takeDisclosure(operation, data).persons).toEqual(["p4"]);
+    expect(ids(takeDisclosure(operation, data), "Person")).toEqual(["p4"]);
   });
 
   it("does not count an object of a type it does not audit, or one missing its id or type", () => {
@@ -135,12 +136,12 @@ describe("takeDisclosure", () => {
       noType: { __audit_id: "p9", name: "n" },
       numericId: { __audit_type: "Person", __audit_id: 9, name: "n" },
     };
-    expect(takeDisclosure(operation, data)).toEqual({ persons: [], orders: [], hearings: [], breaches: [], changes: [] });
+    expect(takeDisclosure(operation, data)).toEqual({ disclosed: [], changes: [] });
   });
 
   it("discloses nothing for no data", () => {
     const { operation } = operationOf(`{ person { name } }`);
-    const empty = { persons: [], orders: [], hearings: [], breaches: [], changes: [] };
+    const empty = { disclosed: [], changes: [] };
     expect(takeDisclosure(operation, null)).toEqual(empty);
     expect(takeDisclosure(operation, undefined)).toEqual(empty);
   });
@@ -149,7 +150,7 @@ describe("takeDisclosure", () => {
     const { operation } = operationOf(`mutation { made: reportBreach { id } noop ... { reportBreach { id } } }`);
     const data = { made: entity("BreachOffence", "b1", { id: "b1" }), noop: true };
     expect(takeDisclosure(operation, data)).toMatchObject({
-      breaches: ["b1"],
+      disclosed: [{ type: "BreachOffence", id: "b1" }],
       changes: [{ field: "reportBreach", type: "BreachOffence", id: "b1" }],
     });
     const { operation: query } = operationOf(`{ made: person { id } }`);

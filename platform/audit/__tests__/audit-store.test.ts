@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { openPostgres, type Db } from "../../db/db";
 import { openTestAuditDatabase, sampleAuditEntry, type TestAuditDatabase } from "../../../test/support/audit";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../test/support/services";
-import { GENESIS_HASH } from "../record";
+import { auditRecordHash, CURRENT_HASH_VERSION, GENESIS_HASH } from "../record";
 import {
   appendAuditEntries,
   auditRecordsAfter,
@@ -54,20 +54,35 @@ describe("audit store", () => {
     });
   });
 
-  it("stores a refusal's code in its hash; a record without one hashes as records from before the column", async () => {
-    await appendAuditEntries(audit.db, [entry(1), entry(2, { refusal: "JUSTIFICATION_REQUIRED", persons: [] })]);
+  it("stores a refusal's code in its hash", async () => {
+    await appendAuditEntries(audit.db, [entry(1), entry(2, { refusal: "JUSTIFICATION_REQUIRED", disclosed: [] })]);
     const [plain, refused] = await auditRecordsAfter(audit.db, 0, 100);
     expect(plain.refusal).toBeNull();
-    expect(refused.refusal).toBe("JUSTIFICATION_REQUIRED");
-    const { auditRecordHash } = await import("../record");
-    const { hash: _plainHash, refusal: _none, ...beforeTheColumn } = plain;
-    expect(auditRecordHash(beforeTheColumn)).toBe(plain.hash);
-    const { hash: _refusedHash, ...unhashed } = refused;
-    expect(auditRecordHash({ ...unhashed, refusal: null })).not.toBe(refused.hash);
+    expect(refused).toMatchObject({ refusal: "JUSTIFICATION_REQUIRED", disclosed: [], hashVersion: CURRENT_HASH_VERSION });
+    const { hash: refusedHash, ...unhashed } = refused;
+    expect(auditRecordHash(unhashed, [])).toBe(refusedHash);
+    expect(auditRecordHash({ ...unhashed, refusal: null }, [])).not.toBe(refusedHash);
     expect((await verifyAuditChain(audit.db)).problem).toBeNull();
     // Removing the code, with the triggers off, is found.
     await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET refusal = NULL WHERE seq = 2`);
     expect((await verifyAuditChain(audit.db)).problem).toMatchObject({ kind: "altered", seq: 2 });
+  });
+
+  it("keeps each record's disclosures as (type, id) pairs in their order, whatever the types", async () => {
+    const disclosed = [
+      { type: "Zeta", id: "z-1" },
+      { type: "Alpha", id: "a-2" },
+      { type: "Alpha", id: "a-1" },
+      { type: "Zeta", id: "z-1" },
+    ];
+    await appendAuditEntries(audit.db, [entry(1, { disclosed }), entry(2, { disclosed: [] })]);
+    const [first, second] = await auditRecordsAfter(audit.db, 0, 10);
+    expect(first.disclosed).toEqual(disclosed);
+    expect(second.disclosed).toEqual([]);
+    const found = await findAuditRecords(audit.db, { disclosing: [{ type: "Alpha", id: "a-1" }], limit: 10 });
+    expect(found.map((record) => record.seq)).toEqual([1]);
+    // The type is part of what is looked for: the same id of another type is another entity.
+    expect(await findAuditRecords(audit.db, { disclosing: [{ type: "Zeta", id: "a-1" }], limit: 10 })).toEqual([]);
   });
 
   it("finds the records holding any of a value's keyed hashes in their document or variables", async () => {
@@ -97,9 +112,13 @@ describe("audit store", () => {
       entry(2, { recordedAt: "2026-12-01T00:00:00.000Z" }),
     ]);
     const partitions = await audit.db.query<{ name: string; count: string }>(
-      `SELECT tableoid::regclass::text AS name, count(*)::text AS count FROM audit_record GROUP BY 1 ORDER BY 1`,
+      `SELECT tableoid::regclass::text AS name, count(*)::text AS count FROM audit_record GROUP BY 1
+       UNION ALL SELECT tableoid::regclass::text, count(*)::text FROM audit_disclosure GROUP BY 1 ORDER BY 1`,
     );
+    // A month's disclosures beside its records, so retention removes the two together.
     expect(partitions.map((row) => [row.name.replace(/^.*\./, ""), row.count])).toEqual([
+      ["audit_disclosure_2026_11", "1"],
+      ["audit_disclosure_2026_12", "1"],
       ["audit_record_2026_11", "1"],
       ["audit_record_2026_12", "1"],
     ]);
@@ -111,25 +130,38 @@ describe("audit store", () => {
     ["DELETE", `DELETE FROM audit_record`],
     ["TRUNCATE", `TRUNCATE audit_record`],
     ["TRUNCATE of a partition", `TRUNCATE audit_record_2026_11`],
+    ["UPDATE of a disclosure", `UPDATE audit_disclosure SET entity_id = 'person-0'`],
+    ["DELETE of a disclosure", `DELETE FROM audit_disclosure`],
+    ["TRUNCATE of the disclosures", `TRUNCATE audit_disclosure`],
+    ["TRUNCATE of a disclosures partition", `TRUNCATE audit_disclosure_2026_11`],
+    ["a change to the first layout's columns", `UPDATE audit_legacy_disclosure_column SET entity_type = 'Other'`],
   ])("the database refuses %s, even to the table's owner", async (_name, sql) => {
     await appendAuditEntries(audit.db, [entry(1)]);
     await expect(audit.db.query(sql)).rejects.toThrow(/append-only/);
-    expect(await auditRecordsAfter(audit.db, 0, 10)).toHaveLength(1);
+    const records = await auditRecordsAfter(audit.db, 0, 10);
+    expect(records).toHaveLength(1);
+    expect(records[0].disclosed).toEqual(entry(1).disclosed);
   });
 
   it("finds who consulted a person or an order, and what a caller consulted in a period, newest first, a page at a time", async () => {
+    const person2 = { type: "Person", id: "person-2" };
+    const order6 = { type: "StalkingProtectionOrder", id: "order-6" };
     await appendAuditEntries(audit.db, [
       entry(1),
       entry(2),
-      entry(3, { persons: ["person-2"] }),
+      entry(3, { disclosed: [person2] }),
       entry(4),
-      entry(6, { persons: ["person-2"] }),
+      entry(6, { disclosed: [person2, order6] }),
     ]);
-    const byPerson = await findAuditRecords(audit.db, { person: "person-2", limit: 2 });
+    const byPerson = await findAuditRecords(audit.db, { disclosing: [person2], limit: 2 });
     expect(byPerson.map((record) => record.requestId)).toEqual(["request-6", "request-3"]);
-    const nextPage = await findAuditRecords(audit.db, { person: "person-2", limit: 2, beforeSeq: byPerson[1].seq });
+    const nextPage = await findAuditRecords(audit.db, { disclosing: [person2], limit: 2, beforeSeq: byPerson[1].seq });
     expect(nextPage.map((record) => record.requestId)).toEqual(["request-2"]);
-    expect((await findAuditRecords(audit.db, { order: "order-6", limit: 10 })).map((record) => record.requestId)).toEqual(["request-6"]);
+    expect((await findAuditRecords(audit.db, { disclosing: [order6], limit: 10 })).map((record) => record.requestId)).toEqual([
+      "request-6",
+    ]);
+    // Every entity given must have been disclosed.
+    expect((await findAuditRecords(audit.db, { disclosing: [person2, order6], limit: 10 })).map((record) => record.seq)).toEqual([5]);
     const activity = await findAuditRecords(audit.db, {
       sub: "officer-a",
       from: "2026-11-03T00:00:00Z",
@@ -155,10 +187,24 @@ describe("audit store", () => {
 
     it("an edited record whose hash was recomputed to match", async () => {
       const [record] = await auditRecordsAfter(audit.db, 2, 1);
-      const { auditRecordHash } = await import("../record");
-      const forged = auditRecordHash({ ...record, persons: [] });
-      await asAdministratorBypassingTriggers(audit.db, `UPDATE audit_record SET persons = '{}', hash = $1 WHERE seq = 3`, [forged]);
+      const forged = auditRecordHash({ ...record, disclosed: [] }, []);
+      await asAdministratorBypassingTriggers(
+        audit.db,
+        `WITH removed AS (DELETE FROM audit_disclosure WHERE seq = 3) UPDATE audit_record SET hash = $1 WHERE seq = 3`,
+        [forged],
+      );
       expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 3, problem: { kind: "broken-link", seq: 4 } });
+    });
+
+    it.each([
+      ["changed", `UPDATE audit_disclosure SET entity_id = 'person-99' WHERE seq = 4`],
+      ["given another type", `UPDATE audit_disclosure SET entity_type = 'CourtHearing' WHERE seq = 4`],
+      ["removed", `DELETE FROM audit_disclosure WHERE seq = 4`],
+      ["added", `INSERT INTO audit_disclosure SELECT seq, recorded_at, 1, 'Person', 'person-99' FROM audit_record WHERE seq = 4`],
+      ["moved to another month", `UPDATE audit_disclosure SET recorded_at = recorded_at + interval '1 day' WHERE seq = 4`],
+    ])("a disclosure %s", async (_change, sql) => {
+      await asAdministratorBypassingTriggers(audit.db, sql);
+      expect(await verifyAuditChain(audit.db)).toMatchObject({ checked: 3, problem: { kind: "altered", seq: 4 } });
     });
 
     it("a deleted record", async () => {
@@ -219,6 +265,10 @@ describe("audit store privileges (Postgres)", () => {
       `DELETE FROM audit_record`,
       `TRUNCATE audit_record`,
       `TRUNCATE audit_record_2027_01`,
+      `UPDATE audit_disclosure SET entity_id = 'x'`,
+      `DELETE FROM audit_disclosure`,
+      `TRUNCATE audit_disclosure_2027_01`,
+      `INSERT INTO audit_legacy_disclosure_column VALUES (5, 'x', 'X')`,
     ]) {
       await expect(asApplication.query(sql)).rejects.toThrow(/permission denied/);
     }
