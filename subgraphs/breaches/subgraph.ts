@@ -2,7 +2,7 @@ import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts-copy";
 import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
 import { breachesJurisdiction } from "./jurisdiction";

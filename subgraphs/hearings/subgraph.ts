@@ -1,7 +1,7 @@
 import { STREAMS } from "../../platform/events/event";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts-copy";
 import { repoPath } from "../../platform/repo-root";
 import { hearingsAccess } from "./access";
 import { hearingsJurisdiction } from "./jurisdiction";

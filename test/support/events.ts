@@ -1,4 +1,4 @@
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { emptyChunk } from "./database";
 import { hearing, order } from "./rows";
 import { randomBytes } from "node:crypto";
