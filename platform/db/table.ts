@@ -59,7 +59,9 @@ export const boolean = () => column<boolean>("boolean");
 export type Columns = Readonly<Record<string, Column>>;
 
 type ValueOf<TColumn> = TColumn extends Column<infer TValue> ? TValue : never;
-type OptionalKeys<TColumns extends Columns> = { [K in keyof TColumns]: TColumns[K] extends Column<unknown, true> ? K : never }[keyof TColumns];
+type OptionalKeys<TColumns extends Columns> = {
+  [K in keyof TColumns]: TColumns[K] extends Column<unknown, true> ? K : never;
+}[keyof TColumns];
 
 /** A row as read: every column, with its value type. */
 export type RowOf<TColumns extends Columns> = { -readonly [K in keyof TColumns]: ValueOf<TColumns[K]> };
@@ -96,11 +98,7 @@ export interface Table<TColumns extends Columns> {
    * load). `onConflict` is appended as is (`upsertClause`, or "ON CONFLICT DO NOTHING"),
    * then `returning` (a `selectList`), whose rows are returned.
    */
-  insert<TReturned = never>(
-    db: Db,
-    rows: readonly InsertRowOf<TColumns>[],
-    clauses?: InsertClauses,
-  ): Promise<TReturned[]>;
+  insert<TReturned = never>(db: Db, rows: readonly InsertRowOf<TColumns>[], clauses?: InsertClauses): Promise<TReturned[]>;
 }
 
 interface InsertClauses {
@@ -132,7 +130,8 @@ export function defineTable<const TColumns extends Columns>(name: string, column
     async insert<TReturned>(db: Db, rows: readonly InsertRowOf<TColumns>[], { onConflict, returning }: InsertClauses = {}) {
       if (rows.length === 0) return [];
       const params = keys.map((key, i) => rows.map((row) => (row as Record<string, unknown>)[key] ?? defaults[i]));
-      const statement = onConflict || returning ? `${insertPrefix} ${onConflict ?? ""}${returning ? ` RETURNING ${returning}` : ""}` : insertPrefix;
+      const statement =
+        onConflict || returning ? `${insertPrefix} ${onConflict ?? ""}${returning ? ` RETURNING ${returning}` : ""}` : insertPrefix;
       return db.query<TReturned>(statement, params);
     },
   };
@@ -154,12 +153,10 @@ export function keysExcept<TColumns extends Columns, TExcept extends keyof TColu
  * type, it makes a column added to one but not the other a tsc error:
  * `export type OrderColumnsMatch = ColumnsMatch<RowOf<...>, StalkingProtectionOrder>`.
  */
-export type ColumnsMatch<
-  TRow,
-  TEntity,
-  TNotStored extends keyof TEntity = never,
-  TNotShown extends keyof TRow = never,
-> = FieldsCheck<Exclude<keyof TRow, TNotShown>, Exclude<keyof TEntity, TNotStored>>;
+export type ColumnsMatch<TRow, TEntity, TNotStored extends keyof TEntity = never, TNotShown extends keyof TRow = never> = FieldsCheck<
+  Exclude<keyof TRow, TNotShown>,
+  Exclude<keyof TEntity, TNotStored>
+>;
 
 type FieldsCheck<TColumnKeys, TFieldKeys> = [Exclude<TColumnKeys, TFieldKeys>, Exclude<TFieldKeys, TColumnKeys>] extends [never, never]
   ? true

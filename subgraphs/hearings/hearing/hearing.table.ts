@@ -1,4 +1,15 @@
-import { boolean, date, defineTable, keysExcept, text, timestamptz, type ColumnsMatch, type Holds, type InsertRowOf, type RowOf } from "../../../platform/db/table";
+import {
+  boolean,
+  date,
+  defineTable,
+  keysExcept,
+  text,
+  timestamptz,
+  type ColumnsMatch,
+  type Holds,
+  type InsertRowOf,
+  type RowOf,
+} from "../../../platform/db/table";
 import type { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
 import type { CourtHearing } from "./hearing.type";
 

@@ -1,4 +1,15 @@
-import { boolean, date, defineTable, int, keysExcept, text, type ColumnsMatch, type Holds, type InsertRowOf, type RowOf } from "../../../platform/db/table";
+import {
+  boolean,
+  date,
+  defineTable,
+  int,
+  keysExcept,
+  text,
+  type ColumnsMatch,
+  type Holds,
+  type InsertRowOf,
+  type RowOf,
+} from "../../../platform/db/table";
 import { ORDER_FACTS_COLUMNS } from "../../../domain/order-facts/order-facts";
 import type { OrderEventType } from "../../../domain/vocabulary";
 import type { OrderTerm, StalkingProtectionOrder } from "./order.type";
