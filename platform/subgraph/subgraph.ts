@@ -62,7 +62,7 @@ export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown> {
   access: AccessTable<SubgraphContext<TLoaders>>;
   /** Loaders for one request (each subgraph's context.ts); they filter by the principal's jurisdiction where the subgraph requires it. */
   createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
-  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks; domain/records.ts). */
+  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */
   insertDatasetChunk(db: Db, chunk: TDatasetChunk): Promise<void>;
 }
 
