@@ -1,10 +1,7 @@
 import { getNamedType, isEnumType, isInputObjectType, isObjectType, isScalarType } from "graphql";
 import { INPUT_PROTECTION, OPEN_SCALARS } from "../domain/input-protection";
 import { SUBGRAPHS } from "../subgraphs/registry";
-import { peopleJurisdiction } from "../subgraphs/people/jurisdiction";
-import { ordersJurisdiction } from "../subgraphs/orders/jurisdiction";
-import { hearingsJurisdiction } from "../subgraphs/hearings/jurisdiction";
-import { breachesJurisdiction } from "../subgraphs/breaches/jurisdiction";
+import { jurisdictionOf } from "../platform/subgraph/access-table";
 import { composedApiSchema } from "./support/read-everything";
 
 /**
@@ -15,7 +12,7 @@ import { composedApiSchema } from "./support/read-everything";
  * case-notes or identity input names the output it writes or matches, which
  * the tables classify the same way.
  */
-const TABLES = [peopleJurisdiction, ordersJurisdiction, hearingsJurisdiction, breachesJurisdiction];
+const TABLES = Object.values(SUBGRAPHS).map((definition) => jurisdictionOf(definition.access));
 
 describe("input classification", () => {
   it("covers every input of the API that is not an id, a number, a flag or an enum, and names only real inputs", async () => {

@@ -1,5 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLSchema } from "graphql";
 import { SUBGRAPH_NAMES } from "../domain/topology";
+import { jurisdictionOf } from "../platform/subgraph/access-table";
 import { subgraphSchema } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 
@@ -23,7 +24,7 @@ function freeTextFields(schema: GraphQLSchema): string[] {
 
 describe.each(SUBGRAPH_NAMES)("jurisdiction table of %s", (name) => {
   it("declares every free-text field case notes, unless its whole type is detail", async () => {
-    const table = SUBGRAPHS[name].jurisdiction;
+    const table = jurisdictionOf(SUBGRAPHS[name].access);
     const unguarded = freeTextFields(await subgraphSchema(SUBGRAPHS[name])).filter((key) => {
       const typeName = key.split(".")[0];
       return table.fields[key]?.protection !== "case-notes" && table.types[typeName]?.protection !== "detail";

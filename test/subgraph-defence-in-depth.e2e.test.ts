@@ -6,6 +6,7 @@ import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import type { Principal } from "../platform/identity/principal";
 import { repoPath } from "../platform/repo-root";
+import { scopeRulesOf } from "../platform/subgraph/access-table";
 import { subgraphSchema } from "../platform/subgraph/subgraph";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import {
@@ -241,7 +242,7 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
 };
 
 const GUARDED_MUTATIONS = SUBGRAPH_NAMES.flatMap((name) =>
-  Object.keys(SUBGRAPHS[name].access)
+  Object.keys(scopeRulesOf(SUBGRAPHS[name].access))
     .filter((key) => key.startsWith("Mutation."))
     .map((key) => [key, name] as [string, SubgraphName]),
 );

@@ -14,7 +14,7 @@ const NAMES = SUBGRAPH_NAMES;
 /** Folders of a subgraph that are not entity folders. */
 const ROLE_FOLDERS = new Set(["events", "migrations", "__tests__"]);
 /** What a file `<entity>.<role>.ts` of an entity folder may be. */
-const ENTITY_FILE_ROLES = new Set(["type", "resolver", "reference", "repository", "writer", "loaders", "input", "key"]);
+const ENTITY_FILE_ROLES = new Set(["type", "table", "resolver", "reference", "repository", "writer", "loaders", "input", "key"]);
 const STREAM_NAMES: string[] = Object.values(STREAMS).map((stream) => stream.name);
 
 /** Every source file below `dir` (tests included), relative to the repository. */
@@ -42,8 +42,8 @@ describe("the shape of every subgraph", () => {
   describe.each(NAMES)("%s", (name) => {
     const dir = path.join(SUBGRAPHS_DIR, name);
 
-    it("has its definition, context, access, jurisdiction table, migrations, dataset and main", () => {
-      for (const file of ["subgraph.ts", "context.ts", "access.ts", "jurisdiction.ts", "dataset.ts", "main.ts"]) {
+    it("has its definition, context, access table, migrations, dataset and main", () => {
+      for (const file of ["subgraph.ts", "context.ts", "access.ts", "dataset.ts", "main.ts"]) {
         expect([name, file, existsSync(path.join(dir, file))]).toEqual([name, file, true]);
       }
       expect(statSync(path.join(dir, "migrations")).isDirectory()).toBe(true);

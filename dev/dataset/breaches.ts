@@ -4,7 +4,7 @@ import { ChunkContext } from "./chunk-context";
 import { addHearing, HearingDetails, listIfAhead } from "./hearings";
 import { OrderDraft } from "./order-draft";
 import { WeightedChoice } from "./prng";
-import { BreachOffenceRow } from "../../domain/records";
+import { BreachOffenceRow } from "../../subgraphs/dataset-chunk";
 import { CourtDecision, HearingType } from "../../domain/vocabulary";
 
 type BreachStatus = BreachOffenceRow["status"];

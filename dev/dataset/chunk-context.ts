@@ -1,7 +1,7 @@
 import { Day } from "./calendar";
 import { IdFactory } from "./ids";
 import { Prng } from "./prng";
-import { DatasetChunk } from "../../domain/records";
+import { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { SequenceRegistry } from "./sequences";
 
 /** Everything the builders of one chunk share: its random stream, id source, running numbers and output. */

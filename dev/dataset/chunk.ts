@@ -1,4 +1,4 @@
-import { DatasetChunk } from "../../domain/records";
+import { DatasetChunk } from "../../subgraphs/dataset-chunk";
 
 export function emptyChunk(): DatasetChunk {
   return {

@@ -1,4 +1,4 @@
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import type { Db } from "../../platform/db/db";
 import type { SubgraphDefinition } from "../../platform/subgraph/subgraph";
 

@@ -7,7 +7,7 @@ import { ForceMix } from "./force-mix";
 import { IdFactory } from "./ids";
 import { RespondentPool } from "./people";
 import { combineSeeds, Prng } from "./prng";
-import { DatasetChunk } from "../../domain/records";
+import { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { seedCasesChunk } from "./seed-cases";
 import { SequenceRegistry } from "./sequences";
 
@@ -101,7 +101,7 @@ function readSettings(options: GenerateOptions, seedCases: DatasetChunk): Settin
 function firstSyntheticApplicationDays(seedCases: DatasetChunk): Map<string, Day> {
   const days = new Map<string, Day>();
   for (const order of seedCases.orders.orders) {
-    if (order.madeOn === null) continue;
+    if (order.madeOn == null) continue;
     const dayAfter = dayFromIso(order.madeOn) + 1;
     days.set(order.applicantForceCode, Math.max(days.get(order.applicantForceCode) ?? -Infinity, dayAfter));
   }

@@ -2,7 +2,7 @@ import { findCourt } from "../../platform/reference";
 import { Day, yearOf } from "./calendar";
 import { ChunkContext } from "./chunk-context";
 import { londonDateTime } from "./london-time";
-import { CourtHearingRow } from "../../domain/records";
+import { CourtHearingRow } from "../../subgraphs/dataset-chunk";
 import { CourtDecision, HearingType } from "../../domain/vocabulary";
 
 /** Magistrates' courts list SPO business in the morning and early afternoon lists. */

@@ -1,5 +1,5 @@
 import { Day, isoFromDay } from "./calendar";
-import { OrderEventRow, OrderRow } from "../../domain/records";
+import { OrderEventRow, OrderRow } from "../../subgraphs/dataset-chunk";
 import { OrderEventType } from "../../domain/vocabulary";
 
 /** How long an order lasts: a fixed last day, none (until further order), or none fixed yet (interim). */

@@ -1,6 +1,6 @@
 import { ChunkContext } from "./chunk-context";
 import { STREET_NAMES, townName } from "./places";
-import { OrderTermRow } from "../../domain/records";
+import { OrderTermRow } from "../../subgraphs/dataset-chunk";
 
 export type OrderTerm = Pick<OrderTermRow, "category" | "description" | "exclusionArea">;
 

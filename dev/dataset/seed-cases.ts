@@ -1,6 +1,6 @@
 import { formatPncId } from "../../domain/pnc";
 import { mergeChunks } from "./chunk";
-import { DatasetChunk } from "../../domain/records";
+import { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import type { CourtDecision, HearingType, OrderEventType } from "../../domain/vocabulary";
 
 /**

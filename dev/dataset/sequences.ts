@@ -1,6 +1,6 @@
 import { formatPncId } from "../../domain/pnc";
 import { fmix32 } from "./prng";
-import { DatasetChunk } from "../../domain/records";
+import { DatasetChunk } from "../../subgraphs/dataset-chunk";
 
 const ORDER_REFERENCE = /^SPO\/(\d{2})\/(\d{4})\/(\d+)$/;
 const CASE_NUMBER = /^([A-Z0-9]{5})(\d{2})(\d{6,})$/;

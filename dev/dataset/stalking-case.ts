@@ -3,7 +3,7 @@ import { ChunkContext } from "./chunk-context";
 import { addHearing, listIfAhead, ListingState } from "./hearings";
 import { Expiry, OrderDraft } from "./order-draft";
 import { chooseTerms, OrderTerm, writeTerms } from "./order-terms";
-import { CourtHearingRow, OrderRow } from "../../domain/records";
+import { CourtHearingRow, OrderRow } from "../../subgraphs/dataset-chunk";
 import { CourtDecision, HearingType, OrderEventType } from "../../domain/vocabulary";
 
 export interface CasePlan {

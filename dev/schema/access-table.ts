@@ -1,5 +1,6 @@
 import { SUBGRAPH_NAMES } from "../../domain/topology";
 import { AuthorizationPolicy } from "../../gateway/authz/policy";
+import { jurisdictionOf } from "../../platform/subgraph/access-table";
 import { jurisdictionRows } from "../../platform/subgraph/jurisdiction-table";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 
@@ -40,13 +41,13 @@ export function accessTableDoc(supergraphSdl: string): GeneratedDoc {
 
 /** The record-level table: every subgraph's jurisdiction table, as the code declares and enforces it. */
 export function jurisdictionTableDoc(): GeneratedDoc {
-  const rows = SUBGRAPH_NAMES.flatMap((name) => jurisdictionRows(name, SUBGRAPHS[name].jurisdiction));
+  const rows = SUBGRAPH_NAMES.flatMap((name) => jurisdictionRows(name, jurisdictionOf(SUBGRAPHS[name].access)));
   return {
     path: "docs/generated/jurisdiction.md",
     content: [
       "# Jurisdiction: who sees each type and field",
       "",
-      "Generated from `subgraphs/*/jurisdiction.ts`, the tables the platform enforces. What the protection classes mean:",
+      "Generated from `subgraphs/*/access.ts`, the tables the platform enforces. What the protection classes mean:",
       "[Jurisdiction](../access-model.md#jurisdiction-record-level-in-the-subgraphs).",
       DO_NOT_EDIT,
       "",

@@ -5,8 +5,9 @@ import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { enforceAccessRules } from "./access-guard";
-import { applyAccessRulesToSdl, type AccessRules } from "./access-rules";
-import { enforceJurisdiction, type JurisdictionTable } from "./jurisdiction-table";
+import { applyAccessRulesToSdl } from "./access-rules";
+import { jurisdictionOf, scopeRulesOf, type AccessTable } from "./access-table";
+import { enforceJurisdiction } from "./jurisdiction-table";
 import type { Principal } from "../identity/principal";
 import { refuseTestOnlySwitchInProduction } from "../test-only";
 
@@ -28,10 +29,12 @@ export interface FederatedSchemaOptions<TContext extends { principal: Principal 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<TContext>;
-  /** Field and type access rules, written into the SDL as @authenticated / @requiresScopes and enforced by the schema itself too. */
-  access: AccessRules;
-  /** Record-level rules: every type's protection class, and the fields released only to callers covering their record. */
-  jurisdiction: JurisdictionTable<TContext>;
+  /**
+   * Who may see what: the scopes of types and fields, written into the SDL as @authenticated / @requiresScopes and
+   * enforced by the schema itself too; every type's protection class, and the fields released only to callers covering
+   * their record.
+   */
+  access: AccessTable<TContext>;
   /**
    * Test only (platform/test-only.ts): false leaves the access rules in the SDL for the gateway but not
    * enforced by the schema, so a test sees the gateway's filter alone. Enforced unless false.
@@ -56,6 +59,7 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
     skipCheck: true, // federation directives are unknown to type-graphql's validation
     validate: false,
   });
+  const scopeRules = scopeRulesOf(options.access);
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<TContext>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<TContext>[string];
@@ -63,16 +67,16 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
   const schema = buildSubgraphSchema({
     typeDefs: gql`
       ${FEDERATION_LINK}
-      ${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), options.access)}
+      ${applyAccessRulesToSdl(printSchemaWithDirectives(typeGraphQLSchema), scopeRules)}
     `,
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  const withJurisdiction = enforceJurisdiction(schema, options.jurisdiction);
+  const withJurisdiction = enforceJurisdiction(schema, jurisdictionOf(options.access));
   if (options.enforceAccess === false) {
     refuseTestOnlySwitchInProduction("A subgraph schema without its access guard");
     return withJurisdiction;
   }
   // Scopes outermost: a field the caller may not ask for is refused as the gateway would, before its record is looked at.
-  return enforceAccessRules(withJurisdiction, options.access);
+  return enforceAccessRules(withJurisdiction, scopeRules);
 }

@@ -5,8 +5,7 @@ import type { NonEmptyArray } from "type-graphql";
 import type { Clock } from "../clock";
 import type { Db } from "../db/db";
 import { maskUnexpectedErrors } from "../errors/masking";
-import type { AccessRules } from "./access-rules";
-import type { JurisdictionTable } from "./jurisdiction-table";
+import type { AccessTable } from "./access-table";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation";
 import { checkWithin, createHttpService } from "../http";
 import type http from "node:http";
@@ -56,16 +55,15 @@ export interface SubgraphDefinition<TLoaders, TDatasetChunk = unknown, Name exte
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<SubgraphContext<TLoaders>>;
   /**
-   * Which scopes guard which of this subgraph's types and fields: enforced by
-   * the gateway and again by the subgraph itself. Other subgraphs' entity types
-   * it returns or extends are listed with their rule, so it can enforce them alone.
+   * Who may see what, in one table (its access.ts): which scopes guard which of this subgraph's types and
+   * fields, enforced by the gateway and again by the subgraph itself (other subgraphs' entity types it
+   * returns or extends are listed with their rule, so it can enforce them alone); how much each type and
+   * field reveals, and whose records' detail a caller may see (enforced here).
    */
-  access: AccessRules;
-  /** How much each type and field reveals, and whose records' detail a caller may see (enforced here). */
-  jurisdiction: JurisdictionTable<SubgraphContext<TLoaders>>;
+  access: AccessTable<SubgraphContext<TLoaders>>;
   /** Loaders for one request (each subgraph's context.ts); they filter by the principal's jurisdiction where the subgraph requires it. */
   createLoaders(db: Db, clock: Clock, principal: Principal): TLoaders;
-  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks; domain/records.ts). */
+  /** Writes this subgraph's share of a dataset chunk (demo data, benchmarks). */
   insertDatasetChunk(db: Db, chunk: TDatasetChunk): Promise<void>;
 }
 

@@ -1,17 +1,42 @@
-import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
+import { scope } from "../../platform/subgraph/access-rules";
+import { defineAccess } from "../../platform/subgraph/access-table";
+import type { RecordCoverage } from "../../platform/subgraph/jurisdiction-table";
+import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
+import { coversForce } from "../../platform/identity/principal";
+import type { BreachesContext } from "./context";
+import type { BreachOffence } from "./breach/breach.type";
 
-/** Breaches: reading needs breach:read, description and sentence (free text) spo:terms too, reporting breach:write; the statistics columns stats:read. */
-export const breachesAccess: AccessRules = {
-  "Query.breachOffence": scope("breach:read"),
-  BreachOffence: scope("breach:read"),
-  // Orders' and people's types, which this subgraph extends or returns: stated here so the subgraph enforces them on its own.
-  StalkingProtectionOrder: scope("spo:read"),
-  Person: scope("person:read"),
-  "StalkingProtectionOrder.breaches": scope("breach:read"),
-  "Person.breachOffences": scope("breach:read"),
-  "Mutation.reportBreach": scope("breach:write"),
-  // Free text: case detail.
-  "BreachOffence.description": scope("spo:terms"),
-  "BreachOffence.sentence": scope("spo:terms"),
-  SpoStatistics: scope("stats:read"),
+/** A breach is covered by callers covering the applicant force of the order breached, or the force it was reported to. */
+const breach: RecordCoverage<BreachOffence, BreachesContext> = {
+  foundBy: "the breach: the applicant force of the order breached, or the force it was reported to (court callers cover neither)",
+  covers: (principal, record) =>
+    (record.orderForceCode !== null && coversForce(principal, record.orderForceCode)) || coversForce(principal, record.reportingForceCode),
 };
+
+/**
+ * Who may see what of breaches (see platform/subgraph/access-table.ts): reading needs breach:read, description and
+ * sentence (free text) spo:terms too and covering the breach, reporting breach:write; the statistics columns stats:read.
+ */
+export const breachesAccess = defineAccess<BreachesContext>({
+  types: {
+    BreachOffence: {
+      requires: scope("breach:read"),
+      protection: "summary",
+      visibility: "every breach to every breach:read caller (type, status, dates, forces); its free text is case notes",
+    },
+    SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
+    // Orders' and people's types, which this subgraph extends or returns: their scopes stated here so the subgraph enforces them on its own.
+    StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
+    Person: { requires: scope("person:read"), ...KEY_ONLY.Person },
+    Force: KEY_ONLY.Force,
+  },
+  fields: {
+    "Query.breachOffence": { requires: scope("breach:read") },
+    "StalkingProtectionOrder.breaches": { requires: scope("breach:read") },
+    "Person.breachOffences": { requires: scope("breach:read") },
+    "Mutation.reportBreach": { requires: scope("breach:write") },
+    // Free text: case detail.
+    "BreachOffence.description": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
+    "BreachOffence.sentence": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
+  },
+});

@@ -2,10 +2,9 @@ import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts-copy";
 import { repoPath } from "../../platform/repo-root";
 import { breachesAccess } from "./access";
-import { breachesJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { breachReferenceResolver } from "./breach/breach.reference";
@@ -35,7 +34,6 @@ export const breachesSubgraph = defineSubgraph({
   // Reached only through _entities, so no field of a resolver leads to it.
   orphanedTypes: [SpoStatisticsBreaches],
   access: breachesAccess,
-  jurisdiction: breachesJurisdiction,
   referenceResolvers: { BreachOffence: breachReferenceResolver, SpoStatistics: statisticsReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertBreachesChunk,

@@ -1,15 +1,40 @@
-import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
+import { scope } from "../../platform/subgraph/access-rules";
+import { defineAccess } from "../../platform/subgraph/access-table";
+import { KEY_ONLY } from "../../domain/protection-classes";
+import { coversCourt, coversForce } from "../../platform/identity/principal";
+import type { HearingsContext } from "./context";
+import type { CourtHearing } from "./hearing/hearing.type";
 
-/** Hearings: reading needs hearing:read, recording outcomes hearing:write, outcome notes (free text) spo:terms. */
-export const hearingsAccess: AccessRules = {
-  "Query.courtList": scope("hearing:read"),
-  "Query.hearing": scope("hearing:read"),
-  CourtHearing: scope("hearing:read"),
-  // Orders' and people's types, which this subgraph extends or returns: stated here so the subgraph enforces them on its own.
-  StalkingProtectionOrder: scope("spo:read"),
-  Person: scope("person:read"),
-  "StalkingProtectionOrder.hearings": scope("hearing:read"),
-  "Mutation.recordHearingOutcome": scope("hearing:write"),
-  // Free text a court typed: case detail, whatever field or path it is read through.
-  "CourtHearing.outcomeNote": scope("spo:terms"),
-};
+/**
+ * Who may see what of hearings (see platform/subgraph/access-table.ts): reading needs hearing:read, recording
+ * outcomes hearing:write, outcome notes (free text) spo:terms and covering the hearing.
+ */
+export const hearingsAccess = defineAccess<HearingsContext>({
+  types: {
+    CourtHearing: {
+      requires: scope("hearing:read"),
+      protection: "summary",
+      visibility: "every hearing to force, region and national callers; court callers only their courts' hearings (in SQL)",
+    },
+    // Orders' and people's types, which this subgraph extends or returns: their scopes stated here so the subgraph enforces them on its own.
+    StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
+    Person: { requires: scope("person:read"), ...KEY_ONLY.Person },
+    Court: KEY_ONLY.Court,
+  },
+  fields: {
+    "Query.courtList": { requires: scope("hearing:read") },
+    "Query.hearing": { requires: scope("hearing:read") },
+    "StalkingProtectionOrder.hearings": { requires: scope("hearing:read") },
+    "Mutation.recordHearingOutcome": { requires: scope("hearing:write") },
+    // Free text a court typed: case detail, whatever field or path it is read through.
+    "CourtHearing.outcomeNote": {
+      requires: scope("spo:terms"),
+      protection: "case-notes",
+      record: {
+        foundBy: "the hearing: its court (for force callers, the court's force), or the applicant force of its order",
+        covers: (principal, hearing: CourtHearing) =>
+          coversCourt(principal, hearing.courtCode) || (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
+      },
+    },
+  },
+});

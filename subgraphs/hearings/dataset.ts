@@ -1,29 +1,15 @@
-import { bulkInsert } from "../../platform/db/bulk-insert";
 import type { Db } from "../../platform/db/db";
-import type { CourtHearingRow, DatasetChunk } from "../../domain/records";
-import { insertOrderFactsRows } from "../../domain/order-facts/order-facts";
+import { insertOrderFactsRows } from "../../domain/order-facts/order-facts-copy";
+import { HEARING_TABLE, type CourtHearingRow } from "./hearing/hearing.table";
+
+/** The hearings share of a dataset chunk, and the orders whose facts it keeps a copy of. */
+export interface HearingsDatasetShare {
+  hearings: { hearings: CourtHearingRow[] };
+  orders: { orders: Parameters<typeof insertOrderFactsRows>[1] };
+}
 
 /** Writes the hearings share of a dataset chunk (demo data, benchmark loads), and the order facts it keeps a copy of. */
-export async function insertHearingsChunk(db: Db, chunk: DatasetChunk): Promise<void> {
-  await bulkInsert<CourtHearingRow>(
-    db,
-    "court_hearing",
-    {
-      id: "text",
-      caseNumber: "text",
-      courtCode: "text",
-      forceCode: "text",
-      type: "text",
-      status: "text",
-      listedFor: "timestamptz",
-      courtroom: "text",
-      orderId: "text",
-      respondentId: "text",
-      breachId: "text",
-      decision: "text",
-      outcomeNote: "text",
-    },
-    chunk.hearings.hearings,
-  );
+export async function insertHearingsChunk(db: Db, chunk: HearingsDatasetShare): Promise<void> {
+  await HEARING_TABLE.insert(db, chunk.hearings.hearings);
   await insertOrderFactsRows(db, chunk.orders.orders);
 }

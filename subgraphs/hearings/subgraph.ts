@@ -1,10 +1,9 @@
 import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { IDEMPOTENCY_MIGRATIONS } from "../../platform/subgraph/idempotency";
-import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts";
+import { ORDER_FACTS_MIGRATIONS } from "../../domain/order-facts/order-facts-copy";
 import { repoPath } from "../../platform/repo-root";
 import { hearingsAccess } from "./access";
-import { hearingsJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { insertHearingsChunk } from "./dataset";
@@ -28,7 +27,6 @@ export const hearingsSubgraph = defineSubgraph({
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToHearings },
   resolvers: [HearingResolver, OrderHearingsResolver],
   access: hearingsAccess,
-  jurisdiction: hearingsJurisdiction,
   referenceResolvers: { CourtHearing: hearingReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertHearingsChunk,

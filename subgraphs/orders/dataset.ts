@@ -1,41 +1,24 @@
-import { bulkInsert } from "../../platform/db/bulk-insert";
 import type { Db } from "../../platform/db/db";
-import { ORDER_FACTS_COLUMN_TYPES } from "../../domain/order-facts/order-facts";
-import type { DatasetChunk, OrderEventRow, OrderProtectedPersonRow, OrderRow, OrderTermRow } from "../../domain/records";
+import {
+  ORDER_EVENT_TABLE,
+  ORDER_PROTECTED_PERSON_TABLE,
+  ORDER_TABLE,
+  ORDER_TERM_TABLE,
+  type OrderEventRow,
+  type OrderProtectedPersonRow,
+  type OrderRow,
+  type OrderTermRow,
+} from "./order/order.table";
+
+/** The orders share of a dataset chunk. */
+export interface OrdersDatasetShare {
+  orders: { orders: OrderRow[]; protectedPersons: OrderProtectedPersonRow[]; terms: OrderTermRow[]; events: OrderEventRow[] };
+}
 
 /** Writes the orders share of a dataset chunk (demo data, benchmark loads). */
-export async function insertOrdersChunk(db: Db, chunk: DatasetChunk): Promise<void> {
-  await bulkInsert<OrderRow>(
-    db,
-    "stalking_protection_order",
-    { ...ORDER_FACTS_COLUMN_TYPES, reference: "text", servedOn: "date" },
-    chunk.orders.orders,
-  );
-  await bulkInsert<OrderProtectedPersonRow>(
-    db,
-    "order_protected_person",
-    { orderId: "text", personId: "text" },
-    chunk.orders.protectedPersons,
-  );
-  await bulkInsert<OrderTermRow>(
-    db,
-    "order_term",
-    { orderId: "text", category: "text", position: "int", description: "text", exclusionArea: "text" },
-    chunk.orders.terms,
-  );
-  await bulkInsert<OrderEventRow>(
-    db,
-    "order_event",
-    {
-      orderId: "text",
-      position: "int",
-      type: "text",
-      occurredOn: "date",
-      courtCode: "text",
-      note: "text",
-      expiresOn: "date",
-      untilFurtherOrder: "boolean",
-    },
-    chunk.orders.events,
-  );
+export async function insertOrdersChunk(db: Db, chunk: OrdersDatasetShare): Promise<void> {
+  await ORDER_TABLE.insert(db, chunk.orders.orders);
+  await ORDER_PROTECTED_PERSON_TABLE.insert(db, chunk.orders.protectedPersons);
+  await ORDER_TERM_TABLE.insert(db, chunk.orders.terms);
+  await ORDER_EVENT_TABLE.insert(db, chunk.orders.events);
 }

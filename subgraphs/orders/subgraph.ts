@@ -3,7 +3,6 @@ import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { STATISTICS_TRIGGER_MIGRATIONS } from "../../platform/db/statistics-triggers";
 import { repoPath } from "../../platform/repo-root";
 import { ordersAccess } from "./access";
-import { ordersJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { insertOrdersChunk } from "./dataset";
@@ -25,7 +24,6 @@ export const ordersSubgraph = defineSubgraph({
   consumes: { [STREAMS.hearingOutcomes.name]: applyHearingOutcomeToOrders },
   resolvers: [OrderResolver, PersonOrdersResolver, StatisticsResolver],
   access: ordersAccess,
-  jurisdiction: ordersJurisdiction,
   referenceResolvers: { StalkingProtectionOrder: orderReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertOrdersChunk,

@@ -1,15 +1,39 @@
-import { scope, type AccessRules } from "../../platform/subgraph/access-rules";
+import { scope } from "../../platform/subgraph/access-rules";
+import { defineAccess } from "../../platform/subgraph/access-table";
+import { coversForce } from "../../platform/identity/principal";
+import type { PeopleContext } from "./context";
+import type { Person } from "./person/person.type";
 
-/** People: respondent identity needs person:read, addresses person:address; reference data any caller. */
-export const peopleAccess: AccessRules = {
-  "Query.forces": "authenticated",
-  "Query.courts": "authenticated",
-  Force: "authenticated",
-  Court: "authenticated",
-  "Query.person": scope("person:read"),
-  "Query.searchPeople": scope("person:read"),
-  Person: scope("person:read"),
-  PersonName: scope("person:read"),
-  "Person.notifiedAddresses": scope("person:address"),
-  NotifiedAddress: scope("person:address"),
-};
+/**
+ * Who may see what of people (see platform/subgraph/access-table.ts): respondent identity needs person:read,
+ * addresses person:address and covering the recording force; reference data any caller.
+ */
+export const peopleAccess = defineAccess<PeopleContext>({
+  types: {
+    Force: { requires: "authenticated", protection: "reference", visibility: "every caller" },
+    Court: { requires: "authenticated", protection: "reference", visibility: "every caller" },
+    Person: {
+      requires: scope("person:read"),
+      protection: "identity",
+      visibility:
+        "respondents: every caller, every force; a person only ever protected: callers with person:protected covering an order " +
+        "protecting them; a person no order names: nobody. Others get null or no search hit, never an error (person_role, in SQL)",
+    },
+    PersonName: { requires: scope("person:read"), protection: "identity", visibility: "as its Person" },
+    NotifiedAddress: { requires: scope("person:address"), protection: "detail", visibility: "only through Person.notifiedAddresses" },
+  },
+  fields: {
+    "Query.forces": { requires: "authenticated" },
+    "Query.courts": { requires: "authenticated" },
+    "Query.person": { requires: scope("person:read") },
+    "Query.searchPeople": { requires: scope("person:read") },
+    "Person.notifiedAddresses": {
+      requires: scope("person:address"),
+      protection: "address",
+      record: {
+        foundBy: "the person's recording force",
+        covers: (principal, person: Person) => coversForce(principal, person.forceCode),
+      },
+    },
+  },
+});

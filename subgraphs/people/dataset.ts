@@ -1,7 +1,23 @@
-import { bulkInsert } from "../../platform/db/bulk-insert";
 import type { Db } from "../../platform/db/db";
-import type { DatasetChunk, NotifiedAddressRow, PersonAliasRow, PersonRow } from "../../domain/records";
+import type { OrderFacts } from "../../domain/order-facts/order-facts";
+import {
+  NOTIFIED_ADDRESS_TABLE,
+  PERSON_ALIAS_TABLE,
+  PERSON_TABLE,
+  type NotifiedAddressRow,
+  type PersonAliasRow,
+  type PersonRow,
+} from "./person/person.table";
 import { PersonWriter, rolesOf } from "./person/person.writer";
+
+/** The people share of a dataset chunk, and the orders whose parties it records. */
+export interface PeopleDatasetShare {
+  people: { persons: PersonRow[]; aliases: PersonAliasRow[]; addresses: NotifiedAddressRow[] };
+  orders: {
+    orders: (Pick<OrderFacts, "id" | "applicantForceCode" | "respondentId"> & { courtCode?: string | null })[];
+    protectedPersons: { orderId: string; personId: string }[];
+  };
+}
 
 /**
  * Writes the people share of a dataset chunk (demo data, benchmark loads), with
@@ -9,25 +25,10 @@ import { PersonWriter, rolesOf } from "./person/person.writer";
  * have told them: persons and roles arrive in the same load, so no person is
  * ever visible before people knows whether they are a protected person.
  */
-export async function insertPeopleChunk(db: Db, chunk: DatasetChunk): Promise<void> {
-  await bulkInsert<PersonRow>(
-    db,
-    "person",
-    { id: "text", forceCode: "text", pncId: "text", givenName: "text", familyName: "text", dateOfBirth: "date" },
-    chunk.people.persons,
-  );
-  await bulkInsert<PersonAliasRow>(
-    db,
-    "person_alias",
-    { personId: "text", position: "int", givenName: "text", familyName: "text" },
-    chunk.people.aliases,
-  );
-  await bulkInsert<NotifiedAddressRow>(
-    db,
-    "notified_address",
-    { id: "text", personId: "text", forceCode: "text", address: "text", notifiedOn: "date", policeStation: "text" },
-    chunk.people.addresses,
-  );
+export async function insertPeopleChunk(db: Db, chunk: PeopleDatasetShare): Promise<void> {
+  await PERSON_TABLE.insert(db, chunk.people.persons);
+  await PERSON_ALIAS_TABLE.insert(db, chunk.people.aliases);
+  await NOTIFIED_ADDRESS_TABLE.insert(db, chunk.people.addresses);
   const protectedByOrder = new Map<string, string[]>();
   for (const link of chunk.orders.protectedPersons) {
     protectedByOrder.set(link.orderId, [...(protectedByOrder.get(link.orderId) ?? []), link.personId]);

@@ -2,7 +2,6 @@ import { STREAMS } from "../../domain/topology";
 import { EVENT_MIGRATIONS } from "../../platform/events/runtime";
 import { repoPath } from "../../platform/repo-root";
 import { peopleAccess } from "./access";
-import { peopleJurisdiction } from "./jurisdiction";
 import { defineSubgraph } from "../../platform/subgraph/subgraph";
 import { createLoaders } from "./context";
 import { CourtResolver } from "./court/court.resolver";
@@ -26,7 +25,6 @@ export const peopleSubgraph = defineSubgraph({
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToPeople },
   resolvers: [PersonResolver, ForceResolver, CourtResolver],
   access: peopleAccess,
-  jurisdiction: peopleJurisdiction,
   referenceResolvers: { Person: personReferenceResolver, Force: forceReferenceResolver, Court: courtReferenceResolver },
   createLoaders,
   insertDatasetChunk: insertPeopleChunk,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { openPglite, openPostgres, type Db } from "../../platform/db/db";
 import { migrate } from "../../platform/db/migrate";
 import { migrationDirsOf, type SubgraphDefinition } from "../../platform/subgraph/subgraph";
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { isPostgresAvailable, TEST_DATABASE_URL } from "./services";
 
 export interface TestDatabase {

@@ -1,5 +1,5 @@
 import { STREAMS, type SubgraphName, STREAM_TOPOLOGY } from "../../domain/topology";
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { emptyChunk } from "./database";
 import { hearing, order } from "./rows";
 import { randomBytes } from "node:crypto";

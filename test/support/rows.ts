@@ -1,4 +1,4 @@
-import type { BreachOffenceRow, CourtHearingRow, OrderRow, PersonRow } from "../../domain/records";
+import type { BreachOffenceRow, CourtHearingRow, OrderRow, PersonRow } from "../../subgraphs/dataset-chunk";
 
 /** An order row for hand-written fixtures: unmade, unexpired and unended unless the fields say otherwise. */
 export function order(fields: Partial<OrderRow> & Pick<OrderRow, "id" | "kind" | "applicantForceCode">): OrderRow {

@@ -1,4 +1,4 @@
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { mergeChunks } from "../../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../../dev/dataset/seed-cases";
 import { emptyChunk } from "./database";

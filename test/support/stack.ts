@@ -9,7 +9,7 @@ import { REQUEST_ID_HEADER } from "../../gateway/server";
 import type { EventBus } from "../../platform/events/bus";
 import { InProcessBus } from "../../platform/events/in-process-bus";
 import type { SubgraphEvents } from "../../platform/events/runtime";
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { openTestAuditDatabase, type TestAuditDatabase } from "./audit";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";

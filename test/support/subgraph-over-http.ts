@@ -4,7 +4,7 @@ import { fixedClock } from "../../platform/clock";
 import { listen, type RunningHttpService } from "../../platform/http";
 import { signIdentityAssertion } from "../../platform/identity/assertion";
 import type { Principal } from "../../platform/identity/principal";
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { createTestSubgraphServer, testKeys } from "./identity";

@@ -1,7 +1,7 @@
 import { fixedClock } from "../../platform/clock";
 import { observeStatements } from "../../platform/db/db";
 import type { SubgraphDefinition, SubgraphServer } from "../../platform/subgraph/subgraph";
-import type { DatasetChunk } from "../../domain/records";
+import type { DatasetChunk } from "../../subgraphs/dataset-chunk";
 import { insertChunks, openTestDatabase, type TestDatabase } from "./database";
 import { createTestSubgraphServer } from "./identity";
 

@@ -3,7 +3,7 @@ import { courtsOfForce, findCourt, FORCES } from "../../../platform/reference";
 import { mergeChunks } from "../chunk";
 import { DEFAULT_UNTIL, generateDataset, GenerateOptions } from "../generate";
 import { londonDateTime } from "../london-time";
-import { BreachOffenceRow, CourtHearingRow, DatasetChunk, OrderEventRow, OrderRow, PersonRow } from "../../../domain/records";
+import { BreachOffenceRow, CourtHearingRow, DatasetChunk, OrderEventRow, OrderRow, PersonRow } from "../../../subgraphs/dataset-chunk";
 import { SEED_CASE_IDS, seedCasesChunk } from "../seed-cases";
 
 /*
@@ -95,12 +95,8 @@ function summaryImpliedBy(events: readonly OrderEventRow[]): Partial<OrderRow> {
 }
 
 function inForceOn(order: OrderRow, day: string): boolean {
-  return (
-    order.madeOn !== null &&
-    order.madeOn <= day &&
-    (order.endedOn === null || day < order.endedOn) &&
-    (order.expiresOn === null || day < order.expiresOn)
-  );
+  const { madeOn = null, endedOn = null, expiresOn = null } = order;
+  return madeOn !== null && madeOn <= day && (endedOn === null || day < endedOn) && (expiresOn === null || day < expiresOn);
 }
 
 describe("generateDataset: shape and reproducibility", () => {
@@ -179,7 +175,7 @@ describe("generateDataset: keys and references", () => {
       chunk.people.addresses.forEach((address) => expectKnown(persons, address.personId, "address person"));
       for (const order of chunk.orders.orders) {
         expectKnown(persons, order.respondentId, "respondent");
-        expectKnown(orders, order.supersedesId, "superseded order");
+        expectKnown(orders, order.supersedesId ?? null, "superseded order");
       }
       chunk.orders.protectedPersons.forEach((link) => {
         expectKnown(orders, link.orderId, "protected order");
@@ -188,12 +184,12 @@ describe("generateDataset: keys and references", () => {
       chunk.orders.terms.forEach((term) => expectKnown(orders, term.orderId, "term order"));
       chunk.orders.events.forEach((event) => expectKnown(orders, event.orderId, "event order"));
       for (const hearing of chunk.hearings.hearings) {
-        expectKnown(orders, hearing.orderId, "hearing order");
-        expectKnown(persons, hearing.respondentId, "hearing respondent");
-        expectKnown(breaches, hearing.breachId, "hearing breach");
+        expectKnown(orders, hearing.orderId ?? null, "hearing order");
+        expectKnown(persons, hearing.respondentId ?? null, "hearing respondent");
+        expectKnown(breaches, hearing.breachId ?? null, "hearing breach");
       }
       for (const breach of chunk.breaches.breaches) {
-        expectKnown(orders, breach.orderId, "breach order");
+        expectKnown(orders, breach.orderId ?? null, "breach order");
         expectKnown(persons, breach.offenderId, "offender");
       }
     }
@@ -296,7 +292,7 @@ describe("generateDataset: orders and their histories", () => {
   it("makes full orders last at least 2 years unless until further order, and leaves interim orders without expiry", () => {
     const fullOrders = all.orders.orders.filter((order) => order.kind === "FULL" && order.madeOn !== null);
     const tooShort = fullOrders.filter(
-      (order) => !order.untilFurtherOrder && (order.expiresOn === null || order.expiresOn < plusYears(order.madeOn!, 2)),
+      (order) => !order.untilFurtherOrder && (order.expiresOn == null || order.expiresOn < plusYears(order.madeOn!, 2)),
     );
     expect(tooShort).toEqual([]);
     expect(fullOrders.filter((order) => order.untilFurtherOrder && order.expiresOn !== null)).toEqual([]);
@@ -591,7 +587,7 @@ describe("generateDataset: breaches", () => {
       const order = ordersById.get(breach.orderId!)!;
       return (
         !inForceOn(order, breach.occurredOn) ||
-        order.servedOn === null ||
+        order.servedOn == null ||
         breach.occurredOn < order.servedOn ||
         breach.offenderId !== order.respondentId ||
         breach.orderForceCode !== order.applicantForceCode ||
@@ -627,7 +623,7 @@ describe("generateDataset: breaches", () => {
   it("record a decision date for convictions and acquittals, and a sentence within the legal maxima for convictions", () => {
     const wrongDecision = breaches.filter((breach) => {
       const decided = breach.status === "CONVICTED" || breach.status === "ACQUITTED";
-      const decidedInRange = breach.decidedOn !== null && breach.reportedOn <= breach.decidedOn && breach.decidedOn <= UNTIL;
+      const decidedInRange = breach.decidedOn != null && breach.reportedOn <= breach.decidedOn && breach.decidedOn <= UNTIL;
       return decided !== decidedInRange || (breach.sentence !== null) !== (breach.status === "CONVICTED");
     });
     expect(wrongDecision).toEqual([]);

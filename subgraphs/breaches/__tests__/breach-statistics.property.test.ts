@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { BreachOffenceRow } from "../../../domain/records";
+import type { BreachOffenceRow } from "../../dataset-chunk";
 import { BreachOffenceType, BreachStatus } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
 import { emptyChunk, insertChunks } from "../../../test/support/database";

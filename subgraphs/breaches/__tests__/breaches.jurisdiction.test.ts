@@ -1,4 +1,4 @@
-import type { BreachOffenceRow } from "../../../domain/records";
+import type { BreachOffenceRow } from "../../dataset-chunk";
 import type { Principal } from "../../../platform/identity/principal";
 import { forcesInRegion } from "../../../platform/reference";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";

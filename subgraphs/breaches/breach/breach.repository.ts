@@ -1,12 +1,11 @@
-import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
+import { BREACH_TABLE } from "./breach.table";
 import { BreachOffence } from "./breach.type";
 
-const BREACH_COLUMNS = `id, offence_type, offence_code, order_id, order_force_code, offender_id, reporting_force_code,
-  occurred_on, reported_on, description, status, decided_on, sentence`;
+const BREACH_COLUMNS = BREACH_TABLE.selectList();
 
 function toBreach(row: Record<string, unknown>): BreachOffence {
-  return Object.assign(new BreachOffence(), camelCaseRow<BreachOffence>(row));
+  return Object.assign(new BreachOffence(), row);
 }
 
 /** Reads of breach offences, for the loaders; writes are the writer's (breach.writer.ts). */

@@ -1,17 +1,8 @@
 import type { Db } from "../../../platform/db/db";
+import { BREACH_TABLE, type BreachOffenceRow } from "./breach.table";
 
-export interface NewBreachReport {
-  id: string;
-  offenceType: string;
-  offenceCode: string | null;
-  orderId: string;
-  orderForceCode: string;
-  offenderId: string;
-  reportingForceCode: string;
-  occurredOn: string;
-  reportedOn: string;
-  description: string;
-}
+/** A breach as reported: no decision yet. */
+export type NewBreachReport = Omit<BreachOffenceRow, "status" | "decidedOn" | "sentence">;
 
 export interface BreachDecision {
   status: "CONVICTED" | "ACQUITTED";
@@ -28,23 +19,7 @@ export class BreachWriter {
   constructor(private readonly tx: Db) {}
 
   async insertReportedBreach(report: NewBreachReport): Promise<void> {
-    await this.tx.query(
-      `INSERT INTO breach_offence (id, offence_type, offence_code, order_id, order_force_code, offender_id, reporting_force_code,
-                                  occurred_on, reported_on, description, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'REPORTED')`,
-      [
-        report.id,
-        report.offenceType,
-        report.offenceCode,
-        report.orderId,
-        report.orderForceCode,
-        report.offenderId,
-        report.reportingForceCode,
-        report.occurredOn,
-        report.reportedOn,
-        report.description,
-      ],
-    );
+    await BREACH_TABLE.insert(this.tx, [{ ...report, status: "REPORTED" }]);
   }
 
   /** Records a court's decision on a breach; false when there is no such breach. */

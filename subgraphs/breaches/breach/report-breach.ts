@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError, outOfJurisdiction } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
-import { findOrderFacts } from "../../../domain/order-facts/order-facts";
+import { findOrderFacts } from "../../../domain/order-facts/order-facts-copy";
 import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";

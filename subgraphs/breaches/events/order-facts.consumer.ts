@@ -1,4 +1,4 @@
-import { applyOrderFactsChange } from "../../../domain/order-facts/order-facts";
+import { applyOrderFactsChange } from "../../../domain/order-facts/order-facts-copy";
 
 /**
  * Keeps this subgraph's copy of order facts current (stream order-facts), to check breach reports

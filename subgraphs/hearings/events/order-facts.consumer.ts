@@ -1,6 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
-import { applyOrderFactsChange, orderFactsChange } from "../../../domain/order-facts/order-facts";
+import { orderFactsChange } from "../../../domain/order-facts/order-facts";
+import { applyOrderFactsChange } from "../../../domain/order-facts/order-facts-copy";
 import { HearingWriter } from "../hearing/hearing.writer";
 
 /**

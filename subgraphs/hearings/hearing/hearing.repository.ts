@@ -1,17 +1,16 @@
-import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
+import { HEARING_FIELDS, HEARING_TABLE } from "./hearing.table";
 import { CourtHearing } from "./hearing.type";
 
 /** The hearing's columns, and its order's applicant force from the order-facts copy (whose detail the hearing is). */
-export const HEARING_COLUMNS = `id, case_number, court_code, force_code, type, status, listed_for, courtroom,
-  order_id, respondent_id, breach_id, decision, outcome_note,
-  (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS order_force_code`;
+export const HEARING_COLUMNS = `${HEARING_TABLE.selectList({ only: HEARING_FIELDS })},
+  (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderForceCode"`;
 
 /** Listing order: time, then courtroom, then id so equal listings never swap between calls. */
 const LISTING_ORDER = `listed_for, courtroom, id`;
 
 export function toHearing(row: Record<string, unknown>): CourtHearing {
-  return Object.assign(new CourtHearing(), camelCaseRow<CourtHearing>(row));
+  return Object.assign(new CourtHearing(), row);
 }
 
 /**

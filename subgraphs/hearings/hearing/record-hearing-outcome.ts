@@ -4,7 +4,7 @@ import { checkHearingOutcome, HEARING_OUTCOME_RECORDED, type HearingOutcomeRecor
 import { londonDateOf } from "../../../platform/dates";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
-import { findOrderFacts } from "../../../domain/order-facts/order-facts";
+import { findOrderFacts } from "../../../domain/order-facts/order-facts-copy";
 import { coversCourt } from "../../../platform/identity/principal";
 import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";

@@ -1,11 +1,12 @@
 import fc from "fast-check";
-import type { OrderRow } from "../../../domain/records";
+import type { OrderRow } from "../../dataset-chunk";
 import { ORDER_END_REASONS, OrderKind } from "../../../domain/vocabulary";
 import type { Db } from "../../../platform/db/db";
-import { emptyChunk, insertChunks } from "../../../test/support/database";
+import { defineTable } from "../../../platform/db/table";
 import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
 import { ordersSubgraph } from "../subgraph";
 import { StatisticsRepository, type OrderCounts } from "../statistics/statistics.repository";
+import { ORDER_TABLE } from "../order/order.table";
 import { order } from "./orders.fixture";
 
 /**
@@ -18,11 +19,16 @@ import { order } from "./orders.fixture";
 type Facts = Pick<OrderRow, "kind" | "applicantForceCode" | "madeOn" | "expiresOn" | "untilFurtherOrder" | "endedOn" | "endReason">;
 type End = { on: string; reason: OrderRow["endReason"] } | null;
 
+/** The orders table as migration 001 made it (the version came later): the backfill is tested on rows written before it. */
+const { version: _version, ...COLUMNS_AT_001 } = ORDER_TABLE.columns;
+const ORDERS_AT_001 = defineTable(ORDER_TABLE.name, COLUMNS_AT_001);
+
 let nextId = 0;
 async function insertOrders(db: Db, rows: Facts[]): Promise<void> {
-  const chunk = emptyChunk();
-  chunk.orders.orders.push(...rows.map((f) => order({ id: `p${(nextId += 1)}`, appliedOn: "2019-12-01", ...f })));
-  await insertChunks(db, ordersSubgraph, [chunk]);
+  await ORDERS_AT_001.insert(
+    db,
+    rows.map((f) => order({ id: `p${(nextId += 1)}`, appliedOn: "2019-12-01", ...f })),
+  );
 }
 
 const byForce = (counts: Map<string, OrderCounts>): ForceCounts => [...counts];

@@ -1,4 +1,4 @@
-import type { DatasetChunk } from "../../../domain/records";
+import type { DatasetChunk } from "../../dataset-chunk";
 import { emptyChunk } from "../../../test/support/database";
 import { order } from "../../../test/support/rows";
 

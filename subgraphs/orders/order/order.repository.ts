@@ -1,13 +1,16 @@
-import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
+import type { RowOf } from "../../../platform/db/table";
 import { CourtReference } from "../../../platform/subgraph/reference-stubs";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
+import { ORDER_EVENT_TABLE, ORDER_FIELDS, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
 import { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order.type";
 
-const ORDER_COLUMNS = `o.id, o.reference, o.kind, o.applicant_force_code, o.court_code, o.respondent_id,
-  o.applied_on, o.made_on, o.served_on, o.expires_on, o.until_further_order, o.ended_on, o.end_reason, o.supersedes_id`;
+const ORDER_COLUMNS = ORDER_TABLE.selectList({ alias: "o", only: ORDER_FIELDS });
+const TERM_COLUMNS = ORDER_TERM_TABLE.selectList({ only: ["orderId", "category", "description", "exclusionArea"] });
+const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note"] });
+type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note">;
 /** The listing order's sort key; indexed (spo_listing). */
 const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
 
@@ -45,7 +48,7 @@ function andVisible(visibility: OrderVisibility, params: unknown[]): string {
 }
 
 function toOrder(row: Record<string, unknown>): StalkingProtectionOrder {
-  return Object.assign(new StalkingProtectionOrder(), camelCaseRow<StalkingProtectionOrder>(row));
+  return Object.assign(new StalkingProtectionOrder(), row);
 }
 
 /** Criteria already validated and resolved to force codes by the resolver. */
@@ -99,7 +102,7 @@ export class OrderRepository {
   ): Promise<(StalkingProtectionOrder & { protectedPersonId: string })[]> {
     const params: unknown[] = [personIds];
     const rows = await this.db.query(
-      `SELECT pp.person_id AS protected_person_id, ${ORDER_COLUMNS}
+      `SELECT pp.person_id AS "protectedPersonId", ${ORDER_COLUMNS}
          FROM order_protected_person pp JOIN stalking_protection_order o ON o.id = pp.order_id
         WHERE pp.person_id = ANY($1)${andVisible(visibility, params)} ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC`,
       params,
@@ -117,31 +120,23 @@ export class OrderRepository {
 
   async findTermsByOrderIds(orderIds: readonly string[]): Promise<OrderTerm[]> {
     const rows = await this.db.query(
-      `SELECT order_id, category, description, exclusion_area FROM order_term
-        WHERE order_id = ANY($1) ORDER BY order_id, category, position`,
+      `SELECT ${TERM_COLUMNS} FROM order_term WHERE order_id = ANY($1) ORDER BY order_id, category, position`,
       [orderIds],
     );
-    return rows.map((row) => Object.assign(new OrderTerm(), camelCaseRow<OrderTerm>(row)));
+    return rows.map((row) => Object.assign(new OrderTerm(), row));
   }
 
   async findEventsByOrderIds(orderIds: readonly string[]): Promise<OrderEvent[]> {
-    const rows = await this.db.query<{
-      order_id: string;
-      type: OrderEventType;
-      occurred_on: string;
-      court_code: string | null;
-      note: string | null;
-    }>(
-      `SELECT order_id, type, occurred_on, court_code, note FROM order_event
-        WHERE order_id = ANY($1) ORDER BY order_id, position`,
+    const rows = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM order_event WHERE order_id = ANY($1) ORDER BY order_id, position`,
       [orderIds],
     );
     return rows.map((row) =>
       Object.assign(new OrderEvent(), {
-        orderId: row.order_id,
-        type: row.type,
-        on: row.occurred_on,
-        court: CourtReference.of(row.court_code),
+        orderId: row.orderId,
+        type: row.type as OrderEventType,
+        on: row.occurredOn,
+        court: CourtReference.of(row.courtCode),
         note: row.note,
       }),
     );
@@ -167,7 +162,7 @@ export class OrderRepository {
     const limit = param(first + 1); // one extra row tells whether there is a next page
     const [rows, [count]] = await Promise.all([
       this.db.query(
-        `SELECT ${ORDER_COLUMNS}, ${SORT_DATE_SQL}::text AS sort_date FROM stalking_protection_order o
+        `SELECT ${ORDER_COLUMNS}, ${SORT_DATE_SQL}::text AS "sortDate" FROM stalking_protection_order o
           ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(" AND ")}` : ""}
           ORDER BY ${SORT_DATE_SQL} DESC, o.id DESC LIMIT ${limit}`,
         params,

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
 import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
 import { OrderRepository } from "./order.repository";
+import { ORDER_TABLE } from "./order.table";
+
+/** An order's facts, as the orders table holds them: what every write returns and publishes. */
+const FACTS = ORDER_TABLE.selectList({ only: Object.keys(ORDER_FACTS_COLUMNS) as (keyof typeof ORDER_FACTS_COLUMNS)[] });
 
 export interface NewOrderEvent {
   type: `${OrderEventType}`;
@@ -33,12 +36,12 @@ export class OrderWriter {
 
   /** The order's facts, locked until the transaction ends; null if there is no such order. */
   async lockOrder(id: string): Promise<OrderFacts | null> {
-    const [row] = await this.tx.query(`SELECT ${ORDER_FACTS_COLUMNS} FROM stalking_protection_order WHERE id = $1 FOR UPDATE`, [id]);
-    return row ? camelCaseRow<OrderFacts>(row) : null;
+    const [row] = await this.tx.query<OrderFacts>(`SELECT ${FACTS} FROM stalking_protection_order WHERE id = $1 FOR UPDATE`, [id]);
+    return row ?? null;
   }
 
   async changeFacts(id: string, change: OrderFactsChange): Promise<OrderFacts> {
-    const [row] = await this.tx.query(
+    const [row] = await this.tx.query<OrderFacts>(
       `UPDATE stalking_protection_order SET
          made_on = coalesce($2::date, made_on),
          expires_on = CASE WHEN $3::boolean THEN $4::date ELSE expires_on END,
@@ -46,7 +49,7 @@ export class OrderWriter {
          ended_on = coalesce($6::date, ended_on),
          end_reason = coalesce($7, end_reason),
          version = version + 1
-       WHERE id = $1 RETURNING ${ORDER_FACTS_COLUMNS}`,
+       WHERE id = $1 RETURNING ${FACTS}`,
       [
         id,
         change.madeOn ?? null,
@@ -57,7 +60,7 @@ export class OrderWriter {
         change.ended?.reason ?? null,
       ],
     );
-    return camelCaseRow<OrderFacts>(row);
+    return row;
   }
 
   /** Appends events after the order's last one, in the order given. */
@@ -95,22 +98,24 @@ export class OrderWriter {
     const id = randomUUID();
     const applicationYear = Number((interim.appliedOn ?? made.on).slice(0, 4));
     const reference = await this.nextReference(interim.applicantForceCode, applicationYear);
-    const [row] = await this.tx.query(
-      `INSERT INTO stalking_protection_order (id, reference, kind, applicant_force_code, court_code, respondent_id, applied_on, made_on,
-                                              expires_on, until_further_order, supersedes_id)
-       VALUES ($1, $2, 'FULL', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${ORDER_FACTS_COLUMNS}`,
+    const [facts] = await ORDER_TABLE.insert<OrderFacts>(
+      this.tx,
       [
-        id,
-        reference,
-        interim.applicantForceCode,
-        made.courtCode,
-        interim.respondentId,
-        interim.appliedOn,
-        made.on,
-        made.expiry.expiresOn,
-        made.expiry.untilFurtherOrder,
-        interim.id,
+        {
+          id,
+          reference,
+          kind: "FULL",
+          applicantForceCode: interim.applicantForceCode,
+          courtCode: made.courtCode,
+          respondentId: interim.respondentId,
+          appliedOn: interim.appliedOn,
+          madeOn: made.on,
+          expiresOn: made.expiry.expiresOn,
+          untilFurtherOrder: made.expiry.untilFurtherOrder,
+          supersedesId: interim.id,
+        },
       ],
+      { returning: FACTS },
     );
     await this.tx.query(
       `INSERT INTO order_protected_person (order_id, person_id) SELECT $1, person_id FROM order_protected_person WHERE order_id = $2`,
@@ -126,7 +131,7 @@ export class OrderWriter {
        SELECT $1, 0, type, occurred_on, court_code, note FROM order_event WHERE order_id = $2 AND type = 'APPLIED' ORDER BY position LIMIT 1`,
       [id, interim.id],
     );
-    return { facts: camelCaseRow<OrderFacts>(row), reference };
+    return { facts, reference };
   }
 
   /** The protected persons of each order, by order id (every id present, with [] for none). */

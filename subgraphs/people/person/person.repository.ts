@@ -1,34 +1,26 @@
-import { camelCaseRow } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
+import type { RowOf } from "../../../platform/db/table";
 import { visibilityParams, visiblePersonSql, type PersonVisibility } from "./person-visibility";
+import { NOTIFIED_ADDRESS_TABLE, PERSON_ALIAS_TABLE, PERSON_TABLE } from "./person.table";
 import { NotifiedAddress, Person, PersonName } from "./person.type";
 
-interface PersonRow {
-  id: string;
-  force_code: string;
-  pnc_id: string | null;
-  given_name: string;
-  family_name: string;
-  date_of_birth: string | null;
-}
+type PersonRow = RowOf<typeof PERSON_TABLE.columns>;
+type AliasRow = Pick<RowOf<typeof PERSON_ALIAS_TABLE.columns>, "personId" | "givenName" | "familyName">;
+type AddressRow = Omit<RowOf<typeof NOTIFIED_ADDRESS_TABLE.columns>, "id">;
 
-interface AliasRow {
-  person_id: string;
-  given_name: string;
-  family_name: string;
-}
-
-const PERSON_COLUMNS = `p.id, p.force_code, p.pnc_id, p.given_name, p.family_name, p.date_of_birth`;
+const PERSON_COLUMNS = PERSON_TABLE.selectList({ alias: "p" });
+const ALIAS_COLUMNS = PERSON_ALIAS_TABLE.selectList({ only: ["personId", "givenName", "familyName"] });
+const ADDRESS_COLUMNS = NOTIFIED_ADDRESS_TABLE.selectList({ only: ["personId", "forceCode", "address", "notifiedOn", "policeStation"] });
 /** Upper bound on search results: a search is for finding a person, not for listing people. */
 export const SEARCH_LIMIT = 100;
 
 function toPerson(row: PersonRow): Person {
   return Object.assign(new Person(), {
     id: row.id,
-    forceCode: row.force_code,
-    pncId: row.pnc_id,
-    name: Object.assign(new PersonName(), { given: row.given_name, family: row.family_name }),
-    dateOfBirth: row.date_of_birth,
+    forceCode: row.forceCode,
+    pncId: row.pncId,
+    name: Object.assign(new PersonName(), { given: row.givenName, family: row.familyName }),
+    dateOfBirth: row.dateOfBirth,
   });
 }
 
@@ -57,19 +49,18 @@ export class PersonRepository {
 
   async findAliasesByPersonIds(personIds: readonly string[]): Promise<PersonAlias[]> {
     const rows = await this.db.query<AliasRow>(
-      `SELECT person_id, given_name, family_name FROM person_alias WHERE person_id = ANY($1) ORDER BY person_id, position`,
+      `SELECT ${ALIAS_COLUMNS} FROM person_alias WHERE person_id = ANY($1) ORDER BY person_id, position`,
       [personIds],
     );
-    return rows.map((row) => Object.assign(new PersonName(), { personId: row.person_id, given: row.given_name, family: row.family_name }));
+    return rows.map((row) => Object.assign(new PersonName(), { personId: row.personId, given: row.givenName, family: row.familyName }));
   }
 
   async findNotifiedAddressesByPersonIds(personIds: readonly string[]): Promise<(NotifiedAddress & { personId: string })[]> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT person_id, force_code, address, notified_on, police_station
-         FROM notified_address WHERE person_id = ANY($1) ORDER BY person_id, notified_on, id`,
+    const rows = await this.db.query<AddressRow>(
+      `SELECT ${ADDRESS_COLUMNS} FROM notified_address WHERE person_id = ANY($1) ORDER BY person_id, notified_on, id`,
       [personIds],
     );
-    return rows.map((row) => Object.assign(new NotifiedAddress(), camelCaseRow<NotifiedAddress & { personId: string }>(row)));
+    return rows.map((row) => Object.assign(new NotifiedAddress(), row));
   }
 
   async findPersonsByPncId(pncId: string): Promise<Person[]> {

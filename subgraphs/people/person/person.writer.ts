@@ -1,18 +1,8 @@
-import { bulkInsert, type ColumnTypes } from "../../../platform/db/bulk-insert";
 import type { Db } from "../../../platform/db/db";
 import type { OrderFacts, OrderParties } from "../../../domain/order-facts/order-facts";
+import { PERSON_ROLE_TABLE, type PersonRoleKind, type PersonRoleRow } from "./person.table";
 
-export type PersonRoleKind = "RESPONDENT" | "PROTECTED";
-
-export interface PersonRoleRow {
-  personId: string;
-  orderId: string;
-  role: PersonRoleKind;
-  applicantForceCode: string;
-  courtCode: string | null;
-}
-
-type OrderOfRole = Pick<OrderFacts, "id" | "applicantForceCode" | "courtCode">;
+type OrderOfRole = Pick<OrderFacts, "id" | "applicantForceCode"> & { courtCode?: string | null };
 
 /** One row per party of an order. */
 export function rolesOf(order: OrderOfRole, parties: OrderParties): PersonRoleRow[] {
@@ -21,18 +11,13 @@ export function rolesOf(order: OrderOfRole, parties: OrderParties): PersonRoleRo
     orderId: order.id,
     role,
     applicantForceCode: order.applicantForceCode,
-    courtCode: order.courtCode,
+    courtCode: order.courtCode ?? null,
   });
   return [row(parties.respondentId, "RESPONDENT"), ...parties.protectedPersonIds.map((id) => row(id, "PROTECTED"))];
 }
 
-const ROLE_COLUMNS: ColumnTypes<PersonRoleRow> = {
-  personId: "text",
-  orderId: "text",
-  role: "text",
-  applicantForceCode: "text",
-  courtCode: "text",
-};
+/** A row seen again changes nothing but the order's force and court. */
+const ROLE_SEEN_AGAIN = PERSON_ROLE_TABLE.upsertClause(["personId", "role", "orderId"]);
 
 /**
  * Writes of the people subgraph: each person's roles in orders (person_role), from the order-facts
@@ -49,13 +34,6 @@ export class PersonWriter {
    * repeated event) changes nothing but the order's force and court.
    */
   async recordRoles(rows: readonly PersonRoleRow[]): Promise<void> {
-    await bulkInsert(
-      this.tx,
-      "person_role",
-      ROLE_COLUMNS,
-      rows,
-      `ON CONFLICT (person_id, role, order_id) DO UPDATE
-         SET applicant_force_code = excluded.applicant_force_code, court_code = excluded.court_code`,
-    );
+    await PERSON_ROLE_TABLE.insert(this.tx, rows, { onConflict: ROLE_SEEN_AGAIN });
   }
 }

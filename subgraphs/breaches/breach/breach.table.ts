@@ -1,0 +1,25 @@
+import { date, defineTable, text, type ColumnsMatch, type Holds, type InsertRowOf, type RowOf } from "../../../platform/db/table";
+import type { BreachOffenceType, BreachStatus } from "../../../domain/vocabulary";
+import type { BreachOffence } from "./breach.type";
+
+/** The breaches subgraph's table (migrations/), each column declared once: every statement on it is derived from this. */
+export const BREACH_TABLE = defineTable("breach_offence", {
+  id: text(),
+  offenceType: text<`${BreachOffenceType}`>(),
+  offenceCode: text().nullable(),
+  orderId: text().nullable(),
+  /** Applicant force of the order breached. */
+  orderForceCode: text().nullable(),
+  offenderId: text(),
+  reportingForceCode: text(),
+  occurredOn: date(),
+  reportedOn: date(),
+  description: text().nullable(),
+  status: text<`${BreachStatus}`>(),
+  /** Date of conviction or acquittal. */
+  decidedOn: date().nullable(),
+  sentence: text().nullable(),
+});
+export type BreachOffenceRow = InsertRowOf<typeof BREACH_TABLE.columns>;
+/** Every column is a field of the GraphQL type. */
+export type BreachColumnsMatch = Holds<ColumnsMatch<RowOf<typeof BREACH_TABLE.columns>, BreachOffence>>;

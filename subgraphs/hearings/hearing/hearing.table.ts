@@ -1,0 +1,45 @@
+import {
+  boolean,
+  date,
+  defineTable,
+  keysExcept,
+  text,
+  timestamptz,
+  type ColumnsMatch,
+  type Holds,
+  type InsertRowOf,
+  type RowOf,
+} from "../../../platform/db/table";
+import type { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
+import type { CourtHearing } from "./hearing.type";
+
+/** The hearings subgraph's table (migrations/), each column declared once: every statement on it is derived from this. */
+export const HEARING_TABLE = defineTable("court_hearing", {
+  id: text(),
+  caseNumber: text(),
+  courtCode: text(),
+  forceCode: text(),
+  type: text<`${HearingType}`>(),
+  status: text<`${HearingStatus}`>(),
+  listedFor: timestamptz(),
+  courtroom: text().nullable(),
+  orderId: text().nullable(),
+  respondentId: text().nullable(),
+  breachId: text().nullable(),
+  decision: text<`${CourtDecision}`>().nullable(),
+  outcomeNote: text().nullable(),
+  // What the court decided about the expiry, kept for the record (the order's own expiry is the orders subgraph's).
+  decidedExpiresOn: date().nullable(),
+  decidedUntilFurtherOrder: boolean().nullable(),
+  outcomeRecordedAt: timestamptz().nullable(),
+});
+export type CourtHearingRow = InsertRowOf<typeof HEARING_TABLE.columns>;
+
+/** The columns kept for the record only, which the GraphQL type does not carry. */
+const RECORD_ONLY = ["decidedExpiresOn", "decidedUntilFurtherOrder", "outcomeRecordedAt"] as const;
+/** The columns a hearing is read with: every one the GraphQL type carries. */
+export const HEARING_FIELDS = keysExcept(HEARING_TABLE, RECORD_ONLY);
+/** Every column is a field of the GraphQL type, but those kept for the record; its order's force is joined in. */
+export type HearingColumnsMatch = Holds<
+  ColumnsMatch<RowOf<typeof HEARING_TABLE.columns>, CourtHearing, "orderForceCode", (typeof RECORD_ONLY)[number]>
+>;

@@ -1,0 +1,61 @@
+import {
+  boolean,
+  date,
+  defineTable,
+  int,
+  keysExcept,
+  text,
+  type ColumnsMatch,
+  type Holds,
+  type InsertRowOf,
+  type RowOf,
+} from "../../../platform/db/table";
+import { ORDER_FACTS_COLUMNS } from "../../../domain/order-facts/order-facts";
+import type { OrderEventType } from "../../../domain/vocabulary";
+import type { OrderTerm, StalkingProtectionOrder } from "./order.type";
+
+/** The orders subgraph's tables (migrations/), each column declared once: every statement on them is derived from these. */
+
+/** An order: its facts (published on stream order-facts), its reference and the day it was served. */
+export const ORDER_TABLE = defineTable("stalking_protection_order", {
+  ...ORDER_FACTS_COLUMNS,
+  version: int().withDefault(1),
+  reference: text(),
+  servedOn: date().nullable(),
+});
+export type OrderRow = InsertRowOf<typeof ORDER_TABLE.columns>;
+/** The columns the GraphQL type does not carry: the version orders the published copies. */
+const NOT_IN_TYPE = ["version"] as const;
+/** The columns an order is read with: every one the GraphQL type carries. */
+export const ORDER_FIELDS = keysExcept(ORDER_TABLE, NOT_IN_TYPE);
+/** Every column is a field of the GraphQL type, and every field of it a column, but those set aside above. */
+export type OrderColumnsMatch = Holds<
+  ColumnsMatch<RowOf<typeof ORDER_TABLE.columns>, StalkingProtectionOrder, never, (typeof NOT_IN_TYPE)[number]>
+>;
+
+export const ORDER_PROTECTED_PERSON_TABLE = defineTable("order_protected_person", { orderId: text(), personId: text() });
+export type OrderProtectedPersonRow = InsertRowOf<typeof ORDER_PROTECTED_PERSON_TABLE.columns>;
+
+export const ORDER_TERM_TABLE = defineTable("order_term", {
+  orderId: text(),
+  category: text<OrderTerm["category"]>(),
+  position: int(),
+  description: text(),
+  exclusionArea: text().nullable(),
+});
+export type OrderTermRow = InsertRowOf<typeof ORDER_TERM_TABLE.columns>;
+/** Every column is a field of the GraphQL type, but the position (the terms' order). */
+export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, never, "position">>;
+
+/** The order's history; expiresOn / untilFurtherOrder are set on events that set or change the expiry. */
+export const ORDER_EVENT_TABLE = defineTable("order_event", {
+  orderId: text(),
+  position: int(),
+  type: text<`${OrderEventType}`>(),
+  occurredOn: date(),
+  courtCode: text().nullable(),
+  note: text().nullable(),
+  expiresOn: date().nullable(),
+  untilFurtherOrder: boolean().nullable(),
+});
+export type OrderEventRow = InsertRowOf<typeof ORDER_EVENT_TABLE.columns>;
