@@ -4,6 +4,7 @@ import { fixedClock } from "../platform/clock";
 import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { findAuditRecords } from "../platform/audit/store";
+import { withIdsByEntity } from "./support/audit";
 import { forcesInRegion } from "../platform/reference";
 import { Region } from "../domain/region";
 import type { Principal } from "../platform/identity/principal";
@@ -172,7 +173,7 @@ describe("response cache", () => {
 
   describe("the audit trail", () => {
     const auditRecordsOf = async (requestId: string | undefined) =>
-      (await findAuditRecords(cached.audit.db, { limit: 100_000 })).filter((record) => record.requestId === requestId);
+      (await findAuditRecords(cached.audit.db, { limit: 100_000 })).filter((record) => record.requestId === requestId).map(withIdsByEntity);
 
     it("records every consultation of personal data, each time: such operations pass the cache by", async () => {
       const query = `{ order(id: "${CHESHIRE.fullOrder}") { reference } forces { code } }`;
@@ -292,7 +293,9 @@ describe("response cache", () => {
     });
 
     async function auditRecordsFor(requestId: string | undefined) {
-      return (await findAuditRecords(cached.audit.db, { limit: 100_000 })).filter((record) => record.requestId === requestId);
+      return (await findAuditRecords(cached.audit.db, { limit: 100_000 }))
+        .filter((record) => record.requestId === requestId)
+        .map(withIdsByEntity);
     }
   });
 
