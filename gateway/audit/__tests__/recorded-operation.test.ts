@@ -182,6 +182,27 @@ describe("what the audit record keeps of an operation", () => {
     expect(parsedVariables).toEqual({ i: { notes: [h("first"), h("second")], ids: ["x-1", "x-2"] } });
   });
 
+  it("stops a recursive input at 32 levels, input fields and list items each counting one", () => {
+    type Level = { note?: string; next?: Level; many?: Level[] };
+    const chain = (levels: number, link: (inner: Level) => Level): Level =>
+      levels === 0 ? { note: "end" } : link(chain(levels - 1, link));
+    const recordedNested = (value: Level) =>
+      record(`query($n: Nested) { nested(input: $n) }`, { n: value }, 1_000_000).parsedVariables.n as Record<string, unknown>;
+
+    // By fields: the object at depth 32 is kept, what it holds is not.
+    let level = recordedNested(chain(40, (inner) => ({ note: "level", next: inner })));
+    for (let depth = 0; depth < 32; depth++) {
+      expect(level.note).toBe(h("level"));
+      level = level.next as Record<string, unknown>;
+    }
+    expect(level).toEqual({ note: "[too deep]", next: "[too deep]" });
+
+    // Through lists: a field and its list are two levels, so the object at depth 32 is the 16th.
+    level = recordedNested(chain(20, (inner) => ({ many: [inner] })));
+    for (let depth = 0; depth < 32; depth += 2) level = (level.many as Record<string, unknown>[])[0];
+    expect(level).toEqual({ many: "[too deep]" });
+  });
+
   it("a value its scalar cannot serialize again is kept as its text, hashed", () => {
     const Stamp = new GraphQLScalarType({
       name: "Stamp",
