@@ -11,6 +11,7 @@ import {
   typeFromAST,
   visit,
   visitWithTypeInfo,
+  type ASTNode,
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -94,7 +95,10 @@ function variableKeeping(schema: GraphQLSchema, document: DocumentNode): Map<str
 /**
  * Visits the document with the position of every value: `Type.field(arg)`
  * for an argument, `Input.field` inside an input object, `$name` in a
- * variable's default value.
+ * variable's default value. A value's position is that of the innermost
+ * argument, input field or variable definition around it (a list's items
+ * stand where the list stands). An argument the schema does not have, and a
+ * directive's argument, has none (null: nobody classified it, fail closed).
  */
 function walkPositions(
   schema: GraphQLSchema,
@@ -105,8 +109,16 @@ function walkPositions(
   },
 ): DocumentNode {
   const typeInfo = new TypeInfo(schema);
-  const positions: (string | null)[] = [];
-  const top = () => (positions.length > 0 ? positions[positions.length - 1] : null);
+  // Worked out on entering each node, while TypeInfo knows where it stands.
+  const positionOf = new Map<ASTNode, string | null>();
+  // graphql-js hands a visitor the node's parent apart from the ancestors above it.
+  const positionAround = (parent: unknown, ancestors: readonly unknown[]): string | null => {
+    for (const around of [...ancestors, parent].reverse()) {
+      const position = positionOf.get(around as ASTNode);
+      if (position !== undefined) return position;
+    }
+    return null;
+  };
   const leafType = () => {
     const type = typeInfo.getInputType();
     return type ? getNamedType(type) : undefined;
@@ -114,51 +126,35 @@ function walkPositions(
   return visit(
     document,
     visitWithTypeInfo(typeInfo, {
-      VariableDefinition: {
-        enter(node) {
-          positions.push(`$${node.variable.name.value}`);
-        },
-        leave() {
-          positions.pop();
-        },
+      VariableDefinition(node) {
+        positionOf.set(node, `$${node.variable.name.value}`);
       },
-      Argument: {
-        enter(node) {
-          const directive = typeInfo.getDirective();
-          const field = typeInfo.getFieldDef();
-          const parent = typeInfo.getParentType();
-          positions.push(
-            typeInfo.getArgument() === null
-              ? null
-              : directive
-                ? `@${directive.name}(${node.name.value})`
-                : field && parent
-                  ? `${parent.name}.${field.name}(${node.name.value})`
-                  : null,
-          );
-        },
-        leave() {
-          positions.pop();
-        },
+      Argument(node) {
+        // TypeInfo gives no argument (undefined, not null) for a name the field does not have.
+        const argument = typeInfo.getArgument();
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        positionOf.set(
+          node,
+          argument && field && parent && !typeInfo.getDirective() ? `${parent.name}.${field.name}(${argument.name})` : null,
+        );
       },
-      ObjectField: {
-        enter(node) {
-          const parent = typeInfo.getParentInputType();
-          const named = parent ? getNamedType(parent) : undefined;
-          positions.push(
-            named && isInputObjectType(named) && named.getFields()[node.name.value] ? `${named.name}.${node.name.value}` : null,
-          );
-        },
-        leave() {
-          positions.pop();
-        },
+      ObjectField(node) {
+        const parent = typeInfo.getParentInputType();
+        const named = parent ? getNamedType(parent) : undefined;
+        positionOf.set(
+          node,
+          named && isInputObjectType(named) && named.getFields()[node.name.value] ? `${named.name}.${node.name.value}` : null,
+        );
       },
-      Variable(node) {
-        if (positions.length > 0 && top()?.startsWith("$")) return;
-        on.variable?.(node.name.value, top(), leafType());
+      Variable(node, _key, parent, _path, ancestors) {
+        const position = positionAround(parent, ancestors);
+        // The variable a definition declares is not a use of it.
+        if (position?.startsWith("$")) return;
+        on.variable?.(node.name.value, position, leafType());
       },
-      StringValue(node) {
-        const value = on.string?.(node.value, top(), leafType());
+      StringValue(node, _key, parent, _path, ancestors) {
+        const value = on.string?.(node.value, positionAround(parent, ancestors), leafType());
         return value === undefined ? undefined : { ...node, value, block: false };
       },
     }),
@@ -169,9 +165,9 @@ function walkPositions(
 function printedDocument(schema: GraphQLSchema, document: DocumentNode, keeping: Map<string, Keeping>, hasher: AuditValueHasher): string {
   const redacted = walkPositions(schema, document, {
     string(value, position, leaf) {
-      // A variable's default value is kept as the variable is.
-      const how = position?.startsWith("$") ? (keeping.get(position.slice(1)) ?? "hash") : keepingAt(position, leaf);
-      return how === "raw" ? undefined : hasher.hash(value);
+      // A variable's default value is kept as the variable is (hashed if the variable is used nowhere).
+      const raw = position?.startsWith("$") ? keeping.get(position.slice(1)) === "raw" : keepingAt(position, leaf) === "raw";
+      return raw ? undefined : hasher.hash(value);
     },
   });
   return print(redacted);
@@ -211,8 +207,8 @@ function recordedValue(value: unknown, type: GraphQLInputType, keeping: Keeping,
   if (depth > MAX_VALUE_DEPTH) return "[too deep]";
   if (isNonNullType(type)) return recordedValue(value, type.ofType, keeping, hasher, depth);
   if (isListType(type)) {
-    const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => recordedValue(item, type.ofType, keeping, hasher, depth + 1));
+    // Coercion has made a list of a single value given for a list type.
+    return (value as unknown[]).map((item) => recordedValue(item, type.ofType, keeping, hasher, depth + 1));
   }
   if (isInputObjectType(type)) {
     const object = value as Record<string, unknown>;
@@ -256,7 +252,8 @@ export function recordedVariables(
     if (!Object.prototype.hasOwnProperty.call(coerced, name)) continue;
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (SECRET_NAME.test(name)) recorded[name] = REDACTED;
-    else if (!type) recorded[name] = hasher.hash(JSON.stringify(coerced[name]) ?? "null");
+    // A type the schema lacks: only a hand-made value can stand here (resolution refuses the variable); kept as hashed text.
+    else if (!type) recorded[name] = hasher.hash(String(JSON.stringify(coerced[name])));
     else recorded[name] = recordedValue(coerced[name], type, keeping.get(name) ?? "hash", hasher, 0);
   }
   return JSON.stringify(recorded);

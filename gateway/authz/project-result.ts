@@ -1,4 +1,4 @@
-import { buildASTSchema, execute, parse, printSchema, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { buildASTSchema, executeSync, parse, printSchema, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { TYPENAME_KEY, type FieldAuthorizer } from "./filter-operation";
 
 const bareSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
@@ -17,17 +17,16 @@ function bareSchema(schema: GraphQLSchema): GraphQLSchema {
   return bare;
 }
 
-/** Marks a value withheld for authorization, so the projection can tell it from other errors. */
-const WITHHELD = new Error("withheld");
-
 /**
  * Re-shapes the result of the filtered operation into the result of the
  * operation the client sent: graphql-js executes the original operation over
- * the data already fetched, resolving every unauthorized field to an error.
+ * the data already fetched, resolving every unauthorized field to null.
  * That gives exactly GraphQL's semantics for free — aliases, fragments,
- * @skip/@include, list items, and null propagation when an unauthorized field
- * is non-null. Nothing is fetched here; the errors it produces are discarded
- * (the caller reports one error per unauthorized field of the operation).
+ * @skip/@include, list items, and null propagating when an unauthorized field
+ * is non-null (graphql-js treats a null there as it treats an error). Nothing
+ * is fetched here, and synchronously (the bare schema has no resolvers); the
+ * errors it produces are discarded (the caller reports one error per
+ * unauthorized field of the operation).
  */
 export function projectToOriginalOperation(options: {
   schema: GraphQLSchema;
@@ -38,10 +37,10 @@ export function projectToOriginalOperation(options: {
   isAuthorized: FieldAuthorizer;
 }): Record<string, unknown> | null {
   const fieldResolver: GraphQLFieldResolver<Record<string, unknown> | null, unknown> = (source, _args, _context, info) => {
-    if (!options.isAuthorized(info.parentType, info.parentType.getFields()[info.fieldName])) throw WITHHELD;
+    if (!options.isAuthorized(info.parentType, info.parentType.getFields()[info.fieldName])) return null;
     return source?.[info.path.key as string] ?? null;
   };
-  const result = execute({
+  const result = executeSync({
     schema: bareSchema(options.schema),
     document: options.document,
     operationName: options.operationName,
@@ -50,6 +49,5 @@ export function projectToOriginalOperation(options: {
     fieldResolver,
     typeResolver: (value) => (value as Record<string, string>)[TYPENAME_KEY] ?? (value as Record<string, string>).__typename,
   });
-  if ("then" in result) throw new Error("The result projection must not be asynchronous");
   return (result.data as Record<string, unknown> | null | undefined) ?? null;
 }

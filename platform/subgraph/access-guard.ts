@@ -57,14 +57,12 @@ function guardEntities(
   return (source, args: { representations: { __typename: string }[] }, context, info) => {
     const principal = findPrincipal(context);
     const readable = args.representations.map((representation) => typeChecks.get(representation.__typename)?.(principal) ?? true);
-    if (readable.every(Boolean)) return resolve(source, args, context, info);
     // graphql-js turns an Error in a list into that item's error, leaving the item null.
     const withRefusals = (resolved: unknown[]) => {
       let next = 0;
       return readable.map((isReadable) => (isReadable ? resolved[next++] : unauthorizedFieldError()));
     };
     const representations = args.representations.filter((_, index) => readable[index]);
-    if (representations.length === 0) return withRefusals([]);
     const resolved = resolve(source, { ...args, representations }, context, info) as unknown[] | Promise<unknown[]>;
     return resolved instanceof Promise ? resolved.then(withRefusals) : withRefusals(resolved);
   };
@@ -78,7 +76,8 @@ export function enforceAccessRules(schema: GraphQLSchema, rules: AccessRules): G
     if (check) typeChecks.set(type.name, check);
   }
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    // Introspection types too: no table names them, and a rule on a type they return would guard them as well.
+    if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const check = checkOf([rules[`${type.name}.${field.name}`], rules[type.name], rules[getNamedType(field.type).name]]);
       if (check) field.resolve = guardField(field.resolve ?? defaultFieldResolver, check);

@@ -9,7 +9,7 @@ import { AUDIT_KEY_PREFIX, consultsPersonalData, reservedAliasIn, takeDisclosure
  */
 const schema = buildSchema(`
   type Query { person(id: ID!): Person forces: [Force!]! courts: [Court!]! spoStatistics: SpoStatistics order(id: ID!): StalkingProtectionOrder }
-  type Mutation { reportBreach: BreachOffence noop: Boolean }
+  type Mutation { reportBreach: BreachOffence noop: Boolean spoStatistics: SpoStatistics }
   type Person { id: ID! name: String orders: [StalkingProtectionOrder!]! }
   type StalkingProtectionOrder { id: ID! reference: String hearings: [CourtHearing!]! }
   type CourtHearing { id: ID! status: String }
@@ -41,6 +41,8 @@ describe("consultsPersonalData", () => {
 
   it("is true for every mutation, even one returning no personal data", () => {
     expect(consults(`mutation { noop }`)).toBe(true);
+    // Named like a query of statistics, it is still a mutation.
+    expect(consults(`mutation { spoStatistics { count } }`)).toBe(true);
   });
 
   it("fails closed on a root field or fragment it does not know", () => {
@@ -88,13 +90,17 @@ describe("takeDisclosure", () => {
       person: entity("Person", "p2", {
         name: "n",
         orders: [
-          entity("StalkingProtectionOrder", "o2", { reference: "r", hearings: [entity("CourtHearing", "h1", { status: "LISTED" })] }),
+          entity("StalkingProtectionOrder", "o2", {
+            reference: "r",
+            hearings: [entity("CourtHearing", "h2", { status: "LISTED" }), entity("CourtHearing", "h1", { status: "LISTED" })],
+          }),
           entity("StalkingProtectionOrder", "o1", { reference: "r" }),
           entity("StalkingProtectionOrder", "o1", { reference: "r" }),
         ],
       }),
       other: entity("Person", "p1", { name: "m" }),
-      breach: entity("BreachOffence", "b1", { status: "REPORTED" }),
+      breach: entity("BreachOffence", "b2", { status: "REPORTED" }),
+      earlierBreach: entity("BreachOffence", "b1", { status: "REPORTED" }),
       forces: [{ code: "07" }],
     };
     expect(takeDisclosure(operation, data)).toEqual({
@@ -104,7 +110,9 @@ describe("takeDisclosure", () => {
         { type: "StalkingProtectionOrder", id: "o1" },
         { type: "StalkingProtectionOrder", id: "o2" },
         { type: "CourtHearing", id: "h1" },
+        { type: "CourtHearing", id: "h2" },
         { type: "BreachOffence", id: "b1" },
+        { type: "BreachOffence", id: "b2" },
       ],
       changes: [],
     });

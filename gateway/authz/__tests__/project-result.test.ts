@@ -1,4 +1,4 @@
-import { buildSchema, parse } from "graphql";
+import { buildSchema, parse, type GraphQLCompositeType } from "graphql";
 import { TYPENAME_KEY, type FieldAuthorizer } from "../filter-operation";
 import { projectToOriginalOperation } from "../project-result";
 
@@ -80,8 +80,26 @@ describe("projectToOriginalOperation", () => {
     ).toBeNull();
   });
 
-  it("answers the same twice from one schema (its bare copy is kept)", () => {
-    expect(project(`{ force { code } }`, { force: { code: "07" } })).toEqual({ force: { code: "07" } });
-    expect(project(`{ force { code } }`, { force: { code: "21" } })).toEqual({ force: { code: "21" } });
+  it("answers the same twice from one schema, from the one bare copy it keeps of it", () => {
+    const parents: GraphQLCompositeType[] = [];
+    const recordingParents: FieldAuthorizer = (parent, field) => {
+      parents.push(parent);
+      return hideSecret(parent, field);
+    };
+    const projectOnce = (code: string) =>
+      projectToOriginalOperation({
+        schema,
+        document: parse(`{ force { code } }`),
+        operationName: null,
+        variables: {},
+        data: { force: { code } },
+        isAuthorized: recordingParents,
+      });
+    expect(projectOnce("07")).toEqual({ force: { code: "07" } });
+    expect(projectOnce("21")).toEqual({ force: { code: "21" } });
+    // Query.force then Force.code, each time: the same types, so the copy was not built again.
+    expect(parents).toHaveLength(4);
+    expect(parents[2]).toBe(parents[0]);
+    expect(parents[3]).toBe(parents[1]);
   });
 });

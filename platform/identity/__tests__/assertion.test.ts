@@ -107,7 +107,17 @@ describe("identity assertions signed with crypto.sign", () => {
   it("refuse a secret: ES256 needs a private key", async () => {
     await expect(
       signIdentityAssertion({ principal, audience: "orders", requestId: "r", body: BODY, key: new Uint8Array(32) }),
-    ).rejects.toThrow(TypeError);
+    ).rejects.toThrow(new TypeError("ES256 assertions are signed with a private key, not a secret"));
+  });
+
+  it("are signed with a WebCrypto private key as well as a KeyObject", async () => {
+    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const verifyKeys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: "gw", alg: "ES256" }] });
+    const token = await signIdentityAssertion({ principal, audience: "orders", requestId: "r", body: BODY, key: privateKey, keyId: "gw" });
+    await expect(verifyIdentityAssertion(`Bearer ${token}`, { audience: "orders", keys: verifyKeys, body: BODY })).resolves.toMatchObject({
+      principal,
+      requestId: "r",
+    });
   });
 });
 

@@ -37,7 +37,7 @@ const verify = (header: string | undefined, body = BODY) => verifyIdentityAssert
 /** An assertion made with jose, to bend one claim at a time. */
 async function bent(
   claims: Record<string, unknown>,
-  options: { issuer?: string; issuedAt?: number; expires?: number; jti?: string | null } = {},
+  options: { issuer?: string; issuedAt?: number; expires?: number | null; jti?: string | null } = {},
 ) {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ principal, rid: "req-1", bdy: requestBodyDigest(BODY), ...claims })
@@ -45,8 +45,8 @@ async function bent(
     .setIssuer(options.issuer ?? ASSERTION_ISSUER)
     .setAudience("orders")
     .setSubject(principal.sub)
-    .setIssuedAt(options.issuedAt ?? now)
-    .setExpirationTime(options.expires ?? now + 60);
+    .setIssuedAt(options.issuedAt ?? now);
+  if (options.expires !== null) jwt.setExpirationTime(options.expires ?? now + 60);
   if (options.jti !== null) jwt.setJti(options.jti ?? "assertion-1");
   return `Bearer ${await jwt.sign(privateKey)}`;
 }
@@ -76,12 +76,14 @@ describe("verifyIdentityAssertion", () => {
     }
   });
 
-  it("refuses another issuer, a stale or expired assertion, and one without its request id", async () => {
+  it("refuses another issuer, a stale or expired assertion, one without an expiry, and one without its request id", async () => {
     const now = Math.floor(Date.now() / 1000);
     await expect(verify(await bent({}, { issuer: "someone-else" }))).rejects.toThrow("Authentication required");
     await expect(verify(await bent({}, { issuedAt: now - 600, expires: now + 600 }))).rejects.toThrow("Authentication required");
     await expect(verify(await bent({}, { issuedAt: now - 120, expires: now - 60 }))).rejects.toThrow("Authentication required");
     await expect(verify(await bent({}, { jti: null }))).rejects.toThrow("Authentication required");
+    // Fresh by its issue time, yet it states no end: refused all the same.
+    await expect(verify(await bent({}, { expires: null }))).rejects.toThrow("Authentication required");
     await expect(verify(await bent({ rid: undefined }))).rejects.toThrow("Authentication required");
   });
 

@@ -8,10 +8,13 @@ import type { Principal } from "../../identity/principal";
  * FORBIDDEN / OUT_OF_JURISDICTION, and its resolver never runs); a filtered
  * field and unguarded fields are left alone; and a table that leaves a type
  * unclassified or names what the schema lacks stops the subgraph at start.
+ * Root types and federation's _Service need no entry.
  */
 const SDL = `
   type Query { case(id: ID!): Case forces: [Force!]! }
   type Mutation { noop: Boolean }
+  type Subscription { tick: Int }
+  type _Service { sdl: String }
   type Case { id: ID! force: String! notes: String victims: [String!]! }
   type Force { code: ID! }
 `;
@@ -109,8 +112,12 @@ describe("enforceJurisdiction", () => {
   });
 
   it("refuses a table naming a type or a field the schema does not have", () => {
-    const types = { ...table().types, Ghost: { protection: "detail" as const, visibility: "v" } };
-    expect(() => schemaWith(table({ types }))).toThrow("Jurisdiction table names types this subgraph does not have: Ghost");
+    const types = {
+      ...table().types,
+      Ghost: { protection: "detail" as const, visibility: "v" },
+      Phantom: { protection: "detail" as const, visibility: "v" },
+    };
+    expect(() => schemaWith(table({ types }))).toThrow("Jurisdiction table names types this subgraph does not have: Ghost, Phantom");
     expect(() => schemaWith(table({ types: { ...table().types, Query: { protection: "reference", visibility: "v" } } }))).toThrow(
       "Jurisdiction table names types this subgraph does not have: Query",
     );
