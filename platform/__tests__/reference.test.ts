@@ -28,7 +28,11 @@ describe("the court reference data", () => {
 
   it("gives every force a magistrates' court, synthetic where the file has none, whatever other courts its area has", () => {
     for (const force of FORCES) expect(courtsOfForce(force.code).length).toBeGreaterThan(0);
-    expect(findCourt("B06XA")).toMatchObject({ synthetic: true, jurisdiction: "MAGISTRATES", name: "Greater Manchester Magistrates' Court" });
+    expect(findCourt("B06XA")).toMatchObject({
+      synthetic: true,
+      jurisdiction: "MAGISTRATES",
+      name: "Greater Manchester Magistrates' Court",
+    });
     expect(findCourt("B07XA")).toBeUndefined();
     expect(findForce("94")?.region).toBe("NATIONAL");
   });
