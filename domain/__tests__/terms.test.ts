@@ -83,6 +83,17 @@ describe("the terms in force on a day", () => {
     expect(termsInForceOn([VARIED, MADE], "2026-03-01")).toEqual(termsInForceOn([MADE, VARIED], "2026-03-01"));
   });
 
+  it("put three decisions given in reverse in the order they took effect", () => {
+    const later: TermsDecision = {
+      decisionId: "later",
+      decidedOn: "2026-05-01",
+      effect: "vary",
+      changes: [{ action: "REMOVE", termId: "t4" }],
+    };
+    expect(termsInForceOn([later, VARIED, MADE], "2026-05-01")).toEqual(termsInForceOn([MADE, VARIED, later], "2026-05-01"));
+    expect(ids([later, VARIED, MADE], "2026-05-01")).toEqual(["t1", "t2"]);
+  });
+
   it("take a variation's undefined keys as no change, and its period as the term's new period", () => {
     const extended: TermsDecision = {
       decisionId: "extended",
@@ -204,6 +215,9 @@ describe("which decisions set terms", () => {
     expect(checkTermChanges([MADE, VARIED], { ...VARIED, decisionId: "late", decidedOn: "2026-02-01", changes: [] })).toEqual(
       refused("terms change in the order of decisions: a decision of 2026-03-01 is already recorded; got 2026-02-01", "decidedOn"),
     );
+    expect(checkTermChanges([VARIED, MADE], { ...VARIED, decisionId: "late", decidedOn: "2026-02-01", changes: [] })).toMatchObject({
+      argument: "decidedOn",
+    });
     expect(checkTermChanges([MADE, VARIED], { ...VARIED, decisionId: "same-day", changes: [{ action: "REMOVE", termId: "t4" }] })).toEqual({
       ok: true,
     });
