@@ -7,6 +7,22 @@ export function addYears(isoDate: string, years: number): string {
   return result.toISOString().slice(0, 10);
 }
 
+/** The calendar day `days` after (or, negative, before) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * A person's age in whole years on a day. In England and Wales one attains an age at the start of the
+ * anniversary of one's birth (Family Law Reform Act 1969 s.9), so someone born on 29 February is a year
+ * older on 1 March of a common year: comparing month and day as text gives exactly that.
+ */
+export function ageOn(dateOfBirth: string, isoDate: string): number {
+  const years = Number(isoDate.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return isoDate.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day as YYYY-MM-DD. Checked on every Date the subgraphs serialise, so no Date object is made. */

@@ -119,7 +119,7 @@ describe("field-level authorization at the gateway", () => {
 
   it("leaves the auditor nothing of the graph but reference data", async () => {
     const { body } = await stack.query(`query($id: ID!) { forces { code } order(id: $id) { reference } }`, { id: FULL_ORDER }, auditor);
-    expect(body.data!.forces).toHaveLength(44);
+    expect(body.data!.forces).toHaveLength(45);
     expect(body.data!.order).toBeNull();
     expect(body.errors!.map((error) => error.extensions!.code)).toEqual(["UNAUTHORIZED_FIELD_OR_TYPE"]);
   });

@@ -17,7 +17,7 @@ describe("gateway GraphQL semantics", () => {
   it("applies a variable's default when @include uses it and the request omits it", async () => {
     const included = await stack.query(`query($all: Boolean = true) { forces @include(if: $all) { code } }`);
     expect(included.status).toBe(200);
-    expect(included.body.data!.forces).toHaveLength(44);
+    expect(included.body.data!.forces).toHaveLength(45);
     const skipped = await stack.query(`query($none: Boolean = true) { forces @skip(if: $none) { code } courts(force: "21") { code } }`);
     expect(skipped.body.data).not.toHaveProperty("forces");
     expect(skipped.body.data!.courts.length).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe("gateway GraphQL semantics", () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(Object.keys(body.data!)).toEqual(["forces", "spoStatistics"]);
-    expect(body.data!.forces).toHaveLength(44);
+    expect(body.data!.forces).toHaveLength(45);
     expect(body.data!.spoStatistics).toEqual([{ scope: "NATIONAL" }]);
   });
 

@@ -35,7 +35,7 @@ const isComplete = (response: GraphQLHttpResponse) =>
 function expectOrdersUnavailable(response: GraphQLHttpResponse): void {
   expect(response.status).toBe(200);
   // The people subgraph's data is there; what needed orders is null (person: its non-null spoStatus nulls it).
-  expect(response.body.data!.forces).toHaveLength(44);
+  expect(response.body.data!.forces).toHaveLength(45);
   expect(response.body.data!.order).toBeNull();
   expect(response.body.data!.person).toBeNull();
   const unavailable = {

@@ -41,7 +41,7 @@ describe("a subgraph that refuses the gateway's identity assertions", () => {
     for (let i = 0; i < 3; i += 1) {
       const response = await ask();
       expect(response.status).toBe(200);
-      expect(response.body.data?.forces).toHaveLength(44);
+      expect(response.body.data?.forces).toHaveLength(45);
       expect(response.body.errors).toEqual([
         {
           message: "A service this request needs is unavailable",

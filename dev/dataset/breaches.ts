@@ -1,8 +1,9 @@
-import { courtsOfForce, FORCES } from "../../platform/reference";
+import { courtsOfForce } from "../../platform/reference";
 import { Day, isoFromDay, weekdayOnOrAfter, weekdayOnOrBefore } from "./calendar";
 import { ChunkContext } from "./chunk-context";
 import { addHearing, HearingDetails, listIfAhead } from "./hearings";
 import { OrderDraft } from "./order-draft";
+import { DATASET_FORCES } from "./places";
 import { WeightedChoice } from "./prng";
 import { BreachOffenceRow } from "../../subgraphs/dataset-chunk";
 import { CourtDecision, HearingType } from "../../domain/vocabulary";
@@ -125,7 +126,7 @@ function writeBreach(context: ChunkContext, order: OrderDraft, occurredOn: Day):
   const reportedOn = Math.min(occurredOn + rng.int(0, 10), until);
   const offenceType = OFFENCE_TYPES.pick(rng);
   const orderForceCode = order.row.applicantForceCode;
-  const reportingForceCode = rng.chance(REPORTED_BY_OTHER_FORCE_SHARE) ? rng.pick(FORCES).code : orderForceCode;
+  const reportingForceCode = rng.chance(REPORTED_BY_OTHER_FORCE_SHARE) ? rng.pick(DATASET_FORCES).code : orderForceCode;
   const courtCode =
     reportingForceCode === orderForceCode && order.row.courtCode ? order.row.courtCode : rng.pick(courtsOfForce(reportingForceCode)).code;
   const status = chooseStatus(context, until - reportedOn);

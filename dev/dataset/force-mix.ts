@@ -1,6 +1,5 @@
-import { FORCES } from "../../platform/reference";
 import { Day } from "./calendar";
-import { FORCE_SIZE } from "./places";
+import { DATASET_FORCES, FORCE_SIZE } from "./places";
 import { Prng, WeightedChoice } from "./prng";
 
 /**
@@ -17,7 +16,7 @@ export class ForceMix {
     this.phases = starts.map((from) => ({
       from,
       choice: new WeightedChoice(
-        FORCES.filter((force) => (firstApplicationDayByForce.get(force.code) ?? -Infinity) <= from).map(
+        DATASET_FORCES.filter((force) => (firstApplicationDayByForce.get(force.code) ?? -Infinity) <= from).map(
           (force) => [force.code, forceSize(force.code)] as const,
         ),
       ),

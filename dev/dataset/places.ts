@@ -1,3 +1,5 @@
+import { FORCES, type ForceRecord } from "../../platform/reference";
+
 /**
  * Where synthetic respondents live: real towns in each force area (so an
  * address notified to Cheshire is in Cheshire) and generic street names, and
@@ -299,6 +301,13 @@ export const TOWNS_BY_FORCE: Readonly<Record<string, readonly string[]>> = {
     "Crewe, Cheshire",
   ],
 };
+
+/**
+ * The forces that apply for synthetic orders: every force but the Ministry of Defence Police, whose cases (on defence
+ * land, among service personnel) are too few and too particular to invent; leaving it out keeps the dataset as it was
+ * before it joined the reference data.
+ */
+export const DATASET_FORCES: readonly ForceRecord[] = FORCES.filter((force) => force.code !== "94");
 
 export const FORCE_SIZE: Readonly<Record<string, number>> = {
   "01": 9.0,

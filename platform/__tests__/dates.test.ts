@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isIsoDate } from "../dates";
+import { addDays, ageOn, isIsoDate } from "../dates";
 
 /** What isIsoDate replaced: a round trip through Date, correct and slow. */
 const byDateRoundTrip = (value: string) => {
@@ -31,5 +31,29 @@ describe("isIsoDate", () => {
     expect(["2023-02-29", "1900-02-29", "2026-04-31", "2026-1-01", "2026-01-01T00:00", " 2026-01-01", "20260101"].map(isIsoDate)).toEqual(
       Array(7).fill(false),
     );
+  });
+});
+
+describe("addDays", () => {
+  it("crosses months, years and leap days", () => {
+    expect(addDays("2026-01-31", 1)).toBe("2026-02-01");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2025-02-28", 1)).toBe("2025-03-01");
+    expect(addDays("2026-12-31", 2)).toBe("2027-01-02");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2026-03-29", 2)).toBe("2026-03-31"); // the clocks go forward on 29 March 2026: days are calendar days
+  });
+});
+
+describe("ageOn", () => {
+  it("is a year more from the birthday itself", () => {
+    expect(ageOn("2008-06-15", "2026-06-14")).toBe(17);
+    expect(ageOn("2008-06-15", "2026-06-15")).toBe(18);
+  });
+
+  it("makes someone born on 29 February a year older on 1 March of a common year", () => {
+    expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+    expect(ageOn("2008-02-29", "2026-03-01")).toBe(18);
+    expect(ageOn("2008-02-29", "2028-02-29")).toBe(20);
   });
 });

@@ -190,7 +190,7 @@ describe("orders subgraph", () => {
         )
       ).data!.spoStatistics;
     const byForce = await stats("FORCE");
-    expect(byForce).toHaveLength(44);
+    expect(byForce).toHaveLength(45);
     expect(byForce.find((row: { scope: string }) => row.scope === "07")).toEqual({
       grouping: "FORCE",
       scope: "07",

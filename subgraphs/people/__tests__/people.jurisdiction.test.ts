@@ -154,7 +154,7 @@ describe("people subgraph: record-level jurisdiction", () => {
       const result = await executeOnSubgraph(server, `{ courts(force: "07") { code } forces { code } }`, undefined, COURT_LISTING);
       expect(result.errors).toBeUndefined();
       expect(result.data!.courts).toEqual([{ code: "B07DM" }, { code: "B07ED" }, { code: "B07FQ" }]);
-      expect(result.data!.forces).toHaveLength(44);
+      expect(result.data!.forces).toHaveLength(45);
     });
   });
 });

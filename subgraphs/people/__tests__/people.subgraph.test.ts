@@ -40,13 +40,14 @@ describe("people subgraph", () => {
   });
   afterAll(() => database.dispose());
 
-  it("lists all 44 forces in code order with their regions", async () => {
+  it("lists all 45 forces (43 territorial, British Transport Police, Ministry of Defence Police) in code order with their regions", async () => {
     const { data, errors } = await executeOnSubgraph(server, `{ forces { code name region } }`);
     expect(errors).toBeUndefined();
-    expect(data!.forces).toHaveLength(44);
+    expect(data!.forces).toHaveLength(45);
     expect(data!.forces.map((f: { code: string }) => f.code)).toEqual([...data!.forces.map((f: { code: string }) => f.code)].sort());
     expect(data!.forces).toContainEqual({ code: "07", name: "Cheshire Constabulary", region: "NORTH_WEST" });
     expect(data!.forces).toContainEqual({ code: "93", name: "British Transport Police", region: "NATIONAL" });
+    expect(data!.forces).toContainEqual({ code: "94", name: "Ministry of Defence Police", region: "NATIONAL" });
   });
 
   it("lists a force's courts, real and synthetic, and refuses an unknown force code", async () => {
@@ -55,7 +56,7 @@ describe("people subgraph", () => {
     expect(cheshire.data!.courts[1].alsoKnownAs).toEqual(["Cheshire East Magistrates' Court"]);
     const all = await executeOnSubgraph(server, `{ courts { code force { code } } }`);
     const forcesWithCourts = new Set(all.data!.courts.map((c: { force: { code: string } }) => c.force.code));
-    expect(forcesWithCourts.size).toBe(44);
+    expect(forcesWithCourts.size).toBe(45);
     const unknown = await executeOnSubgraph(server, `{ courts(force: "99") { code } }`);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "force" });
     expect(unknown.errors?.[0].message).toContain('unknown force code "99"');

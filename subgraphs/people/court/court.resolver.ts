@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
-import { COURTS, findForce } from "../../../platform/reference";
+import { findForce, MAGISTRATES_COURTS } from "../../../platform/reference";
 import { Force } from "../force/force.type";
 import { Court } from "./court.type";
 
@@ -9,7 +9,7 @@ export class CourtResolver {
   @Query(() => [Court], { description: "Courts, optionally of one force, in code order." })
   courts(@Arg("force", () => ID, { nullable: true }) forceCode?: string | null): Court[] {
     if (forceCode != null && !findForce(forceCode)) throw new BadUserInputError("force", `unknown force code "${forceCode}"`);
-    return COURTS.filter((court) => forceCode == null || court.forceCode === forceCode)
+    return MAGISTRATES_COURTS.filter((court) => forceCode == null || court.forceCode === forceCode)
       .sort((a, b) => a.code.localeCompare(b.code))
       .map(Court.from);
   }

@@ -1,0 +1,44 @@
+import { COURTS, courtsOfForce, findCourt, findForce, FORCES, hasPoliceArea, MAGISTRATES_COURTS } from "../reference";
+
+/** The reference data the application and appeal rules stand on: who has a police area, and which court is which. */
+describe("the force reference data", () => {
+  it("holds the 43 territorial forces, each with a police area, and the two national forces without one", () => {
+    expect(FORCES).toHaveLength(45);
+    expect(FORCES.filter(hasPoliceArea)).toHaveLength(43);
+    expect(FORCES.filter((force) => !hasPoliceArea(force)).map((force) => [force.code, force.name])).toEqual([
+      ["93", "British Transport Police"],
+      ["94", "Ministry of Defence Police"],
+    ]);
+  });
+});
+
+describe("the court reference data", () => {
+  it("gives every court a jurisdiction: magistrates', youth or Crown Court", () => {
+    expect(findCourt("B07ED")?.jurisdiction).toBe("MAGISTRATES");
+    expect(findCourt("B07YC")).toMatchObject({ name: "Chester Youth Court", jurisdiction: "YOUTH", forceCode: "07" });
+    expect(findCourt("C07CH")).toMatchObject({ name: "Chester Crown Court", jurisdiction: "CROWN", forceCode: "07" });
+    expect(findCourt("C21ST")).toMatchObject({ name: "Stoke-on-Trent Crown Court", jurisdiction: "CROWN", forceCode: "21" });
+  });
+
+  it("lists a force's magistrates' courts unless another jurisdiction is asked for", () => {
+    expect(courtsOfForce("07").map((court) => court.code)).toEqual(["B07DM", "B07ED", "B07FQ"]);
+    expect(courtsOfForce("07", "CROWN").map((court) => court.code)).toEqual(["C07CH", "C07WA"]);
+    expect(courtsOfForce("21", "YOUTH").map((court) => court.code)).toEqual(["B21YN"]);
+  });
+
+  it("gives every force a magistrates' court, synthetic where the file has none, whatever other courts its area has", () => {
+    for (const force of FORCES) expect(courtsOfForce(force.code).length).toBeGreaterThan(0);
+    expect(findCourt("B06XA")).toMatchObject({
+      synthetic: true,
+      jurisdiction: "MAGISTRATES",
+      name: "Greater Manchester Magistrates' Court",
+    });
+    expect(findCourt("B07XA")).toBeUndefined();
+    expect(findForce("94")?.region).toBe("NATIONAL");
+  });
+
+  it("keeps youth courts and Crown Courts out of the magistrates' courts", () => {
+    expect(MAGISTRATES_COURTS.every((court) => court.jurisdiction === "MAGISTRATES")).toBe(true);
+    expect(COURTS.length - MAGISTRATES_COURTS.length).toBe(6);
+  });
+});
