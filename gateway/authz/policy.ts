@@ -61,12 +61,24 @@ function securityDirectiveNames(document: DocumentNode): Map<string, SpecName> {
   return names;
 }
 
-function scopesArgument(directive: ConstDirectiveNode): string[][] {
+/**
+ * The alternatives of a @requiresScopes, each a list of scopes all required. Anything else is refused
+ * with the supergraph, never read leniently: a scope dropped from an alternative, or an empty
+ * alternative, would grant what the schema meant to guard.
+ */
+function scopesArgument(directive: ConstDirectiveNode, coordinate: string): string[][] {
+  const malformed = (what: string) =>
+    new Error(`Supergraph refused: @${directive.name.value} on ${coordinate} ${what}; expected scopes: [[String!]!]! of non-empty lists`);
   const argument = directive.arguments?.find((arg) => arg.name.value === "scopes");
-  if (argument?.value.kind !== Kind.LIST) return [];
-  return argument.value.values.map((alternative) =>
-    alternative.kind === Kind.LIST ? alternative.values.flatMap((s) => (s.kind === Kind.STRING ? [s.value] : [])) : [],
-  );
+  if (argument?.value.kind !== Kind.LIST || argument.value.values.length === 0) throw malformed("has no list of scope alternatives");
+  return argument.value.values.map((alternative) => {
+    if (alternative.kind !== Kind.LIST || alternative.values.length === 0)
+      throw malformed("has an alternative that is not a non-empty list");
+    return alternative.values.map((scope) => {
+      if (scope.kind !== Kind.STRING || scope.value === "") throw malformed("has a scope that is not a non-empty string");
+      return scope.value;
+    });
+  });
 }
 
 export class AuthorizationPolicy {
@@ -91,7 +103,7 @@ export class AuthorizationPolicy {
         const spec = names.get(directive.name.value);
         if (!spec) continue;
         const requirement = map.get(key) ?? { scopeSets: [], policy: false };
-        if (spec === "requiresScopes") requirement.scopeSets.push(scopesArgument(directive));
+        if (spec === "requiresScopes") requirement.scopeSets.push(scopesArgument(directive, key));
         if (spec === "policy") requirement.policy = true;
         map.set(key, requirement);
       }

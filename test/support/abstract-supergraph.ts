@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { composeServices } from "@apollo/composition";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, printSchema } from "graphql";
@@ -102,7 +103,11 @@ export async function startAbstractSupergraph(): Promise<AbstractSupergraph> {
   const running: RunningHttpService[] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const { name, sdl, resolvers } of definitions) {
-    const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }) });
+    // Inline tracing off: it is not under test, and Apollo announces it on the console for every subgraph.
+    const apollo = new ApolloServer({
+      schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
     await apollo.start();
     servers.push(apollo);
     const service = await listen(createHttpService({ apollo, context: async () => ({}), ready: async () => true }), 0);

@@ -142,3 +142,24 @@ describe("AuthorizationPolicy", () => {
     expect(allowed(query, "underscore")).toBe(false);
   });
 });
+
+describe("a malformed @requiresScopes", () => {
+  const withScopes = (scopes: string) =>
+    SUPERGRAPH.replace(`either: String @requiresScopes(scopes: [["a", "b"], ["c"]])`, `either: String @requiresScopes(scopes: ${scopes})`);
+
+  it.each([
+    ["a scope that is not a string", `[["a", 1]]`, /Query\.either has a scope that is not a non-empty string/],
+    ["an empty scope", `[["a", ""]]`, /Query\.either has a scope that is not a non-empty string/],
+    ["an alternative that is not a list", `["a"]`, /Query\.either has an alternative that is not a non-empty list/],
+    ["an empty alternative", `[["a"], []]`, /Query\.either has an alternative that is not a non-empty list/],
+    ["no alternatives", `[]`, /Query\.either has no list of scope alternatives/],
+    ["scopes that are not a list", `"a"`, /Query\.either has no list of scope alternatives/],
+  ])("refuses the supergraph for %s, naming the element, rather than guard it with less", (_, scopes, message) => {
+    expect(() => AuthorizationPolicy.fromSupergraph(withScopes(scopes))).toThrow(message);
+  });
+
+  it("refuses one on a type, naming the type", () => {
+    const sdl = SUPERGRAPH.replace(`type Secret @requiresScopes(scopes: [["secret:read"]])`, `type Secret @requiresScopes(scopes: [[]])`);
+    expect(() => AuthorizationPolicy.fromSupergraph(sdl)).toThrow(/@requiresScopes on Secret has an alternative/);
+  });
+});
