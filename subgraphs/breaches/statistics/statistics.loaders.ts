@@ -1,7 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import { loaderOfOne } from "../../../platform/loaders";
 import { findStatisticsScope, sumOverScope } from "../../../domain/statistics-grouping";
-import { statisticsKeyId, statisticsKeyOfId, type StatisticsKey } from "./statistics.key";
+import { statisticsKeyId, statisticsKeyOfId, type StatisticsKey } from "../../shared/statistics-key";
 import { StatisticsRepository, type ForceBreachCounts } from "./statistics.repository";
 import { SpoStatisticsBreaches } from "./statistics.type";
 

@@ -1,6 +1,6 @@
 import { checkStatisticsPeriod } from "../../../domain/statistics-grouping";
 import type { BreachesContext } from "../context";
-import { parseStatisticsKey, statisticsKeyId } from "./statistics.key";
+import { parseStatisticsKey, statisticsKeyId } from "../../shared/statistics-key";
 import type { SpoStatisticsBreaches } from "./statistics.type";
 
 export const statisticsReferenceResolver = {

@@ -1,6 +1,5 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { StatisticsGrouping } from "../../../domain/statistics-grouping";
-import { DateScalar } from "../../../platform/scalars";
+import { SPO_STATISTICS_KEY, SpoStatisticsKey } from "../../shared/statistics-key";
 
 /**
  * The breach columns of SpoStatistics. The orders subgraph owns the type and
@@ -8,20 +7,8 @@ import { DateScalar } from "../../../platform/scalars";
  * by its key (grouping, scope and period).
  */
 @ObjectType("SpoStatistics")
-@Directive(`@key(fields: "grouping scope periodFrom periodTo")`)
-export class SpoStatisticsBreaches {
-  @Field(() => StatisticsGrouping)
-  grouping!: StatisticsGrouping;
-
-  @Field(() => String, { description: "Force code, region name, or NATIONAL." })
-  scope!: string;
-
-  @Field(() => DateScalar, { description: "First day of the period, inclusive." })
-  periodFrom!: string;
-
-  @Field(() => DateScalar, { description: "Last day of the period, inclusive." })
-  periodTo!: string;
-
+@Directive(SPO_STATISTICS_KEY)
+export class SpoStatisticsBreaches extends SpoStatisticsKey {
   @Field(() => Int, { description: "Breaches reported to a force of the scope during the period." })
   breachesReported!: number;
 

@@ -1,26 +1,13 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../platform/scalars";
-import { StatisticsGrouping } from "../../../domain/statistics-grouping";
+import { SPO_STATISTICS_KEY, SpoStatisticsKey } from "../../shared/statistics-key";
 
 /**
  * One row of SPO statistics for a period. An entity so the breaches subgraph
  * can add its columns: the key names the grouping, the scope and the period.
  */
 @ObjectType("SpoStatistics")
-@Directive(`@key(fields: "grouping scope periodFrom periodTo")`)
-export class SpoStatistics {
-  @Field(() => StatisticsGrouping)
-  grouping!: StatisticsGrouping;
-
-  @Field(() => String, { description: "Force code, region name, or NATIONAL." })
-  scope!: string;
-
-  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
-  periodFrom!: string;
-
-  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
-  periodTo!: string;
-
+@Directive(SPO_STATISTICS_KEY)
+export class SpoStatistics extends SpoStatisticsKey {
   @Field(() => String)
   label!: string;
 

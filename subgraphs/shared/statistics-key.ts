@@ -1,7 +1,32 @@
-import { isIsoDate } from "../../../platform/dates";
-import { StatisticsGrouping } from "../../../domain/statistics-grouping";
+import { Field, ObjectType } from "type-graphql";
+import { StatisticsGrouping } from "../../domain/statistics-grouping";
+import { isIsoDate } from "../../platform/dates";
+import { DateScalar } from "../../platform/scalars";
 
-/** What identifies one SpoStatistics row: its @key fields. */
+/**
+ * What identifies one SpoStatistics row, stated once for both subgraphs that serve the type: orders owns its
+ * rows, breaches adds its columns by this key. Each subgraph's class extends this one, adds its columns and
+ * carries `@Directive(SPO_STATISTICS_KEY)` (a class directive is not inherited). Never referenced, it is not in
+ * any schema.
+ */
+export const SPO_STATISTICS_KEY = `@key(fields: "grouping scope periodFrom periodTo")`;
+
+@ObjectType()
+export abstract class SpoStatisticsKey {
+  @Field(() => StatisticsGrouping)
+  grouping!: StatisticsGrouping;
+
+  @Field(() => String, { description: "Force code, region name, or NATIONAL." })
+  scope!: string;
+
+  @Field(() => DateScalar, { description: "First day of the period (inclusive)." })
+  periodFrom!: string;
+
+  @Field(() => DateScalar, { description: "Last day of the period (inclusive)." })
+  periodTo!: string;
+}
+
+/** The key's values, as an _entities representation carries them. */
 export interface StatisticsKey {
   grouping: StatisticsGrouping;
   scope: string;
