@@ -56,7 +56,20 @@ export function createLogger(options: { service: string; settings?: LogSettings;
   if (options.destination) return pino(base, options.destination);
   if (settings.format === "pretty") {
     // A worker thread of pino-pretty (a development dependency): never loaded in production.
-    return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l" } } });
+    return pino({
+      ...base,
+      transport: {
+        target: "pino-pretty",
+        options: {
+          colorize: true,
+          translateTime: "SYS:HH:MM:ss",
+          // One line per event, named by its service (and subgraph): a developer's terminal, not a collector.
+          singleLine: true,
+          ignore: "pid,hostname,service,subgraph,url",
+          messageFormat: "[{service}{if subgraph} {subgraph}{end}] {msg}",
+        },
+      },
+    });
   }
   return pino(base);
 }
