@@ -1,4 +1,4 @@
-import { checkJustification, justificationOf } from "../justification";
+import { checkJustification, isServicePersona, justificationOf } from "../justification";
 import type { Principal } from "../../../platform/identity/principal";
 
 describe("a justification says something", () => {
@@ -29,5 +29,25 @@ describe("a justification says something", () => {
     expect(justificationOf(principal, headers("   "))).toEqual({ ok: true, justification: "quarterly review" });
     expect(justificationOf({ purpose: null } as Principal, headers(null))).toEqual({ ok: true, justification: null });
     expect(justificationOf(principal, headers("."))).toEqual({ ok: false, problem: expect.stringMatching(/too short/) });
+  });
+});
+
+describe("isServicePersona", () => {
+  // Service personas are systems held to a trusted-document manifest; a person's tool is not.
+  it.each([
+    ["court-listing", true],
+    ["reporting-dashboard", true],
+    ["national-analyst", false],
+    ["regional-officer", false],
+    ["force-officer", false],
+    ["auditor", false],
+  ])("%s is a service persona: %s", (persona, expected) => {
+    expect(isServicePersona(persona)).toBe(expected);
+  });
+
+  it("is false for no persona and for one the persona list does not know, or inherits from Object", () => {
+    expect(isServicePersona(null)).toBe(false);
+    expect(isServicePersona("court-listing-svc")).toBe(false);
+    expect(isServicePersona("constructor")).toBe(false);
   });
 });
