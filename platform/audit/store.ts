@@ -277,7 +277,8 @@ export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[
     `SELECT DISTINCT request_id AS "requestId", kind FROM audit_record WHERE request_id = ANY($1::text[]) AND kind IN ('outcome', 'withheld', 'refused')`,
     [[...new Set(records.map((record) => record.requestId))]],
   );
-  const has = (requestId: string, kind: AuditRecordKind) => related.some((row) => row.requestId === requestId && row.kind === kind);
+  const found = new Set(related.map((row) => `${row.kind} ${row.requestId}`));
+  const has = (requestId: string, kind: AuditRecordKind) => found.has(`${kind} ${requestId}`);
   const open = records.filter(
     (record) =>
       record.kind === "intent" &&
