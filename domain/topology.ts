@@ -52,11 +52,8 @@ export const STREAM_TOPOLOGY: StreamTopology<StreamName, SubgraphName> = Object.
 
 /**
  * The topology as the platform takes it: a subgraph process reads its default
- * port here and opens its bus with these streams.
- *
- * The record types the audit trail indexes every record by (persons, orders,
- * hearings, breaches) are the application's list too; when the audit store is
- * made generic over them, they are stated here beside the subgraphs and streams.
+ * port here and opens its bus with these streams. (The entity types whose
+ * disclosure the audit trail records are stated in domain/audited-entities.ts.)
  */
 export const TOPOLOGY: FederationTopology<SubgraphName, StreamName> = {
   defaultPorts: DEFAULT_SUBGRAPH_PORTS,

@@ -277,29 +277,52 @@ export async function auditRecordStatuses(db: Db, records: readonly AuditRecord[
     `SELECT DISTINCT request_id AS "requestId", kind FROM audit_record WHERE request_id = ANY($1::text[]) AND kind IN ('outcome', 'withheld', 'refused')`,
     [[...new Set(records.map((record) => record.requestId))]],
   );
-  const has = (requestId: string, kind: AuditRecordKind) => related.some((row) => row.requestId === requestId && row.kind === kind);
+  const found = new Set(related.map((row) => `${row.kind} ${row.requestId}`));
+  const has = (requestId: string, kind: AuditRecordKind) => found.has(`${kind} ${requestId}`);
+  const open = records.filter(
+    (record) =>
+      record.kind === "intent" &&
+      !has(record.requestId, "outcome") &&
+      !has(record.requestId, "withheld") &&
+      !has(record.requestId, "refused"),
+  );
+  const retried = await retriedToCompletion(db, open);
   for (const record of records) {
     const responseWithheld = has(record.requestId, "withheld");
     let intentStatus: AuditRecordStatus["intentStatus"] = null;
     if (record.kind === "intent") {
       if (has(record.requestId, "outcome")) intentStatus = "completed";
       else if (responseWithheld || has(record.requestId, "refused")) intentStatus = "not-sent";
-      else intentStatus = (await retriedToCompletion(db, record)) ? "completed" : "open";
+      else intentStatus = retried.has(record.seq) ? "completed" : "open";
     }
     statuses.set(record.seq, { responseWithheld, intentStatus });
   }
   return statuses;
 }
 
-/** Whether a later intent repeating this one (caller, jurisdiction, idempotency keys, document, variables) has its outcome recorded. */
-async function retriedToCompletion(db: Db, intent: AuditRecord): Promise<boolean> {
-  if (intent.retryKey === null) return false;
-  const [found] = await db.query(
-    `SELECT 1 FROM audit_record retry JOIN audit_record outcome ON outcome.request_id = retry.request_id AND outcome.kind = 'outcome'
-     WHERE retry.kind = 'intent' AND retry.sub = $1 AND retry.jurisdiction = $2 AND retry.retry_key = $3 AND retry.seq > $4
-       AND retry.document_hash = $5 AND retry.variables = $6
-     LIMIT 1`,
-    [intent.sub, intent.jurisdiction, intent.retryKey, intent.seq, intent.documentHash, intent.variables],
-  );
-  return found !== undefined;
+// The intents given as rows (one array parameter per column), each kept when a later intent repeats it
+// (caller, jurisdiction, idempotency keys, document, variables) and has its outcome recorded.
+const RETRIED_TO_COMPLETION_SQL = `
+  SELECT intent.seq::text AS seq
+  FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    AS intent(seq, sub, jurisdiction, retry_key, document_hash, variables)
+  WHERE EXISTS (
+    SELECT 1 FROM audit_record retry JOIN audit_record outcome ON outcome.request_id = retry.request_id AND outcome.kind = 'outcome'
+    WHERE retry.kind = 'intent' AND retry.sub = intent.sub AND retry.jurisdiction = intent.jurisdiction
+      AND retry.retry_key = intent.retry_key AND retry.seq > intent.seq
+      AND retry.document_hash = intent.document_hash AND retry.variables = intent.variables)`;
+
+/** The seqs of the intents a later retry completed, in one query whatever their number. */
+async function retriedToCompletion(db: Db, intents: readonly AuditRecord[]): Promise<Set<number>> {
+  const retryable = intents.filter((intent) => intent.retryKey !== null);
+  if (retryable.length === 0) return new Set();
+  const rows = await db.query<{ seq: string }>(RETRIED_TO_COMPLETION_SQL, [
+    retryable.map((intent) => intent.seq),
+    retryable.map((intent) => intent.sub),
+    retryable.map((intent) => intent.jurisdiction),
+    retryable.map((intent) => intent.retryKey),
+    retryable.map((intent) => intent.documentHash),
+    retryable.map((intent) => intent.variables),
+  ]);
+  return new Set(rows.map((row) => Number(row.seq)));
 }

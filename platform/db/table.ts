@@ -71,7 +71,7 @@ export type InsertRowOf<TColumns extends Columns> = Omit<RowOf<TColumns>, Option
   Partial<Pick<RowOf<TColumns>, OptionalKeys<TColumns>>>;
 
 /** The SQL name of a column key. */
-export function snakeCase(name: string): string {
+function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 

@@ -77,10 +77,6 @@ export interface JurisdictionTable<TContext> {
   fields: Readonly<Record<string, FieldRule<TContext>>>;
 }
 
-export function defineJurisdiction<TContext>(table: JurisdictionTable<TContext>): JurisdictionTable<TContext> {
-  return table;
-}
-
 const ROOT_AND_FEDERATION_TYPES = new Set(["Query", "Mutation", "Subscription", "_Service"]);
 
 /**

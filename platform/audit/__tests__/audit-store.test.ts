@@ -5,6 +5,7 @@ import { isPostgresAvailable, TEST_DATABASE_URL } from "../../../test/support/se
 import { auditRecordHash, CURRENT_HASH_VERSION, GENESIS_HASH } from "../record";
 import {
   appendAuditEntries,
+  auditRecordStatuses,
   auditRecordsAfter,
   ensureAuditStoreMigrated,
   findAuditRecords,
@@ -52,6 +53,27 @@ describe("audit store", () => {
       openIntentCount: 0,
       withheldResponses: 0,
     });
+  });
+
+  it("works out every intent's status in a fixed number of queries, however many intents are open", async () => {
+    const intent = (n: number, retryKey: string | null) =>
+      entry(n, { kind: "intent", operationType: "mutation", sub: "officer-a", variables: `{"n":"${retryKey}"}`, retryKey });
+    await appendAuditEntries(audit.db, [
+      intent(1, "key-retried"),
+      intent(2, "key-open"),
+      intent(3, null),
+      intent(4, "key-outcome"),
+      entry(5, { kind: "outcome", requestId: "request-4" }),
+      // The retry of intent 1, completed by its outcome.
+      intent(6, "key-retried"),
+      entry(7, { kind: "outcome", requestId: "request-6" }),
+    ]);
+    const records = await auditRecordsAfter(audit.db, 0, 100);
+    let queries = 0;
+    const counting: Db = { ...audit.db, query: (text, params) => ((queries += 1), audit.db.query(text, params)) };
+    const statuses = await auditRecordStatuses(counting, records);
+    expect([1, 2, 3, 4, 6].map((seq) => statuses.get(seq)?.intentStatus)).toEqual(["completed", "open", "open", "completed", "completed"]);
+    expect(queries).toBeLessThanOrEqual(2);
   });
 
   it("stores a refusal's code in its hash", async () => {

@@ -1,5 +1,5 @@
 import { buildSchema, graphql, type GraphQLSchema } from "graphql";
-import { defineJurisdiction, enforceJurisdiction, jurisdictionRows, type JurisdictionTable } from "../jurisdiction-table";
+import { enforceJurisdiction, jurisdictionRows, type JurisdictionTable } from "../jurisdiction-table";
 import type { Principal } from "../../identity/principal";
 
 /**
@@ -29,7 +29,7 @@ const forces = (...codes: string[]): Principal => ({
 });
 
 function table(overrides: Partial<JurisdictionTable<Context>> = {}): JurisdictionTable<Context> {
-  return defineJurisdiction<Context>({
+  return {
     types: {
       Case: { protection: "summary", visibility: "every caller with the scope" },
       Force: { protection: "reference", visibility: "everyone" },
@@ -46,7 +46,7 @@ function table(overrides: Partial<JurisdictionTable<Context>> = {}): Jurisdictio
       "Case.victims": { protection: "protected-person", filteredBy: "SQL, to the caller's forces" },
     },
     ...overrides,
-  });
+  };
 }
 
 function schemaWith(jurisdiction: JurisdictionTable<Context>, notesRead: string[] = []): GraphQLSchema {
