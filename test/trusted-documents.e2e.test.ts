@@ -35,7 +35,11 @@ describe("trusted documents", () => {
         operations: [{ id: sha256(LISTED), name: "Forces", type: "query", body: LISTED }],
       }),
     );
-    stack = await startTestStack({ chunks: [seedCasesWithStaffordshireReview(HEARING)], clock: fixedClock("2026-11-23"), trustedDocumentsFile: file });
+    stack = await startTestStack({
+      chunks: [seedCasesWithStaffordshireReview(HEARING)],
+      clock: fixedClock("2026-11-23"),
+      trustedDocumentsFile: file,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
