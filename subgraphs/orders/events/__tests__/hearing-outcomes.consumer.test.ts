@@ -66,7 +66,12 @@ describe("orders applies recorded hearing outcomes", () => {
   beforeEach(async () => {
     logged = [];
     ({ database, server } = await startSubgraphUnderTest(ordersSubgraph, [fixture()], TODAY));
-    const handler = idempotentHandler({ db: database.db, group: "orders", apply: applyHearingOutcomeToOrders, log: (line) => void logged.push(line) });
+    const handler = idempotentHandler({
+      db: database.db,
+      group: "orders",
+      apply: applyHearingOutcomeToOrders,
+      log: (line) => void logged.push(line),
+    });
     handle = (event) => handler(event, "hearing-outcomes");
   });
   afterEach(() => database.dispose());
