@@ -13,7 +13,8 @@ export interface LogSettings {
   format: LogFormat;
 }
 
-const LEVELS: readonly string[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+/** pino's own levels (stated there, not again here), and "silent". */
+const LEVELS: readonly string[] = [...Object.keys(pino.levels.values), "silent"];
 
 /**
  * LOG_LEVEL (default info; silent under jest, whose NODE_ENV is "test", so a

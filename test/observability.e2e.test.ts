@@ -257,4 +257,22 @@ describe("logs and metrics of the gateway", () => {
     // The scrape itself is no GraphQL request: counted nowhere.
     expect(value(after, "gateway_errors_total", { code: "UNAUTHENTICATED" })).toBe(3);
   });
+
+  it("never writes an operation name past a GraphQL name's bound whole, in the access line or a metric label", async () => {
+    // A name is the client's choice: a long one would make a long line, a label, and could spell anything.
+    const longName = `Long${MARKERS.familyName}${"N".repeat(100)}`;
+    const metricsUrl = stack.gatewayUrl.replace(/\/graphql$/, "/metrics");
+    const { status, requestId } = await send(
+      gql(`query ${longName}($search: PersonSearch!) { searchPeople(search: $search) { id } }`, { search: { familyName: "Smith" } }),
+      await tokenFor(OFFICER),
+      { operationName: "(other)", persona: "force-officer" },
+    );
+    expect(status).toBe(200);
+    expect(accessLinesOf(requestId)[0].operationName).toBe("(other)");
+    const scraped = await (await fetch(metricsUrl)).text();
+    expect(scraped).toContain('operation="(other)"');
+    for (const text of [raw.join("\n"), scraped]) {
+      for (const marker of [...Object.values(MARKERS), ...tokens]) expect(text).not.toContain(marker);
+    }
+  });
 });

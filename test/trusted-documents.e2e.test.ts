@@ -2,11 +2,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { findAuditRecords } from "../platform/audit/store";
 import { fixedClock } from "../platform/clock";
 import type { Principal } from "../platform/identity/principal";
 import { principalFor, tokenFor } from "./support/identity";
+import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
@@ -17,6 +17,8 @@ import { startTestStack, type TestStack } from "./support/stack";
  */
 const LISTED = `query Forces { forces { code } }`;
 const UNLISTED = `query ForceNames { forces { name } }`;
+const HEARING = "trusted-documents-cannock";
+const RECORD_OUTCOME = `mutation Record($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`;
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 describe("trusted documents", () => {
@@ -33,18 +35,22 @@ describe("trusted documents", () => {
         operations: [{ id: sha256(LISTED), name: "Forces", type: "query", body: LISTED }],
       }),
     );
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23"), trustedDocumentsFile: file });
+    stack = await startTestStack({
+      chunks: [seedCasesWithStaffordshireReview(HEARING)],
+      clock: fixedClock("2026-11-23"),
+      trustedDocumentsFile: file,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function send(query: string, principal: Principal) {
+  async function send(query: string, principal: Principal, variables?: Record<string, unknown>) {
     const response = await fetch(stack.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(principal)}` },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables }),
     });
     return {
       status: response.status,
@@ -71,6 +77,20 @@ describe("trusted documents", () => {
     const records = await findAuditRecords(stack.audit.db, { sub, limit: 10 });
     expect(records.map((record) => [record.requestId, record.kind, record.refusal, record.operationName])).toEqual([
       [refused.requestId, "refused", "PERSISTED_QUERY_NOT_IN_LIST", "ForceNames"],
+    ]);
+  });
+
+  it("refuses a service caller's unlisted mutation before it runs: the refusal is its only record", async () => {
+    const sub = `cannock-listing-${randomUUID()}`;
+    const listing = principalFor("court-listing", { kind: "courts", courts: ["B21DA"] }, sub);
+    const input = { hearingId: HEARING, status: "ADJOURNED", idempotencyKey: `trusted-${randomUUID()}` };
+    const refused = await send(RECORD_OUTCOME, listing, { input });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_IN_LIST"]);
+    // Every change has its record: a mutation that ran would have one of its own beside the refusal.
+    const records = await findAuditRecords(stack.audit.db, { sub, limit: 10 });
+    expect(records.map((record) => [record.kind, record.refusal, record.operationName])).toEqual([
+      ["refused", "PERSISTED_QUERY_NOT_IN_LIST", "Record"],
     ]);
   });
 

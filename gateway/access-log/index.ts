@@ -12,13 +12,14 @@ export type { SubgraphCallObservation } from "../subgraph-fetch";
  * What one request was, as the access log writes it and the metrics count it:
  * never its variables, its document, its token or anything about whom it
  * concerned. The operation name is the resolved operation's (a GraphQL name,
- * chosen by the client's developer, as the audit trail also records it).
+ * chosen by the client's developer, as the audit trail also records it),
+ * "(other)" past the bound of operationNameOf.
  */
 export interface RequestSummary {
   requestId: string;
   method: string;
   status: number;
-  /** The resolved operation's name; null when anonymous or never resolved (a refused request). */
+  /** The resolved operation's name (operationNameOf); null when anonymous or never resolved (a refused request). */
   operationName: string | null;
   operationType: string | null;
   /** The caller's persona once authenticated; null for a request refused before (401). */
@@ -40,6 +41,19 @@ export interface AccessLog extends GatewayConcern {
 interface OpenRequest {
   startedAt: bigint;
   summary: Omit<RequestSummary, "status" | "durationMs" | "aborted">;
+}
+
+/** A GraphQL name of at most 64 characters: operation names are the client's choice and are not cut. */
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+/**
+ * The operation name as the log and the metrics write it: past a GraphQL
+ * name's bound it is "(other)", so a client cannot write a line (or a metric
+ * label) of any length or content it likes.
+ */
+export function operationNameOf(name: string | undefined): string | null {
+  if (name === undefined) return null;
+  return OPERATION_NAME.test(name) ? name : "(other)";
 }
 
 /** The error code of an HTTP refusal made before Apollo Server's request pipeline (no plugin sees it). */
@@ -64,7 +78,7 @@ export function createAccessLog(options: { log: Logger; onRequestEnd?: (summary:
       return {
         async willSendResponse({ operation, response }) {
           if (!entry) return;
-          entry.summary.operationName = operation?.name?.value ?? null;
+          entry.summary.operationName = operationNameOf(operation?.name?.value);
           entry.summary.operationType = operation?.operation ?? null;
           const errors = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           for (const error of errors) {

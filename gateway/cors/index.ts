@@ -1,11 +1,13 @@
 import type http from "node:http";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { JUSTIFICATION_HEADER } from "../audit/justification";
 import type { GatewayConcern } from "../concern";
+import { REQUEST_ID_HEADER } from "../request-id";
 
 /** What a browser page of a listed origin may send, and read back. */
 const ALLOWED_METHODS = "GET, POST";
-const ALLOWED_HEADERS = "authorization, content-type, x-justification, apollo-require-preflight";
-const EXPOSED_HEADERS = "x-request-id, retry-after";
+const ALLOWED_HEADERS = ["authorization", "content-type", JUSTIFICATION_HEADER, "apollo-require-preflight"].join(", ");
+const EXPOSED_HEADERS = [REQUEST_ID_HEADER, "retry-after"].join(", ");
 /** Browsers may keep a preflight's answer this long (seconds). */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 

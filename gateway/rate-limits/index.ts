@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLRequestContext } from "@apollo/server";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimitedError } from "../../platform/errors/errors";
@@ -98,33 +97,29 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     }
     return limiter;
   };
-  /** Each request's spent point: resolves to the seconds to wait, or null while within budget. */
-  const spent = new WeakMap<GraphQLRequestContext<GatewayContext>["request"], Promise<number | null>>();
   const plugin: ApolloServerPlugin<GatewayContext> = {
-    async requestDidStart({ contextValue, request }) {
+    async requestDidStart({ contextValue }) {
       // A caller without a persona claim shares the default budget, still per `sub`.
       const persona = contextValue.principal.persona ?? "(none)";
       const { sub } = contextValue.principal;
-      spent.set(
-        request,
-        limiterOf(persona)
-          .consume(sub)
-          .then(
-            () => null,
-            (refusal: unknown) => {
-              if (refusal instanceof RateLimiterRes) return refusal.msBeforeNext / 1000;
-              // Neither limiter could count (never expected: the insurance is in memory): serve rather than fail the API.
-              options.log.error("rate limits: no limiter could count the request; served without a limit");
-              return null;
-            },
-          ),
-      );
+      /** This request's spent point: resolves to the seconds to wait, or null while within budget. */
+      const retryAfter: Promise<number | null> = limiterOf(persona)
+        .consume(sub)
+        .then(
+          () => null,
+          (refusal: unknown) => {
+            if (refusal instanceof RateLimiterRes) return refusal.msBeforeNext / 1000;
+            // Neither limiter could count (never expected: the insurance is in memory): serve rather than fail the API.
+            options.log.error("rate limits: no limiter could count the request; served without a limit");
+            return null;
+          },
+        );
       return {
-        async didResolveOperation({ request: resolved }) {
-          const retryAfter = await spent.get(resolved);
-          if (retryAfter === null || retryAfter === undefined) return;
+        async didResolveOperation() {
+          const seconds = await retryAfter;
+          if (seconds === null) return;
           options.onRefused?.(persona);
-          throw rateLimitedError(retryAfter);
+          throw rateLimitedError(seconds);
         },
       };
     },

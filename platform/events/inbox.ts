@@ -42,7 +42,8 @@ export function idempotentHandler(options: IdempotentHandlerOptions): EventHandl
       });
     } catch (error) {
       if (!(error instanceof EventRejectedError)) throw error;
-      log(`[events] ${group} rejected ${event.type} ${event.id} from ${stream}: ${error.message}`);
+      // Never the reason in the log: it quotes the records the event named; rejected_event keeps it.
+      log(`[events] ${group} rejected ${event.type} ${event.id} from ${stream} (its reason is in rejected_event)`);
       await db.transaction(async (tx) => {
         if (!(await claimEvent(tx, group, event.id))) return;
         await tx.query(

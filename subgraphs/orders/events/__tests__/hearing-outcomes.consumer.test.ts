@@ -61,10 +61,17 @@ describe("orders applies recorded hearing outcomes", () => {
   let database: TestDatabase;
   let server: SubgraphServer<unknown>;
   let handle: (event: DomainEvent) => Promise<void>;
+  let logged: string[];
 
   beforeEach(async () => {
+    logged = [];
     ({ database, server } = await startSubgraphUnderTest(ordersSubgraph, [fixture()], TODAY));
-    const handler = idempotentHandler({ db: database.db, group: "orders", apply: applyHearingOutcomeToOrders, log: () => undefined });
+    const handler = idempotentHandler({
+      db: database.db,
+      group: "orders",
+      apply: applyHearingOutcomeToOrders,
+      log: (line) => void logged.push(line),
+    });
     handle = (event) => handler(event, "hearing-outcomes");
   });
   afterEach(() => database.dispose());
@@ -201,6 +208,11 @@ describe("orders applies recorded hearing outcomes", () => {
       },
       { event_id: expect.any(String), reason: 'no order "no-such-order" (hearing h1)' },
     ]);
+    // The log names each event set aside, never its reason: the reason quotes the records (kept in rejected_event).
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toContain(event.id);
+    for (const line of logged) for (const { reason } of rejected) expect(line).not.toContain(reason);
+    expect(logged.join("\n")).not.toContain("no-such-order");
     expect(await published()).toEqual([]);
   });
 
