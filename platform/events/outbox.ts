@@ -213,7 +213,7 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         // Say it once per outage, not once per poll.
-        if (failures === 1) log(`[events] outbox relay could not publish (will keep trying): ${(error as Error).message}`, error);
+        if (failures === 1) log("[events] outbox relay could not publish (will keep trying)", error);
       }
       if (this.stopping || this.woken) continue;
       await new Promise<void>((resolve) => {

@@ -310,7 +310,8 @@ class StreamConsumer<Stream extends string> {
         // Once per change of state, not once per retry.
         if (this.failing?.kind !== kind) {
           log(
-            `[events] ${this.subscription.group} on ${this.subscription.stream}: ${(error as Error).message}; retrying (backoff up to ${this.options.maxBackoffMs ?? 5_000} ms)`,
+            // The error goes as its safe description (name and code): a handler's message may quote an event's personal data.
+            `[events] ${this.subscription.group} on ${this.subscription.stream}: ${kind}; retrying (backoff up to ${this.options.maxBackoffMs ?? 5_000} ms)`,
             error,
           );
         }
