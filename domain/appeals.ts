@@ -116,10 +116,13 @@ export function checkAppealOutcome(appeal: Appeal, decision: AppealDecision, dec
       "outcome",
       `the ${order.kind.toLowerCase()} order is ${status} on ${decidedOn}: only an order in force is quashed or varied on appeal`,
     );
+  if (outcome === "ALLOWED" && !section4) {
+    // The order is quashed: an expiry given with it would be dropped unread, so it is refused.
+    if (expiry) return refuse(expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", "a quashed order sets no expiry");
+    return { ok: true, effect: { kind: "end", reason: "DISCHARGED", onAppeal: true }, recordedDecision: CourtDecision.ORDER_DISCHARGED };
+  }
   const expiryProblem = expiry ? checkExpiry(order.kind, expiry, decidedOn, order.madeOn ?? decidedOn) : null;
   if (expiryProblem) return expiryProblem;
-  if (outcome === "ALLOWED" && !section4)
-    return { ok: true, effect: { kind: "end", reason: "DISCHARGED", onAppeal: true }, recordedDecision: CourtDecision.ORDER_DISCHARGED };
   return { ok: true, effect: { kind: "vary", onAppeal: true, expiry }, recordedDecision: CourtDecision.ORDER_VARIED };
 }
 

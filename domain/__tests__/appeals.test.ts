@@ -102,6 +102,12 @@ describe("what an appeal's outcome does", () => {
       ok({ kind: "end", reason: "DISCHARGED", onAppeal: true }, "ORDER_DISCHARGED"),
     );
     const expiry = { expiresOn: "2027-06-01", untilFurtherOrder: false };
+    expect(checkAppealOutcome(appeal(), decided("ALLOWED", expiry), DAY, IN_FORCE)).toEqual(
+      refused("expiresOn", "a quashed order sets no expiry"),
+    );
+    expect(checkAppealOutcome(appeal(), decided("ALLOWED", { expiresOn: null, untilFurtherOrder: true }), DAY, IN_FORCE)).toEqual(
+      refused("untilFurtherOrder", "a quashed order sets no expiry"),
+    );
     expect(checkAppealOutcome(appeal(), decided("VARIED", expiry), DAY, IN_FORCE)).toEqual(
       ok({ kind: "vary", onAppeal: true, expiry }, "ORDER_VARIED"),
     );
