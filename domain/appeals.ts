@@ -9,8 +9,11 @@ import { CourtDecision } from "./vocabulary";
 /**
  * Appeals to the Crown Court (Stalking Protection Act 2019 s.7), beside the magistrates' rule book of
  * court-decisions.ts and in its terms: an appeal's outcome gives an OrderEffect like a magistrates' decision, and
- * the CourtDecision a recorded hearing already carries, so what consumes decisions today reads an appeal alike.
- * The outcomes are the Crown Court's own vocabulary (not yet in the public schema).
+ * the CourtDecision a recorded hearing already carries. Not every one reads alike yet: an order made on appeal
+ * (FULL_ORDER_MADE, INTERIM_ORDER_MADE) is no decision of an APPEAL hearing in DECISIONS_BY_HEARING_TYPE, and a
+ * reinstatement (ORDER_VARIED of a discharged order) is one checkHearingOutcome refuses, so neither can be recorded
+ * through the hearings' rule book until it learns them. The outcomes are the Crown Court's own vocabulary (not yet
+ * in the public schema).
  */
 export const APPEAL_OUTCOMES = ["ALLOWED", "DISMISSED", "VARIED", "ABANDONED"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
