@@ -9,8 +9,11 @@ import { CourtDecision } from "./vocabulary";
 /**
  * Appeals to the Crown Court (Stalking Protection Act 2019 s.7), beside the magistrates' rule book of
  * court-decisions.ts and in its terms: an appeal's outcome gives an OrderEffect like a magistrates' decision, and
- * the CourtDecision a recorded hearing already carries, so what consumes decisions today reads an appeal alike.
- * The outcomes are the Crown Court's own vocabulary (not yet in the public schema).
+ * the CourtDecision a recorded hearing already carries. Not every one reads alike yet: an order made on appeal
+ * (FULL_ORDER_MADE, INTERIM_ORDER_MADE) is no decision of an APPEAL hearing in DECISIONS_BY_HEARING_TYPE, and a
+ * reinstatement (ORDER_VARIED of a discharged order) is one checkHearingOutcome refuses, so neither can be recorded
+ * through the hearings' rule book until it learns them. The outcomes are the Crown Court's own vocabulary (not yet
+ * in the public schema).
  */
 export const APPEAL_OUTCOMES = ["ALLOWED", "DISMISSED", "VARIED", "ABANDONED"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -116,10 +119,13 @@ export function checkAppealOutcome(appeal: Appeal, decision: AppealDecision, dec
       "outcome",
       `the ${order.kind.toLowerCase()} order is ${status} on ${decidedOn}: only an order in force is quashed or varied on appeal`,
     );
+  if (outcome === "ALLOWED" && !section4) {
+    // The order is quashed: an expiry given with it would be dropped unread, so it is refused.
+    if (expiry) return refuse(expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", "a quashed order sets no expiry");
+    return { ok: true, effect: { kind: "end", reason: "DISCHARGED", onAppeal: true }, recordedDecision: CourtDecision.ORDER_DISCHARGED };
+  }
   const expiryProblem = expiry ? checkExpiry(order.kind, expiry, decidedOn, order.madeOn ?? decidedOn) : null;
   if (expiryProblem) return expiryProblem;
-  if (outcome === "ALLOWED" && !section4)
-    return { ok: true, effect: { kind: "end", reason: "DISCHARGED", onAppeal: true }, recordedDecision: CourtDecision.ORDER_DISCHARGED };
   return { ok: true, effect: { kind: "vary", onAppeal: true, expiry }, recordedDecision: CourtDecision.ORDER_VARIED };
 }
 

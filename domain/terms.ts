@@ -1,5 +1,5 @@
 import { isIsoDate } from "../platform/dates";
-import type { OrderEffect } from "./court-decisions";
+import type { AppealEffect } from "./appeals";
 import { refuse, type Refusal } from "./refusal";
 
 /**
@@ -39,7 +39,8 @@ export const TERM_CATEGORIES = Object.keys(TERM_CATEGORY_TYPE) as TermCategory[]
 
 /** The kinds of decision that set terms: they make, extend or vary an order. */
 export const EFFECTS_WITH_TERMS = ["make", "makeFullSuperseding", "makeOnAppeal", "extend", "vary"] as const;
-type EffectKind = OrderEffect["kind"] | "makeOnAppeal";
+/** Every effect a decision has, the magistrates' (OrderEffect) and the Crown Court's on appeal, which include them. */
+type EffectKind = AppealEffect["kind"];
 const MAKING_EFFECTS: readonly EffectKind[] = ["make", "makeFullSuperseding", "makeOnAppeal"];
 
 export interface TermContent {

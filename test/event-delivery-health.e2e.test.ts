@@ -2,12 +2,10 @@ import { Redis } from "ioredis";
 import { STREAM_TOPOLOGY, STREAMS } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
-import { creweOrdersWithDischargeHearings, waitUntil } from "./support/events";
-import { principalFor } from "./support/identity";
+import { creweOrdersWithDischargeHearings, recordDischarge, waitUntil } from "./support/events";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
 import { startTestStack, type TestStack } from "./support/stack";
 
-const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
 const ORDERS = 6;
 /** EVENT_LAG_ALERT of this stack: more events than this waiting for a consumer group is stuck delivery. */
 const LAG_ALERT = 2;
@@ -55,14 +53,6 @@ describe("event delivery stuck, as health reports it", () => {
     await redis?.kill();
   });
 
-  const discharge = async (n: number) => {
-    const { body } = await stack.query(
-      `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
-      { input: { hearingId: `discharge-${n}`, status: "HEARD", decision: "ORDER_DISCHARGED", idempotencyKey: `discharge-${n}` } },
-      CREWE_LISTING,
-    );
-    expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
-  };
   const onRedis = () => waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on Redis");
   const health = async (url: string): Promise<Health> => {
     const response = await fetch(new URL("/health/ready", url));
@@ -96,7 +86,7 @@ describe("event delivery stuck, as health reports it", () => {
     expect(await ordersDelivery()).toBe("ready");
 
     await stack.events.orders.stopConsumers();
-    for (const n of [1, 2, 3]) await discharge(n);
+    for (const n of [1, 2, 3]) await recordDischarge(stack, n);
     await onRedis();
     const stuck = `orders on ${OUTCOMES}: 3 events waiting (alert above ${LAG_ALERT})`;
     // Reported, not fatal: the subgraph stays ready (it serves from its database; the events wait on the bus).
@@ -115,7 +105,7 @@ describe("event delivery stuck, as health reports it", () => {
 
   it("reports a consumer group destroyed on Redis, then its backlog once it exists again; ready once drained, nothing applied twice", async () => {
     await stack.events.orders.stopConsumers();
-    for (const n of [4, 5, 6]) await discharge(n);
+    for (const n of [4, 5, 6]) await recordDischarge(stack, n);
     await onRedis();
     expect(await admin.xgroup("DESTROY", `${KEY_PREFIX}:${OUTCOMES}`, "orders")).toBe(1);
 

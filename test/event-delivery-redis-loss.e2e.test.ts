@@ -4,12 +4,10 @@ import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
-import { creweOrdersWithDischargeHearings, waitUntil } from "./support/events";
-import { principalFor } from "./support/identity";
+import { creweOrdersWithDischargeHearings, dischargesByOrder, recordDischarge, waitUntil } from "./support/events";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
 import { startTestStack, type TestStack } from "./support/stack";
 
-const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
 const ORDERS = 4;
 
 /**
@@ -41,43 +39,23 @@ describe("event delivery when Redis loses its data", () => {
     await redis?.kill();
   });
 
-  const discharge = async (n: number) => {
-    const { body } = await stack.query(
-      `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
-      { input: { hearingId: `discharge-${n}`, status: "HEARD", decision: "ORDER_DISCHARGED", idempotencyKey: `discharge-${n}` } },
-      CREWE_LISTING,
-    );
-    expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
-  };
-
-  /** Per order: its status and how many DISCHARGED events it has (exactly one once applied). */
-  const dischargesByOrder = async (): Promise<Record<string, [string, number]>> => {
-    const { body } = await stack.query(`{ orders(first: 50) { nodes { id status history { type } } } }`);
-    return Object.fromEntries(
-      body.data!.orders.nodes.map((node: { id: string; status: string; history: { type: string }[] }) => [
-        node.id,
-        [node.status, node.history.filter((event) => event.type === "DISCHARGED").length],
-      ]),
-    );
-  };
-
   it("applies every outcome exactly once after Redis restarts empty, the unread ones included, without restarting anything", async () => {
-    await discharge(1);
+    await recordDischarge(stack, 1);
     await stack.settle();
 
     // Outcomes published to Redis and not yet read by orders (its consumer paused) when Redis loses everything.
     await stack.events.orders.stopConsumers();
-    await discharge(2);
-    await discharge(3);
+    await recordDischarge(stack, 2);
+    await recordDischarge(stack, 3);
     await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on Redis");
     await redis.restart();
 
     await stack.events.orders.startConsumers();
-    await discharge(4);
+    await recordDischarge(stack, 4);
     const all = Object.fromEntries(Array.from({ length: ORDERS }, (_, i) => [`o${i + 1}`, ["DISCHARGED", 1]]));
-    await waitUntil(async () => isDeepStrictEqual(await dischargesByOrder(), all), "every order is discharged once", 30_000);
+    await waitUntil(async () => isDeepStrictEqual(await dischargesByOrder(stack), all), "every order is discharged once", 30_000);
     await stack.settle();
-    expect(await dischargesByOrder()).toEqual(all);
+    expect(await dischargesByOrder(stack)).toEqual(all);
     // The outbox knows every outcome reached every consuming group.
     await waitUntil(async () => (await stack.events.hearings.relay.unconfirmed()).count === 0, "every outcome is confirmed", 10_000);
   });

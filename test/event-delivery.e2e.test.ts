@@ -5,13 +5,18 @@ import { InProcessBus } from "../platform/events/in-process-bus";
 import { idempotentHandler } from "../platform/events/inbox";
 import { fixedClock } from "../platform/clock";
 import { ordersSubgraph } from "../subgraphs/orders/subgraph";
-import { creweOrdersWithDischargeHearings, openTestRedisBus, waitUntil } from "./support/events";
-import { principalFor } from "./support/identity";
+import {
+  CREWE_LISTING,
+  creweOrdersWithDischargeHearings,
+  dischargesByOrder,
+  openTestRedisBus,
+  recordDischarge,
+  waitUntil,
+} from "./support/events";
 import { breach, hearing } from "./support/rows";
 import { describeWithRedis } from "./support/describe-with-redis";
 import { startTestStack, type TestStack } from "./support/stack";
 
-const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
 const ORDERS = 6;
 
 /**
@@ -26,26 +31,6 @@ function fixture() {
   return chunk;
 }
 
-async function discharge(stack: TestStack, n: number): Promise<void> {
-  const { body } = await stack.query(
-    `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
-    { input: { hearingId: `discharge-${n}`, status: "HEARD", decision: "ORDER_DISCHARGED", idempotencyKey: `discharge-${n}` } },
-    CREWE_LISTING,
-  );
-  expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
-}
-
-/** Per order: its status today and how many DISCHARGED events it has (exactly one once applied). */
-async function dischargesByOrder(stack: TestStack): Promise<Record<string, [string, number]>> {
-  const { body } = await stack.query(`{ orders(first: 50) { nodes { id status history { type } } } }`);
-  return Object.fromEntries(
-    body.data!.orders.nodes.map((node: { id: string; status: string; history: { type: string }[] }) => [
-      node.id,
-      [node.status, node.history.filter((event) => event.type === "DISCHARGED").length],
-    ]),
-  );
-}
-
 const allDischarged = Object.fromEntries(Array.from({ length: ORDERS }, (_, i) => [`o${i + 1}`, ["DISCHARGED", 1]]));
 
 function deliveryGuarantees(busName: string, openBus: () => EventBus) {
@@ -58,12 +43,12 @@ function deliveryGuarantees(busName: string, openBus: () => EventBus) {
     afterEach(() => stack.stop());
 
     it("loses nothing while the orders consumer is stopped mid-stream, and applies every decision exactly once after it restarts", async () => {
-      await discharge(stack, 1);
+      await recordDischarge(stack, 1);
       await stack.settle();
       expect((await dischargesByOrder(stack)).o1).toEqual(["DISCHARGED", 1]);
 
       await stack.events.orders.stopConsumers();
-      for (let n = 2; n <= ORDERS; n++) await discharge(stack, n);
+      for (let n = 2; n <= ORDERS; n++) await recordDischarge(stack, n);
       // Recorded and published (or, in-process, held in the outbox for want of a consumer) — but not applied.
       const waiting = await dischargesByOrder(stack);
       for (let n = 2; n <= ORDERS; n++) expect(waiting[`o${n}`]).toEqual(["IN_FORCE", 0]);
@@ -83,7 +68,7 @@ function deliveryGuarantees(busName: string, openBus: () => EventBus) {
     });
 
     it("applies each event once when the relay publishes it again (a crash between publishing and marking it published)", async () => {
-      for (let n = 1; n <= 3; n++) await discharge(stack, n);
+      for (let n = 1; n <= 3; n++) await recordDischarge(stack, n);
       await stack.settle();
       const hearingsDb = stack.databases.hearings.db;
       const republished = await hearingsDb.query(`UPDATE event_outbox SET published_at = NULL RETURNING event_id`);
@@ -149,7 +134,7 @@ describeWithRedis("Redis Streams", () => {
           throw new Error("simulated crash before XACK");
         },
       });
-      for (let n = 1; n <= 3; n++) await discharge(stack, n);
+      for (let n = 1; n <= 3; n++) await recordDischarge(stack, n);
       // It committed the first effect and died before acknowledging it; it never got further (order is kept).
       await waitUntil(async () => crashes >= 1, "the dying consumer committed an effect and crashed");
       await dying.stop();

@@ -1,25 +1,9 @@
 import fc from "fast-check";
 import { APPEALABLE, checkAppealOutcome, type Appeal, type AppealDecision, type Appellant } from "../appeals";
-import type { OrderFacts } from "../order-facts/order-facts";
+import { orderFacts as order } from "./support/order-facts";
 
 /** Appeals to the Crown Court (s.7): who may appeal against what, and what each outcome does to the order. */
 const DAY = "2026-03-01";
-const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
-  id: "order-1",
-  kind: "FULL",
-  applicantForceCode: "07",
-  courtCode: "B07ED",
-  respondentId: "person-1",
-  appliedOn: "2024-12-01",
-  madeOn: "2025-01-10",
-  expiresOn: "2028-01-10",
-  untilFurtherOrder: false,
-  endedOn: null,
-  endReason: null,
-  supersedesId: null,
-  version: 3,
-  ...overrides,
-});
 const IN_FORCE = order();
 const REFUSED = order({ madeOn: null, expiresOn: null, endedOn: "2026-02-01", endReason: "REFUSED" });
 const INTERIM_REFUSED = order({ kind: "INTERIM", madeOn: null, expiresOn: null, endedOn: "2026-02-01", endReason: "REFUSED" });
@@ -118,6 +102,12 @@ describe("what an appeal's outcome does", () => {
       ok({ kind: "end", reason: "DISCHARGED", onAppeal: true }, "ORDER_DISCHARGED"),
     );
     const expiry = { expiresOn: "2027-06-01", untilFurtherOrder: false };
+    expect(checkAppealOutcome(appeal(), decided("ALLOWED", expiry), DAY, IN_FORCE)).toEqual(
+      refused("expiresOn", "a quashed order sets no expiry"),
+    );
+    expect(checkAppealOutcome(appeal(), decided("ALLOWED", { expiresOn: null, untilFurtherOrder: true }), DAY, IN_FORCE)).toEqual(
+      refused("untilFurtherOrder", "a quashed order sets no expiry"),
+    );
     expect(checkAppealOutcome(appeal(), decided("VARIED", expiry), DAY, IN_FORCE)).toEqual(
       ok({ kind: "vary", onAppeal: true, expiry }, "ORDER_VARIED"),
     );

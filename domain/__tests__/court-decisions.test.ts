@@ -7,6 +7,7 @@ import {
   type HearingUnderDecision,
 } from "../court-decisions";
 import type { OrderFacts } from "../order-facts/order-facts";
+import { orderFacts as order } from "./support/order-facts";
 import { CourtDecision, HearingType } from "../vocabulary";
 
 /**
@@ -17,23 +18,6 @@ import { CourtDecision, HearingType } from "../vocabulary";
  * what the court's clerk reads).
  */
 const DAY = "2026-03-01";
-
-const order = (overrides: Partial<OrderFacts>): OrderFacts => ({
-  id: "order-1",
-  kind: "FULL",
-  applicantForceCode: "07",
-  courtCode: "B07ED",
-  respondentId: "person-1",
-  appliedOn: "2024-12-01",
-  madeOn: "2025-01-10",
-  expiresOn: "2028-01-10",
-  untilFurtherOrder: false,
-  endedOn: null,
-  endReason: null,
-  supersedesId: null,
-  version: 3,
-  ...overrides,
-});
 
 /** The order states a decision meets. */
 const ORDERS = {

@@ -86,19 +86,15 @@ describe("a transfer", () => {
 
 describe("a home address notified in another force's area", () => {
   it("proposes a transfer to that force, and never grants one", () => {
-    expect(proposedTransferFor(CHESHIRE, "21", "2026-03-10")).toEqual({
+    const proposal = (fromForceCode: string, toForceCode: string, proposedOn: string) => ({
       kind: "PROPOSED",
-      fromForceCode: "07",
-      toForceCode: "21",
-      proposedOn: "2026-03-10",
+      fromForceCode,
+      toForceCode,
+      proposedOn,
     });
+    expect(proposedTransferFor(CHESHIRE, "21", "2026-03-10")).toEqual(proposal("07", "21", "2026-03-10"));
     expect(proposedTransferFor(MOVED, "21", "2026-05-01")).toBeNull();
-    expect(proposedTransferFor(MOVED, "21", "2026-10-01")).toEqual({
-      kind: "PROPOSED",
-      fromForceCode: "06",
-      toForceCode: "21",
-      proposedOn: "2026-10-01",
-    });
+    expect(proposedTransferFor(MOVED, "21", "2026-10-01")).toEqual(proposal("06", "21", "2026-10-01"));
     expect(proposedTransferFor(CHESHIRE, "93", "2026-03-10")).toBeNull();
     expect(proposedTransferFor(CHESHIRE, "99", "2026-03-10")).toBeNull();
   });

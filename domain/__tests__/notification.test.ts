@@ -86,22 +86,19 @@ describe("a new name or home address (s.9(3), (4))", () => {
   });
 
   it("is reported by the earliest open last day, overdue before due", () => {
-    const both = facts({
-      initialNotifiedOn: SERVED,
-      changes: [
-        { kind: "NAME", changedOn: "2026-04-20", notifiedOn: null },
-        { kind: "ADDRESS", changedOn: "2026-04-10", notifiedOn: null },
-      ],
-    });
+    /** Notified on service, then a change of name and one of address, neither notified yet. */
+    const unnotifiedChanges = (nameChangedOn: string, addressChangedOn: string) =>
+      facts({
+        initialNotifiedOn: SERVED,
+        changes: [
+          { kind: "NAME", changedOn: nameChangedOn, notifiedOn: null },
+          { kind: "ADDRESS", changedOn: addressChangedOn, notifiedOn: null },
+        ],
+      });
+    const both = unnotifiedChanges("2026-04-20", "2026-04-10");
     expect(notificationStatusOn(both, "2026-04-21")).toEqual({ status: "OVERDUE", dueBy: "2026-04-12" });
     expect(notificationDuties(both).map((duty) => duty.kind)).toEqual(["INITIAL", "ADDRESS", "NAME"]);
-    const twoOpen = facts({
-      initialNotifiedOn: SERVED,
-      changes: [
-        { kind: "NAME", changedOn: "2026-04-11", notifiedOn: null },
-        { kind: "ADDRESS", changedOn: "2026-04-10", notifiedOn: null },
-      ],
-    });
+    const twoOpen = unnotifiedChanges("2026-04-11", "2026-04-10");
     expect(notificationStatusOn(twoOpen, "2026-04-11")).toEqual({ status: "DUE", dueBy: "2026-04-12" });
   });
 });

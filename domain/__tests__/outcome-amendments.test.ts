@@ -1,25 +1,11 @@
 import fc from "fast-check";
 import { checkHearingOutcome, type HearingOutcome } from "../court-decisions";
-import type { OrderFacts } from "../order-facts/order-facts";
+import { orderFacts } from "./support/order-facts";
 import { amendHearingOutcome, type RecordedOutcome } from "../outcome-amendments";
 
 /** A correction of a recorded outcome: a reason, a real change, the same rule book, the original kept. */
 const DAY = "2026-03-01";
-const FULL_APPLIED: OrderFacts = {
-  id: "order-1",
-  kind: "FULL",
-  applicantForceCode: "07",
-  courtCode: "B07ED",
-  respondentId: "person-1",
-  appliedOn: "2026-01-10",
-  madeOn: null,
-  expiresOn: null,
-  untilFurtherOrder: false,
-  endedOn: null,
-  endReason: null,
-  supersedesId: null,
-  version: 1,
-};
+const FULL_APPLIED = orderFacts({ appliedOn: "2026-01-10", madeOn: null, expiresOn: null, version: 1 });
 const heard = (overrides: Partial<HearingOutcome>): HearingOutcome => ({
   status: "HEARD",
   decision: "FULL_ORDER_MADE",

@@ -37,17 +37,22 @@ function processEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env };
 }
 
+/** Starts `entry` through scripts/run-built.js, its output piped to the caller. */
+function spawnBuilt(entry: string, args: readonly string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [repoPath("scripts", "run-built.js"), entry, ...args], {
+    cwd: repoPath(),
+    env: processEnvironment(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 /**
  * A compiled entry point of this repository (`dist/…`) in a process of its own, started the way the npm
  * scripts start them (scripts/run-built.js: built first when stale, then run as the main module, as
  * `node dist/…` runs it in a container).
  */
 export function startBuilt(entry: string, env: Record<string, string>, args: readonly string[] = []): BuiltProcess {
-  const child: ChildProcess = spawn(process.execPath, [repoPath("scripts", "run-built.js"), entry, ...args], {
-    cwd: repoPath(),
-    env: processEnvironment(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnBuilt(entry, args, env);
   const lines: string[] = [];
   const waiting = new Set<() => void>();
   const exited = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -116,15 +121,11 @@ export async function runBuilt(
   env: Record<string, string>,
   timeoutMs: number,
 ): Promise<CompletedRun> {
-  const child = spawn(process.execPath, [repoPath("scripts", "run-built.js"), entry, ...args], {
-    cwd: repoPath(),
-    env: processEnvironment(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnBuilt(entry, args, env);
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const [code, signal] = (await once(child, "close")) as [number | null, NodeJS.Signals | null];
   clearTimeout(timer);

@@ -7,7 +7,9 @@ import { Redis } from "ioredis";
 import type { EventBus } from "../../platform/events/bus";
 import { RedisStreamBus } from "../../platform/events/redis-stream-bus";
 import type { SubgraphEvents } from "../../platform/events/runtime";
+import { principalFor } from "./identity";
 import { TEST_REDIS_URL } from "./services";
+import type { TestStack } from "./stack";
 
 /** A Redis Streams bus on streams of its own (a random key prefix), so test files never read each other's events. */
 export function openTestRedisBus(options: { claimIdleMs?: number } = {}): RedisStreamBus {
@@ -80,4 +82,28 @@ export function creweOrdersWithDischargeHearings(count: number): DatasetChunk {
     chunk.hearings.hearings.push(hearing(`discharge-${n}`, `2025-03-0${n}T10:00:00Z`, { orderId: `o${n}`, type: "DISCHARGE" }));
   }
   return chunk;
+}
+
+/** Crewe's court listing officer: records the outcomes of the discharge hearings above. */
+export const CREWE_LISTING = principalFor("court-listing", { kind: "courts", courts: ["B07ED"] }, "crewe-listing-svc");
+
+/** Records discharge hearing `n` as heard and the order discharged (once: the idempotency key is the hearing's). */
+export async function recordDischarge(stack: TestStack, n: number): Promise<void> {
+  const { body } = await stack.query(
+    `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
+    { input: { hearingId: `discharge-${n}`, status: "HEARD", decision: "ORDER_DISCHARGED", idempotencyKey: `discharge-${n}` } },
+    CREWE_LISTING,
+  );
+  expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
+}
+
+/** Per order: its status today and how many DISCHARGED events it has (exactly one once its discharge is applied). */
+export async function dischargesByOrder(stack: TestStack): Promise<Record<string, [string, number]>> {
+  const { body } = await stack.query(`{ orders(first: 50) { nodes { id status history { type } } } }`);
+  return Object.fromEntries(
+    body.data!.orders.nodes.map((node: { id: string; status: string; history: { type: string }[] }) => [
+      node.id,
+      [node.status, node.history.filter((event) => event.type === "DISCHARGED").length],
+    ]),
+  );
 }
