@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { BREAK, getOperationAST, print, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { DocumentWorkCache, type CacheStats } from "../operation/document-work-cache";
-import { filterOperation, type FieldAuthorizer, type FilteredOperation } from "./filter-operation";
+import { filterOperation, type FilteredOperation } from "./filter-operation";
+import type { FieldAuthorizer } from "./remove-unauthorized-fields";
 
 /** The filter's outcome with what the planner is handed: the filtered text, its hash and its operation. */
 export interface PreparedOperation {

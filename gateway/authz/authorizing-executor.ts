@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
 import { AuthorizationShapeCache } from "./authorization-shape-cache";
-import type { FieldAuthorizer } from "./filter-operation";
+import type { FieldAuthorizer } from "./remove-unauthorized-fields";
 import type { AuthorizationPolicy } from "./policy";
 import { projectToOriginalOperation } from "./project-result";
 import { unauthorizedFieldError } from "../../platform/errors/errors";

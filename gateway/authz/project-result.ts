@@ -1,5 +1,5 @@
 import { buildASTSchema, executeSync, parse, printSchema, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { TYPENAME_KEY, type FieldAuthorizer } from "./filter-operation";
+import { TYPENAME_KEY, type FieldAuthorizer } from "./remove-unauthorized-fields";
 
 const bareSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
 

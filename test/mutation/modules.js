@@ -23,7 +23,16 @@ const MODULES = [
   { file: "domain/terms.ts", tests: ["domain/__tests__/terms.test.ts"], threshold: 90 },
   { file: "domain/notification.ts", tests: ["domain/__tests__/notification.test.ts"], threshold: 90 },
   {
-    file: "gateway/authz/filter-operation.ts",
+    file: "gateway/authz/remove-unauthorized-fields.ts",
+    tests: [
+      "gateway/authz/__tests__/filter-operation.test.ts",
+      "gateway/authz/__tests__/filter-operation.rules.test.ts",
+      "gateway/authz/__tests__/authorization.test.ts",
+    ],
+    threshold: 90,
+  },
+  {
+    file: "gateway/authz/unauthorized-paths.ts",
     tests: [
       "gateway/authz/__tests__/filter-operation.test.ts",
       "gateway/authz/__tests__/filter-operation.rules.test.ts",

@@ -1,7 +1,7 @@
 import { buildSchema, parse, print } from "graphql";
 import { resolveOperation } from "../../operation/resolve-operation";
 import { AuthorizationShapeCache } from "../authorization-shape-cache";
-import type { FieldAuthorizer } from "../filter-operation";
+import type { FieldAuthorizer } from "../remove-unauthorized-fields";
 
 const schema = buildSchema(`
   type Query { forces: [Force!]! }

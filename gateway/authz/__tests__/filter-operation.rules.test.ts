@@ -1,6 +1,7 @@
 import { buildSchema, parse, print, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { resolveOperation } from "../../operation/resolve-operation";
-import { filterOperation, PLACEHOLDER_KEY, TYPENAME_KEY, type FieldAuthorizer } from "../filter-operation";
+import { filterOperation } from "../filter-operation";
+import { PLACEHOLDER_KEY, TYPENAME_KEY, type FieldAuthorizer } from "../remove-unauthorized-fields";
 
 /**
  * The filter's access decisions one by one: which fields leave the document,

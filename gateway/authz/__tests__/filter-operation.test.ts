@@ -1,6 +1,7 @@
 import { buildSchema, parse, print, type OperationDefinitionNode } from "graphql";
 import { resolveOperation } from "../../operation/resolve-operation";
-import { filterOperation, type FieldAuthorizer } from "../filter-operation";
+import { filterOperation } from "../filter-operation";
+import type { FieldAuthorizer } from "../remove-unauthorized-fields";
 
 const schema = buildSchema(`
   type Query { force(code: ID!): Force forces: [Force!]! things: [Thing!]! }

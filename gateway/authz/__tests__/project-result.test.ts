@@ -1,5 +1,5 @@
 import { buildSchema, parse, type GraphQLCompositeType } from "graphql";
-import { TYPENAME_KEY, type FieldAuthorizer } from "../filter-operation";
+import { TYPENAME_KEY, type FieldAuthorizer } from "../remove-unauthorized-fields";
 import { projectToOriginalOperation } from "../project-result";
 
 /**
