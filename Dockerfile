@@ -18,7 +18,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-# Migrations and reference data are read at run time from the checked-in files.
+# Migrations and estate data are read at run time from the checked-in files.
 COPY --from=build /app/schema schema
 COPY --from=build /app/platform platform
 COPY --from=build /app/domain domain

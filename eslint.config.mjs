@@ -14,7 +14,7 @@ import tseslint from "typescript-eslint";
  * platform knows nothing of stalking protection orders; domain is the SPO
  * vocabulary and rules; the gateway and the subgraphs never import each other;
  * nothing imports development tooling, tests or benchmarks. schema/ holds
- * artifacts only (SDL, personas, reference data), readable by everyone.
+ * artifacts only (SDL, personas, estate data), readable by everyone.
  */
 const LAYER_RULES = [
   { target: "./platform", from: ["./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "platform" },

@@ -30,7 +30,7 @@ import { startChild, type BenchChild } from "./support/process-probe";
  * alternating order. Medians over rounds, and medians of per-round ratios.
  * Our gateway runs twice: as is ("ours") and with its response cache on Redis
  * ("cached"; BENCH_CACHE_REDIS_URL, default redis://127.0.0.1:6379, or "memory";
- * only statistics and reference data are cached, everything else passes by).
+ * only statistics and estate data are cached, everything else passes by).
  * After the rounds, BENCH_SEQUENTIAL requests (default 200) one at a time per
  * gateway give latency without queueing.
  * BENCH_ONLY=<text> runs the operations whose name contains it;

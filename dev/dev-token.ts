@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose";
 import personas from "../schema/personas.json";
-import { findCourt, findForce, FORCES, REGIONS } from "../platform/reference";
+import { findCourt, findForce, FORCES, REGIONS } from "../platform/estate";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../gateway/config";
 
 /**
@@ -147,7 +147,7 @@ function jurisdictionClaims(persona: PersonaName, options: DevTokenOptions): Rec
       if (unknown !== undefined) {
         throw new DevTokenOptionError(
           "--courts",
-          `Unknown court code "${unknown}" for --courts (see schema/reference/courts.csv or the courts query)`,
+          `Unknown court code "${unknown}" for --courts (see schema/estate/courts.csv or the courts query)`,
         );
       }
       return { courts: [...new Set(courts)] };

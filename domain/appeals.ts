@@ -1,5 +1,5 @@
 import { addYears, isIsoDate } from "../platform/dates";
-import { findCourt } from "../platform/reference";
+import { findCourt } from "../platform/estate";
 import { FULL_ORDER_MINIMUM_YEARS, type Expiry, type OrderEffect } from "./court-decisions";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";

@@ -1,5 +1,5 @@
 import { ageOn, isIsoDate } from "../platform/dates";
-import { findCourt, findForce, hasPoliceArea, type CourtJurisdiction } from "../platform/reference";
+import { findCourt, findForce, hasPoliceArea, type CourtJurisdiction } from "../platform/estate";
 import { refuse, type Refusal } from "./refusal";
 
 /**

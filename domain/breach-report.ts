@@ -1,4 +1,4 @@
-import { findForce } from "../platform/reference";
+import { findForce } from "../platform/estate";
 import { refuse, type Refusal } from "./refusal";
 import { termsInForceOn, type TermsDecision } from "./terms";
 import type { BreachOffenceType } from "./vocabulary";

@@ -1,5 +1,5 @@
 import { isIsoDate } from "../platform/dates";
-import { findForce, hasPoliceArea } from "../platform/reference";
+import { findForce, hasPoliceArea } from "../platform/estate";
 import { refuse, type Refusal } from "./refusal";
 
 /**

@@ -9,8 +9,8 @@ import type { TypeRule } from "../platform/subgraph/jurisdiction-table";
 export const KEY_ONLY = {
   Person: { protection: "identity", visibility: "key only; people decides whose identity is shown" },
   StalkingProtectionOrder: { protection: "summary", visibility: "key only; orders decides what is shown" },
-  Force: { protection: "reference", visibility: "key only" },
-  Court: { protection: "reference", visibility: "key only" },
+  Force: { protection: "shared", visibility: "key only" },
+  Court: { protection: "shared", visibility: "key only" },
 } as const satisfies Record<string, TypeRule>;
 
 /** SpoStatistics, wherever its columns are computed: aggregates over whole calendar months (domain/statistics-grouping.ts). */

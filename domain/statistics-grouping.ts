@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { BadUserInputError } from "../platform/errors/errors";
-import { FORCES, REGIONS, type RegionCode } from "../platform/reference";
+import { FORCES, REGIONS, type RegionCode } from "../platform/estate";
 
 export enum StatisticsGrouping {
   FORCE = "FORCE",
@@ -54,7 +54,7 @@ function buildScopes(grouping: StatisticsGrouping): StatisticsScope[] {
   }
 }
 
-// Reference data does not change while a process runs: the rows are built once.
+// Estate data does not change while a process runs: the rows are built once.
 const SCOPES = new Map(Object.values(StatisticsGrouping).map((grouping) => [grouping, buildScopes(grouping)]));
 const SCOPE_BY_KEY = new Map([...SCOPES].flatMap(([grouping, scopes]) => scopes.map((s) => [`${grouping}/${s.scope}`, s] as const)));
 

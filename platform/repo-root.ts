@@ -4,7 +4,7 @@ import path from "node:path";
 /**
  * The repository root, found by walking up to package.json. Code runs both from
  * sources (ts-jest) and from dist/, so paths to checked-in files (migrations,
- * reference data, schema) cannot be relative to __dirname.
+ * estate data, schema) cannot be relative to __dirname.
  */
 export function repoRoot(): string {
   let dir = __dirname;

@@ -11,7 +11,7 @@ import { startTestStack, type TestStack } from "./support/stack";
  * The audit trail under load and failure: no response with
  * personal data leaves without its record, group commit loses and duplicates
  * nothing, and a store that goes away mid-traffic withholds responses (503)
- * while reference data and statistics keep working.
+ * while estate data and statistics keep working.
  */
 const PERSON = `query($id: ID!) { person(id: $id) { name { family } } }`;
 const RESPONDENT = SEED_CASE_IDS.cheshire.respondent;
@@ -63,7 +63,7 @@ describe("audit trail durability", () => {
     expect((await verifyAuditChain(stack.audit.db)).problem).toBeNull();
   });
 
-  it("with the store gone mid-traffic, personal data is withheld (503) and only recorded responses were sent; reference data and statistics keep working", async () => {
+  it("with the store gone mid-traffic, personal data is withheld (503) and only recorded responses were sent; estate data and statistics keep working", async () => {
     const officers: Principal[] = Array.from({ length: 4 }, (_, n) =>
       principalFor("force-officer", { kind: "forces", forces: ["07"] }, `outage-officer-${n}`),
     );

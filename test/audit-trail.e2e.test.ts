@@ -210,7 +210,7 @@ describe("audit trail", () => {
   });
 
   describe("what is not recorded", () => {
-    it("statistics and reference data are no consultation: no record", async () => {
+    it("statistics and estate data are no consultation: no record", async () => {
       const before = (await recordsWhere(() => true)).length;
       const statistics = await consult(
         `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`,
@@ -307,7 +307,7 @@ describe("audit trail", () => {
       expect(overClaim.record!.justification).toBe("Risk assessment, incident 21/4471/26");
     });
 
-    it("reference data and statistics need none; a persona schema/personas.json exempts needs none", async () => {
+    it("estate data and statistics need none; a persona schema/personas.json exempts needs none", async () => {
       expect((await consult(`{ forces { code } }`, undefined, UNJUSTIFIED_OFFICER)).status).toBe(200);
       const dashboard = await consult(
         `{ spoStatistics(from: "2026-01-01", to: "2026-12-31", groupBy: NATIONAL) { activeOrders } }`,

@@ -117,7 +117,7 @@ describe("field-level authorization at the gateway", () => {
     expect(person.data).toBeNull();
   });
 
-  it("leaves the auditor nothing of the graph but reference data", async () => {
+  it("leaves the auditor nothing of the graph but estate data", async () => {
     const { body } = await stack.query(`query($id: ID!) { forces { code } order(id: $id) { reference } }`, { id: FULL_ORDER }, auditor);
     expect(body.data!.forces).toHaveLength(45);
     expect(body.data!.order).toBeNull();

@@ -6,7 +6,7 @@ import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { fixedClock } from "../platform/clock";
 import { formatPncId } from "../domain/pnc";
 import type { Principal } from "../platform/identity/principal";
-import { forcesInRegion } from "../platform/reference";
+import { forcesInRegion } from "../platform/estate";
 import { emptyChunk } from "./support/database";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "./support/identity";
 import { composedApiSchema, readEverythingFrom } from "./support/read-everything";

@@ -33,7 +33,7 @@ describe("gateway end to end", () => {
     });
   });
 
-  it("serves forces and courts from the reference data", async () => {
+  it("serves forces and courts from the estate data", async () => {
     const { body } = await stack.query(`{ forces { code region } courts(force: "21") { code name force { name region } } }`);
     expect(body.data!.forces).toHaveLength(45);
     expect(body.data!.courts).toContainEqual({

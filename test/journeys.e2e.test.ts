@@ -1,7 +1,7 @@
 import { fixedClock } from "../platform/clock";
 import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
-import { forcesInRegion } from "../platform/reference";
+import { forcesInRegion } from "../platform/estate";
 import { Region } from "../domain/region";
 import { emptyChunk } from "./support/database";
 import { principalFor } from "./support/identity";

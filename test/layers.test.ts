@@ -72,7 +72,7 @@ const ALLOWED: [string, string][] = [
   ["subgraphs/hearings/probe.ts", "../shared/entity-references"],
   ["subgraphs/hearings/probe.ts", "../../domain/topology"],
   ["subgraphs/probe.ts", "./orders/subgraph"],
-  ["subgraphs/shared/probe.ts", "../../platform/subgraph/reference-stubs"],
+  ["subgraphs/shared/probe.ts", "../../platform/subgraph/entity-reference"],
 ];
 
 describe("layer directions (eslint.config.mjs)", () => {

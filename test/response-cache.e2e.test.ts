@@ -5,7 +5,7 @@ import { mergeChunks } from "../dev/dataset/chunk";
 import { seedCasesChunk, SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { findAuditRecords } from "../platform/audit/store";
 import { withIdsByEntity } from "./support/audit";
-import { forcesInRegion } from "../platform/reference";
+import { forcesInRegion } from "../platform/estate";
 import { Region } from "../domain/region";
 import type { Principal } from "../platform/identity/principal";
 import type { ResponseCacheMetrics } from "../gateway/cache";
@@ -148,7 +148,7 @@ describe("response cache", () => {
         }
       }
     });
-    // The cache was in play: every caller's second round of reference data at least was a hit.
+    // The cache was in play: every caller's second round of estate data at least was a hit.
     expect(delta.hits).toBeGreaterThanOrEqual(callers.length);
   });
 

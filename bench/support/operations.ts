@@ -87,7 +87,7 @@ export async function benchOperations(dbs: Record<SubgraphName, Db>): Promise<Be
       variables: { from: `${f.year}-01-01`, to: `${f.year}-12-31` },
     },
     {
-      name: "reference data: forces and courts",
+      name: "estate data: forces and courts",
       subgraphs: 1,
       query: `{ forces { code name region } courts { code name force { code } } }`,
       variables: {},

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import personas from "../../schema/personas.json";
 import { devKeyFiles, loadPublicKeySet } from "../../platform/identity/keys";
-import { forcesInRegion } from "../../platform/reference";
+import { forcesInRegion } from "../../platform/estate";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/config";
 import { mintDevToken } from "../token.cli";
 import { createAuthenticator } from "../../gateway/auth/authenticate";

@@ -1,4 +1,4 @@
-import { courtsOfForce } from "../../platform/reference";
+import { courtsOfForce } from "../../platform/estate";
 import { Day, isoFromDay, weekdayOnOrAfter, weekdayOnOrBefore } from "./calendar";
 import { ChunkContext } from "./chunk-context";
 import { addHearing, HearingDetails, listIfAhead } from "./hearings";

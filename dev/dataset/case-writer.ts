@@ -1,4 +1,4 @@
-import { courtsOfForce } from "../../platform/reference";
+import { courtsOfForce } from "../../platform/estate";
 import { addBreaches } from "./breaches";
 import { Day } from "./calendar";
 import { ChunkContext } from "./chunk-context";

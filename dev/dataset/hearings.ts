@@ -1,4 +1,4 @@
-import { findCourt } from "../../platform/reference";
+import { findCourt } from "../../platform/estate";
 import { Day, yearOf } from "./calendar";
 import { ChunkContext } from "./chunk-context";
 import { londonDateTime } from "./london-time";

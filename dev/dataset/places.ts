@@ -1,4 +1,4 @@
-import { FORCES, type ForceRecord } from "../../platform/reference";
+import { FORCES, type ForceRecord } from "../../platform/estate";
 
 /**
  * Where synthetic respondents live: real towns in each force area (so an
@@ -305,7 +305,7 @@ export const TOWNS_BY_FORCE: Readonly<Record<string, readonly string[]>> = {
 /**
  * The forces that apply for synthetic orders: every force but the Ministry of Defence Police, whose cases (on defence
  * land, among service personnel) are too few and too particular to invent; leaving it out keeps the dataset as it was
- * before it joined the reference data.
+ * before it joined the estate data.
  */
 export const DATASET_FORCES: readonly ForceRecord[] = FORCES.filter((force) => force.code !== "94");
 

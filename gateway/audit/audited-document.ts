@@ -13,7 +13,7 @@ export interface AuditedOperation {
 
 /** What the audit trail decides from the document alone, before anything about the caller. */
 export interface AuditPlan {
-  /** False for a query of reference data, statistics or introspection only: it runs as is, unrecorded. */
+  /** False for a query of estate data, statistics or introspection only: it runs as is, unrecorded. */
   consults: boolean;
   /** The first alias in the gateway's reserved prefix, if the client used one: the request is refused. */
   reservedAlias: string | null;

@@ -28,7 +28,7 @@ export interface AuditingOptions {
 /**
  * The gateway's executor with the audit trail around it, outside field
  * authorization (so it sees the response the caller will get):
- * 1. an operation that asks only for reference data or statistics runs as is;
+ * 1. an operation that asks only for estate data or statistics runs as is;
  * 2. otherwise a persona that must justify and did not is refused (HTTP 403),
  *    before planning, so no subgraph is called;
  * 3. a mutation's intent (who, why, the operation and its variables) is

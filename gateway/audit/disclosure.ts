@@ -19,7 +19,7 @@ import { fragmentsOf } from "../operation/fragments";
  * audited types (domain/audited-entities.ts) the response actually disclosed.
  */
 
-/** Reference data and statistics: not personal data, so asking only for them is no consultation. */
+/** Estate data and statistics: not personal data, so asking only for them is no consultation. */
 const NOT_PERSONAL_DATA = new Set(["Force", "Court", "SpoStatistics"]);
 
 /** Response keys the gateway adds to learn each entity's id and type; clients may not use the prefix. */
@@ -28,7 +28,7 @@ const ID_KEY = `${AUDIT_KEY_PREFIX}id`;
 const TYPE_KEY = `${AUDIT_KEY_PREFIX}type`;
 
 /**
- * True unless the operation is a query that asks only for reference data,
+ * True unless the operation is a query that asks only for estate data,
  * statistics or introspection. Every mutation consults (it changes personal
  * data). Decided on the document before anything runs, so a missing
  * justification is refused before any subgraph is called. A root field the

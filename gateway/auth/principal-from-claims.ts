@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose";
 import { jurisdictionProblem, type Jurisdiction, type Principal } from "../../platform/identity/principal";
-import { forcesInRegion, REGIONS, type RegionCode } from "../../platform/reference";
+import { forcesInRegion, REGIONS, type RegionCode } from "../../platform/estate";
 
 /**
  * Reads a Principal out of verified token claims:

@@ -12,7 +12,7 @@ import { fragmentsOf } from "../operation/fragments";
 
 /**
  * What a cached answer depends on, so an event can invalidate exactly the
- * entries it makes stale. Reference data (forces, courts) is checked in and
+ * entries it makes stale. Estate data (forces, courts) is checked in and
  * changes only with a deployment: it has no generation, the TTL bounds it.
  */
 export type DataDomain = "statistics";
@@ -30,8 +30,8 @@ export const CACHEABLE_ROOT_FIELDS: Readonly<Record<string, readonly DataDomain[
 
 /**
  * The object types an answer may reach through nested fields and still be
- * non-personal: aggregates and reference data (see the jurisdiction table,
- * protection classes "aggregate" and "reference"). If one of them later gains
+ * non-personal: aggregates and estate data (see the jurisdiction table,
+ * protection classes "aggregate" and "shared"). If one of them later gains
  * a field to a person, order or hearing, an operation selecting it reaches a
  * type outside this set and is no longer cacheable: the check is on the
  * selection, not on the root field's name alone.

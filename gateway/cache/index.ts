@@ -61,7 +61,7 @@ export interface ResponseCache {
 export const ALL_DOMAINS: readonly DataDomain[] = ["statistics"];
 
 /**
- * The response cache for statistics and reference data (the gateway's cost per request,
+ * The response cache for statistics and estate data (the gateway's cost per request,
  * measured in bench/), with
  * automatic persisted queries on the same store. See response-caching-executor.ts
  * for what is cached and docs/adr/0005-response-cache.md for why.

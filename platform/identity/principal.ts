@@ -1,4 +1,4 @@
-import { findCourt, findForce } from "../reference";
+import { findCourt, findForce } from "../estate";
 
 /**
  * Who is asking, as the gateway established it from a verified token and

@@ -20,8 +20,8 @@ import type { Principal } from "../identity/principal";
  *   FORBIDDEN / OUT_OF_JURISDICTION (the record exists; its detail is not yours).
  */
 export type TypeProtection =
-  /** Reference data (forces, courts): nothing personal. */
-  | "reference"
+  /** Data every caller may read, nothing personal (here the police estate: forces, courts). */
+  | "shared"
   /** That a record exists and its summary: every caller holding the type's scope, in every force. */
   | "summary"
   /** A person's identity: decided per person by the records they have a role in. */

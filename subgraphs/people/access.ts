@@ -6,12 +6,12 @@ import type { Person } from "./person/person.type";
 
 /**
  * Who may see what of people (see platform/subgraph/access-table.ts): respondent identity needs person:read,
- * addresses person:address and covering the recording force; reference data any caller.
+ * addresses person:address and covering the recording force; estate data any caller.
  */
 export const peopleAccess = defineAccess<PeopleContext>({
   types: {
-    Force: { requires: "authenticated", protection: "reference", visibility: "every caller" },
-    Court: { requires: "authenticated", protection: "reference", visibility: "every caller" },
+    Force: { requires: "authenticated", protection: "shared", visibility: "every caller" },
+    Court: { requires: "authenticated", protection: "shared", visibility: "every caller" },
     Person: {
       requires: scope("person:read"),
       protection: "identity",

@@ -14,7 +14,7 @@ import { personReferenceResolver } from "./person/person.reference";
 import { applyOrderFactsToPeople } from "./events/order-facts.consumer";
 
 /**
- * People: respondents and protected persons, and the reference data (forces, courts).
+ * People: respondents and protected persons, and the estate data (forces, courts).
  * Keeps each person's roles in orders current from the order-facts stream: they
  * decide whose identity a caller may see.
  */

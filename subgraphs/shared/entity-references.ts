@@ -1,4 +1,4 @@
-import { entityReferenceType, type EntityReferenceOptions } from "../../platform/subgraph/reference-stubs";
+import { entityReferenceType, type EntityReferenceOptions } from "../../platform/subgraph/entity-reference";
 
 /**
  * The SPO entities that subgraphs point at without owning them, each stated once: its type name and
@@ -8,7 +8,7 @@ import { entityReferenceType, type EntityReferenceOptions } from "../../platform
  * hearings and breaches need Person, without reaching into orders or people.
  *
  * Each is a function, not a class: every subgraph that adds fields to the entity needs a class of
- * its own (platform/subgraph/reference-stubs.ts says why). A subgraph declares its stub in the
+ * its own (platform/subgraph/entity-reference.ts says why). A subgraph declares its stub in the
  * entity's folder, `export const OrderReference = orderReferenceType()`, and makes stubs with
  * `OrderReference.of(id)`.
  */

@@ -1,7 +1,7 @@
 import personas from "../../schema/personas.json";
 import { SEED_CASE_IDS } from "../../dev/dataset/seed-cases";
 import type { Jurisdiction } from "../../platform/identity/principal";
-import { forcesInRegion } from "../../platform/reference";
+import { forcesInRegion } from "../../platform/estate";
 import type { PersonaName } from "./identity";
 
 /**

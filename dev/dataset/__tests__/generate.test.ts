@@ -1,5 +1,5 @@
 import { parsePncId } from "../../../domain/pnc";
-import { courtsOfForce, findCourt, FORCES } from "../../../platform/reference";
+import { courtsOfForce, findCourt, FORCES } from "../../../platform/estate";
 import { mergeChunks } from "../chunk";
 import { DEFAULT_UNTIL, generateDataset, GenerateOptions } from "../generate";
 import { londonDateTime } from "../london-time";

@@ -1,5 +1,5 @@
 import { parsePncId } from "../../../domain/pnc";
-import { findCourt } from "../../../platform/reference";
+import { findCourt } from "../../../platform/estate";
 import { FAMILY_NAMES } from "../names";
 import { CHESHIRE_EXCLUSION_AREA, SEED_CASE_IDS, SEED_CASE_REFERENCES, seedCasesChunk } from "../seed-cases";
 

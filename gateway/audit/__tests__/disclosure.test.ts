@@ -28,7 +28,7 @@ const consults = (query: string) => {
 };
 
 describe("consultsPersonalData", () => {
-  it("is false for a query of reference data, statistics or introspection only", () => {
+  it("is false for a query of estate data, statistics or introspection only", () => {
     expect(consults(`{ forces { code } courts { code } spoStatistics { count } __typename }`)).toBe(false);
     expect(consults(`{ ... { forces { code } } ...F } fragment F on Query { courts { code } }`)).toBe(false);
   });

@@ -22,7 +22,7 @@ function cacheability(source: string, schema: GraphQLSchema = SCHEMA) {
 }
 
 describe("which operations the response cache may answer", () => {
-  it("statistics and reference data, however they are spelt (aliases, fragments, __typename), are cacheable, with what they depend on", () => {
+  it("statistics and estate data, however they are spelt (aliases, fragments, __typename), are cacheable, with what they depend on", () => {
     expect(cacheability(`{ spoStatistics(from: "2025") { scope activeOrders } }`)).toEqual({ cacheable: true, domains: ["statistics"] });
     expect(cacheability(`{ all: forces { code } courts { code force { name } } __typename }`)).toEqual({ cacheable: true, domains: [] });
     expect(

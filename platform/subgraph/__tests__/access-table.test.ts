@@ -6,7 +6,7 @@ const covered = { foundBy: "the record's force", covers: () => true };
 const TABLE = defineAccess<unknown>({
   types: {
     Thing: { requires: scope("thing:read"), protection: "summary", visibility: "every thing" },
-    Place: { protection: "reference", visibility: "every caller" },
+    Place: { protection: "shared", visibility: "every caller" },
   },
   fields: {
     "Query.thing": { requires: scope("thing:read") },
@@ -28,7 +28,7 @@ describe("one access table, split", () => {
     const jurisdiction = jurisdictionOf(TABLE);
     expect(jurisdiction.types).toEqual({
       Thing: { protection: "summary", visibility: "every thing" },
-      Place: { protection: "reference", visibility: "every caller" },
+      Place: { protection: "shared", visibility: "every caller" },
     });
     expect(jurisdiction.fields).toEqual({
       "Thing.note": { protection: "case-notes", record: covered },

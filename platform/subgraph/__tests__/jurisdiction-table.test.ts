@@ -32,7 +32,7 @@ function table(overrides: Partial<JurisdictionTable<Context>> = {}): Jurisdictio
   return {
     types: {
       Case: { protection: "summary", visibility: "every caller with the scope" },
-      Force: { protection: "reference", visibility: "everyone" },
+      Force: { protection: "shared", visibility: "everyone" },
     },
     fields: {
       "Case.notes": {
@@ -118,7 +118,7 @@ describe("enforceJurisdiction", () => {
       Phantom: { protection: "detail" as const, visibility: "v" },
     };
     expect(() => schemaWith(table({ types }))).toThrow("Jurisdiction table names types this subgraph does not have: Ghost, Phantom");
-    expect(() => schemaWith(table({ types: { ...table().types, Query: { protection: "reference", visibility: "v" } } }))).toThrow(
+    expect(() => schemaWith(table({ types: { ...table().types, Query: { protection: "shared", visibility: "v" } } }))).toThrow(
       "Jurisdiction table names types this subgraph does not have: Query",
     );
     expect(() => schemaWith(table({ fields: { "Case.ghost": { protection: "detail", filteredBy: "x" } } }))).toThrow(
@@ -134,7 +134,7 @@ describe("jurisdictionRows", () => {
   it("renders every type and field as a README row", () => {
     expect(jurisdictionRows("cases", table())).toEqual([
       "| cases | `Case` | summary | every caller with the scope |",
-      "| cases | `Force` | reference | everyone |",
+      "| cases | `Force` | shared | everyone |",
       "| cases | `Case.notes` | case-notes | caller must cover the case's force; otherwise null + FORBIDDEN/OUT_OF_JURISDICTION |",
       "| cases | `Case.victims` | protected-person | SQL, to the caller's forces |",
     ]);

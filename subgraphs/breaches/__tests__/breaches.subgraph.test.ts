@@ -1,4 +1,4 @@
-import { forcesInRegion } from "../../../platform/reference";
+import { forcesInRegion } from "../../../platform/estate";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { STREAMS } from "../../../domain/topology";
 import type { Principal } from "../../../platform/identity/principal";
-import { forcesInRegion } from "../../../platform/reference";
+import { forcesInRegion } from "../../../platform/estate";
 import { Region } from "../../../domain/region";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { ORDER_FACTS_CHANGED, type OrderFacts } from "../../../domain/order-facts/order-facts";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { ForceReference } from "../../../platform/subgraph/reference-stubs";
+import { ForceReference } from "../../../platform/subgraph/entity-reference";
 import type { BreachesContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";

@@ -14,7 +14,7 @@ function periodId(key: StatisticsKey): string {
 /**
  * One force-level aggregate per distinct period in the batch (a dashboard asks
  * for many scopes of one period, so usually a single statement), then each
- * key's figures summed over the forces of its scope from the reference data:
+ * key's figures summed over the forces of its scope from the estate data:
  * a scope with no breaches gets zeros, and a key naming no scope of its
  * grouping gets no row (so null).
  */

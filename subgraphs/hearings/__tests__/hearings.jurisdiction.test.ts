@@ -1,6 +1,6 @@
 import type { CourtHearingRow } from "../../dataset-chunk";
 import type { Principal } from "../../../platform/identity/principal";
-import { forcesInRegion } from "../../../platform/reference";
+import { forcesInRegion } from "../../../platform/estate";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { startSubgraphUnderTest } from "../../../test/support/subgraph-under-test";

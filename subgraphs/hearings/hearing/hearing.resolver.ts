@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { coversCourt } from "../../../platform/identity/principal";
-import { findCourt } from "../../../platform/reference";
-import { CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { findCourt } from "../../../platform/estate";
+import { CourtReference } from "../../../platform/subgraph/entity-reference";
 import { DateScalar } from "../../../platform/scalars";
 import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";

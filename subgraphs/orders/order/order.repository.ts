@@ -1,6 +1,6 @@
 import type { Db } from "../../../platform/db/db";
 import type { RowOf } from "../../../platform/db/table";
-import { CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference } from "../../../platform/subgraph/entity-reference";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";

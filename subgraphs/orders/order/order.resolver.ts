@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
-import { findForce, forcesInRegion } from "../../../platform/reference";
-import { CourtReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
+import { findForce, forcesInRegion } from "../../../platform/estate";
+import { CourtReference, ForceReference } from "../../../platform/subgraph/entity-reference";
 import type { OrdersContext } from "../context";
 import { PersonReference } from "../person/person.type";
 import { OrderEventType, OrderStatus } from "../../../domain/vocabulary";

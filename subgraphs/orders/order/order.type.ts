@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CourtReference } from "../../../platform/subgraph/reference-stubs";
+import { CourtReference } from "../../../platform/subgraph/entity-reference";
 import { Region } from "../../../domain/region";
 import { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
 import { DateScalar } from "../../../platform/scalars";

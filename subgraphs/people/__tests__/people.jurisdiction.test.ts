@@ -1,6 +1,6 @@
 import { formatPncId } from "../../../domain/pnc";
 import type { Principal } from "../../../platform/identity/principal";
-import { forcesInRegion } from "../../../platform/reference";
+import { forcesInRegion } from "../../../platform/estate";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { respondentOrders } from "../../../test/support/rows";
@@ -150,7 +150,7 @@ describe("people subgraph: record-level jurisdiction", () => {
       expect(errorsOf(result)).toEqual([0, 1, 2].map((index) => outOfJurisdiction("_entities", index, "notifiedAddresses")));
     });
 
-    it("may still read the reference data", async () => {
+    it("may still read the estate data", async () => {
       const result = await executeOnSubgraph(server, `{ courts(force: "07") { code } forces { code } }`, undefined, COURT_LISTING);
       expect(result.errors).toBeUndefined();
       expect(result.data!.courts).toEqual([{ code: "B07DM" }, { code: "B07ED" }, { code: "B07FQ" }]);

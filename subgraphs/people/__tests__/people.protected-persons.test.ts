@@ -3,7 +3,7 @@ import type { DomainEvent } from "../../../platform/events/event";
 import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
 import { formatPncId } from "../../../domain/pnc";
 import type { Principal } from "../../../platform/identity/principal";
-import { forcesInRegion } from "../../../platform/reference";
+import { forcesInRegion } from "../../../platform/estate";
 import type { SubgraphServer } from "../../../platform/subgraph/subgraph";
 import { emptyChunk, type TestDatabase } from "../../../test/support/database";
 import { executeOnSubgraph } from "../../../test/support/execute";

@@ -1,4 +1,4 @@
-import { findCourt } from "../../../platform/reference";
+import { findCourt } from "../../../platform/estate";
 import { Court } from "./court.type";
 
 export const courtReferenceResolver = {

@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
-import { findForce, MAGISTRATES_COURTS } from "../../../platform/reference";
+import { findForce, MAGISTRATES_COURTS } from "../../../platform/estate";
 import { Force } from "../force/force.type";
 import { Court } from "./court.type";
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import type { CourtRecord } from "../../../platform/reference";
+import type { CourtRecord } from "../../../platform/estate";
 
 @ObjectType("Court", { description: "A magistrates' court (HMCTS organisation unit)." })
 @Directive(`@key(fields: "code")`)

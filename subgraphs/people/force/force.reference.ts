@@ -1,7 +1,7 @@
-import { findForce } from "../../../platform/reference";
+import { findForce } from "../../../platform/estate";
 import { Force } from "./force.type";
 
-/** Reference data is in memory: no loader needed, no query issued. */
+/** Estate data is in memory: no loader needed, no query issued. */
 export const forceReferenceResolver = {
   __resolveReference(reference: { code?: unknown }): Force | null {
     const record = typeof reference.code === "string" ? findForce(reference.code) : undefined;

@@ -1,5 +1,5 @@
 import { Query, Resolver } from "type-graphql";
-import { FORCES } from "../../../platform/reference";
+import { FORCES } from "../../../platform/estate";
 import { Force } from "./force.type";
 
 @Resolver(() => Force)

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Region } from "../../../domain/region";
-import type { ForceRecord } from "../../../platform/reference";
+import type { ForceRecord } from "../../../platform/estate";
 
 @ObjectType("Force", { description: "A police force of England and Wales." })
 @Directive(`@key(fields: "code")`)

@@ -1,6 +1,6 @@
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { FieldResolver, Query, Resolver, Root, buildSchema } from "type-graphql";
-import { entityReferenceType } from "../reference-stubs";
+import { entityReferenceType } from "../entity-reference";
 
 /** The one way subgraphs declare and make stubs of entities they do not own. */
 describe("entityReferenceType", () => {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** The key of a foreign entity: records are keyed by `id`, the estate's reference data by `code`. */
+/** The key of a foreign entity: records are keyed by `id`, the estate's estate data by `code`. */
 export type ReferenceKey = "id" | "code";
 
 /** A foreign entity as a subgraph that does not own it returns it: its key only, which the gateway takes to the owner. */

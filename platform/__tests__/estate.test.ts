@@ -1,7 +1,7 @@
-import { COURTS, courtsOfForce, findCourt, findForce, FORCES, hasPoliceArea, MAGISTRATES_COURTS } from "../reference";
+import { COURTS, courtsOfForce, findCourt, findForce, FORCES, hasPoliceArea, MAGISTRATES_COURTS } from "../estate";
 
-/** The reference data the application and appeal rules stand on: who has a police area, and which court is which. */
-describe("the force reference data", () => {
+/** The estate data the application and appeal rules stand on: who has a police area, and which court is which. */
+describe("the force estate data", () => {
   it("holds the 43 territorial forces, each with a police area, and the two national forces without one", () => {
     expect(FORCES).toHaveLength(45);
     expect(FORCES.filter(hasPoliceArea)).toHaveLength(43);
@@ -12,7 +12,7 @@ describe("the force reference data", () => {
   });
 });
 
-describe("the court reference data", () => {
+describe("the court estate data", () => {
   it("gives every court a jurisdiction: magistrates', youth or Crown Court", () => {
     expect(findCourt("B07ED")?.jurisdiction).toBe("MAGISTRATES");
     expect(findCourt("B07YC")).toMatchObject({ name: "Chester Youth Court", jurisdiction: "YOUTH", forceCode: "07" });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { repoPath } from "./repo-root";
 
 /**
- * Reference data: police forces and courts of England and Wales, read once from
- * the checked-in files in schema/reference. Every subgraph validates force and
+ * Estate data: police forces and courts of England and Wales, read once from
+ * the checked-in files in schema/estate. Every subgraph validates force and
  * court codes against the same data; one subgraph serves it.
  *
  * Forces are the 43 territorial forces (each the chief officer of a police area)
@@ -13,7 +13,7 @@ import { repoPath } from "./repo-root";
  * magistrates' courts applications are made to, the youth courts that hear them
  * when the respondent is 10 to 17, and the Crown Court centres appeals go to
  * (Stalking Protection Act 2019 s.7). Sources and the code scheme:
- * docs/data.md#reference-data.
+ * docs/data.md#estate-data.
  */
 export const REGIONS = [
   "LONDON",
@@ -56,7 +56,7 @@ export interface CourtRecord {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(repoPath("schema", "reference", file), "utf8")
+  const [header, ...lines] = readFileSync(repoPath("schema", "estate", file), "utf8")
     .split(/\r?\n/)
     .filter((line) => line.trim() !== "");
   const columns = header.split(",");
