@@ -4,12 +4,10 @@ import { cpus } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { devTokenClaims } from "../dev/dev-token";
-import { principalFromClaims } from "../gateway/auth/principal-from-claims";
 import { envInt, envOptional } from "../platform/env";
 import { signIdentityAssertionSync } from "../platform/identity/assertion";
 import { repoPath } from "../platform/repo-root";
+import { benchIdentity } from "./support/bench-identity";
 import { benchDatabaseUrl, closeBenchDatabases, ensureBenchDatabase, ensureDataset } from "./support/bench-database";
 import { peerTable, ratioTable, sequentialTable, type OperationResult } from "./support/bench-report";
 import { loadRound, postOnce, sequentialLatency, type LoadSettings, type Peer } from "./support/load-round";
@@ -112,20 +110,7 @@ async function main(): Promise<void> {
   const [{ version }] = await dbs.orders.query<{ version: string }>(`SELECT current_setting('server_version') AS version`);
   await closeBenchDatabases(dbs);
 
-  // Keys made for this run: the identity provider's (callers' tokens) and the gateway's (identity assertions).
-  const idp = await generateKeyPair("ES256", { extractable: true });
-  const assertionKeys = await generateKeyPair("ES256", { extractable: true });
-  const claims = devTokenClaims({ persona: PERSONA, purpose: "gateway benchmark", ttl: "1h", sub: `bench-${PERSONA}` });
-  const token = await new SignJWT(claims).setProtectedHeader({ alg: "ES256", typ: "JWT", kid: "bench-idp" }).sign(idp.privateKey);
-  const principal = principalFromClaims(claims)!;
-  const env = {
-    BENCH_DATABASE_URL: url,
-    BENCH_IDP_PUBLIC_JWK: JSON.stringify({ ...(await exportJWK(idp.publicKey)), kid: "bench-idp", alg: "ES256" }),
-    BENCH_GATEWAY_PUBLIC_JWK: JSON.stringify({ ...(await exportJWK(assertionKeys.publicKey)), kid: "bench-gateway", alg: "ES256" }),
-    BENCH_GATEWAY_PRIVATE_JWK: JSON.stringify(await exportJWK(assertionKeys.privateKey)),
-    BENCH_PRINCIPAL: JSON.stringify(principal),
-    NODE_ENV: "production",
-  };
+  const { token, principal, assertionKey, env } = await benchIdentity(url, PERSONA);
 
   const children: BenchChild[] = [];
   try {
@@ -155,7 +140,7 @@ async function main(): Promise<void> {
       headers: async () => ({}),
       // Each request its own assertion, bound to its body: a subgraph accepts an assertion once.
       headersPerRequest: (body) => ({
-        authorization: `Bearer ${signIdentityAssertionSync({ principal, audience: name, requestId: `bench-direct-${Date.now()}`, body, key: assertionKeys.privateKey, keyId: "bench-gateway" })}`,
+        authorization: `Bearer ${signIdentityAssertionSync({ principal, audience: name, requestId: `bench-direct-${Date.now()}`, body, key: assertionKey, keyId: "bench-gateway" })}`,
       }),
     });
 
