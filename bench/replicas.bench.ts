@@ -1,6 +1,6 @@
 import { SUBGRAPH_NAMES } from "../domain/topology";
 import "reflect-metadata";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -140,7 +140,9 @@ async function main(): Promise<void> {
     "",
     `"${operation.name}" as ${PERSONA} (audited), ${SPEC.orders} generated orders; ${CONNECTIONS} connections split over the gateways,` +
       ` ${DURATION} s after a ${WARMUP} s warm-up; one audit trail in Postgres for all of them; Node ${process.version};` +
-      ` ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), shared by every process.`,
+      ` ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), shared by every process; load average at the end` +
+      ` ${loadavg()[0].toFixed(1)} (above the CPU count, other work shared the machine and the figures are noisier).` +
+      " Records can outnumber the requests answered in the round: a request still in flight when it ends is answered and recorded after.",
     "",
     "| gateways | req/s (all) | gateway CPU ms/req | subgraphs CPU ms/req | p50 ms | p99 ms | answered | audit records | failed |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
