@@ -24,4 +24,6 @@ COPY --from=build /app/platform platform
 COPY --from=build /app/domain domain
 COPY --from=build /app/subgraphs subgraphs
 USER node
+# The gateway's readiness by default; docker-compose gives each subgraph its own port to probe.
+HEALTHCHECK --interval=10s --timeout=4s --start-period=30s --retries=3 CMD ["node", "dist/platform/health-probe.js"]
 CMD ["node", "dist/gateway/main.js"]
