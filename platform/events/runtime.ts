@@ -5,6 +5,7 @@ import { isProducer } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox";
 import { isNoGroupError } from "./redis-stream-bus";
+import { consumeSpan } from "./traced-handler";
 
 /** The migrations of the outbox and inbox tables, for every subgraph that publishes or consumes events. */
 export const EVENT_MIGRATIONS = repoPath("platform", "events", "migrations");
@@ -104,7 +105,10 @@ export class SubgraphEvents {
         group,
         consumer,
         // Applying an event may write events of our own (a consumer that is also a producer): send them at once.
-        handler: idempotentHandler({ db, group, apply: apply!, afterCommit: () => this.relay.wake(), log: this.options.log }),
+        handler: consumeSpan(
+          group,
+          idempotentHandler({ db, group, apply: apply!, afterCommit: () => this.relay.wake(), log: this.options.log }),
+        ),
       }),
     );
   }

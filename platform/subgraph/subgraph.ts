@@ -21,6 +21,10 @@ import { nameRequestScope } from "../request-scope";
 import { SubgraphEvents, type EventAppliers, type SubgraphEventsOptions } from "../events/runtime";
 import { describeErrorForLog } from "../errors/error-log";
 import { processLog } from "../log";
+import { tracingOn } from "../tracing/tracing";
+import { tracedDb } from "../tracing/traced-db";
+import { serverSpan } from "../tracing/http-span";
+import { operationSpanPlugin } from "../tracing/operation-span";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -137,7 +141,10 @@ export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dependencies: SubgraphDependencies,
 ): Promise<SubgraphServer<TLoaders>> {
-  const { db, clock } = dependencies;
+  const { clock } = dependencies;
+  // With tracing on (decided when the service is built), every statement inside a trace is a span.
+  const traced = tracingOn();
+  const db = traced ? tracedDb(dependencies.db) : dependencies.db;
   const logError = dependencies.logError ?? ((error) => processLog().error({ subgraph: definition.name }, describeErrorForLog(error)));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: dependencies.withoutAccessGuard
@@ -152,7 +159,11 @@ export async function createSubgraphServer<TLoaders>(
     // Inline traces would hand resolver timings to any caller; we report no traces. Cache control
     // computes a policy in a hook around every field (profiled: ~4% of the subgraph's CPU)
     // for hints nothing here reads: every response is no-store (platform/http.ts).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(traced ? [operationSpanPlugin()] : []),
+    ],
   });
   const bus = dependencies.bus ?? new InProcessBus([]);
   const events = new SubgraphEvents({
@@ -181,6 +192,10 @@ export async function createSubgraphServer<TLoaders>(
     createHttpService: () =>
       createHttpService({
         apollo,
+        // The gateway's call carries its trace (traceparent): the subgraph's span is its child.
+        aroundGraphQL: traced
+          ? serverSpan(`subgraph ${definition.name}`, { continueCallersTrace: true, attributes: { "subgraph.name": definition.name } })
+          : undefined,
         // Every GraphQL request, introspection and _service included, needs the gateway's assertion,
         // signed for this very body and never seen before.
         context: async (request, rawBody) => {
