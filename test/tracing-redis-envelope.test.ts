@@ -47,6 +47,11 @@ describeWithRedis("an event's trace context over Redis Streams", () => {
       expect(received[0].traceContext?.traceparent).toContain(producer.spanContext().traceId);
       expect(consumer.spanContext().traceId).toBe(producer.spanContext().traceId);
       expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
+      // The publish's Redis commands are spans inside the producer's, named by command alone.
+      const commands = exporter.getFinishedSpans().filter((span) => span.attributes["db.system.name"] === "redis");
+      expect(
+        commands.filter((span) => span.parentSpanContext?.spanId === producer.spanContext().spanId).map((span) => span.name),
+      ).toContain("redis XADD");
       expect(consumer.attributes).toMatchObject({
         "messaging.consumer.group.name": group,
         "messaging.message.id": "e-1",

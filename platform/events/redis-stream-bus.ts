@@ -11,6 +11,7 @@ import {
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamTopology } from "./event";
 import { processLog } from "../log";
 import { describeErrorForLog } from "../errors/error-log";
+import { traceRedisCommands } from "../tracing/traced-redis";
 
 export interface RedisStreamBusOptions<Stream extends string = string> {
   /** The streams it carries: each publish creates the consumer groups of its stream. */
@@ -67,10 +68,15 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   private readonly subscriptions = new Set<Subscription>();
   private readonly groupsReady = new Map<Stream, Promise<void>>();
 
+  private readonly redis: Redis;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: RedisStreamBusOptions<Stream>,
-  ) {}
+  ) {
+    // Inside a trace (a publish, an event's handling) each command is a span; the blocking reads, outside any, are not.
+    this.redis = traceRedisCommands(redis);
+  }
 
   get topology(): StreamTopology<Stream> {
     return this.options.topology;

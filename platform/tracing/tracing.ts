@@ -179,6 +179,16 @@ export function linkTo(carrier: TraceCarrier | undefined): Link | undefined {
   return spanContext ? { context: spanContext } : undefined;
 }
 
+/**
+ * A span begun now as a child of the running trace, for work whose end is
+ * told by a callback rather than a promise the caller awaits (a Redis
+ * command); undefined without tracing or outside a trace. The caller ends it.
+ */
+export function startChildSpan(name: string, options: Omit<SpanOptions, "onlyInTrace">): Span | undefined {
+  if (!running || trace.getSpan(context.active()) === undefined) return undefined;
+  return trace.getTracer(TRACER).startSpan(name, { kind: options.kind, attributes: options.attributes, links: options.links });
+}
+
 /** The active span, to add attributes to (undefined without tracing or outside a trace). */
 export function activeSpan(): Span | undefined {
   return running ? trace.getSpan(context.active()) : undefined;
