@@ -190,8 +190,16 @@ export class OutboxRelay {
 
   /** Events committed and not yet published. */
   async unpublishedCount(): Promise<number> {
-    const [row] = await this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM event_outbox WHERE published_at IS NULL`);
-    return row.count;
+    return (await this.unpublished()).count;
+  }
+
+  /** Events committed and not yet published, and how long the oldest has waited (ms). */
+  async unpublished(): Promise<{ count: number; oldestAgeMs: number }> {
+    const [row] = await this.db.query<{ count: number; oldest_age_ms: number | null }>(
+      `SELECT count(*)::int AS count, (extract(epoch FROM now() - min(occurred_at)) * 1000)::float8 AS oldest_age_ms
+         FROM event_outbox WHERE published_at IS NULL`,
+    );
+    return { count: row.count, oldestAgeMs: Number(row.oldest_age_ms ?? 0) };
   }
 
   /** Events not yet confirmed by every consumer (published or not), and how long the oldest has waited (ms). */

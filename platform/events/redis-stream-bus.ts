@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import {
   settledWithin,
   type EventBus,
+  type GroupProgress,
   type PublishReceipt,
   type StreamConfirmation,
   type SubscribeOptions,
@@ -179,6 +180,11 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   }
 
   async backlog(stream: Stream, group: string): Promise<number> {
+    const { lag, pending } = await this.groupProgress(stream, group);
+    return lag + pending;
+  }
+
+  async groupProgress(stream: Stream, group: string): Promise<GroupProgress> {
     await this.ensureGroups(stream);
     let groups: unknown[][];
     try {
@@ -194,7 +200,7 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
       // lag: entries never delivered to the group; pending: delivered, not acknowledged.
       const lag = info.get("lag");
       if (lag === null) throw new Error(`Redis cannot tell the lag of group "${group}" (it needs Redis 7 or later)`);
-      return Number(lag) + Number(info.get("pending"));
+      return { lag: Number(lag), pending: Number(info.get("pending")) };
     }
     this.forgetGroups(stream);
     throw new Error(`NOGROUP stream "${stream}" has no consumer group "${group}"`);

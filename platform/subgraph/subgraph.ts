@@ -25,6 +25,8 @@ import { tracingOn } from "../tracing/tracing";
 import { tracedDb } from "../tracing/traced-db";
 import { serverSpan } from "../tracing/http-span";
 import { operationSpanPlugin } from "../tracing/operation-span";
+import type { MetricsAccess } from "../metrics";
+import { createSubgraphMetrics, timedDb, type SubgraphMetrics } from "./metrics";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -125,6 +127,8 @@ export interface SubgraphDependencies {
    * so that a test sees the gateway's filter alone. Jurisdiction is still enforced (only subgraphs do it).
    */
   withoutAccessGuard?: true;
+  /** Who may scrape its /metrics (METRICS_TOKEN, as the gateway's); open in development, off in production, unless given. */
+  metricsAccess?: MetricsAccess;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -135,6 +139,8 @@ export interface SubgraphServer<TLoaders> {
   createHttpService(): http.Server;
   /** Its outbox relay and event consumers; not started until start() is called. */
   events: SubgraphEvents;
+  /** Its Prometheus metrics, served at /metrics. */
+  metrics: SubgraphMetrics;
 }
 
 export async function createSubgraphServer<TLoaders>(
@@ -144,7 +150,22 @@ export async function createSubgraphServer<TLoaders>(
   const { clock } = dependencies;
   // With tracing on (decided when the service is built), every statement inside a trace is a span.
   const traced = tracingOn();
-  const db = traced ? tracedDb(dependencies.db) : dependencies.db;
+  // Every statement timed against the request running it (the metrics per operation).
+  const db = timedDb(traced ? tracedDb(dependencies.db) : dependencies.db);
+  const bus = dependencies.bus ?? new InProcessBus([]);
+  const events = new SubgraphEvents({
+    group: definition.name,
+    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
+    db,
+    bus,
+    consumes: definition.consumes ?? {},
+    ...dependencies.eventDelivery,
+  });
+  const metrics = createSubgraphMetrics({
+    subgraph: definition.name,
+    events,
+    access: dependencies.metricsAccess ?? { kind: process.env.NODE_ENV === "production" ? "off" : "open" },
+  });
   const logError = dependencies.logError ?? ((error) => processLog().error({ subgraph: definition.name }, describeErrorForLog(error)));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: dependencies.withoutAccessGuard
@@ -162,17 +183,9 @@ export async function createSubgraphServer<TLoaders>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      metrics.plugin,
       ...(traced ? [operationSpanPlugin()] : []),
     ],
-  });
-  const bus = dependencies.bus ?? new InProcessBus([]);
-  const events = new SubgraphEvents({
-    group: definition.name,
-    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
-    db,
-    bus,
-    consumes: definition.consumes ?? {},
-    ...dependencies.eventDelivery,
   });
   const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
     db,
@@ -188,6 +201,7 @@ export async function createSubgraphServer<TLoaders>(
   return {
     apollo,
     events,
+    metrics,
     createContext,
     createHttpService: () =>
       createHttpService({
@@ -219,6 +233,7 @@ export async function createSubgraphServer<TLoaders>(
           ]);
           return { checks: { database }, dependencies: { ...(redis ? { redis } : {}), events: delivery } };
         },
+        routes: { "/metrics": metrics.route },
       }),
   };
 }
