@@ -7,7 +7,9 @@ import { SUBGRAPHS } from "../subgraphs/registry";
 import { openTestDatabase } from "./support/database";
 import { describeWithRedis } from "./support/describe-with-redis";
 import { openTestRedisBus, waitUntil } from "./support/events";
-import { principalFor, tokenFor } from "./support/identity";
+import { principalFor, testKeys, tokenFor } from "./support/identity";
+import { buildSubgraph } from "../platform/subgraph/build";
+import { listen } from "../platform/http";
 import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -98,6 +100,32 @@ describe("a subgraph's metrics", () => {
     const people = await scrape("people");
     expect(value(people, "subgraph_outbox_unpublished_events", { service: "people" })).toBeUndefined();
     expect(value(people, "subgraph_event_consumer_lag", { service: "people", stream: STREAMS.orderFacts.name })).toBe(0);
+  });
+});
+
+describe("a subgraph's /metrics behind METRICS_TOKEN", () => {
+  it("answers a scraper with the token, and no one else", async () => {
+    const token = `metrics-${randomUUID()}-${randomUUID()}`;
+    const { db, dispose } = await openTestDatabase(SUBGRAPHS.people);
+    const server = await buildSubgraph(
+      SUBGRAPHS.people,
+      { metrics: { kind: "token", token } },
+      { db, gatewayKeys: (await testKeys()).gatewayPublicKeys },
+    );
+    await server.apollo.start();
+    const running = await listen(server.createHttpService(), 0);
+    const metricsUrl = running.url.replace(/\/graphql$/, "/metrics");
+    try {
+      expect((await fetch(metricsUrl)).status).toBe(401);
+      expect((await fetch(metricsUrl, { headers: { authorization: `Bearer ${token.slice(1)}x` } })).status).toBe(401);
+      const scraped = await fetch(metricsUrl, { headers: { authorization: `Bearer ${token}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('subgraph_event_consumer_lag{stream="order-facts",service="people"} 0');
+    } finally {
+      await running.close();
+      await server.apollo.stop();
+      await dispose();
+    }
   });
 });
 
