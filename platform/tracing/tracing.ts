@@ -73,6 +73,7 @@ export function startTracing(options: StartTracingOptions): () => Promise<void> 
   if (running) {
     running.users += 1;
   } else {
+    if (!options.exporter && !options.settings) throw new Error("startTracing needs a collector's settings or an exporter");
     const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${options.settings!.endpoint}/v1/traces` });
     const privateExporter = new PrivateSpanExporter(exporter);
     const provider = new NodeTracerProvider({

@@ -1,6 +1,6 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
-import { currentTraceCarrier, inSpan, inSpanFrom, startTracing, tracingOn } from "../tracing";
+import { currentTraceCarrier, inSpan, inSpanFrom, readTracingSettings, startTracing, tracingOn } from "../tracing";
 import { describeStatement } from "../traced-db";
 
 /** The process's tracing: off unless started, and what one span looks like once exported. */
@@ -77,6 +77,26 @@ describe("tracing", () => {
       expect(span.attributes).toEqual({ "error.type": "23505" });
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR });
     });
+  });
+});
+
+describe("OTEL_EXPORTER_OTLP_ENDPOINT", () => {
+  const saved = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    else process.env.OTEL_EXPORTER_OTLP_ENDPOINT = saved;
+  });
+
+  it("unset leaves tracing off; set, names the collector's base URL", () => {
+    delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    expect(readTracingSettings()).toBeUndefined();
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT = "http://collector:4318/";
+    expect(readTracingSettings()).toEqual({ endpoint: "http://collector:4318" });
+  });
+
+  it.each(["collector:4318", "ftp://collector"])("refuses %s, naming the variable", (value) => {
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT = value;
+    expect(() => readTracingSettings()).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
   });
 });
 
