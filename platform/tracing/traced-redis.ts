@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
 import { failed, SpanKind, startChildSpan } from "./tracing";
 
+const traced = new WeakSet<Redis>();
+
 /**
  * Makes each command `redis` sends inside a running trace a client span named
  * by the command alone (never its keys or values: a key can name a record, a
@@ -9,6 +11,9 @@ import { failed, SpanKind, startChildSpan } from "./tracing";
  * check. Returns the same connection.
  */
 export function traceRedisCommands<R extends Redis>(redis: R): R {
+  // A connection handed to two owners (a test's, a bus's) is wrapped once: one span per command.
+  if (traced.has(redis)) return redis;
+  traced.add(redis);
   const send = redis.sendCommand.bind(redis);
   redis.sendCommand = (command, stream) => {
     const name = command.name.toUpperCase();
