@@ -34,6 +34,7 @@ import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
 import { createPersistedQueries } from "./persisted-queries";
 import { createRequestId } from "./request-id";
+import { createTracing } from "./tracing";
 import { createGateway, type Gateway } from "./server";
 import type { SubgraphFetch } from "./subgraph-fetch";
 import { createSubgraphCalls } from "./subgraph-fetch/concern";
@@ -44,7 +45,10 @@ export type GatewayBuildConfig = Pick<
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
   Partial<
-    Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins">
+    Pick<
+      GatewayConfig,
+      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "tracing" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins"
+    >
   >;
 
 /** What a composition root may give instead of what the config describes, by name. */
@@ -162,6 +166,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   const concerns: GatewayConcerns = {
     authentication: createAuthentication({ authenticate, keySet }),
     requestId: createRequestId(),
+    tracing: createTracing(config.tracing),
     accessLog,
     metrics,
     cors: createCors(config.corsOrigins ?? []),

@@ -28,6 +28,12 @@ export interface GatewayConcern {
    * Synchronous: the body is read right after (platform/http.ts says why).
    */
   beforeGraphQL?(request: http.IncomingMessage, response: http.ServerResponse): boolean | void;
+  /**
+   * Around the whole handling of each /graphql request (inside its request
+   * scope, every beforeGraphQL and context hook included): tracing runs it in
+   * the request's span. The first concern's is outermost.
+   */
+  aroundGraphQL?(request: http.IncomingMessage, response: http.ServerResponse, handle: () => Promise<void>): Promise<void>;
   /** HTTP paths of its own beside /graphql and /health/* (the metrics). */
   routes?: Readonly<Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void>>;
   /** Who the caller is and what the request is, before Apollo Server sees it; merged in order into the request's context. */

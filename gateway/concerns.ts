@@ -11,6 +11,7 @@ import type { RateLimits } from "./rate-limits";
 export interface GatewayConcerns {
   authentication: GatewayConcern;
   requestId: GatewayConcern;
+  tracing: GatewayConcern;
   accessLog: AccessLog;
   metrics: GatewayMetrics;
   cors: GatewayConcern;
@@ -37,6 +38,8 @@ export interface GatewayConcerns {
  * 2. request id: given as the request arrives (beforeGraphQL runs before every context hook), so
  *    the log lines of a refused request carry it too, and everything after is attributed to it;
  *    its context hook, after authentication, puts it on the request's context;
+ * 2-. tracing: its aroundGraphQL holds the whole request in its span (the only such hook, so
+ *    its place in the list does not order it); its plugin names the span's request id and operation;
  * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
  * 2b. metrics: counts the access log's summaries and serves /metrics;
  * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
@@ -66,6 +69,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
   return [
     concerns.authentication,
     concerns.requestId,
+    concerns.tracing,
     concerns.accessLog,
     concerns.metrics,
     concerns.cors,

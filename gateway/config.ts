@@ -9,6 +9,7 @@ import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
 import type { ResponseCacheOptions } from "./cache";
 import { readMetricsAccess, type MetricsAccess } from "../platform/metrics";
+import { readTracingSettings, type TracingSettings } from "../platform/tracing/tracing";
 import { DEFAULT_RATE_BUDGET, parseRateBudget, type RateBudget, type RateLimitConfig } from "./rate-limits";
 
 /** The development identity provider: `npm run token` mints its tokens. */
@@ -55,6 +56,8 @@ export interface GatewayConfig {
   responseCache: Omit<ResponseCacheOptions, "log">;
   /** Who may scrape /metrics (METRICS_TOKEN; platform/metrics.ts). */
   metrics: MetricsAccess;
+  /** Where spans go (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing off. */
+  tracing: TracingSettings | undefined;
   /** Per-caller request budgets (gateway/rate-limits). */
   rateLimits: RateLimitConfig;
   /** The manifest service callers are held to (gateway/trusted-documents); none: not enforced. */
@@ -120,6 +123,7 @@ export function readGatewayConfig(): GatewayConfig {
     assertionKeyFile: devOnly("GATEWAY_SIGNING_KEY_FILE", dev.gatewayPrivateKey),
     responseCache: readResponseCacheConfig(),
     metrics: readMetricsAccess(production),
+    tracing: readTracingSettings(),
     rateLimits: readRateLimitConfig(),
     trustedDocumentsFile: envOptional("TRUSTED_DOCUMENTS_FILE"),
     corsOrigins: (envOptional("CORS_ORIGINS") ?? "")

@@ -117,6 +117,17 @@ export function createGateway(
     }
   }
 
+  type Around = NonNullable<GatewayConcern["aroundGraphQL"]>;
+  const arounds = concerns.flatMap((concern) => (concern.aroundGraphQL ? [concern.aroundGraphQL.bind(concern)] : []));
+  // The first concern's outermost; none at all leaves the HTTP service without the hook.
+  const aroundGraphQL =
+    arounds.length === 0
+      ? undefined
+      : arounds.reduceRight<Around>(
+          (inner, around) => (request, response, handle) => around(request, response, () => inner(request, response, handle)),
+          (_request, _response, handle) => handle(),
+        );
+
   const required = checksOf(concerns, "required");
   const reported = checksOf(concerns, "reported");
   const ready = () =>
@@ -157,6 +168,7 @@ export function createGateway(
           return false;
         },
         routes,
+        aroundGraphQL,
       }),
   };
 }

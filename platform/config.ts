@@ -5,6 +5,7 @@ import { devKeyFiles } from "./identity/keys";
 import { ConfigError, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
+import { readMetricsAccess, type MetricsAccess } from "./metrics";
 
 export type DatabaseConfig =
   | {
@@ -34,6 +35,8 @@ export interface SubgraphConfig<Name extends string = string> {
   /** Where the gateway's public keys come from, to verify its identity assertions. */
   gatewayKeys: { kind: "url"; url: string } | { kind: "file"; file: string };
   events: EventsConfig;
+  /** Who may scrape its /metrics (METRICS_TOKEN, as the gateway's; platform/metrics.ts). */
+  metrics: MetricsAccess;
 }
 
 export interface EventsConfig {
@@ -92,6 +95,7 @@ export function readSubgraphConfig<Name extends string>(name: Name, defaultPorts
     database,
     gatewayKeys: readGatewayKeysSource(),
     events: readEventsConfig(name),
+    metrics: readMetricsAccess(),
   };
 }
 

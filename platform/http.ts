@@ -31,6 +31,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * another listener set flowing meanwhile would lose chunks to it.
    */
   beforeGraphQL?: (request: http.IncomingMessage, response: http.ServerResponse) => boolean;
+  /**
+   * Around the whole handling of each /graphql request, inside its request
+   * scope (tracing runs it inside the request's span); `handle` is the rest.
+   */
+  aroundGraphQL?: (request: http.IncomingMessage, response: http.ServerResponse, handle: () => Promise<void>) => Promise<void>;
   /** Paths served beside /graphql and /health/* (/metrics), each by its own handler. */
   routes?: Readonly<Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void>>;
 }
@@ -206,10 +211,12 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       }
       // Its own scope, so what the request causes can be told from background work (see request-scope.ts).
       if (url.pathname === "/graphql") {
-        return inRequestScope(async () => {
+        const handle = async () => {
           if (options.beforeGraphQL?.(request, response)) return;
           await handleGraphQL(options, request, response, url);
-        });
+        };
+        const around = options.aroundGraphQL;
+        return inRequestScope(around ? () => around(request, response, handle) : handle);
       }
       const served = options.routes?.[url.pathname];
       if (served) return served(request, response);

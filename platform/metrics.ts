@@ -49,3 +49,19 @@ export function metricsRoute(registry: Registry, access: MetricsAccess) {
     response.end(text);
   };
 }
+
+/**
+ * A label whose values a client chooses or combines (an operation name, an
+ * operation's root fields): the first `max` distinct values are kept, the
+ * rest counted as "(other)", so no client can grow the series without bound.
+ */
+export function boundedLabel(max: number): (value: string) => string {
+  const seen = new Set<string>();
+  return (value) => {
+    if (!seen.has(value)) {
+      if (seen.size >= max) return "(other)";
+      seen.add(value);
+    }
+    return value;
+  };
+}

@@ -16,13 +16,15 @@ interface RequestScope {
    * persisted queries (gateway/persisted-queries), which are kept per access.
    */
   access?: string;
+  /** The SQL the request has run so far (statements, seconds): a subgraph's metrics per operation. */
+  sql: { statements: number; seconds: number };
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `work` (the handling of one request) inside a fresh, still unnamed scope. */
 export function inRequestScope<T>(work: () => Promise<T>): Promise<T> {
-  return scopes.run({}, work);
+  return scopes.run({ sql: { statements: 0, seconds: 0 } }, work);
 }
 
 /**
@@ -48,4 +50,17 @@ export function setRequestAccess(access: string): void {
 /** The access key of the request the running code serves, or undefined outside a request or before its caller is known. */
 export function currentRequestAccess(): string | undefined {
   return scopes.getStore()?.access;
+}
+
+/** Counts one statement of `seconds` against the request running it (none outside a request: background work). */
+export function countRequestStatement(seconds: number): void {
+  const sql = scopes.getStore()?.sql;
+  if (!sql) return;
+  sql.statements += 1;
+  sql.seconds += seconds;
+}
+
+/** The SQL the running request has run so far, or undefined outside a request. */
+export function currentRequestSql(): Readonly<RequestScope["sql"]> | undefined {
+  return scopes.getStore()?.sql;
 }

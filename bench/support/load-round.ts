@@ -3,9 +3,10 @@ import type { BenchChild, ProcessProbe } from "./process-probe";
 
 /**
  * Who answers a benchmark request: our gateway, our gateway with its response
- * cache, stock @apollo/gateway, or the owning subgraph called directly.
+ * cache, stock @apollo/gateway, the owning subgraph called directly, or our
+ * gateway with logging, metrics scraping and tracing on (observability.bench.ts).
  */
-export type PeerName = "ours" | "cached" | "stock" | "direct";
+export type PeerName = "ours" | "cached" | "stock" | "direct" | "observed";
 
 export interface Peer {
   name: PeerName;

@@ -67,11 +67,18 @@ export interface BenchChild {
 }
 
 /** Parent side: forks `script` with `env` added, resolves once it reports ready. */
-export async function startChild(name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<BenchChild> {
+export async function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+  /** "ignore": the child's stdout goes nowhere (a gateway logging every request, whose writing is part of what is measured). */
+  stdout: "inherit" | "ignore" = "inherit",
+): Promise<BenchChild> {
   const child: ChildProcess = fork(script, [], {
     env: { ...process.env, ...env },
     execArgv,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    stdio: ["ignore", stdout, "inherit", "ipc"],
   });
   const urls = await new Promise<Record<string, string>>((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`${name} exited (code ${code}) before it was ready`));

@@ -36,6 +36,7 @@ describe("composing gateway concerns", () => {
       [
         "authentication",
         "requestId",
+        "tracing",
         "accessLog",
         "metrics",
         "cors",
@@ -56,6 +57,7 @@ describe("composing gateway concerns", () => {
     expect(orderedConcerns(concerns).map((concern) => concern.name)).toEqual([
       "authentication",
       "requestId",
+      "tracing",
       "accessLog",
       "metrics",
       "cors",

@@ -4,6 +4,7 @@ import type { Logger } from "../../platform/log";
 import type { GatewayConcern } from "../concern";
 import type { GatewayContext } from "../context";
 import { requestIdOf } from "../request-id";
+import { operationNameOf } from "../../platform/operation-name";
 import type { SubgraphCallObservation } from "../subgraph-fetch";
 
 export type { SubgraphCallObservation } from "../subgraph-fetch";
@@ -43,18 +44,7 @@ interface OpenRequest {
   summary: Omit<RequestSummary, "status" | "durationMs" | "aborted">;
 }
 
-/** A GraphQL name of at most 64 characters: operation names are the client's choice and are not cut. */
-const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
-
-/**
- * The operation name as the log and the metrics write it: past a GraphQL
- * name's bound it is "(other)", so a client cannot write a line (or a metric
- * label) of any length or content it likes.
- */
-export function operationNameOf(name: string | undefined): string | null {
-  if (name === undefined) return null;
-  return OPERATION_NAME.test(name) ? name : "(other)";
-}
+export { operationNameOf } from "../../platform/operation-name";
 
 /** The error code of an HTTP refusal made before Apollo Server's request pipeline (no plugin sees it). */
 const STATUS_CODES: Readonly<Record<number, string>> = {

@@ -38,6 +38,7 @@ export function invalidatingOnEvents(bus: EventBus, invalidate: (domains: readon
       });
     },
     backlog: (stream, group) => bus.backlog(stream, group),
+    groupProgress: (stream, group) => bus.groupProgress(stream, group),
     health: () => bus.health(),
     close: () => bus.close(),
   };

@@ -1,5 +1,6 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
+import { traceRedisCommands } from "../../platform/tracing/traced-redis";
 
 export interface RedisKeyValueCacheOptions {
   url: string;
@@ -24,15 +25,18 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
   private lastLoggedError: string | null = null;
 
   constructor(options: RedisKeyValueCacheOptions) {
-    this.redis = new Redis(options.url, {
-      keyPrefix: options.keyPrefix,
-      commandTimeout: options.commandTimeoutMs,
-      connectTimeout: Math.max(options.commandTimeoutMs, 1_000),
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      // Reconnect forever, at most once a second: the cache is back as soon as Redis is.
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
-    });
+    // A request's GET and SET are spans of its trace when tracing is on.
+    this.redis = traceRedisCommands(
+      new Redis(options.url, {
+        keyPrefix: options.keyPrefix,
+        commandTimeout: options.commandTimeoutMs,
+        connectTimeout: Math.max(options.commandTimeoutMs, 1_000),
+        maxRetriesPerRequest: 0,
+        enableOfflineQueue: false,
+        // Reconnect forever, at most once a second: the cache is back as soon as Redis is.
+        retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+      }),
+    );
     // Said once per distinct failure, not once per reconnect attempt.
     this.redis.on("error", (error: Error) => {
       if (error.message === this.lastLoggedError) return;

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { RequestSummary, SubgraphCallObservation } from "../access-log";
 import type { GatewayConcern } from "../concern";
-import { metricsRoute, type MetricsAccess } from "../../platform/metrics";
+import { boundedLabel, metricsRoute, type MetricsAccess } from "../../platform/metrics";
 
 /** What the metrics read when scraped rather than count as they happen (the owners keep the counts). */
 export interface MetricsSources {
@@ -52,15 +52,8 @@ export function createGatewayMetrics(options: { sources: MetricsSources; access:
   const registry = new Registry();
   registry.setDefaultLabels({ service: "gateway" });
   collectDefaultMetrics({ register: registry });
-  const operations = new Set<string>();
-  const operationLabel = (name: string | null): string => {
-    if (name === null) return "(anonymous)";
-    if (!operations.has(name)) {
-      if (operations.size >= MAX_OPERATION_LABELS) return "(other)";
-      operations.add(name);
-    }
-    return name;
-  };
+  const boundedOperation = boundedLabel(MAX_OPERATION_LABELS);
+  const operationLabel = (name: string | null): string => (name === null ? "(anonymous)" : boundedOperation(name));
   const requests = new Counter({
     name: "gateway_requests_total",
     help: "GraphQL requests by operation name and outcome (ok, partial, refused, failed, aborted).",

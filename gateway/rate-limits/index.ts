@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { Redis } from "ioredis";
+import { traceRedisCommands } from "../../platform/tracing/traced-redis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimitedError } from "../../platform/errors/errors";
 import type { Logger } from "../../platform/log";
@@ -76,7 +77,9 @@ function limiterFor(budget: RateBudget, persona: string, store: RateLimitOptions
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const redis =
     options.store.kind === "redis"
-      ? new Redis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+      ? traceRedisCommands(
+          new Redis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }),
+        )
       : undefined;
   let redisTrouble: string | undefined;
   redis?.on("error", (error: Error) => {

@@ -1,10 +1,11 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import CircuitBreaker from "opossum";
-import { Agent } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import { BufferedResponse } from "./buffered-response";
 import { SubgraphUnavailableError } from "../../platform/errors/errors";
 import { processLog } from "../../platform/log";
 import { currentRequestId } from "../../platform/request-scope";
+import { currentTraceCarrier, inSpan, SpanKind } from "../../platform/tracing/tracing";
 
 export { SubgraphUnavailableError } from "../../platform/errors/errors";
 
@@ -144,14 +145,31 @@ export function createSubgraphFetchers(
     ): Promise<FetcherResponse> => {
       const init = prepareAttempt ? await prepareAttempt(request) : request;
       const { origin, pathname, search } = parsedUrl(url);
-      const response = await agent.request({
-        origin,
-        path: pathname + search,
-        method: (init?.method ?? "POST") as "POST",
-        headers: init?.headers,
-        body: init?.body as string | undefined,
-        signal,
-      });
+      // Each attempt a client span (tracing on), its traceparent sent so the subgraph's span is its child.
+      return inSpan(
+        `POST ${serviceName}`,
+        {
+          kind: SpanKind.CLIENT,
+          onlyInTrace: true,
+          attributes: { "subgraph.name": serviceName, "http.request.method": init?.method ?? "POST" },
+        },
+        async (span) => {
+          const carrier = span ? currentTraceCarrier() : undefined;
+          const response = await agent.request({
+            origin,
+            path: pathname + search,
+            method: (init?.method ?? "POST") as "POST",
+            headers: carrier ? { ...(init?.headers as Record<string, string> | undefined), ...carrier } : init?.headers,
+            body: init?.body as string | undefined,
+            signal,
+          });
+          span?.setAttribute("http.response.status_code", response.statusCode);
+          return answered(url, response);
+        },
+      );
+    };
+    /** What the subgraph's answer means: its body read whole, a refusal of the gateway or an unavailable subgraph thrown. */
+    const answered = async (url: string, response: Dispatcher.ResponseData): Promise<FetcherResponse> => {
       // Its headers are an answer: the subgraph is alive, however long its body takes.
       lastAnswerAt = Date.now();
       // Read the body here so the timeout covers all of it and the breaker judges the whole answer.

@@ -19,6 +19,12 @@ export interface Subscription {
   health?(): string;
 }
 
+/** Where a consumer group stands on a stream (Redis's XINFO GROUPS). */
+export interface GroupProgress {
+  lag: number;
+  pending: number;
+}
+
 /** What the bus says about events it was given. */
 export interface PublishReceipt {
   /** Which life of the bus took them: a Redis that lost its data has a new one (the in-process bus has one). */
@@ -51,8 +57,10 @@ export interface EventBus<Stream extends string = string> {
   /** What every consumer group of the stream has acknowledged (each acknowledges only after its inbox committed). */
   confirmations(stream: Stream): Promise<StreamConfirmation>;
   subscribe(options: SubscribeOptions<Stream>): Subscription;
-  /** Events of the stream not yet acknowledged by the group (delivered or not). */
+  /** Events of the stream not yet acknowledged by the group (delivered or not): its lag and pending together. */
   backlog(stream: Stream, group: string): Promise<number>;
+  /** The group's lag (entries never delivered to it) and pending (delivered, not acknowledged), apart: for the metrics. */
+  groupProgress(stream: Stream, group: string): Promise<GroupProgress>;
   /** "ready", or what is wrong: for readiness probes (Redis must answer a PING; the in-process bus always does). */
   health(): Promise<string>;
   close(): Promise<void>;

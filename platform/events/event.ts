@@ -1,3 +1,5 @@
+import type { TraceCarrier } from "../tracing/tracing";
+
 /**
  * A fact one subgraph tells the others, e.g. "record X was changed at
  * time T". Events are immutable; `id` is unique and is every consumer's
@@ -9,6 +11,12 @@ export interface DomainEvent<TPayload = unknown> {
   /** When the producing transaction wrote it (ISO instant). */
   occurredAt: string;
   payload: TPayload;
+  /**
+   * The trace the producing change ran in (W3C trace context), when tracing
+   * is on: the consumer's handling continues it, so a change and its effects
+   * in other subgraphs are one trace. Ids only, nothing about the payload.
+   */
+  traceContext?: TraceCarrier;
 }
 
 /**

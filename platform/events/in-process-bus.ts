@@ -1,4 +1,4 @@
-import type { EventBus, EventHandler, PublishReceipt, StreamConfirmation, SubscribeOptions, Subscription } from "./bus";
+import type { EventBus, EventHandler, GroupProgress, PublishReceipt, StreamConfirmation, SubscribeOptions, Subscription } from "./bus";
 import { consumerGroupsOf, type DomainEvent, type StreamTopology } from "./event";
 
 /**
@@ -51,6 +51,10 @@ export class InProcessBus<Stream extends string = string> implements EventBus<St
   /** Nothing waits on this bus: what was not handled is still in a producer's outbox. */
   async backlog(): Promise<number> {
     return 0;
+  }
+
+  async groupProgress(): Promise<GroupProgress> {
+    return { lag: 0, pending: 0 };
   }
 
   async close(): Promise<void> {

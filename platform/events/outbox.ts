@@ -4,6 +4,7 @@ import { settledWithin, type EventBus } from "./bus";
 import type { DomainEvent } from "./event";
 import { processLog } from "../log";
 import { describeErrorForLog } from "../errors/error-log";
+import { currentTraceCarrier, inSpanFrom, linkTo, SpanKind, type TraceCarrier } from "../tracing/tracing";
 
 export interface NewEvent<TPayload> {
   type: string;
@@ -17,14 +18,17 @@ export interface NewEvent<TPayload> {
  */
 export async function appendToOutbox<TPayload>(tx: Db, stream: string, events: readonly NewEvent<TPayload>[]): Promise<void> {
   if (events.length === 0) return;
+  // The trace the change runs in, kept with its events so that their handling continues it (null: tracing off).
+  const traceContext = currentTraceCarrier();
   await tx.query(
-    `INSERT INTO event_outbox (event_id, stream, type, payload)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+    `INSERT INTO event_outbox (event_id, stream, type, payload, trace_context)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])`,
     [
       events.map(() => randomUUID()),
       events.map(() => stream),
       events.map((event) => event.type),
       events.map((event) => JSON.stringify(event.payload)),
+      events.map(() => (traceContext ? JSON.stringify(traceContext) : null)),
     ],
   );
 }
@@ -36,6 +40,7 @@ interface OutboxRow {
   type: string;
   payload: unknown;
   occurred_at: Date | string;
+  trace_context: TraceCarrier | null;
 }
 
 export interface OutboxRelayOptions {
@@ -115,14 +120,15 @@ export class OutboxRelay {
   private async publishPending(): Promise<void> {
     for (;;) {
       const rows = await this.db.query<OutboxRow>(
-        `SELECT position, event_id, stream, type, payload, occurred_at FROM event_outbox
+        `SELECT position, event_id, stream, type, payload, occurred_at, trace_context FROM event_outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1`,
         [this.options.batchSize ?? 100],
       );
       if (rows.length === 0) return;
       // Consecutive rows of one stream go out together; streams keep their order.
       for (const run of runsByStream(rows)) {
-        const receipt = await this.bus.publish(run.stream, run.rows.map(toEvent));
+        const events = run.rows.map(toEvent);
+        const receipt = await publishSpan(run.stream, events, () => this.bus.publish(run.stream, events));
         await this.db.query(
           `UPDATE event_outbox AS o
               SET published_at = now(), bus_epoch = $2, bus_entry_id = e.entry_id,
@@ -184,8 +190,16 @@ export class OutboxRelay {
 
   /** Events committed and not yet published. */
   async unpublishedCount(): Promise<number> {
-    const [row] = await this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM event_outbox WHERE published_at IS NULL`);
-    return row.count;
+    return (await this.unpublished()).count;
+  }
+
+  /** Events committed and not yet published, and how long the oldest has waited (ms). */
+  async unpublished(): Promise<{ count: number; oldestAgeMs: number }> {
+    const [row] = await this.db.query<{ count: number; oldest_age_ms: number | null }>(
+      `SELECT count(*)::int AS count, (extract(epoch FROM now() - min(occurred_at)) * 1000)::float8 AS oldest_age_ms
+         FROM event_outbox WHERE published_at IS NULL`,
+    );
+    return { count: row.count, oldestAgeMs: Number(row.oldest_age_ms ?? 0) };
   }
 
   /** Events not yet confirmed by every consumer (published or not), and how long the oldest has waited (ms). */
@@ -230,7 +244,31 @@ export class OutboxRelay {
 
 function toEvent(row: OutboxRow): DomainEvent {
   const occurredAt = row.occurred_at instanceof Date ? row.occurred_at.toISOString() : new Date(row.occurred_at).toISOString();
-  return { id: row.event_id, type: row.type, occurredAt, payload: row.payload };
+  const event: DomainEvent = { id: row.event_id, type: row.type, occurredAt, payload: row.payload };
+  if (row.trace_context) event.traceContext = row.trace_context;
+  return event;
+}
+
+/**
+ * One publish as a span (tracing on): in the trace of its events when they
+ * all come from one, linked to each of theirs otherwise (a batch gathers
+ * changes of several requests).
+ */
+function publishSpan<T>(stream: string, events: readonly DomainEvent[], publish: () => Promise<T>): Promise<T> {
+  const traces = new Set(events.map((event) => event.traceContext?.traceparent));
+  const options = {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      "messaging.operation.type": "send",
+      "messaging.destination.name": stream,
+      "messaging.batch.message_count": events.length,
+    },
+  };
+  if (traces.size === 1 && events[0].traceContext) {
+    return inSpanFrom(events[0].traceContext, `publish ${stream}`, options, publish);
+  }
+  const links = events.flatMap((event) => linkTo(event.traceContext) ?? []);
+  return links.length === 0 ? publish() : inSpanFrom(undefined, `publish ${stream}`, { ...options, links }, publish);
 }
 
 function runsByStream(rows: OutboxRow[]): { stream: string; rows: OutboxRow[] }[] {

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import {
   settledWithin,
   type EventBus,
+  type GroupProgress,
   type PublishReceipt,
   type StreamConfirmation,
   type SubscribeOptions,
@@ -11,6 +12,7 @@ import {
 import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamTopology } from "./event";
 import { processLog } from "../log";
 import { describeErrorForLog } from "../errors/error-log";
+import { traceRedisCommands } from "../tracing/traced-redis";
 
 export interface RedisStreamBusOptions<Stream extends string = string> {
   /** The streams it carries: each publish creates the consumer groups of its stream. */
@@ -67,10 +69,15 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   private readonly subscriptions = new Set<Subscription>();
   private readonly groupsReady = new Map<Stream, Promise<void>>();
 
+  private readonly redis: Redis;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: RedisStreamBusOptions<Stream>,
-  ) {}
+  ) {
+    // Inside a trace (a publish, an event's handling) each command is a span; the blocking reads, outside any, are not.
+    this.redis = traceRedisCommands(redis);
+  }
 
   get topology(): StreamTopology<Stream> {
     return this.options.topology;
@@ -173,6 +180,11 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   }
 
   async backlog(stream: Stream, group: string): Promise<number> {
+    const { lag, pending } = await this.groupProgress(stream, group);
+    return lag + pending;
+  }
+
+  async groupProgress(stream: Stream, group: string): Promise<GroupProgress> {
     await this.ensureGroups(stream);
     let groups: unknown[][];
     try {
@@ -188,7 +200,7 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
       // lag: entries never delivered to the group; pending: delivered, not acknowledged.
       const lag = info.get("lag");
       if (lag === null) throw new Error(`Redis cannot tell the lag of group "${group}" (it needs Redis 7 or later)`);
-      return Number(lag) + Number(info.get("pending"));
+      return { lag: Number(lag), pending: Number(info.get("pending")) };
     }
     this.forgetGroups(stream);
     throw new Error(`NOGROUP stream "${stream}" has no consumer group "${group}"`);

@@ -1,10 +1,11 @@
 import type { Db } from "../db/db";
 import { repoPath } from "../repo-root";
-import type { EventBus, Subscription } from "./bus";
+import type { EventBus, GroupProgress, Subscription } from "./bus";
 import { isProducer } from "./event";
 import { idempotentHandler, type EventApplier } from "./inbox";
 import { OutboxRelay, type OutboxRelayOptions } from "./outbox";
 import { isNoGroupError } from "./redis-stream-bus";
+import { consumeSpan } from "./traced-handler";
 
 /** The migrations of the outbox and inbox tables, for every subgraph that publishes or consumes events. */
 export const EVENT_MIGRATIONS = repoPath("platform", "events", "migrations");
@@ -34,6 +35,18 @@ export interface DeliveryStuckThresholds {
   unconfirmedMs: number;
 }
 
+/** What SubgraphEvents.deliveryState tells. */
+export interface DeliveryState {
+  outbox: { unpublished: OutboxBacklog; unconfirmed: OutboxBacklog } | undefined;
+  consumed: { stream: string; progress: GroupProgress | null }[];
+}
+
+/** Events of an outbox in one state: how many, and how long the oldest has waited (ms). */
+export interface OutboxBacklog {
+  count: number;
+  oldestAgeMs: number;
+}
+
 export const DEFAULT_DELIVERY_STUCK: DeliveryStuckThresholds = { lag: 1_000, unconfirmedMs: 60_000 };
 
 /**
@@ -50,7 +63,8 @@ export class SubgraphEvents {
     this.relay = new OutboxRelay(options.db, options.bus, { ...options.relay, log: options.log });
   }
 
-  private get produces(): boolean {
+  /** Whether this subgraph publishes events at all: only a producer has an outbox to relay. */
+  get produces(): boolean {
     return isProducer(this.options.bus.topology, this.options.group);
   }
 
@@ -94,6 +108,25 @@ export class SubgraphEvents {
     return problems.length === 0 ? "ready" : problems.join("; ");
   }
 
+  /**
+   * Where this subgraph's events stand, for its metrics: its outbox (a
+   * producer's: what is not yet published, not yet confirmed, and the oldest
+   * of each) and each stream it consumes (its group's lag and pending; null
+   * while the bus cannot tell).
+   */
+  async deliveryState(): Promise<DeliveryState> {
+    const { group, bus } = this.options;
+    const consumed = await Promise.all(
+      Object.keys(this.options.consumes).map(async (stream) => ({
+        stream,
+        progress: await bus.groupProgress(stream, group).catch(() => null),
+      })),
+    );
+    if (!this.produces) return { outbox: undefined, consumed };
+    const [unpublished, unconfirmed] = await Promise.all([this.relay.unpublished(), this.relay.unconfirmed()]);
+    return { outbox: { unpublished, unconfirmed }, consumed };
+  }
+
   /** Starts (or restarts) consuming; the relay is untouched. */
   startConsumers(): void {
     if (this.subscriptions.length > 0) return;
@@ -104,7 +137,10 @@ export class SubgraphEvents {
         group,
         consumer,
         // Applying an event may write events of our own (a consumer that is also a producer): send them at once.
-        handler: idempotentHandler({ db, group, apply: apply!, afterCommit: () => this.relay.wake(), log: this.options.log }),
+        handler: consumeSpan(
+          group,
+          idempotentHandler({ db, group, apply: apply!, afterCommit: () => this.relay.wake(), log: this.options.log }),
+        ),
       }),
     );
   }

@@ -9,7 +9,7 @@ import { loadPublicKeySet } from "../identity/keys";
 import { createSubgraphServer, migrationDirsOf, type SubgraphDefinition, type SubgraphDependencies, type SubgraphServer } from "./subgraph";
 
 /** What buildSubgraph reads: a subgraph's config, the parts an override replaces optional. */
-export type SubgraphBuildConfig = Partial<Pick<SubgraphConfig, "database" | "gatewayKeys">> & {
+export type SubgraphBuildConfig = Partial<Pick<SubgraphConfig, "database" | "gatewayKeys" | "metrics">> & {
   events?: Partial<Pick<EventsConfig, "consumer" | "republishAfterMs" | "retentionMs" | "stuck">>;
 };
 
@@ -77,6 +77,7 @@ export async function buildSubgraph<TLoaders>(
     assertionClock: overrides.assertionClock,
     logError: overrides.logError,
     withoutAccessGuard: overrides.withoutAccessGuard,
+    metricsAccess: config.metrics,
   });
   return { ...server, db, close };
 }

@@ -10,6 +10,7 @@ import { jurisdictionOf, scopeRulesOf, type AccessTable } from "./access-table";
 import { enforceJurisdiction } from "./jurisdiction-table";
 import type { Principal } from "../identity/principal";
 import { refuseTestOnlySwitchInProduction } from "../test-only";
+import { traceRootFields } from "../tracing/traced-resolvers";
 
 /**
  * Federation 2 (v2.5+, so the authorization directives @authenticated,
@@ -72,7 +73,8 @@ export async function buildFederatedSchema<TContext extends { principal: Princip
     // @apollo/subgraph types its resolver map with an unknown context.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  const withJurisdiction = enforceJurisdiction(schema, jurisdictionOf(options.access));
+  // Spans around the root fields, innermost: what they time is the resolvers' own work (a plain call without tracing).
+  const withJurisdiction = enforceJurisdiction(traceRootFields(schema), jurisdictionOf(options.access));
   if (options.enforceAccess === false) {
     refuseTestOnlySwitchInProduction("A subgraph schema without its access guard");
     return withJurisdiction;

@@ -8,6 +8,7 @@ import { nameProcessLogger, processLog } from "../log";
 import type { FederationTopology } from "../topology";
 import type { AnySubgraphDefinition, SubgraphDefinition } from "./subgraph";
 import { buildSubgraph } from "./build";
+import { readTracingSettings, startTracing } from "../tracing/tracing";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
 const IN_FLIGHT_GRACE_MS = 5_000;
@@ -84,6 +85,9 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
   if (definitions.length === 1 && busConfig.kind === "in-process") {
     log.warn("REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.");
   }
+  // Before anything is built: the subgraphs trace only if the provider is on when they are made.
+  const tracing = readTracingSettings();
+  const stopTracing = tracing ? startTracing({ service: label, settings: tracing }) : undefined;
   const bus = openEventBus(busConfig, topology.streams, (message, error) =>
     log.error(error === undefined ? {} : { error: describeErrorForLog(error) }, message),
   );
@@ -103,6 +107,8 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
     try {
       for (const subgraph of started) await subgraph.stop();
       await bus.close();
+      // What is batched is sent before the process goes.
+      await stopTracing?.();
     } catch (error) {
       log.error(`while stopping: ${describeStartFailure(error)}`);
     }

@@ -21,6 +21,12 @@ import { nameRequestScope } from "../request-scope";
 import { SubgraphEvents, type EventAppliers, type SubgraphEventsOptions } from "../events/runtime";
 import { describeErrorForLog } from "../errors/error-log";
 import { processLog } from "../log";
+import { tracingOn } from "../tracing/tracing";
+import { tracedDb } from "../tracing/traced-db";
+import { serverSpan } from "../tracing/http-span";
+import { operationSpanPlugin } from "../tracing/operation-span";
+import type { MetricsAccess } from "../metrics";
+import { createSubgraphMetrics, timedDb, type SubgraphMetrics } from "./metrics";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<TLoaders> {
@@ -121,6 +127,8 @@ export interface SubgraphDependencies {
    * so that a test sees the gateway's filter alone. Jurisdiction is still enforced (only subgraphs do it).
    */
   withoutAccessGuard?: true;
+  /** Who may scrape its /metrics (METRICS_TOKEN, as the gateway's); open in development, off in production, unless given. */
+  metricsAccess?: MetricsAccess;
 }
 
 export interface SubgraphServer<TLoaders> {
@@ -131,13 +139,33 @@ export interface SubgraphServer<TLoaders> {
   createHttpService(): http.Server;
   /** Its outbox relay and event consumers; not started until start() is called. */
   events: SubgraphEvents;
+  /** Its Prometheus metrics, served at /metrics. */
+  metrics: SubgraphMetrics;
 }
 
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dependencies: SubgraphDependencies,
 ): Promise<SubgraphServer<TLoaders>> {
-  const { db, clock } = dependencies;
+  const { clock } = dependencies;
+  // With tracing on (decided when the service is built), every statement inside a trace is a span.
+  const traced = tracingOn();
+  // Every statement timed against the request running it (the metrics per operation).
+  const db = timedDb(traced ? tracedDb(dependencies.db) : dependencies.db);
+  const bus = dependencies.bus ?? new InProcessBus([]);
+  const events = new SubgraphEvents({
+    group: definition.name,
+    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
+    db,
+    bus,
+    consumes: definition.consumes ?? {},
+    ...dependencies.eventDelivery,
+  });
+  const metrics = createSubgraphMetrics({
+    subgraph: definition.name,
+    events,
+    access: dependencies.metricsAccess ?? { kind: process.env.NODE_ENV === "production" ? "off" : "open" },
+  });
   const logError = dependencies.logError ?? ((error) => processLog().error({ subgraph: definition.name }, describeErrorForLog(error)));
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema: dependencies.withoutAccessGuard
@@ -152,16 +180,12 @@ export async function createSubgraphServer<TLoaders>(
     // Inline traces would hand resolver timings to any caller; we report no traces. Cache control
     // computes a policy in a hook around every field (profiled: ~4% of the subgraph's CPU)
     // for hints nothing here reads: every response is no-store (platform/http.ts).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-  });
-  const bus = dependencies.bus ?? new InProcessBus([]);
-  const events = new SubgraphEvents({
-    group: definition.name,
-    consumer: dependencies.eventConsumer ?? `${definition.name}-${randomUUID()}`,
-    db,
-    bus,
-    consumes: definition.consumes ?? {},
-    ...dependencies.eventDelivery,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      metrics.plugin,
+      ...(traced ? [operationSpanPlugin()] : []),
+    ],
   });
   const createContext = (principal: Principal, requestId: string = randomUUID()): SubgraphContext<TLoaders> => ({
     db,
@@ -177,10 +201,15 @@ export async function createSubgraphServer<TLoaders>(
   return {
     apollo,
     events,
+    metrics,
     createContext,
     createHttpService: () =>
       createHttpService({
         apollo,
+        // The gateway's call carries its trace (traceparent): the subgraph's span is its child.
+        aroundGraphQL: traced
+          ? serverSpan(`subgraph ${definition.name}`, { continueCallersTrace: true, attributes: { "subgraph.name": definition.name } })
+          : undefined,
         // Every GraphQL request, introspection and _service included, needs the gateway's assertion,
         // signed for this very body and never seen before.
         context: async (request, rawBody) => {
@@ -204,6 +233,7 @@ export async function createSubgraphServer<TLoaders>(
           ]);
           return { checks: { database }, dependencies: { ...(redis ? { redis } : {}), events: delivery } };
         },
+        routes: { "/metrics": metrics.route },
       }),
   };
 }

@@ -17,6 +17,7 @@ import { openPostgres } from "../../../platform/db/db";
 import { envOptional, envString } from "../../../platform/env";
 import { listen } from "../../../platform/http";
 import { repoPath } from "../../../platform/repo-root";
+import { readTracingSettings } from "../../../platform/tracing/tracing";
 import { failToParent, reportToParent } from "../process-probe";
 
 /**
@@ -25,7 +26,8 @@ import { failToParent, reportToParent } from "../process-probe";
  * fetchers with timeouts and breakers, and the audit trail writing to its own
  * schema of the benchmark database with group commit. Only the keys differ:
  * made for this run by the parent. With BENCH_RESPONSE_CACHE (a Redis URL, or
- * "memory") the response cache is on, as gateway/main.ts turns it on.
+ * "memory") the response cache is on, as gateway/main.ts turns it on; with
+ * OTEL_EXPORTER_OTLP_ENDPOINT, tracing (bench/observability.bench.ts).
  */
 async function main(): Promise<void> {
   const url = envString("BENCH_DATABASE_URL");
@@ -53,6 +55,9 @@ async function main(): Promise<void> {
       production: true,
       authorizationMode: "filter",
       subgraphFetch: DEFAULT_SUBGRAPH_FETCH_CONFIG,
+      // As gateway/main.ts reads them: tracing with OTEL_EXPORTER_OTLP_ENDPOINT; /metrics open for BENCH_METRICS=open.
+      tracing: readTracingSettings(),
+      metrics: envOptional("BENCH_METRICS") === "open" ? { kind: "open" } : { kind: "off" },
     },
     {
       authenticate: createAuthenticator({ keys: idpKeys, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"] }),
