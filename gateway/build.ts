@@ -44,7 +44,10 @@ export type GatewayBuildConfig = Pick<
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
   Partial<
-    Pick<GatewayConfig, "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins">
+    Pick<
+      GatewayConfig,
+      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins" | "audit"
+    >
   >;
 
 /** What a composition root may give instead of what the config describes, by name. */
@@ -121,12 +124,17 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   let auditDb = overrides.auditDb;
   let audit = overrides.audit ?? {};
   if (!auditDb) {
-    const auditConfig = readAuditStoreConfig();
+    const auditConfig = config.audit?.store ?? readAuditStoreConfig();
     const db = openDatabase(auditConfig.database);
     auditDb = db;
     opened.push(() => db.close());
     await ensureAuditStoreMigrated(db);
-    audit = { maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs, content: readAuditContentConfig(), ...audit };
+    audit = {
+      maxBatch: auditConfig.maxBatch,
+      writeTimeoutMs: auditConfig.writeTimeoutMs,
+      content: config.audit?.content ?? readAuditContentConfig(),
+      ...audit,
+    };
   }
   let responseCache = overrides.responseCache;
   if (!responseCache) {
