@@ -36,14 +36,14 @@ export const logPiece: EnvPiece<LogSettings> = envPiece({
       meaning: "`json` (one object a line) or `pretty` (pino-pretty, a development dependency; refused with `NODE_ENV=production`)",
     }),
   },
-  read: (values) => {
+  read: (values, context) => {
     const env = process.env;
     const level = values.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info");
     // A terminal outside production and tests is a developer's (containers have none): pretty there too.
     const developer =
       env.NODE_ENV === "development" || (process.stdout.isTTY === true && env.NODE_ENV !== "production" && env.NODE_ENV !== "test");
     const format = values.LOG_FORMAT ?? (developer ? "pretty" : "json");
-    if (format === "pretty" && env.NODE_ENV === "production") throw new ConfigError(`LOG_FORMAT="pretty": for development only`);
+    if (format === "pretty" && context.production) throw new ConfigError(`LOG_FORMAT="pretty": for development only`);
     return { level: level as LogSettings["level"], format: format as LogFormat };
   },
 });
