@@ -1,6 +1,5 @@
 import "reflect-metadata";
 import { TOPOLOGY } from "../domain/topology";
-import { readEventBusConfig } from "../platform/config";
 import { runSubgraphsMain } from "../platform/subgraph/run";
 import { SUBGRAPHS } from "../subgraphs/registry";
 import { seedDemoDataIfEmpty } from "./demo-data";
@@ -11,4 +10,4 @@ import { seedDemoDataIfEmpty } from "./demo-data";
  * for court decisions to reach orders and breaches. An empty embedded
  * database gets the demo data first.
  */
-runSubgraphsMain(Object.values(SUBGRAPHS), TOPOLOGY, readEventBusConfig(), { prepareDatabase: seedDemoDataIfEmpty });
+runSubgraphsMain(Object.values(SUBGRAPHS), TOPOLOGY, undefined, { prepareDatabase: seedDemoDataIfEmpty });

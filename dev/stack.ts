@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { dataDir } from "../platform/config";
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPH_NAMES } from "../domain/topology";
+import { readGatewayConfig } from "../gateway/config";
+import { dataDir, readSubgraphsEnv } from "../platform/config";
+import { describeStartFailure } from "../platform/errors/error-log";
 import { ensureDevKeys } from "./dev-keys";
-import { envInt } from "../platform/env";
 import { nameProcessLogger } from "../platform/log";
+import { takenPorts, type WantedPort } from "./ports";
 
 /**
  * npm start: the whole stack on one machine. Starts the four subgraphs (in one
@@ -13,8 +16,6 @@ import { nameProcessLogger } from "../platform/log";
  * for each to exit. docker-compose runs each subgraph in its own container, on Redis.
  */
 const distRoot = path.resolve(__dirname, "..");
-const gatewayPort = envInt("GATEWAY_PORT", 4000);
-const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const children = new Map<string, ChildProcess>();
 // A developer's terminal: pretty lines from every process unless told otherwise (LOG_FORMAT=json).
 const childEnv = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty" };
@@ -63,7 +64,7 @@ async function stopAll(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-async function waitUntilReady(timeoutMs: number): Promise<void> {
+async function waitUntilReady(gatewayUrl: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
     // The gateway is ready before its subgraphs (it serves without them); the whole stack is ready when they are too.
@@ -80,13 +81,45 @@ async function waitUntilReady(timeoutMs: number): Promise<void> {
 }
 
 // Every request needs a bearer token: mint a dev one first (signed by the dev identity provider key under DATA_DIR/keys).
-const EXAMPLE = `TOKEN=$(npm run token --silent -- --persona national-analyst)
+const example = (gatewayUrl: string) => `TOKEN=$(npm run token --silent -- --persona national-analyst)
 curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   -d '{"query":"{ order(id: \\"spo-07-2020-0002\\") { reference kind status madeOn expiresOn applicantForce { name } court { name } } }"}'`;
+
+/**
+ * Every port this stack would listen on, from the services' own configuration (which is validated on the way:
+ * a bad setting is said here once, before any process starts).
+ */
+function wantedPorts(): { host: string; ports: WantedPort[] } {
+  const gateway = readGatewayConfig();
+  const { subgraphs } = readSubgraphsEnv(SUBGRAPH_NAMES, DEFAULT_SUBGRAPH_PORTS);
+  return {
+    host: gateway.host,
+    ports: [
+      { owner: "gateway", variable: "GATEWAY_PORT", port: gateway.port },
+      ...SUBGRAPH_NAMES.map((name) => ({ owner: `${name} subgraph`, variable: `${name.toUpperCase()}_PORT`, port: subgraphs[name].port })),
+    ],
+  };
+}
 
 async function main(): Promise<void> {
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
+  let wanted: ReturnType<typeof wantedPorts>;
+  try {
+    wanted = wantedPorts();
+  } catch (error) {
+    log.fatal(`cannot start: ${describeStartFailure(error)}`);
+    process.exit(1);
+  }
+  // Another stack (or anything else) on one of our ports would answer for ours, or make half of ours fail: refuse at once.
+  const taken = await takenPorts(wanted.ports, wanted.host);
+  if (taken.length > 0) {
+    log.fatal(
+      `cannot start: ${taken.join("; ")}. Stop what holds it (another npm start?), or give this stack other ports (GATEWAY_PORT, <NAME>_PORT with <NAME>_URL).`,
+    );
+    process.exit(1);
+  }
+  const gatewayUrl = `http://127.0.0.1:${wanted.ports[0].port}`;
   // Before any service starts, so they all read the same dev keys.
   await ensureDevKeys(dataDir());
   start("subgraphs", path.join("dev", "embedded-subgraphs.main.js"));
@@ -95,9 +128,9 @@ async function main(): Promise<void> {
   // on the port would otherwise answer for it (and ours would fail on the port or the embedded databases' locks).
   await listening(gateway);
   // The first start loads the demo data into each embedded database, which takes a while.
-  await waitUntilReady(10 * 60 * 1000);
+  await waitUntilReady(gatewayUrl, 10 * 60 * 1000);
   if (stopping) return;
-  log.info(`SPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${EXAMPLE}\n\nCtrl-C stops everything.\n`);
+  log.info(`SPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${example(gatewayUrl)}\n\nCtrl-C stops everything.\n`);
 }
 
 main().catch((error: unknown) => {

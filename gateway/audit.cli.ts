@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { AUDITED_ENTITIES, disclosedIdsByEntity } from "../domain/audited-entities";
-import { readAuditStoreConfig } from "../platform/audit/config";
+import { auditStorePiece } from "../platform/audit/config";
+import { envSchema, readEnv } from "../platform/env-schema";
+import { logPiece } from "../platform/log";
 import type { AuditEntry, AuditRecord } from "../platform/audit/record";
 import {
   appendAuditEntries,
@@ -17,7 +19,7 @@ import { verifyAuditChain, type AuditChainAnchor } from "../platform/audit/verif
 import type { Db } from "../platform/db/db";
 import { DataDirLockedError } from "../platform/db/data-dir-lock";
 import { openDatabase } from "../platform/db/open-db";
-import { DEFAULT_AUDIT_CONTENT, readAuditContentConfig } from "../platform/audit/content-config";
+import { auditContentPiece, DEFAULT_AUDIT_CONTENT } from "../platform/audit/content-config";
 import type { AuditValueHasher } from "../platform/audit/value-hash";
 import { checkJustification } from "./audit/justification";
 
@@ -264,9 +266,23 @@ export async function runAuditCli(argv: readonly string[], io: AuditCliIo): Prom
   return 0;
 }
 
+/** Everything the audit CLI reads: the store the gateway writes and how its values are hashed. */
+export const AUDIT_CLI_ENV = envSchema("audit CLI", { log: logPiece, store: auditStorePiece, content: auditContentPiece });
+
+function readAuditCliEnv() {
+  return readEnv(AUDIT_CLI_ENV);
+}
+
 if (require.main === module) {
-  const { database } = readAuditStoreConfig();
-  const content = readAuditContentConfig();
+  let settings: ReturnType<typeof readAuditCliEnv>;
+  try {
+    settings = readAuditCliEnv();
+  } catch (error) {
+    process.stderr.write(`audit: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const { database } = settings.store;
+  const content = settings.content;
   let db: ReturnType<typeof openDatabase>;
   try {
     db = openDatabase(database);

@@ -47,7 +47,7 @@ export type GatewayBuildConfig = Pick<
   Partial<
     Pick<
       GatewayConfig,
-      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "tracing" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins"
+      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "tracing" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins" | "audit"
     >
   >;
 
@@ -125,12 +125,17 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
   let auditDb = overrides.auditDb;
   let audit = overrides.audit ?? {};
   if (!auditDb) {
-    const auditConfig = readAuditStoreConfig();
+    const auditConfig = config.audit?.store ?? readAuditStoreConfig();
     const db = openDatabase(auditConfig.database);
     auditDb = db;
     opened.push(() => db.close());
     await ensureAuditStoreMigrated(db);
-    audit = { maxBatch: auditConfig.maxBatch, writeTimeoutMs: auditConfig.writeTimeoutMs, content: readAuditContentConfig(), ...audit };
+    audit = {
+      maxBatch: auditConfig.maxBatch,
+      writeTimeoutMs: auditConfig.writeTimeoutMs,
+      content: config.audit?.content ?? readAuditContentConfig(),
+      ...audit,
+    };
   }
   let responseCache = overrides.responseCache;
   if (!responseCache) {

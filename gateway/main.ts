@@ -1,13 +1,14 @@
 import { listen } from "../platform/http";
 import { readGatewayConfig } from "./config";
 import { buildGateway } from "./build";
-import { describeStartFailure } from "../platform/errors/error-log";
-import { nameProcessLogger, processLog } from "../platform/log";
+import { nameProcessLogger } from "../platform/log";
+import { exitOnStartFailure } from "../platform/start-failure";
 
 /** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
 export async function runGateway(): Promise<void> {
-  const log = nameProcessLogger("gateway");
+  // Configuration first: a bad LOG_LEVEL is reported with every other problem, not on its own.
   const config = readGatewayConfig();
+  const log = nameProcessLogger("gateway");
   const gateway = await buildGateway(config, { log });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
@@ -34,8 +35,5 @@ export async function runGateway(): Promise<void> {
 }
 
 if (require.main === module) {
-  runGateway().catch((error: unknown) => {
-    processLog().fatal(`failed to start: ${describeStartFailure(error)}`);
-    process.exit(1);
-  });
+  runGateway().catch((error: unknown) => exitOnStartFailure("gateway", error));
 }

@@ -1,5 +1,7 @@
 import pino, { type DestinationStream, type Level, type Logger, type LoggerOptions } from "pino";
-import { ConfigError, envOptional } from "./env";
+import { ConfigError } from "./env";
+import { envPiece, readPiece, type EnvPiece } from "./env-schema";
+import { optionalChoiceVar } from "./env-values";
 import { currentRequestId } from "./request-scope";
 
 export type { Logger } from "pino";
@@ -14,7 +16,7 @@ export interface LogSettings {
 }
 
 /** pino's own levels (stated there, not again here), and "silent". */
-const LEVELS: readonly string[] = [...Object.keys(pino.levels.values), "silent"];
+const LEVELS: [string, ...string[]] = ["silent", ...Object.keys(pino.levels.values)];
 
 /**
  * LOG_LEVEL (default info; silent under jest, whose NODE_ENV is "test", so a
@@ -23,17 +25,31 @@ const LEVELS: readonly string[] = [...Object.keys(pino.levels.values), "silent"]
  * production collector reads one JSON object a line; pretty is refused in
  * production, where pino-pretty, a development dependency, is not installed).
  */
+export const logPiece: EnvPiece<LogSettings> = envPiece({
+  variables: {
+    LOG_LEVEL: optionalChoiceVar(LEVELS, {
+      default: "`info`; `silent` under jest (`NODE_ENV=test`)",
+      meaning: "`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent` ([Logs](../operations.md#logs))",
+    }),
+    LOG_FORMAT: optionalChoiceVar(["json", "pretty"], {
+      default: "`pretty` with `NODE_ENV=development` or on a terminal outside production (`npm start`), `json` otherwise",
+      meaning: "`json` (one object a line) or `pretty` (pino-pretty, a development dependency; refused with `NODE_ENV=production`)",
+    }),
+  },
+  read: (values, context) => {
+    const env = process.env;
+    const level = values.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info");
+    // A terminal outside production and tests is a developer's (containers have none): pretty there too.
+    const developer =
+      env.NODE_ENV === "development" || (process.stdout.isTTY === true && env.NODE_ENV !== "production" && env.NODE_ENV !== "test");
+    const format = values.LOG_FORMAT ?? (developer ? "pretty" : "json");
+    if (format === "pretty" && context.production) throw new ConfigError(`LOG_FORMAT="pretty": for development only`);
+    return { level: level as LogSettings["level"], format: format as LogFormat };
+  },
+});
+
 export function readLogSettings(): LogSettings {
-  const env = process.env;
-  const level = envOptional("LOG_LEVEL") ?? (env.NODE_ENV === "test" ? "silent" : "info");
-  if (!LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(", ")}; got "${level}"`);
-  // A terminal outside production and tests is a developer's (containers have none): pretty there too.
-  const developer =
-    env.NODE_ENV === "development" || (process.stdout.isTTY === true && env.NODE_ENV !== "production" && env.NODE_ENV !== "test");
-  const format = envOptional("LOG_FORMAT") ?? (developer ? "pretty" : "json");
-  if (format !== "json" && format !== "pretty") throw new ConfigError(`LOG_FORMAT must be json or pretty; got "${format}"`);
-  if (format === "pretty" && env.NODE_ENV === "production") throw new ConfigError("LOG_FORMAT=pretty is for development only");
-  return { level: level as LogSettings["level"], format };
+  return readPiece(logPiece);
 }
 
 /**

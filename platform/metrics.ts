@@ -1,7 +1,8 @@
 import type http from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Registry } from "prom-client";
-import { ConfigError, envOptional } from "./env";
+import { envPiece, readPiece, type EnvPiece } from "./env-schema";
+import { optionalMinLengthVar } from "./env-values";
 
 /**
  * Who may scrape /metrics. It is served on the service's own port (one port
@@ -16,13 +17,23 @@ export type MetricsAccess = { kind: "token"; token: string } | { kind: "open" } 
  * METRICS_TOKEN (at least 32 characters) protects /metrics; unset, /metrics is
  * open in development and off in production (a production scrape needs the token).
  */
-export function readMetricsAccess(production = process.env.NODE_ENV === "production"): MetricsAccess {
-  const token = envOptional("METRICS_TOKEN");
-  if (token !== undefined) {
-    if (token.length < 32) throw new ConfigError("METRICS_TOKEN must be at least 32 characters");
-    return { kind: "token", token };
-  }
-  return production ? { kind: "off" } : { kind: "open" };
+export const metricsPiece: EnvPiece<MetricsAccess> = envPiece({
+  variables: {
+    METRICS_TOKEN: optionalMinLengthVar(32, {
+      default: "unset → `/metrics` open in development, 404 in production",
+      meaning: "bearer token (at least 32 characters) a scraper must send to `GET /metrics` ([Metrics](../operations.md#metrics))",
+      secret: true,
+    }),
+  },
+  read: (values, context): MetricsAccess => {
+    const token = values.METRICS_TOKEN;
+    if (token !== undefined) return { kind: "token", token };
+    return context.production ? { kind: "off" } : { kind: "open" };
+  },
+});
+
+export function readMetricsAccess(): MetricsAccess {
+  return readPiece(metricsPiece);
 }
 
 function sameToken(given: string, expected: string): boolean {

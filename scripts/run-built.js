@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * node scripts/run-built.js dist/<path>.js [args…]: runs a compiled CLI
- * (token, seed, compose), building the project first only when dist/ is
- * missing or older than the TypeScript sources. Rebuilding on every call took
- * tens of seconds per token; an up-to-date run costs one stat per source file.
+ * node scripts/run-built.js dist/<path>.js [args…]: runs a compiled entry
+ * point (npm start, token, seed, compose), building the project first only
+ * when dist/ is missing or older than the TypeScript sources. Rebuilding on
+ * every call took tens of seconds; an up-to-date run costs one stat per source
+ * file, and a build after a change is incremental (tsconfig.build.json keeps
+ * its tsBuildInfo in dist/), so it compiles what the change affects.
  *
  * Plain JavaScript because it has to run before anything is compiled. The
  * build's output goes to stderr so that the CLI's stdout stays exactly what
@@ -37,28 +39,36 @@ function newestSourceMtime(root) {
   return newest;
 }
 
-/**
- * True when `entry` (a compiled file) is missing or older than a source. tsc
- * rewrites every output on each build, so the entry's time is the build's time.
- */
+/** Written after each successful build: an incremental build rewrites only what changed, so no output's time is the build's. */
+const BUILD_STAMP = path.join("dist", ".build-stamp");
+
+function mtimeOf(file) {
+  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+}
+
+/** True when `entry` (a compiled file) is missing or older than a source (its own time or the last build's, whichever is later). */
 function isBuildStale(root, entry) {
   const compiled = path.resolve(root, entry);
   if (!fs.existsSync(compiled)) return true;
-  return fs.statSync(compiled).mtimeMs < newestSourceMtime(root);
+  return Math.max(mtimeOf(compiled), mtimeOf(path.join(root, BUILD_STAMP))) < newestSourceMtime(root);
 }
 
-/** Compiles the project; a failed build emits nothing, so dist/ stays stale and the next run tries again. */
+/**
+ * Compiles the project with tsc --build: incremental (its tsBuildInfo in dist/), and a no-op in about a second when
+ * nothing changed. A failed build emits nothing (noEmitOnError), so dist/ stays stale and the next run tries again.
+ */
 function build(root) {
   process.stderr.write("Building (dist/ is missing or older than the sources)…\n");
-  const result = spawnSync(
-    process.execPath,
-    [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.build.json", "--noEmitOnError"],
-    {
-      cwd: root,
-      stdio: ["ignore", 2, 2],
-    },
-  );
-  return result.status ?? 1;
+  const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "--build", "tsconfig.build.json"], {
+    cwd: root,
+    stdio: ["ignore", 2, 2],
+  });
+  const status = result.status ?? 1;
+  if (status === 0) {
+    fs.mkdirSync(path.join(root, "dist"), { recursive: true });
+    fs.writeFileSync(path.join(root, BUILD_STAMP), `${new Date().toISOString()}\n`);
+  }
+  return status;
 }
 
 function main(argv) {

@@ -42,7 +42,9 @@ describe("scripts/run-built.js", () => {
       rootDir: ".",
     };
     writeFileSync(inRoot("tsconfig.json"), JSON.stringify({ compilerOptions, include: ["gateway"] }));
-    writeFileSync(inRoot("tsconfig.build.json"), JSON.stringify({ extends: "./tsconfig.json" }));
+    // The build settings of the project's own tsconfig.build.json that the script relies on (its types aside).
+    const build = { incremental: true, tsBuildInfoFile: "dist/tsconfig.build.tsbuildinfo", noEmitOnError: true };
+    writeFileSync(inRoot("tsconfig.build.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: build }));
     echo(`"argv: " + process.argv.slice(2).join(" ")`);
     for (const file of ["tsconfig.json", "tsconfig.build.json", "gateway/echo.cli.ts"]) age(inRoot(file), -120);
   });
@@ -76,6 +78,15 @@ describe("scripts/run-built.js", () => {
     const result = run();
     expect(result.stderr).toMatch(/^Building/);
     expect(result.stdout).toBe("changed\n");
+  });
+
+  it("counts an incremental build that left the entry as it was: the next run does not build again", () => {
+    writeFileSync(inRoot("gateway", "other.ts"), "export const other = 1;\n");
+    age(compiled(), -30);
+    expect(run().stderr).toMatch(/^Building/);
+    // tsc --build rewrote only other.js: the entry is still older than the source that changed.
+    expect(statSync(compiled()).mtimeMs).toBeLessThan(statSync(inRoot("gateway", "other.ts")).mtimeMs);
+    expect(run().stderr).toBe("");
   });
 
   it("rebuilds when the build settings changed", () => {

@@ -54,7 +54,10 @@ describe("stopping a subgraph whose Redis is unreachable", () => {
     try {
       const running = await startSubgraph(SUBGRAPHS.orders, TOPOLOGY, bus);
       // Its consumers and relay are now waiting on a Redis that refuses every connection, which it retries.
-      await waitUntil(async () => logged.some((line) => line.includes("[events] Redis unreachable")), "Redis is found unreachable");
+      await waitUntil(
+        async () => logged.some((line) => line.includes("[events] Redis (REDIS_URL) unreachable")),
+        "Redis is found unreachable",
+      );
       const GRACE_MS = readShutdownGraceMs();
       let timer: NodeJS.Timeout | undefined;
       const stopped = await Promise.race([
@@ -70,7 +73,7 @@ describe("stopping a subgraph whose Redis is unreachable", () => {
       clearTimeout(timer);
       expect(stopped).toBe("stopped");
       // Several reconnect attempts, one line: the state changed once (reachable → unreachable).
-      expect(logged.filter((line) => line.includes("[events] Redis unreachable"))).toHaveLength(1);
+      expect(logged.filter((line) => line.includes("[events] Redis (REDIS_URL) unreachable"))).toHaveLength(1);
       expect(printed.filter((line) => line.includes("Unhandled error event"))).toEqual([]);
     } finally {
       log.mockRestore();
@@ -121,7 +124,7 @@ describe("a subgraph process whose Redis is unreachable, on SIGTERM", () => {
         SHUTDOWN_GRACE_MS: String(graceMs),
       });
       const [, url] = await child.waitForLine(/"msg":"listening on (http:[^"\s]+)/, "the subgraph listens");
-      await child.waitForLine(/\[events\] Redis unreachable/, "it finds Redis unreachable", 30_000);
+      await child.waitForLine(/\[events\] Redis \(REDIS_URL\) unreachable/, "it finds Redis unreachable", 30_000);
       // Ready (it serves from its database; Redis is reported, not fatal). Answering takes the one-second
       // Redis ping bound, through several of ioredis's reconnect attempts.
       const readiness = await fetch(new URL("/health/ready", url));
@@ -153,7 +156,7 @@ describe("a subgraph process whose Redis is unreachable, on SIGTERM", () => {
       expect(lines.filter((line) => line.includes("did not stop within"))).toEqual([]);
       expect(lines.filter((line) => line.includes("Unhandled error event"))).toEqual([]);
       // One change of state (reachable → unreachable), one line, however many reconnect attempts.
-      expect(lines.filter((line) => line.includes("[events] Redis unreachable"))).toHaveLength(1);
+      expect(lines.filter((line) => line.includes("[events] Redis (REDIS_URL) unreachable"))).toHaveLength(1);
     },
     BUILD_AND_START_MS + 60_000,
   );

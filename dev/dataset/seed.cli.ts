@@ -1,8 +1,9 @@
-import { SUBGRAPH_NAMES, type SubgraphName, DEFAULT_SUBGRAPH_PORTS } from "../../domain/topology";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../domain/topology";
 import "reflect-metadata";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readSubgraphConfig } from "../../platform/config";
+import { subgraphDatabasePiece, type DatabaseConfig } from "../../platform/config";
+import { envSchema, readEnv, type EnvPiece } from "../../platform/env-schema";
 import type { Db } from "../../platform/db/db";
 import { recordDatasetLoad } from "./dataset-load";
 import { migrate } from "../../platform/db/migrate";
@@ -10,7 +11,7 @@ import { migrationDirsOf } from "../../platform/subgraph/subgraph";
 import { openDatabase } from "../../platform/db/open-db";
 import { SUBGRAPHS } from "../../subgraphs/registry";
 import { generateDataset } from "./generate";
-import { nameProcessLogger } from "../../platform/log";
+import { logPiece, nameProcessLogger } from "../../platform/log";
 
 const log = nameProcessLogger("seed");
 
@@ -31,8 +32,7 @@ function readOptions(): { orders: number; seed: number } {
   return { orders, seed };
 }
 
-async function openEmpty(name: SubgraphName): Promise<Db> {
-  const config = readSubgraphConfig(name, DEFAULT_SUBGRAPH_PORTS).database;
+async function openEmpty(name: SubgraphName, config: DatabaseConfig): Promise<Db> {
   if (config.engine === "pglite") rmSync(config.dataDir, { recursive: true, force: true });
   let db = openDatabase(config);
   if (config.engine === "postgres") {
@@ -44,11 +44,21 @@ async function openEmpty(name: SubgraphName): Promise<Db> {
   return db;
 }
 
+/** The four databases, validated together before any is touched. */
+const SEED_CLI_ENV = envSchema("seed CLI", {
+  log: logPiece,
+  ...(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphDatabasePiece(name)])) as Record<
+    SubgraphName,
+    EnvPiece<DatabaseConfig>
+  >),
+});
+
 async function main(): Promise<void> {
+  const databases = readEnv(SEED_CLI_ENV);
   const spec = readOptions();
   const started = Date.now();
   const dbs = new Map<SubgraphName, Db>();
-  for (const name of SUBGRAPH_NAMES) dbs.set(name, await openEmpty(name));
+  for (const name of SUBGRAPH_NAMES) dbs.set(name, await openEmpty(name, databases[name]));
   let loaded = 0;
   for (const chunk of generateDataset(spec)) {
     await Promise.all(SUBGRAPH_NAMES.map((name) => SUBGRAPHS[name].insertDatasetChunk(dbs.get(name)!, chunk)));

@@ -6,6 +6,7 @@ import { nameProcessLogger } from "../../platform/log";
 
 const log = nameProcessLogger("compose");
 import { accessTableDoc, jurisdictionTableDoc } from "./access-table";
+import { configurationTableDoc } from "./configuration-table";
 import { COMPOSED_SUBGRAPH_NAMES, composeSupergraph, contractBreakingChanges } from "./composition";
 
 /**
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     writeFileSync(repoPath("schema", "subgraphs", `${name}.graphql`), composition.subgraphSdl[name]);
   }
   writeFileSync(repoPath("schema", "supergraph.graphql"), composition.supergraphSdl);
-  const generated = [accessTableDoc(composition.supergraphSdl), jurisdictionTableDoc()];
+  const generated = [accessTableDoc(composition.supergraphSdl), jurisdictionTableDoc(), configurationTableDoc()];
   for (const doc of generated) {
     mkdirSync(path.dirname(repoPath(doc.path)), { recursive: true });
     writeFileSync(repoPath(doc.path), doc.content);

@@ -74,13 +74,20 @@ describe("gateway configuration of the response cache", () => {
     expect(shared).toEqual({
       kind: "redis",
       url: "redis://events:6379",
+      // Named in its connection trouble, never the URL (it may carry a password).
+      urlVariable: "REDIS_URL",
       keyPrefix: "spo:cache:",
       commandTimeoutMs: 100,
       eventStreamPrefix: "spo:events",
     });
     const own = withEnv({ ...UNSET, REDIS_URL: "redis://events:6379", RESPONSE_CACHE_REDIS_URL: "redis://cache:6379" }, readGatewayConfig)
       .responseCache.store;
-    expect(own).toMatchObject({ kind: "redis", url: "redis://cache:6379", eventStreamPrefix: undefined });
+    expect(own).toMatchObject({
+      kind: "redis",
+      url: "redis://cache:6379",
+      urlVariable: "RESPONSE_CACHE_REDIS_URL",
+      eventStreamPrefix: undefined,
+    });
   });
 
   it("can be switched off, never given an unbounded TTL, naming the variable", () => {
@@ -89,5 +96,74 @@ describe("gateway configuration of the response cache", () => {
       /RESPONSE_CACHE_TTL_SECONDS must be at least 1/,
     );
     expect(() => withEnv({ ...UNSET, RESPONSE_CACHE: "maybe" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE/);
+  });
+});
+
+describe("gateway configuration, validated as a whole", () => {
+  /** Only what is given: nothing of the test run's own environment. */
+  const read = (env: Record<string, string>) => () => readGatewayConfig(env);
+
+  it("names every setting a production gateway is missing, in one message", () => {
+    let message = "";
+    try {
+      readGatewayConfig({ NODE_ENV: "production" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^The gateway configuration has 6 problems:/);
+    for (const missing of [
+      "none of JWKS_URL, JWT_PUBLIC_KEYS_FILE is set",
+      "JWT_ISSUER is not set",
+      "JWT_AUDIENCE is not set",
+      "GATEWAY_SIGNING_KEY_FILE is not set",
+      "none of AUDIT_DATABASE_URL, DATABASE_URL is set",
+      "none of AUDIT_HASH_KEYS_FILE, AUDIT_HASH_KEY is set",
+    ]) {
+      expect(message).toContain(`  - ${missing}: required with NODE_ENV=production`);
+    }
+  });
+
+  it("starts in production once they are given", () => {
+    const config = readGatewayConfig({
+      NODE_ENV: "production",
+      JWKS_URL: "https://idp.example/jwks",
+      JWT_ISSUER: "https://idp.example",
+      JWT_AUDIENCE: "spo-api",
+      GATEWAY_SIGNING_KEY_FILE: "/keys/gateway.jwk.json",
+      AUDIT_DATABASE_URL: "postgres://audit@db/spo",
+      AUDIT_HASH_KEY: Buffer.alloc(32, 1).toString("base64"),
+    });
+    expect(config.tokens).toMatchObject({ keys: { kind: "url", url: "https://idp.example/jwks" }, issuer: "https://idp.example" });
+    expect(config.audit?.store.database).toMatchObject({ engine: "postgres", urlVariable: "AUDIT_DATABASE_URL" });
+  });
+
+  it.each([
+    ["DATABASE_URL", "notaurl", 'DATABASE_URL="notaurl": expected a postgres:// or postgresql:// URL'],
+    ["GATEWAY_PORT", "99999", 'GATEWAY_PORT="99999": expected a whole number from 0 to 65535'],
+    ["JWKS_URL", "not-a-url", 'JWKS_URL="not-a-url": expected a http:// or https:// URL'],
+    ["AUTHORIZATION_MODE", "lenient", 'AUTHORIZATION_MODE="lenient": expected one of filter, reject'],
+    ["RATE_LIMITS", "court-listing", 'RATE_LIMITS="court-listing": expected <persona>=<requests>/<seconds>'],
+  ])("names %s=%s, its value and what is expected", (name, value, expected) => {
+    expect(read({ [name]: value })).toThrow(expected);
+  });
+
+  it("reports bad values and missing settings together", () => {
+    expect(read({ NODE_ENV: "production", GATEWAY_PORT: "99999", LOG_LEVEL: "loud" })).toThrow(
+      /has 8 problems:(.|\n)*GATEWAY_PORT="99999"(.|\n)*LOG_LEVEL="loud"(.|\n)*JWT_ISSUER is not set/,
+    );
+  });
+
+  it("never repeats a secret or a URL's password", () => {
+    const message = (() => {
+      try {
+        readGatewayConfig({ METRICS_TOKEN: "short-secret", DATABASE_URL: "mysql://spo:hunter2@db/spo" });
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain("METRICS_TOKEN=(set; not shown): expected at least 32 characters");
+    expect(message).toContain('DATABASE_URL="mysql://spo:***@db/spo"');
+    expect(message).not.toMatch(/short-secret|hunter2/);
   });
 });

@@ -18,6 +18,8 @@ export type ResponseCacheStore =
   | {
       kind: "redis";
       url: string;
+      /** The variable the URL came from, named in its connection trouble (never the URL: it may carry a password). */
+      urlVariable?: string;
       keyPrefix: string;
       commandTimeoutMs: number;
       /**

@@ -4,6 +4,8 @@ import { traceRedisCommands } from "../../platform/tracing/traced-redis";
 
 export interface RedisKeyValueCacheOptions {
   url: string;
+  /** Where the URL came from (RESPONSE_CACHE_REDIS_URL, REDIS_URL), named in connection trouble. */
+  urlVariable?: string;
   /** Prepended to every key, so the cache shares a Redis with the event streams without touching them. */
   keyPrefix: string;
   /** A command not answered within this fails (and the cache treats it as a miss). */
@@ -41,7 +43,9 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
     this.redis.on("error", (error: Error) => {
       if (error.message === this.lastLoggedError) return;
       this.lastLoggedError = error.message;
-      options.log(`[response-cache] Redis: ${error.message}; answering without the cache until it is back`);
+      options.log(
+        `[response-cache] Redis (${options.urlVariable ?? "its URL"}): ${error.message}; answering without the cache until it is back`,
+      );
     });
     this.redis.on("ready", () => {
       this.lastLoggedError = null;

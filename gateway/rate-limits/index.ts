@@ -19,7 +19,8 @@ export interface RateLimitConfig {
   budgets: Readonly<Record<string, RateBudget>>;
   defaultBudget: RateBudget;
   /** Redis shared by every replica (budgets hold across them), else this process's memory only. */
-  store: { kind: "redis"; url: string; keyPrefix: string } | { kind: "memory" };
+  /** urlVariable: where the URL came from, named in connection trouble (never the URL: it may carry a password). */
+  store: { kind: "redis"; url: string; urlVariable?: string; keyPrefix: string } | { kind: "memory" };
 }
 
 /** A caller sending more than ten requests a second for a minute is a runaway script, not a person or a listing system. */
@@ -84,7 +85,10 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   let redisTrouble: string | undefined;
   redis?.on("error", (error: Error) => {
     // Once per change: an outage is one line, not one per request.
-    if (redisTrouble === undefined) options.log.warn(`rate limits: Redis unavailable (${error.name}); counting in this process meanwhile`);
+    if (redisTrouble === undefined)
+      options.log.warn(
+        `rate limits: Redis (${options.store.kind === "redis" ? (options.store.urlVariable ?? "its URL") : ""}) unavailable (${error.name}); counting in this process meanwhile`,
+      );
     redisTrouble = error.name;
   });
   redis?.on("ready", () => {

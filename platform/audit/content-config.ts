@@ -1,4 +1,5 @@
-import { ConfigError, envInt, envOptional, envString } from "../env";
+import { envPiece, readPiece, type EnvPiece } from "../env-schema";
+import { optionalTextVar, textVar, wholeNumberVar } from "../env-values";
 import { AuditValueHasher, DEVELOPMENT_HASH_KEY, readAuditHashKeyFile } from "./value-hash";
 
 /** Long enough to say why in words ("risk assessment", "complaint 2026/118"), short enough for a header. */
@@ -28,21 +29,42 @@ export const DEFAULT_AUDIT_CONTENT: Readonly<AuditContentConfig> = {
  * (base64, at least 32 bytes) with AUDIT_HASH_KEY_ID; the development key
  * otherwise, never in production.
  */
-function readHasher(): AuditValueHasher {
-  const file = envOptional("AUDIT_HASH_KEYS_FILE");
-  if (file) return readAuditHashKeyFile(file);
-  const secret = envOptional("AUDIT_HASH_KEY");
-  if (secret) return new AuditValueHasher({ id: envString("AUDIT_HASH_KEY_ID", "k1"), secret: Buffer.from(secret, "base64") });
-  if (process.env.NODE_ENV === "production") {
-    throw new ConfigError("Set AUDIT_HASH_KEYS_FILE (or AUDIT_HASH_KEY): production never hashes the audit trail with the development key");
-  }
-  return DEFAULT_AUDIT_CONTENT.hasher;
-}
+export const auditContentPiece: EnvPiece<AuditContentConfig> = envPiece({
+  variables: {
+    AUDIT_HASH_KEYS_FILE: optionalTextVar({
+      default: "the development key (refused with `NODE_ENV=production`)",
+      meaning: "the keys audit records hash case notes and identity with ([docs/audit-trail.md](../audit-trail.md))",
+    }),
+    AUDIT_HASH_KEY: optionalTextVar({
+      default: "unset",
+      meaning: "one such key, base64 (at least 32 bytes), instead of the file",
+      secret: true,
+    }),
+    AUDIT_HASH_KEY_ID: textVar("k1", { meaning: "the id of `AUDIT_HASH_KEY`" }),
+    AUDIT_MAX_RECORDED_TEXT_BYTES: wholeNumberVar(
+      DEFAULT_MAX_RECORDED_TEXT_BYTES,
+      { meaning: "a record's document or variables text longer than this is stored as its sha256 and length" },
+      { min: 256 },
+    ),
+    AUDIT_MIN_JUSTIFICATION_LENGTH: wholeNumberVar(
+      DEFAULT_MIN_JUSTIFICATION_LENGTH,
+      { meaning: "the shortest justification accepted" },
+      { min: 1 },
+    ),
+  },
+  production: [
+    { anyOf: ["AUDIT_HASH_KEYS_FILE", "AUDIT_HASH_KEY"], why: "production never hashes the audit trail with the development key" },
+  ],
+  read: (values) => {
+    const hasher = values.AUDIT_HASH_KEYS_FILE
+      ? readAuditHashKeyFile(values.AUDIT_HASH_KEYS_FILE)
+      : values.AUDIT_HASH_KEY
+        ? new AuditValueHasher({ id: values.AUDIT_HASH_KEY_ID, secret: Buffer.from(values.AUDIT_HASH_KEY, "base64") })
+        : DEFAULT_AUDIT_CONTENT.hasher;
+    return { hasher, maxTextBytes: values.AUDIT_MAX_RECORDED_TEXT_BYTES, minJustificationLength: values.AUDIT_MIN_JUSTIFICATION_LENGTH };
+  },
+});
 
 export function readAuditContentConfig(): AuditContentConfig {
-  const minJustificationLength = envInt("AUDIT_MIN_JUSTIFICATION_LENGTH", DEFAULT_MIN_JUSTIFICATION_LENGTH);
-  if (minJustificationLength < 1) throw new ConfigError("AUDIT_MIN_JUSTIFICATION_LENGTH must be at least 1");
-  const maxTextBytes = envInt("AUDIT_MAX_RECORDED_TEXT_BYTES", DEFAULT_MAX_RECORDED_TEXT_BYTES);
-  if (maxTextBytes < 256) throw new ConfigError("AUDIT_MAX_RECORDED_TEXT_BYTES must be at least 256");
-  return { hasher: readHasher(), maxTextBytes, minJustificationLength };
+  return readPiece(auditContentPiece);
 }

@@ -30,6 +30,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** The variable the URL came from (DATABASE_URL, AUDIT_DATABASE_URL, ...): named in every connection failure. */
   urlVariable?: string;
+  /** What it holds ("the audit trail"): named with the variable in every connection failure. */
+  store?: string;
   timeouts?: Partial<DbTimeouts>;
 }
 
@@ -89,7 +91,7 @@ export function openPostgres(options: PostgresOptions): Db {
   // (never the URL: it may carry a password); any other error (a constraint, a bug) passes as it is.
   const translate = (error: unknown): unknown => {
     if (!isConnectionLoss(error)) return error;
-    const detail = `the database of ${source} did not answer (${(error as Error).message}; bounds: DB_CONNECT_TIMEOUT_MS=${timeouts.connectMs}, DB_STATEMENT_TIMEOUT_MS=${timeouts.statementMs})`;
+    const detail = `${options.store ?? "the database"} (${source}) did not answer (${(error as Error).message}; bounds: DB_CONNECT_TIMEOUT_MS=${timeouts.connectMs}, DB_STATEMENT_TIMEOUT_MS=${timeouts.statementMs})`;
     processLog().error({ component: `db ${options.schema}` }, detail);
     return databaseUnavailableError(detail);
   };

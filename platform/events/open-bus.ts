@@ -16,7 +16,7 @@ export function openEventBus<Stream extends string>(
   if (config.kind === "in-process") return new InProcessBus(topology);
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
   const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
-  logConnectionStateChanges(redis, "[events] Redis", log ?? ((message) => processLog().warn(message)));
+  logConnectionStateChanges(redis, "[events] Redis (REDIS_URL)", log ?? ((message) => processLog().warn(message)));
   return new RedisStreamBus(redis, { topology, keyPrefix: config.keyPrefix, log });
 }
 

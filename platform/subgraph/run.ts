@@ -1,14 +1,15 @@
-import { readEventBusConfig, readShutdownGraceMs, readSubgraphConfig, type SubgraphConfig } from "../config";
+import { readSubgraphConfig, readSubgraphsEnv, type SubgraphConfig, type SubgraphsSettings } from "../config";
 import type { EventBus } from "../events/bus";
 import { openEventBus, type EventBusConfig } from "../events/open-bus";
 import { listen } from "../http";
 import type { Db } from "../db/db";
 import { describeErrorForLog, describeStartFailure } from "../errors/error-log";
 import { nameProcessLogger, processLog } from "../log";
+import { exitOnStartFailure } from "../start-failure";
 import type { FederationTopology } from "../topology";
 import type { AnySubgraphDefinition, SubgraphDefinition } from "./subgraph";
 import { buildSubgraph } from "./build";
-import { readTracingSettings, startTracing } from "../tracing/tracing";
+import { startTracing } from "../tracing/tracing";
 
 /** On stop, how long requests in flight get to finish before their connections are cut. */
 const IN_FLIGHT_GRACE_MS = 5_000;
@@ -26,6 +27,8 @@ export type PrepareDatabase = (db: Db, definition: SubgraphDefinition<unknown>, 
 
 export interface RunOptions {
   prepareDatabase?: PrepareDatabase;
+  /** Its configuration, read already (with the rest of its process's); otherwise read from the environment. */
+  config?: SubgraphConfig;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function startSubgraph<TLoaders, Name extends string>(
   bus: EventBus,
   options: RunOptions = {},
 ): Promise<RunningSubgraph> {
-  const config = readSubgraphConfig(definition.name, topology.defaultPorts);
+  const config = (options.config as SubgraphConfig<Name> | undefined) ?? readSubgraphConfig(definition.name, topology.defaultPorts);
   const logger = processLog().child({ subgraph: definition.name });
   const log = (message: string) => logger.info(message);
   const server = await buildSubgraph(definition, config, {
@@ -77,16 +80,27 @@ export async function startSubgraph<TLoaders, Name extends string>(
 export function runSubgraphsMain<Name extends string, Stream extends string>(
   definitions: AnySubgraphDefinition<Name>[],
   topology: FederationTopology<Name, Stream>,
-  busConfig: EventBusConfig = readEventBusConfig(),
+  busConfig?: EventBusConfig,
   options: RunOptions = {},
 ): void {
   const label = definitions.length === 1 ? definitions[0].name : "subgraphs";
+  let settings: SubgraphsSettings<Name>;
+  try {
+    // Everything the process reads, validated at once, before its logger: one message names every problem.
+    settings = readSubgraphsEnv(
+      definitions.map((definition) => definition.name),
+      topology.defaultPorts,
+    );
+  } catch (error) {
+    exitOnStartFailure(label, error);
+  }
+  busConfig ??= settings.bus;
   const log = nameProcessLogger(label);
   if (definitions.length === 1 && busConfig.kind === "in-process") {
     log.warn("REDIS_URL is not set: events reach only subgraphs in this process. Run all subgraphs together (npm start) or set REDIS_URL.");
   }
   // Before anything is built: the subgraphs trace only if the provider is on when they are made.
-  const tracing = readTracingSettings();
+  const tracing = settings.tracing;
   const stopTracing = tracing ? startTracing({ service: label, settings: tracing }) : undefined;
   const bus = openEventBus(busConfig, topology.streams, (message, error) =>
     log.error(error === undefined ? {} : { error: describeErrorForLog(error) }, message),
@@ -94,7 +108,7 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
   const started: RunningSubgraph[] = [];
   let stopping = false;
   // Ctrl-C under npm start reaches this process twice (SIGINT from the terminal, SIGTERM from the launcher).
-  const graceMs = readShutdownGraceMs();
+  const graceMs = settings.shutdownGraceMs;
   const stop = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
@@ -117,7 +131,8 @@ export function runSubgraphsMain<Name extends string, Stream extends string>(
   process.once("SIGINT", () => void stop(0));
   process.once("SIGTERM", () => void stop(0));
   (async () => {
-    for (const definition of definitions) started.push(await startSubgraph(definition, topology, bus, options));
+    for (const definition of definitions)
+      started.push(await startSubgraph(definition, topology, bus, { ...options, config: settings.subgraphs[definition.name] }));
   })().catch((error: unknown) => {
     log.fatal(`failed to start: ${describeStartFailure(error)}`);
     void stop(1);

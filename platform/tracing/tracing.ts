@@ -15,7 +15,8 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ConfigError, envOptional } from "../env";
+import { envPiece, readPiece, type EnvPiece } from "../env-schema";
+import { urlVar } from "../env-values";
 import { PrivateSpanExporter } from "./private-exporter";
 
 export { SpanKind } from "@opentelemetry/api";
@@ -31,17 +32,18 @@ export interface TracingSettings {
  * so a collector's usual setup works); unset, tracing is off and costs
  * nothing: no provider is registered and no span is made.
  */
+export const tracingPiece: EnvPiece<TracingSettings | undefined> = envPiece({
+  variables: {
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlVar(["http", "https"], {
+      default: "unset → tracing off",
+      meaning: "OTLP/HTTP collector the spans are exported to (`/v1/traces` is added) ([Tracing](../operations.md#tracing))",
+    }),
+  },
+  read: (values) => (values.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, "") }),
+});
+
 export function readTracingSettings(): TracingSettings | undefined {
-  const endpoint = envOptional("OTEL_EXPORTER_OTLP_ENDPOINT");
-  if (endpoint === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be a URL; got "${endpoint}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError("OTEL_EXPORTER_OTLP_ENDPOINT must be http(s)");
-  return { endpoint: endpoint.replace(/\/+$/, "") };
+  return readPiece(tracingPiece);
 }
 
 /** The process's provider while tracing is on, and how many services started it (the embedded stack runs several). */

@@ -13,6 +13,7 @@ describe("audit store configuration", () => {
       engine: "postgres",
       url: "postgres://audit/spo",
       urlVariable: "AUDIT_DATABASE_URL",
+      store: "the audit trail",
       timeouts,
       schema: "audit",
     });
@@ -22,6 +23,7 @@ describe("audit store configuration", () => {
       engine: "postgres",
       url: "postgres://db/spo",
       urlVariable: "DATABASE_URL",
+      store: "the audit trail",
       timeouts,
       schema: "audit",
     });

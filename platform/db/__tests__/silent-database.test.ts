@@ -34,6 +34,7 @@ describe("a database that accepts connections and never answers", () => {
       url: `postgres://nobody@127.0.0.1:${port}/silent`,
       schema: "audit",
       urlVariable: "AUDIT_DATABASE_URL",
+      store: "the audit trail",
       timeouts: { connectMs: 300 },
     });
     try {
@@ -45,7 +46,7 @@ describe("a database that accepts connections and never answers", () => {
         expect(failure).toBeInstanceOf(GraphQLError);
         expect((failure as GraphQLError).extensions.code).toBe("DATABASE_UNAVAILABLE");
         expect((failure as GraphQLError).originalError?.message).toMatch(
-          /the database of AUDIT_DATABASE_URL did not answer .*DB_CONNECT_TIMEOUT_MS=300/,
+          /the audit trail \(AUDIT_DATABASE_URL\) did not answer .*DB_CONNECT_TIMEOUT_MS=300/,
         );
         expect((failure as GraphQLError).message).not.toContain("AUDIT_DATABASE_URL");
       }
