@@ -23,6 +23,8 @@ export interface OrderFactsChange {
   madeOn?: string;
   expiry?: Expiry;
   ended?: { on: string; reason: `${OrderEndReason}` };
+  /** The end is undone (an appeal allowed against a refusal or a discharge): the order no longer has ended. */
+  reopened?: true;
 }
 
 /**
@@ -46,8 +48,8 @@ export class OrderWriter {
          made_on = coalesce($2::date, made_on),
          expires_on = CASE WHEN $3::boolean THEN $4::date ELSE expires_on END,
          until_further_order = CASE WHEN $3::boolean THEN $5::boolean ELSE until_further_order END,
-         ended_on = coalesce($6::date, ended_on),
-         end_reason = coalesce($7, end_reason),
+         ended_on = CASE WHEN $8::boolean THEN NULL ELSE coalesce($6::date, ended_on) END,
+         end_reason = CASE WHEN $8::boolean THEN NULL ELSE coalesce($7, end_reason) END,
          version = version + 1
        WHERE id = $1 RETURNING ${FACTS}`,
       [
@@ -58,6 +60,7 @@ export class OrderWriter {
         change.expiry?.untilFurtherOrder ?? false,
         change.ended?.on ?? null,
         change.ended?.reason ?? null,
+        change.reopened === true,
       ],
     );
     return row;
