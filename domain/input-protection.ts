@@ -36,6 +36,12 @@ export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   // Mutations: the free text they write.
   "ReportBreachInput.description": { protection: "case-notes", as: "BreachOffence.description" },
   "HearingOutcomeInput.outcomeNote": { protection: "case-notes", as: "CourtHearing.outcomeNote" },
+  "ApplyForOrderInput.grounds": { protection: "case-notes", as: "OrderEvent.note" },
+  "ApplyForOrderInput.beliefReason": { protection: "case-notes", as: "OrderEvent.note" },
+  "ProposedTermInput.description": { protection: "case-notes", as: "OrderTerm.description" },
+  "ProposedTermInput.exclusionArea": { protection: "case-notes", as: "OrderTerm.exclusionArea" },
+  "ApplyForOrderInput.appliedOn": { protection: "open", why: EVENT_DATE },
+  "ApplyForOrderInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   "ReportBreachInput.occurredOn": { protection: "open", why: EVENT_DATE },
   "HearingOutcomeInput.expiresOn": { protection: "open", why: "the day an order ends" },
   "ReportBreachInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { findForce, forcesInRegion } from "../../../platform/reference";
 import { CourtReference, ForceReference } from "../../../platform/subgraph/reference-stubs";
@@ -9,6 +9,8 @@ import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
+import { applyForOrder } from "./apply-for-order";
+import { ApplyForOrderInput } from "./order.input";
 import { OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
@@ -66,6 +68,17 @@ export class OrderResolver {
         endCursor: last ? encodeOrderCursor({ sortDate: last.sortDate, id: last.id }) : null,
       }),
     });
+  }
+
+  @Mutation(() => StalkingProtectionOrder, {
+    description:
+      "Applies for an order as a force you cover (Stalking Protection Act 2019 s.1), with an interim order if sought (s.5): the order applied for (the interim order when one is sought) is created APPLIED, and its hearings follow.",
+  })
+  applyForOrder(
+    @Arg("input", () => ApplyForOrderInput) input: ApplyForOrderInput,
+    @Ctx() context: OrdersContext,
+  ): Promise<StalkingProtectionOrder> {
+    return applyForOrder(context, input);
   }
 
   @FieldResolver(() => OrderStatus, { description: "Derived from the order's dates and events as of today; never stored stale." })

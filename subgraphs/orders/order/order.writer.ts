@@ -4,7 +4,8 @@ import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
 import { OrderRepository } from "./order.repository";
-import { ORDER_TABLE } from "./order.table";
+import { ORDER_APPLICATION_TABLE, ORDER_EVENT_TABLE, ORDER_PROTECTED_PERSON_TABLE, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
+import type { AreaGround } from "../../../domain/applications";
 
 /** An order's facts, as the orders table holds them: what every write returns and publishes. */
 const FACTS = ORDER_TABLE.selectList({ only: Object.keys(ORDER_FACTS_COLUMNS) as (keyof typeof ORDER_FACTS_COLUMNS)[] });
@@ -135,6 +136,68 @@ export class OrderWriter {
       [id, interim.id],
     );
     return { facts, reference };
+  }
+
+  /**
+   * An order applied for and not yet decided: its facts, parties, proposed terms (prohibitions, then
+   * requirements), the APPLIED event at the court applied to (its note the application's case detail), and the
+   * application's ground. The next reference of the force in the year of application.
+   */
+  async createAppliedOrder(application: {
+    id: string;
+    kind: "INTERIM" | "FULL";
+    applicantForceCode: string;
+    courtCode: string;
+    respondentId: string;
+    protectedPersonIds: readonly string[];
+    appliedOn: string;
+    terms: readonly { category: "PROHIBITION" | "REQUIREMENT"; description: string; exclusionArea: string | null }[];
+    note: string;
+    areaGround: AreaGround | null;
+    interimSought: boolean;
+  }): Promise<OrderFacts> {
+    const reference = await this.nextReference(application.applicantForceCode, Number(application.appliedOn.slice(0, 4)));
+    const [facts] = await ORDER_TABLE.insert<OrderFacts>(
+      this.tx,
+      [
+        {
+          id: application.id,
+          reference,
+          kind: application.kind,
+          applicantForceCode: application.applicantForceCode,
+          courtCode: application.courtCode,
+          respondentId: application.respondentId,
+          appliedOn: application.appliedOn,
+          madeOn: null,
+          expiresOn: null,
+          untilFurtherOrder: false,
+          supersedesId: null,
+        },
+      ],
+      { returning: FACTS },
+    );
+    await ORDER_PROTECTED_PERSON_TABLE.insert(
+      this.tx,
+      application.protectedPersonIds.map((personId) => ({ orderId: application.id, personId })),
+    );
+    await ORDER_TERM_TABLE.insert(
+      this.tx,
+      application.terms.map((term, position) => ({ orderId: application.id, position, ...term })),
+    );
+    await ORDER_EVENT_TABLE.insert(this.tx, [
+      {
+        orderId: application.id,
+        position: 0,
+        type: "APPLIED",
+        occurredOn: application.appliedOn,
+        courtCode: application.courtCode,
+        note: application.note,
+      },
+    ]);
+    await ORDER_APPLICATION_TABLE.insert(this.tx, [
+      { orderId: application.id, areaGround: application.areaGround, interimSought: application.interimSought },
+    ]);
+    return facts;
   }
 
   /** The protected persons of each order, by order id (every id present, with [] for none). */
