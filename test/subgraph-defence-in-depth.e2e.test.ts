@@ -239,6 +239,22 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
     table: "breach_offence",
     writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
   },
+  "Mutation.applyForOrder": {
+    query: `mutation($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id status } }`,
+    input: {
+      applicantForce: CHESHIRE.forceCode,
+      respondentId: CHESHIRE.respondentId,
+      protectedPersonIds: [CHESHIRE.protectedPersonId],
+      courtCode: CHESHIRE.courtCode,
+      appliedOn: TODAY,
+      areaGround: "RESIDES_IN_AREA",
+      grounds: "Repeated contact since the order expired",
+      prohibitions: [{ description: "Not to contact her" }],
+      idempotencyKey: "defence-in-depth",
+    },
+    table: "stalking_protection_order",
+    writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
+  },
 };
 
 const GUARDED_MUTATIONS = SUBGRAPH_NAMES.flatMap((name) =>

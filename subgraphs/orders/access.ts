@@ -22,13 +22,10 @@ const orderOfEvent: RecordCoverage<OrderEvent, OrdersContext> = {
   },
 };
 
-/** A term is covered with its order (reached only through a covered order's prohibitions and requirements). */
+/** A term is covered with the order it was reached through (only its prohibitions and requirements); else not at all. */
 const orderOfTerm: RecordCoverage<OrderTerm, OrdersContext> = {
   foundBy: `the term's order (${ORDER_FOUND_BY})`,
-  covers: async (principal, term, context) => {
-    const parent = await context.loaders.orderById.load(term.orderId);
-    return parent !== null && (await order.covers(principal, parent, context));
-  },
+  covers: async (principal, term, context) => term.order !== undefined && (await order.covers(principal, term.order, context)),
 };
 
 /**

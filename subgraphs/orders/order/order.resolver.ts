@@ -36,6 +36,11 @@ function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibi
   };
 }
 
+/** An order's terms of one kind, each knowing the order it was reached through (its text's guard asks that order). */
+function termsOf(order: StalkingProtectionOrder, category: OrderTerm["category"], terms: OrderTerm[]): OrderTerm[] {
+  return terms.filter((term) => term.category === category).map((term) => Object.assign(term, { order }));
+}
+
 @Resolver(() => StalkingProtectionOrder)
 export class OrderResolver {
   /** Jurisdiction: the loader returns null for an order a court-listing caller does not cover. */
@@ -111,12 +116,12 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "PROHIBITION");
+    return termsOf(order, "PROHIBITION", await context.loaders.termsByOrderId.load(order.id));
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "REQUIREMENT");
+    return termsOf(order, "REQUIREMENT", await context.loaders.termsByOrderId.load(order.id));
   }
 
   @FieldResolver(() => StalkingProtectionOrder, { nullable: true, description: "The interim order that this full order replaced." })

@@ -45,8 +45,8 @@ export const ORDER_TERM_TABLE = defineTable("order_term", {
   exclusionArea: text().nullable(),
 });
 export type OrderTermRow = InsertRowOf<typeof ORDER_TERM_TABLE.columns>;
-/** Every column is a field of the GraphQL type, but the position (the terms' order). */
-export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, never, "position">>;
+/** Every column is a field of the GraphQL type, but the position (the terms' order); the type also knows the order it was reached through. */
+export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, "order", "position">>;
 
 /** The order's history; expiresOn / untilFurtherOrder are set on events that set or change the expiry. */
 export const ORDER_EVENT_TABLE = defineTable("order_event", {
