@@ -42,6 +42,8 @@ export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   "ProposedTermInput.exclusionArea": { protection: "case-notes", as: "OrderTerm.exclusionArea" },
   "ApplyForOrderInput.appliedOn": { protection: "open", why: EVENT_DATE },
   "ApplyForOrderInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
+  "RecordServiceInput.servedOn": { protection: "open", why: EVENT_DATE },
+  "RecordServiceInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   "ReportBreachInput.occurredOn": { protection: "open", why: EVENT_DATE },
   "HearingOutcomeInput.expiresOn": { protection: "open", why: "the day an order ends" },
   "ReportBreachInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },

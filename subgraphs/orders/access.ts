@@ -55,6 +55,7 @@ export const ordersAccess = defineAccess<OrdersContext>({
     "Query.orders": { requires: scope("spo:read") },
     "Query.spoStatistics": { requires: scope("stats:read") },
     "Mutation.applyForOrder": { requires: scope("spo:write") },
+    "Mutation.recordService": { requires: scope("spo:write") },
     "StalkingProtectionOrder.prohibitions": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.requirements": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.protectedPersons": { requires: scope("person:protected"), protection: "protected-person", record: order },

@@ -271,6 +271,7 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "Mutation.recordHearingOutcome": ["hearing:write"],
   "Mutation.reportBreach": ["breach:write"],
   "Mutation.applyForOrder": ["spo:write"],
+  "Mutation.recordService": ["spo:write"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
 };

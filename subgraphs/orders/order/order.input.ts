@@ -55,3 +55,15 @@ export class ApplyForOrderInput {
   @Field(() => String)
   idempotencyKey!: string;
 }
+
+@InputType("RecordServiceInput", { description: "The day an order was served on the respondent (notification runs from it, s.9)." })
+export class RecordServiceInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => DateScalar, { description: "A day the order was in force, not in the future." })
+  servedOn!: string;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+}

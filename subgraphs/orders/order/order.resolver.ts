@@ -10,7 +10,8 @@ import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
 import { applyForOrder } from "./apply-for-order";
-import { ApplyForOrderInput } from "./order.input";
+import { ApplyForOrderInput, RecordServiceInput } from "./order.input";
+import { recordService } from "./record-service";
 import { OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
@@ -84,6 +85,17 @@ export class OrderResolver {
     @Ctx() context: OrdersContext,
   ): Promise<StalkingProtectionOrder> {
     return applyForOrder(context, input);
+  }
+
+  @Mutation(() => StalkingProtectionOrder, {
+    description:
+      "Records the day an order of a force you cover was served on the respondent: servedOn and SERVED in its history. The notification requirements (s.9) run from it.",
+  })
+  recordService(
+    @Arg("input", () => RecordServiceInput) input: RecordServiceInput,
+    @Ctx() context: OrdersContext,
+  ): Promise<StalkingProtectionOrder> {
+    return recordService(context, input);
   }
 
   @FieldResolver(() => OrderStatus, { description: "Derived from the order's dates and events as of today; never stored stale." })

@@ -200,6 +200,21 @@ export class OrderWriter {
     return facts;
   }
 
+  /** The order's facts and the day it was served, locked until the transaction ends; null if there is no such order. */
+  async lockForService(id: string): Promise<(OrderFacts & { servedOn: string | null }) | null> {
+    const [row] = await this.tx.query<OrderFacts & { servedOn: string | null }>(
+      `SELECT ${FACTS}, served_on AS "servedOn" FROM stalking_protection_order WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Service on the respondent: the day, and SERVED in the order's history (the court is not known). */
+  async recordService(orderId: string, servedOn: string): Promise<void> {
+    await this.tx.query(`UPDATE stalking_protection_order SET served_on = $2 WHERE id = $1`, [orderId, servedOn]);
+    await this.appendEvents(orderId, [{ type: "SERVED", on: servedOn, courtCode: null, note: null }]);
+  }
+
   /** The protected persons of each order, by order id (every id present, with [] for none). */
   async protectedPersonIdsOf(orderIds: readonly string[]): Promise<Map<string, string[]>> {
     const links = await new OrderRepository(this.tx).findProtectedPersonLinks(orderIds);
