@@ -123,6 +123,11 @@ describe("applyForOrder", () => {
       { person_id: CHESHIRE.protectedPerson, role: "PROTECTED" },
       { person_id: CHESHIRE.respondent, role: "RESPONDENT" },
     ]);
+    // Hearings and breaches hold its facts, for the hearings and breaches that will follow.
+    for (const name of ["hearings", "breaches"] as const) {
+      const copies = await stack.databases[name].db.query(`SELECT id, kind, made_on FROM order_facts WHERE id = $1`, [created.id]);
+      expect(copies).toEqual([{ id: created.id, kind: "FULL", made_on: null }]);
+    }
   });
 
   it("answers a replay with the same key with the same order, and refuses the key with another input, changing nothing", async () => {
@@ -224,6 +229,13 @@ describe("applyForOrder", () => {
       "no exclusion area",
     ],
     ["blank grounds", { grounds: "   " }, "input.grounds", "must not be blank"],
+    ["grounds too long", { grounds: "x".repeat(4001) }, "input.grounds", "at most 4000 characters"],
+    [
+      "too many terms",
+      { prohibitions: Array.from({ length: 51 }, () => ({ description: "Not to contact her" })), requirements: [] },
+      "input.prohibitions",
+      "at most 50 terms",
+    ],
     ["a day before the Act", { appliedOn: "2020-01-19" }, "input.appliedOn", "in force from 2020-01-20"],
     ["a day in the future", { appliedOn: "2026-11-24" }, "input.appliedOn", "is in the future"],
   ] as const)("refuses %s as BAD_USER_INPUT naming it, changing nothing", async (_case, overrides, argument, says) => {

@@ -16,6 +16,7 @@ import { namedPersons } from "./application-parties";
 export const MAX_GROUNDS_LENGTH = 4000;
 export const MAX_TERM_LENGTH = 1000;
 export const MAX_PROTECTED_PERSONS = 20;
+export const MAX_TERMS = 50;
 
 /** Which input field each refusal of the application rules is about (the respondent's age and home are theirs). */
 const ARGUMENT: Record<ApplicationArgument, string> = {
@@ -50,6 +51,7 @@ function terms(input: ApplyForOrderInput) {
   ];
   // s.1(2): an order prohibits or requires something; an application proposing nothing asks for no order.
   if (all.length === 0) throw new BadUserInputError("input.prohibitions", "propose at least one prohibition or requirement");
+  if (all.length > MAX_TERMS) throw new BadUserInputError("input.prohibitions", `at most ${MAX_TERMS} terms in all; got ${all.length}`);
   return all;
 }
 
