@@ -1,19 +1,16 @@
-import { addYears, isIsoDate } from "../platform/dates";
 import { findCourt } from "../platform/estate";
-import { FULL_ORDER_MINIMUM_YEARS, type Expiry, type OrderEffect } from "./court-decisions";
+import { checkHearingOutcome, type Expiry, type OrderEffect } from "./court-decisions";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";
 import { refuse, type Refusal } from "./refusal";
 import { CourtDecision } from "./vocabulary";
 
 /**
- * Appeals to the Crown Court (Stalking Protection Act 2019 s.7), beside the magistrates' rule book of
- * court-decisions.ts and in its terms: an appeal's outcome gives an OrderEffect like a magistrates' decision, and
- * the CourtDecision a recorded hearing already carries. Not every one reads alike yet: an order made on appeal
- * (FULL_ORDER_MADE, INTERIM_ORDER_MADE) is no decision of an APPEAL hearing in DECISIONS_BY_HEARING_TYPE, and a
- * reinstatement (ORDER_VARIED of a discharged order) is one checkHearingOutcome refuses, so neither can be recorded
- * through the hearings' rule book until it learns them. The outcomes are the Crown Court's own vocabulary (not yet
- * in the public schema).
+ * Appeals to the Crown Court (Stalking Protection Act 2019 s.7). This module says who may appeal against what and
+ * which CourtDecision each outcome is recorded as at the APPEAL hearing; what that decision does to the order, and
+ * which expiry it may set, is the hearings' rule book's (checkHearingOutcome), asked here, so an outcome accepted
+ * here is one recordHearingOutcome accepts with the same effect. The outcomes are the Crown Court's own vocabulary
+ * (not yet in the public schema).
  */
 export const APPEAL_OUTCOMES = ["ALLOWED", "DISMISSED", "VARIED", "ABANDONED"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -45,12 +42,8 @@ export interface AppealDecision {
   expiry: Expiry | null;
 }
 
-export type AppealEffect =
-  | OrderEffect
-  /** An allowed appeal against a refusal: the Crown Court makes the order refused (s.7(4)). */
-  | { kind: "makeOnAppeal"; orderKind: "INTERIM" | "FULL"; expiry: Expiry }
-  /** An allowed appeal against a discharge: the order has effect again. */
-  | { kind: "reinstate" };
+/** What an appeal does to the order: an OrderEffect, as the hearings' rule book gives it for the recorded decision. */
+export type AppealEffect = OrderEffect;
 
 export type AppealArgument = "courtCode" | "appellant" | "section4ApplicationBy" | "outcome" | "expiresOn" | "untilFurtherOrder";
 export type AppealCheck = { ok: true; effect: AppealEffect; recordedDecision: `${CourtDecision}` } | Refusal<AppealArgument>;
@@ -96,23 +89,26 @@ export function checkAppealOutcome(appeal: Appeal, decision: AppealDecision, dec
   const status = deriveOrderStatus(order, decidedOn);
   const againstRefusal = AGAINST_REFUSAL.includes(appeal.against);
   if (outcome === "DISMISSED" || outcome === "ABANDONED") {
-    if (expiry)
-      return refuse(expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", `an appeal ${outcome.toLowerCase()} sets no expiry`);
-    return {
-      ok: true,
-      effect: { kind: "none" },
-      recordedDecision: outcome === "DISMISSED" ? CourtDecision.APPLICATION_REFUSED : CourtDecision.APPLICATION_WITHDRAWN,
-    };
+    if (expiry) return refuse(expiryArgument(expiry), `an appeal ${outcome.toLowerCase()} sets no expiry`);
+    return recorded(
+      appeal.courtCode,
+      outcome === "DISMISSED" ? CourtDecision.APPLICATION_REFUSED : CourtDecision.APPLICATION_WITHDRAWN,
+      null,
+      decidedOn,
+      order,
+    );
   }
   if (againstRefusal) {
     if (outcome === "VARIED")
       return refuse("outcome", "a refusal is reversed or upheld: an appeal against it is ALLOWED or DISMISSED, not VARIED");
     if (status !== "REFUSED") return refuse("outcome", `the order appealed for is ${status} on ${decidedOn}, not REFUSED`);
-    return orderMadeOnAppeal(appeal.against === "ORDER_REFUSED" ? "FULL" : "INTERIM", expiry, decidedOn);
+    // s.7(4): the Crown Court makes the order refused.
+    const made = appeal.against === "ORDER_REFUSED" ? CourtDecision.FULL_ORDER_MADE : CourtDecision.INTERIM_ORDER_MADE;
+    return recorded(appeal.courtCode, made, expiry, decidedOn, order);
   }
   if (outcome === "ALLOWED" && appeal.against === "SECTION_4_ORDER" && status === "DISCHARGED") {
-    if (expiry) return refuse(expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", "a reinstated order keeps its expiry");
-    return { ok: true, effect: { kind: "reinstate" }, recordedDecision: CourtDecision.ORDER_VARIED };
+    // The discharge is quashed: the order is reinstated, recorded as a variation of it.
+    return recorded(appeal.courtCode, CourtDecision.ORDER_VARIED, expiry, decidedOn, order);
   }
   if (status !== "IN_FORCE")
     return refuse(
@@ -121,12 +117,31 @@ export function checkAppealOutcome(appeal: Appeal, decision: AppealDecision, dec
     );
   if (outcome === "ALLOWED" && !section4) {
     // The order is quashed: an expiry given with it would be dropped unread, so it is refused.
-    if (expiry) return refuse(expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", "a quashed order sets no expiry");
-    return { ok: true, effect: { kind: "end", reason: "DISCHARGED", onAppeal: true }, recordedDecision: CourtDecision.ORDER_DISCHARGED };
+    if (expiry) return refuse(expiryArgument(expiry), "a quashed order sets no expiry");
+    return recorded(appeal.courtCode, CourtDecision.ORDER_DISCHARGED, null, decidedOn, order);
   }
-  const expiryProblem = expiry ? checkExpiry(order.kind, expiry, decidedOn, order.madeOn ?? decidedOn) : null;
-  if (expiryProblem) return expiryProblem;
-  return { ok: true, effect: { kind: "vary", onAppeal: true, expiry }, recordedDecision: CourtDecision.ORDER_VARIED };
+  return recorded(appeal.courtCode, CourtDecision.ORDER_VARIED, expiry, decidedOn, order);
+}
+
+const expiryArgument = (expiry: Expiry): "expiresOn" | "untilFurtherOrder" =>
+  expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder";
+
+/** The decision recorded at the APPEAL hearing, with the effect (and the expiry rules) the hearings' rule book gives it. */
+function recorded(
+  courtCode: string,
+  decision: `${CourtDecision}`,
+  expiry: Expiry | null,
+  decidedOn: string,
+  order: OrderFacts,
+): AppealCheck {
+  const check = checkHearingOutcome(
+    { type: "APPEAL", courtCode, orderId: order.id, breachId: null },
+    { status: "HEARD", decision, expiresOn: expiry?.expiresOn ?? null, untilFurtherOrder: expiry?.untilFurtherOrder ?? null },
+    decidedOn,
+    order,
+  );
+  if (!check.ok) return refuse(check.field === "expiresOn" || check.field === "untilFurtherOrder" ? check.field : "outcome", check.problem);
+  return { ok: true, effect: check.orderEffect, recordedDecision: decision };
 }
 
 function describe(appeal: Appeal): string {
@@ -134,40 +149,4 @@ function describe(appeal: Appeal): string {
   return appeal.section4ApplicationBy
     ? `${what} on the application of the ${appeal.section4ApplicationBy.toLowerCase().replace("_", " ")}`
     : what;
-}
-
-function orderMadeOnAppeal(orderKind: "INTERIM" | "FULL", expiry: Expiry | null, decidedOn: string): AppealCheck {
-  if (orderKind === "FULL" && !expiry)
-    return refuse("expiresOn", "a full order made on appeal needs expiresOn, or untilFurtherOrder: true");
-  const given = expiry ?? { expiresOn: null, untilFurtherOrder: false };
-  const problem = checkExpiry(orderKind, given, decidedOn, decidedOn);
-  if (problem) return problem;
-  return {
-    ok: true,
-    effect: { kind: "makeOnAppeal", orderKind, expiry: given },
-    recordedDecision: orderKind === "FULL" ? CourtDecision.FULL_ORDER_MADE : CourtDecision.INTERIM_ORDER_MADE,
-  };
-}
-
-/**
- * The expiry rules of a magistrates' decision (s.3, s.5): after the day of the decision; a full order two years at
- * least from the day it was made (`madeOn`); an interim order never until further order.
- */
-function checkExpiry(orderKind: "INTERIM" | "FULL", expiry: Expiry, decidedOn: string, madeOn: string): Refusal<AppealArgument> | null {
-  const { expiresOn, untilFurtherOrder } = expiry;
-  if (expiresOn !== null && untilFurtherOrder)
-    return refuse("untilFurtherOrder", "give either expiresOn or untilFurtherOrder: true, not both");
-  if (orderKind === "INTERIM" && untilFurtherOrder)
-    return refuse("untilFurtherOrder", "an interim order lasts until the full application is determined, not until further order");
-  if (expiresOn === null) return null;
-  if (!isIsoDate(expiresOn) || expiresOn <= decidedOn)
-    return refuse("expiresOn", `must be after the day of the decision (${decidedOn}); got ${expiresOn}`);
-  const earliest = addYears(madeOn, FULL_ORDER_MINIMUM_YEARS);
-  if (orderKind === "FULL" && expiresOn < earliest) {
-    return refuse(
-      "expiresOn",
-      `a full order has effect for at least ${FULL_ORDER_MINIMUM_YEARS} years (Stalking Protection Act 2019 s.3): on or after ${earliest}; got ${expiresOn}`,
-    );
-  }
-  return null;
 }

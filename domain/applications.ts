@@ -1,6 +1,7 @@
 import { ageOn, isIsoDate } from "../platform/dates";
 import { findCourt, findForce, hasPoliceArea, type CourtJurisdiction } from "../platform/estate";
 import { refuse, type Refusal } from "./refusal";
+import { AreaGround as AreaGroundValue } from "./vocabulary";
 
 /**
  * Who may apply for a stalking protection order, to which court (Stalking Protection Act 2019 s.1, with the
@@ -19,8 +20,12 @@ export const ADULT_AGE = 18;
  * Section 1(3): a chief officer of a police area applies only about a person who resides in that area (a), or whom
  * the chief officer believes is in it or is intending to come to it (b). Which of the three the application rests on.
  */
-export const AREA_GROUNDS = ["RESIDES_IN_AREA", "BELIEVED_IN_AREA", "BELIEVED_COMING_TO_AREA"] as const;
-export type AreaGround = (typeof AREA_GROUNDS)[number];
+export const AREA_GROUNDS = [
+  AreaGroundValue.RESIDES_IN_AREA,
+  AreaGroundValue.BELIEVED_IN_AREA,
+  AreaGroundValue.BELIEVED_COMING_TO_AREA,
+] as const;
+export type AreaGround = `${AreaGroundValue}`;
 
 /** A belief (s.1(3)(b)) is recorded with what it rests on; this many characters at least, so it says something. */
 export const BELIEF_REASON_MINIMUM = 10;

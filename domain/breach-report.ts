@@ -18,9 +18,21 @@ const CRIME_REFERENCE = /^(\d{2})\/([A-Z0-9]{1,10})\/(\d{2})$/;
 
 export type BreachReportArgument = "crimeReference" | "termsBreached";
 
+/** The breach a crime reference is given for: who reports it, when it occurred, and the day it is reported. */
+export interface CrimeReferenceContext {
+  reportingForceCode: string;
+  occurredOn: string;
+  reportedOn: string;
+}
+
+/**
+ * A two-digit year names one year only once the century is fixed: no breach of an order occurs before the Act
+ * (2020), so it is the year 20YY, and it must lie between the year the breach occurred and the year it is
+ * reported. Without the upper bound "99" would pass as 2099, or be read by another system as 1999.
+ */
 export function parseCrimeReference(
   input: string,
-  occurredOn: string,
+  { reportingForceCode, occurredOn, reportedOn }: CrimeReferenceContext,
 ): { ok: true; crimeReference: string } | Refusal<BreachReportArgument> {
   const normalised = input.trim().toUpperCase();
   const match = CRIME_REFERENCE.exec(normalised);
@@ -29,9 +41,18 @@ export function parseCrimeReference(
       "crimeReference",
       "must look like FF/SERIAL/YY: the force code, a serial of 1 to 10 letters or digits, the year recorded",
     );
-  const [, forceCode, , year] = match;
-  if (!findForce(forceCode)) return refuse("crimeReference", `unknown force code "${forceCode}"`);
-  if (year < occurredOn.slice(2, 4)) return refuse("crimeReference", `recorded in 20${year}, before the breach occurred (${occurredOn})`);
+  const [, forceCode, , yy] = match;
+  const force = findForce(forceCode);
+  if (!force) return refuse("crimeReference", `unknown force code "${forceCode}"`);
+  if (forceCode !== reportingForceCode) {
+    const reporting = findForce(reportingForceCode)?.name ?? `force ${reportingForceCode}`;
+    return refuse("crimeReference", `begins with the code of ${force.name} (${forceCode}); the breach is reported by ${reporting}`);
+  }
+  const year = 2000 + Number(yy);
+  if (year < Number(occurredOn.slice(0, 4)))
+    return refuse("crimeReference", `recorded in ${year}, before the breach occurred (${occurredOn})`);
+  if (year > Number(reportedOn.slice(0, 4)))
+    return refuse("crimeReference", `recorded in ${year}, after the breach is reported (${reportedOn})`);
   return { ok: true, crimeReference: normalised };
 }
 

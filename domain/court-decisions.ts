@@ -1,5 +1,6 @@
-import { CourtDecision, HearingType, type HearingStatus } from "./vocabulary";
-import { addYears } from "../platform/dates";
+import { CourtDecision, HearingType, type HearingStatus, type OrderStatus } from "./vocabulary";
+import { addYears, isIsoDate } from "../platform/dates";
+import { findCourt, type CourtJurisdiction } from "../platform/estate";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";
 
@@ -34,7 +35,10 @@ export const DECISIONS_BY_HEARING_TYPE: Readonly<Record<`${HearingType}`, readon
     CourtDecision.APPLICATION_WITHDRAWN,
     CourtDecision.ADJOURNED,
   ],
+  // An appeal allowed against a refusal makes the order refused (s.7(4)); against a discharge, ORDER_VARIED reinstates it.
   APPEAL: [
+    CourtDecision.INTERIM_ORDER_MADE,
+    CourtDecision.FULL_ORDER_MADE,
     CourtDecision.ORDER_VARIED,
     CourtDecision.ORDER_DISCHARGED,
     CourtDecision.APPLICATION_REFUSED,
@@ -44,6 +48,26 @@ export const DECISIONS_BY_HEARING_TYPE: Readonly<Record<`${HearingType}`, readon
   BREACH_FIRST_APPEARANCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
   BREACH_TRIAL: [CourtDecision.CONVICTED, CourtDecision.ACQUITTED, CourtDecision.ADJOURNED],
   BREACH_SENTENCE: [CourtDecision.CONVICTED, CourtDecision.ADJOURNED],
+};
+
+/**
+ * Which courts hear each kind of hearing: an application and what follows it (review, variation, renewal,
+ * discharge) a magistrates' court, or the youth court for a respondent under 18 (s.1(1)); an appeal the Crown
+ * Court (s.7); a breach offence any of them, as it is tried summarily or on indictment (s.8).
+ */
+const ORDER_COURTS: readonly CourtJurisdiction[] = ["MAGISTRATES", "YOUTH"];
+const BREACH_COURTS: readonly CourtJurisdiction[] = ["MAGISTRATES", "YOUTH", "CROWN"];
+export const COURTS_BY_HEARING_TYPE: Readonly<Record<`${HearingType}`, readonly CourtJurisdiction[]>> = {
+  INTERIM_APPLICATION: ORDER_COURTS,
+  FULL_APPLICATION: ORDER_COURTS,
+  REVIEW: ORDER_COURTS,
+  VARIATION: ORDER_COURTS,
+  RENEWAL: ORDER_COURTS,
+  DISCHARGE: ORDER_COURTS,
+  APPEAL: ["CROWN"],
+  BREACH_FIRST_APPEARANCE: BREACH_COURTS,
+  BREACH_TRIAL: BREACH_COURTS,
+  BREACH_SENTENCE: BREACH_COURTS,
 };
 
 const BREACH_DECISIONS: readonly `${CourtDecision}`[] = [CourtDecision.CONVICTED, CourtDecision.ACQUITTED];
@@ -60,6 +84,8 @@ export interface Expiry {
 
 export interface HearingUnderDecision {
   type: `${HearingType}`;
+  /** The court the hearing is at: it decides only what that court may (COURTS_BY_HEARING_TYPE). */
+  courtCode: string;
   orderId: string | null;
   breachId: string | null;
 }
@@ -81,7 +107,11 @@ export type OrderEffect =
   | { kind: "extend"; atReview: boolean; expiry: Expiry | null }
   | { kind: "vary"; onAppeal: boolean; expiry: Expiry | null }
   | { kind: "renew"; expiry: Expiry }
-  | { kind: "end"; reason: "DISCHARGED" | "REFUSED" | "WITHDRAWN"; onAppeal: boolean };
+  | { kind: "end"; reason: "DISCHARGED" | "REFUSED" | "WITHDRAWN"; onAppeal: boolean }
+  /** An appeal allowed against the refusal of an order: the Crown Court makes the order refused (s.7(4)). */
+  | { kind: "makeOnAppeal"; orderKind: "INTERIM" | "FULL"; expiry: Expiry }
+  /** An appeal allowed against the discharge of an order: it has effect again, with the expiry it had. */
+  | { kind: "reinstate" };
 
 /** Which input field is at fault, and why. */
 export interface DecisionProblem {
@@ -106,6 +136,11 @@ export function checkHearingOutcome(
   order: OrderFacts | null,
 ): DecisionCheck {
   const { status, decision } = outcome;
+  const court = findCourt(hearing.courtCode);
+  if (!court) return refuse("hearingId", `the hearing is at an unknown court "${hearing.courtCode}"`);
+  if (!COURTS_BY_HEARING_TYPE[hearing.type].includes(court.jurisdiction)) {
+    return refuse("hearingId", `a ${hearing.type} hearing is not one for ${court.name}: ${describeCourts(hearing.type)} hears it`);
+  }
   if (status === "LISTED") return refuse("status", "an outcome is HEARD, ADJOURNED or VACATED; LISTED is not an outcome");
   if (status === "VACATED" && decision !== null) return refuse("decision", "a vacated hearing decides nothing; leave decision empty");
   if (status === "HEARD" && decision === null) return refuse("decision", "a heard hearing needs the court's decision");
@@ -130,7 +165,16 @@ export function checkHearingOutcome(
   if (hearing.orderId === null) return refuse("hearingId", "this hearing is about no order");
   if (order === null) return refuse("hearingId", "the order of this hearing is not known here yet; try again shortly");
   const effect = orderEffectOf(hearing.type, decision, decidedOn, order, expiry.value);
-  return "problem" in effect ? refuse("decision", effect.problem) : { ok: true, orderEffect: effect, breachDecision: null };
+  return "problem" in effect ? refuse(effect.field ?? "decision", effect.problem) : { ok: true, orderEffect: effect, breachDecision: null };
+}
+
+function describeCourts(type: `${HearingType}`): string {
+  const names: Record<CourtJurisdiction, string> = {
+    MAGISTRATES: "a magistrates' court",
+    YOUTH: "a youth court",
+    CROWN: "the Crown Court",
+  };
+  return COURTS_BY_HEARING_TYPE[type].map((jurisdiction) => names[jurisdiction]).join(" or ");
 }
 
 type ExpiryCheck = { value: Expiry | null } | { field: "expiresOn" | "untilFurtherOrder"; problem: string };
@@ -148,21 +192,13 @@ function checkExpiryInput(
     return { field: "untilFurtherOrder", problem: "give either expiresOn or untilFurtherOrder: true, not both" };
   }
   const given: Expiry | null = expiresOn !== null || untilFurtherOrder ? { expiresOn, untilFurtherOrder } : null;
-  if (given && expiresOn !== null && expiresOn <= decidedOn) {
+  if (expiresOn !== null && (!isIsoDate(expiresOn) || expiresOn <= decidedOn)) {
     return { field: "expiresOn", problem: `must be after the day of the decision (${decidedOn}); got ${expiresOn}` };
   }
   switch (decision) {
-    case "FULL_ORDER_MADE": {
+    case "FULL_ORDER_MADE":
       if (!given) return { field: "expiresOn", problem: "a full order needs expiresOn, or untilFurtherOrder: true" };
-      const earliest = addYears(decidedOn, FULL_ORDER_MINIMUM_YEARS);
-      if (expiresOn !== null && expiresOn < earliest) {
-        return {
-          field: "expiresOn",
-          problem: `a full order has effect for at least ${FULL_ORDER_MINIMUM_YEARS} years (Stalking Protection Act 2019 s.3): on or after ${earliest}; got ${expiresOn}`,
-        };
-      }
-      return { value: given };
-    }
+      return lasting("FULL", given, decidedOn);
     case "ORDER_RENEWED": {
       if (!given) return { field: "expiresOn", problem: "a renewal needs the new expiresOn, or untilFurtherOrder: true" };
       const current = order?.expiresOn ?? null;
@@ -173,20 +209,15 @@ function checkExpiryInput(
     }
     case "INTERIM_ORDER_MADE":
     case "INTERIM_ORDER_EXTENDED": {
-      if (untilFurtherOrder) {
-        return {
-          field: "untilFurtherOrder",
-          problem: "an interim order lasts until the full application is determined, not until further order",
-        };
-      }
       const current = order?.expiresOn ?? null;
       if (decision === "INTERIM_ORDER_EXTENDED" && expiresOn !== null && current !== null && expiresOn <= current) {
         return { field: "expiresOn", problem: `an extension must end later than the order does now (${current}); got ${expiresOn}` };
       }
-      return { value: given };
+      return given ? lasting("INTERIM", given, decidedOn) : { value: null };
     }
     case "ORDER_VARIED":
-      return { value: given };
+      // A variation is held to the rule the order was made under, counted from the day it was made.
+      return given && order ? lasting(order.kind, given, order.madeOn ?? decidedOn) : { value: given };
     default:
       if (given) {
         const field = expiresOn !== null ? "expiresOn" : "untilFurtherOrder";
@@ -196,6 +227,32 @@ function checkExpiryInput(
   }
 }
 
+/**
+ * How long an order may last, stated once for every decision that sets its expiry (making, extending, varying, on
+ * appeal or not): a full order a fixed period of two years at least from the day it was made, or until further
+ * order (s.3); an interim order until the full application is determined, or a day before (s.5), never until
+ * further order.
+ */
+function lasting(kind: OrderFacts["kind"], expiry: Expiry, madeOn: string): ExpiryCheck {
+  if (kind === "INTERIM") {
+    if (expiry.untilFurtherOrder) {
+      return {
+        field: "untilFurtherOrder",
+        problem: "an interim order lasts until the full application is determined, not until further order",
+      };
+    }
+    return { value: expiry };
+  }
+  const earliest = addYears(madeOn, FULL_ORDER_MINIMUM_YEARS);
+  if (expiry.expiresOn !== null && expiry.expiresOn < earliest) {
+    return {
+      field: "expiresOn",
+      problem: `a full order has effect for at least ${FULL_ORDER_MINIMUM_YEARS} years (Stalking Protection Act 2019 s.3): on or after ${earliest}; got ${expiry.expiresOn}`,
+    };
+  }
+  return { value: expiry };
+}
+
 /** The decision's effect on the order as it stands on the day of the decision, or why it cannot have one. */
 function orderEffectOf(
   hearingType: `${HearingType}`,
@@ -203,12 +260,15 @@ function orderEffectOf(
   decidedOn: string,
   order: OrderFacts,
   expiry: Expiry | null,
-): OrderEffect | { problem: string } {
+): OrderEffect | { problem: string; field?: "expiresOn" | "untilFurtherOrder" } {
   const status = deriveOrderStatus(order, decidedOn);
   const awaitingDecision = order.madeOn === null && order.endedOn === null;
   const inForce = status === "IN_FORCE";
   const describe = `the ${order.kind.toLowerCase()} order is ${status} on ${decidedOn}`;
   const onAppeal = hearingType === "APPEAL";
+  if (onAppeal && (decision === "FULL_ORDER_MADE" || decision === "INTERIM_ORDER_MADE")) {
+    return madeOnAppeal(decision === "FULL_ORDER_MADE" ? "FULL" : "INTERIM", status, order, describe, expiry);
+  }
   switch (decision) {
     case "INTERIM_ORDER_MADE":
       if (order.kind === "INTERIM" && awaitingDecision)
@@ -223,6 +283,11 @@ function orderEffectOf(
       return { problem: `the full application has already been determined: ${describe}` };
     case "ORDER_VARIED":
       if (inForce) return { kind: "vary", onAppeal, expiry };
+      if (onAppeal && status === "DISCHARGED") {
+        if (expiry)
+          return { field: expiry.expiresOn !== null ? "expiresOn" : "untilFurtherOrder", problem: "a reinstated order keeps its expiry" };
+        return { kind: "reinstate" };
+      }
       return { problem: `only an order in force can be varied: ${describe}` };
     case "ORDER_RENEWED":
       if (order.kind !== "FULL" || !inForce) return { problem: `only a full order in force can be renewed: ${describe}` };
@@ -244,6 +309,20 @@ function orderEffectOf(
     default:
       return { problem: `${decision} has no effect on an order` };
   }
+}
+
+/** An order made by the Crown Court on an appeal against its refusal: only the order refused, of the kind refused. */
+function madeOnAppeal(
+  orderKind: "INTERIM" | "FULL",
+  status: `${OrderStatus}`,
+  order: OrderFacts,
+  describe: string,
+  expiry: Expiry | null,
+): OrderEffect | { problem: string } {
+  if (order.kind !== orderKind || status !== "REFUSED") {
+    return { problem: `on appeal, an order is made only against its refusal: ${describe}` };
+  }
+  return { kind: "makeOnAppeal", orderKind, expiry: expiry ?? { expiresOn: null, untilFurtherOrder: false } };
 }
 
 /** The event hearings publishes (stream hearing-outcomes) when it records a hearing's outcome. */

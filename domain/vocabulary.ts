@@ -127,3 +127,18 @@ registerEnumType(SpoStatus, {
     ENDED: { description: "Orders were made, none is in force today." },
   },
 });
+
+/** The s.1(3) connection an application by a chief officer of a police area rests on (domain/applications.ts). */
+export enum AreaGround {
+  RESIDES_IN_AREA = "RESIDES_IN_AREA",
+  BELIEVED_IN_AREA = "BELIEVED_IN_AREA",
+  BELIEVED_COMING_TO_AREA = "BELIEVED_COMING_TO_AREA",
+}
+registerEnumType(AreaGround, {
+  name: "AreaGround",
+  valuesConfig: {
+    RESIDES_IN_AREA: { description: "s.1(3)(a): the respondent resides in the applicant's police area." },
+    BELIEVED_IN_AREA: { description: "s.1(3)(b): the applicant believes the respondent is in its police area." },
+    BELIEVED_COMING_TO_AREA: { description: "s.1(3)(b): the applicant believes the respondent is intending to come to it." },
+  },
+});

@@ -47,7 +47,15 @@ export type GatewayBuildConfig = Pick<
   Partial<
     Pick<
       GatewayConfig,
-      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "tracing" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins" | "audit"
+      | "tokens"
+      | "assertionKeyFile"
+      | "responseCache"
+      | "metrics"
+      | "tracing"
+      | "rateLimits"
+      | "trustedDocumentsFile"
+      | "corsOrigins"
+      | "audit"
     >
   >;
 

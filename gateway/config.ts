@@ -45,7 +45,7 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** The private key (JWK file) the gateway signs its identity assertions with. */
   assertionKeyFile: string;
-  /** The response cache for statistics and reference data, and persisted queries (gateway/cache). */
+  /** The response cache for statistics and estate data, and persisted queries (gateway/cache). */
   responseCache: Omit<ResponseCacheOptions, "log">;
   /** Who may scrape /metrics (METRICS_TOKEN; platform/metrics.ts). */
   metrics: MetricsAccess;

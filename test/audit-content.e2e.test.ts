@@ -40,6 +40,11 @@ const MARKERS = {
   descriptionLiteral: `MARKER-DESCRIPTION-LITERAL-${randomUUID()}`,
   outcomeNote: `MARKER-OUTCOME-${randomUUID()}`,
   outcomeNoteLiteral: `MARKER-OUTCOME-LITERAL-${randomUUID()}`,
+  grounds: `MARKER-GROUNDS-${randomUUID()}`,
+  groundsLiteral: `MARKER-GROUNDS-LITERAL-${randomUUID()}`,
+  beliefReason: `MARKER-BELIEF-${randomUUID()}`,
+  termDescription: `MARKER-TERM-${randomUUID()}`,
+  termExclusionArea: `MARKER-AREA-${randomUUID()}`,
   familyName: `Zqx${randomUUID().slice(0, 8)}`,
   familyNameLiteral: `Zqy${randomUUID().slice(0, 8)}`,
   givenName: `Vqw${randomUUID().slice(0, 8)}`,
@@ -246,6 +251,45 @@ describe.each(SETUPS)("what the audit trail stores ($engine audit store, $mode a
       expect(outcomeLiteral.body.errors).toBeUndefined();
       carried(MARKERS.outcomeNoteLiteral, outcomeLiteral.requestId);
       filled.add("HearingOutcomeInput.outcomeNote");
+
+      const application = await consult(
+        `mutation Apply($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id } }`,
+        {
+          input: {
+            applicantForce: "21",
+            respondentId: STAFFS.respondent,
+            protectedPersonIds: [STAFFS.protectedPerson],
+            courtCode: "B21DA",
+            appliedOn: TODAY,
+            areaGround: "BELIEVED_IN_AREA",
+            beliefReason: MARKERS.beliefReason,
+            grounds: MARKERS.grounds,
+            prohibitions: [{ description: MARKERS.termDescription, exclusionArea: MARKERS.termExclusionArea }],
+            idempotencyKey: "marker-apply-1",
+          },
+        },
+        OFFICER,
+      );
+      expect(application.body.errors).toBeUndefined();
+      for (const marker of [MARKERS.grounds, MARKERS.beliefReason, MARKERS.termDescription, MARKERS.termExclusionArea])
+        carried(marker, application.requestId);
+      const applicationLiteral = await consult(
+        `mutation { applyForOrder(input: { applicantForce: "21", respondentId: "${STAFFS.respondent}",
+          protectedPersonIds: ["${STAFFS.protectedPerson}"], courtCode: "B21DA", appliedOn: "${TODAY}", areaGround: RESIDES_IN_AREA,
+          grounds: "${MARKERS.groundsLiteral}", prohibitions: [{ description: "Not to contact her" }],
+          idempotencyKey: "marker-apply-2" }) { id } }`,
+        undefined,
+        OFFICER,
+      );
+      expect(applicationLiteral.body.errors).toBeUndefined();
+      carried(MARKERS.groundsLiteral, applicationLiteral.requestId);
+      for (const field of [
+        "ApplyForOrderInput.grounds",
+        "ApplyForOrderInput.beliefReason",
+        "ProposedTermInput.description",
+        "ProposedTermInput.exclusionArea",
+      ])
+        filled.add(field);
 
       const SEARCH = `query Find($search: PersonSearch!) { searchPeople(search: $search) { id } }`;
       for (const search of [

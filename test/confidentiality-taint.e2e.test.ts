@@ -36,6 +36,10 @@ const MARKERS = {
   breachDescription: `TAINT-DESCRIPTION-${randomUUID()}`,
   sentencingNote: `TAINT-SENTENCE-${randomUUID()}`,
   dischargeNote: `TAINT-DISCHARGE-${randomUUID()}`,
+  applicationGrounds: `TAINT-GROUNDS-${randomUUID()}`,
+  beliefReason: `TAINT-BELIEF-${randomUUID()}`,
+  proposedTerm: `TAINT-TERM-${randomUUID()}`,
+  exclusionArea: `TAINT-AREA-${randomUUID()}`,
 };
 
 /**
@@ -133,6 +137,12 @@ function mayRead(principal: Principal, marker: keyof typeof MARKERS | "victimNam
       return has("hearing:read", "spo:terms") && coversCrewe;
     case "victimName":
       return has("person:read", "person:protected") && coversCheshire;
+    // An application by Cheshire to Crewe: its history note and terms are the new order's detail.
+    case "applicationGrounds":
+    case "beliefReason":
+    case "proposedTerm":
+    case "exclusionArea":
+      return has("spo:read", "spo:terms") && coversCrewe;
   }
 }
 
@@ -140,6 +150,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
   let stack: TestStack;
   let schema: GraphQLSchema;
   let reportedBreachId: string;
+  let appliedOrderId: string;
 
   beforeAll(async () => {
     schema = await composedApiSchema();
@@ -172,7 +183,27 @@ describe("confidentiality: planted facts reach only callers who may see where th
       );
       expect(body.errors).toBeUndefined();
     }
-    // Every copy the events make (breach sentence, order history) is in place before anyone reads.
+    const applied = await stack.query(
+      `mutation($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id } }`,
+      {
+        input: {
+          applicantForce: "07",
+          respondentId: RESPONDENT.id,
+          protectedPersonIds: [VICTIM.id],
+          courtCode: CREWE,
+          appliedOn: TODAY,
+          areaGround: "BELIEVED_IN_AREA",
+          beliefReason: MARKERS.beliefReason,
+          grounds: MARKERS.applicationGrounds,
+          prohibitions: [{ description: MARKERS.proposedTerm, exclusionArea: MARKERS.exclusionArea }],
+          idempotencyKey: "taint-apply",
+        },
+      },
+      cheshireOfficer,
+    );
+    expect(applied.body.errors).toBeUndefined();
+    appliedOrderId = applied.body.data!.applyForOrder.id;
+    // Every copy the events make (breach sentence, order history, the application's parties) is in place before anyone reads.
     await stack.settle();
   });
   afterAll(() => stack?.stop());
@@ -182,6 +213,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
     const read = (root: string, args: string, depth = 4) => readEverythingFrom(schema, root, args, depth);
     return [
       read("order", `id: "${ORDER}"`),
+      read("order", `id: "${appliedOrderId}"`),
       read("orders", `first: 20, filter: { forces: ["07"] }`, 3),
       read("person", `id: "${RESPONDENT.id}"`),
       read("person", `id: "${VICTIM.id}"`),
@@ -211,7 +243,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
         .filter(([, marker]) => text.includes(marker))
         .map(([name]) => name)
         .sort();
-      const allowed = (["breachDescription", "sentencingNote", "dischargeNote", "victimName"] as const)
+      const allowed = ([...(Object.keys(MARKERS) as (keyof typeof MARKERS)[]), "victimName"] as const)
         .filter((name) => mayRead(principal, name))
         .sort();
       expect(found).toEqual(allowed);

@@ -5,14 +5,16 @@ import { seedCasesChunk } from "../dev/dataset/seed-cases";
 import { emptyChunk } from "./support/database";
 import { callersFor, CHESHIRE, STAFFORDSHIRE, type Caller, type SeedCaseProbe } from "./support/access-spec";
 import { principalFor } from "./support/identity";
-import { hearing } from "./support/rows";
+import { hearing, order } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
  * Who may write (docs/design.md, Access model): recording an outcome needs hearing:write and
  * the hearing's court (a hearing at another court does not exist for the
- * caller); reporting a breach needs breach:write and the order's force. Every
- * persona × both mutations × in and out of jurisdiction, each refusal leaving
+ * caller); reporting a breach needs breach:write and the order's force;
+ * applying for an order or recording its service needs spo:write and the
+ * applicant force. Every
+ * persona × every mutation × in and out of jurisdiction, each refusal leaving
  * the data as it was.
  */
 const TODAY = "2026-11-23";
@@ -37,13 +39,33 @@ function fixture() {
       forceCode: "21",
     }),
   );
+  // An order of each seed case's force, made and not yet served, for each caller to record its service.
+  for (const [probe, other] of [
+    [CHESHIRE, STAFFORDSHIRE],
+    [STAFFORDSHIRE, CHESHIRE],
+  ]) {
+    for (const caller of callersFor(probe, other)) {
+      reviews.orders.orders.push(
+        order({
+          id: unservedOrder(probe, caller),
+          kind: "FULL",
+          applicantForceCode: probe.forceCode,
+          respondentId: probe.respondentId,
+          madeOn: "2026-11-02",
+          expiresOn: "2028-11-02",
+        }),
+      );
+    }
+  }
   return mergeChunks(seedCasesChunk(), reviews);
 }
+
+const unservedOrder = (probe: SeedCaseProbe, caller: Caller) => `unserved-${probe.forceCode}-${caller.label}`;
 
 type Expected = { kind: "done" } | { kind: "unauthorized" } | { kind: "refused"; code: string; detail: string };
 
 /** The spec, from the personas file and the caller's coverage only. */
-function expectedFor(caller: Caller, scope: "hearing:write" | "breach:write"): Expected {
+function expectedFor(caller: Caller, scope: "hearing:write" | "breach:write" | "spo:write"): Expected {
   if (!personas.personas[caller.persona].scopes.includes(scope)) return { kind: "unauthorized" };
   if (scope === "hearing:write") {
     return caller.covers ? { kind: "done" } : { kind: "refused", code: "BAD_USER_INPUT", detail: "input.hearingId" };
@@ -67,6 +89,9 @@ describe.each([
   const counts = async () => ({
     outcomes: (await stack.databases.hearings.db.query(`SELECT 1 FROM idempotent_request`)).length,
     breaches: (await stack.databases.breaches.db.query(`SELECT 1 FROM breach_offence`)).length,
+    orders: (await stack.databases.orders.db.query(`SELECT 1 FROM stalking_protection_order`)).length,
+    served: (await stack.databases.orders.db.query(`SELECT 1 FROM stalking_protection_order WHERE served_on IS NOT NULL`)).length,
+    applications: (await stack.databases.orders.db.query(`SELECT 1 FROM idempotent_request`)).length,
   });
 
   const callers = callersFor(probe, other).map((caller) => [caller.label, caller] as const);
@@ -115,6 +140,63 @@ describe.each([
     if (expected.kind === "done") {
       expect(body).toEqual({ data: { reportBreach: { offenceCode: "ST19001", reportingForce: { code: probe.forceCode } } } });
       expect((await counts()).breaches).toBe(before.breaches + 1);
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
+      expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(callers)("%s: applyForOrder", async (label, caller) => {
+    const before = await counts();
+    const { status, body } = await stack.query(
+      `mutation($input: ApplyForOrderInput!) { applyForOrder(input: $input) { status applicantForce { code } respondent { id } } }`,
+      {
+        input: {
+          applicantForce: probe.forceCode,
+          respondentId: probe.respondentId,
+          protectedPersonIds: [probe.protectedPersonId],
+          courtCode: probe.courtCode,
+          appliedOn: TODAY,
+          areaGround: "RESIDES_IN_AREA",
+          grounds: "Repeated unwanted contact since the last order",
+          prohibitions: [{ description: "Not to contact the protected person" }],
+          idempotencyKey: `apply-${label}`,
+        },
+      },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "spo:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({
+        data: { applyForOrder: { status: "APPLIED", applicantForce: { code: probe.forceCode }, respondent: { id: probe.respondentId } } },
+      });
+      expect(await counts()).toEqual({ ...before, orders: before.orders + 1, applications: before.applications + 1 });
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
+      expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(callers)("%s: recordService", async (label, caller) => {
+    const before = await counts();
+    const orderId = unservedOrder(probe, caller);
+    const { status, body } = await stack.query(
+      `mutation($input: RecordServiceInput!) { recordService(input: $input) { id servedOn } }`,
+      { input: { orderId, servedOn: "2026-11-03", idempotencyKey: `serve-${label}` } },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "spo:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({ data: { recordService: { id: orderId, servedOn: "2026-11-03" } } });
+      expect(await counts()).toEqual({ ...before, served: before.served + 1, applications: before.applications + 1 });
       return;
     }
     expect(body.data).toBeNull();

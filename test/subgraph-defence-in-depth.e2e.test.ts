@@ -22,7 +22,7 @@ import {
 import { emptyChunk } from "./support/database";
 import { everyFieldProbes, type EveryFieldProbe, type SelectedField } from "./support/every-field-probes";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "./support/identity";
-import { breach, hearing } from "./support/rows";
+import { breach, hearing, order } from "./support/rows";
 import type { GraphQLHttpResponse } from "./support/stack";
 import { assertionHeaders, postGraphQL, startSubgraphOverHttp, type SubgraphOverHttp } from "./support/subgraph-over-http";
 
@@ -42,6 +42,8 @@ import { assertionHeaders, postGraphQL, startSubgraphOverHttp, type SubgraphOver
 const TODAY = "2026-11-23";
 const BREACH_ID = "breach-defence-in-depth";
 const REVIEW_ID = "review-defence-in-depth";
+/** A Cheshire order made and not yet served. */
+const UNSERVED_ID = "unserved-defence-in-depth";
 
 function fixture() {
   const extra = emptyChunk();
@@ -60,6 +62,16 @@ function fixture() {
       orderId: CHESHIRE.orderId,
       respondentId: CHESHIRE.respondentId,
       courtCode: CHESHIRE.courtCode,
+    }),
+  );
+  extra.orders.orders.push(
+    order({
+      id: UNSERVED_ID,
+      kind: "FULL",
+      applicantForceCode: CHESHIRE.forceCode,
+      respondentId: CHESHIRE.respondentId,
+      madeOn: "2026-11-02",
+      expiresOn: "2028-11-02",
     }),
   );
   return mergeChunks(seedCasesChunk(), extra);
@@ -237,6 +249,28 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
       idempotencyKey: "defence-in-depth",
     },
     table: "breach_offence",
+    writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
+  },
+  "Mutation.applyForOrder": {
+    query: `mutation($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id status } }`,
+    input: {
+      applicantForce: CHESHIRE.forceCode,
+      respondentId: CHESHIRE.respondentId,
+      protectedPersonIds: [CHESHIRE.protectedPersonId],
+      courtCode: CHESHIRE.courtCode,
+      appliedOn: TODAY,
+      areaGround: "RESIDES_IN_AREA",
+      grounds: "Repeated contact since the order expired",
+      prohibitions: [{ description: "Not to contact her" }],
+      idempotencyKey: "defence-in-depth",
+    },
+    table: "stalking_protection_order",
+    writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
+  },
+  "Mutation.recordService": {
+    query: `mutation($input: RecordServiceInput!) { recordService(input: $input) { id servedOn } }`,
+    input: { orderId: UNSERVED_ID, servedOn: "2026-11-03", idempotencyKey: "defence-in-depth" },
+    table: "stalking_protection_order",
     writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
   },
 };

@@ -57,7 +57,7 @@ describe("devTokenClaims: one token per persona", () => {
       ...common,
       sub: "dev-regional-officer",
       persona: "regional-officer",
-      scope: "spo:read spo:terms person:read person:protected person:address hearing:read breach:read breach:write",
+      scope: "spo:read spo:terms person:read person:protected person:address hearing:read breach:read breach:write spo:write",
       region: "NORTH_WEST",
     });
   });
@@ -67,7 +67,7 @@ describe("devTokenClaims: one token per persona", () => {
       ...common,
       sub: "dev-force-officer",
       persona: "force-officer",
-      scope: "spo:read spo:terms person:read person:protected person:address hearing:read breach:read breach:write",
+      scope: "spo:read spo:terms person:read person:protected person:address hearing:read breach:read breach:write spo:write",
       forces: ["07"],
     });
   });

@@ -1,4 +1,5 @@
 import { findCourt } from "../../platform/estate";
+import { COURTS_BY_HEARING_TYPE } from "../../domain/court-decisions";
 import { Day, yearOf } from "./calendar";
 import { ChunkContext } from "./chunk-context";
 import { londonDateTime } from "./london-time";
@@ -32,6 +33,9 @@ export interface HearingDetails {
 export function addHearing(context: ChunkContext, details: HearingDetails): void {
   const court = findCourt(details.courtCode);
   if (!court) throw new Error(`unknown court ${details.courtCode}`);
+  // The demo data holds only hearings whose outcome the rule book could record there.
+  if (!COURTS_BY_HEARING_TYPE[details.type].includes(court.jurisdiction))
+    throw new Error(`a ${details.type} hearing is not heard at ${court.name} (${court.jurisdiction})`);
   const { rng, sequences, ids } = context;
   context.chunk.hearings.hearings.push({
     id: ids.next(),

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { APPEALABLE, checkAppealOutcome, type Appeal, type AppealDecision, type Appellant } from "../appeals";
+import { checkHearingOutcome } from "../court-decisions";
 import { orderFacts as order } from "./support/order-facts";
 
 /** Appeals to the Crown Court (s.7): who may appeal against what, and what each outcome does to the order. */
@@ -126,7 +127,7 @@ describe("what an appeal's outcome does", () => {
       ok({ kind: "makeOnAppeal", orderKind: "FULL", expiry: twoYears }, "FULL_ORDER_MADE"),
     );
     expect(checkAppealOutcome(appealOfRefusal, decided("ALLOWED"), DAY, REFUSED)).toEqual(
-      refused("expiresOn", "a full order made on appeal needs expiresOn, or untilFurtherOrder: true"),
+      refused("expiresOn", "a full order needs expiresOn, or untilFurtherOrder: true"),
     );
     expect(
       checkAppealOutcome(appealOfRefusal, decided("ALLOWED", { expiresOn: "2028-02-29", untilFurtherOrder: false }), DAY, REFUSED),
@@ -205,5 +206,89 @@ describe("any appeal outcome (property)", () => {
         },
       ),
     );
+  });
+});
+
+describe("an appeal outcome and the hearings' rule book", () => {
+  const EXPIRIES: AppealDecision["expiry"][] = [
+    null,
+    { expiresOn: null, untilFurtherOrder: true },
+    { expiresOn: "2026-03-02", untilFurtherOrder: false },
+    { expiresOn: "2027-01-09", untilFurtherOrder: false },
+    { expiresOn: "2028-03-01", untilFurtherOrder: false },
+  ];
+  const EXPIRED = order({ madeOn: "2022-01-10", expiresOn: "2024-01-10" });
+
+  it("is accepted by checkHearingOutcome, at an APPEAL hearing, as the decision it is recorded as, with the same effect", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...APPEALABLE),
+        fc.constantFrom<Appellant>("DEFENDANT", "APPLICANT_CHIEF_OFFICER", "RELEVANT_CHIEF_OFFICER"),
+        fc.constantFrom<"CHIEF_OFFICER" | "DEFENDANT">("CHIEF_OFFICER", "DEFENDANT"),
+        fc.constantFrom("ALLOWED", "DISMISSED", "VARIED", "ABANDONED" as const),
+        fc.constantFrom(...EXPIRIES),
+        fc.constantFrom(
+          IN_FORCE,
+          REFUSED,
+          INTERIM_REFUSED,
+          DISCHARGED,
+          EXPIRED,
+          order({ kind: "INTERIM", madeOn: "2026-01-10", expiresOn: null }),
+        ),
+        (against, appellant, by, outcome, expiry, facts) => {
+          const section4ApplicationBy = against.startsWith("SECTION_4") ? by : null;
+          const result = checkAppealOutcome(appeal({ against, appellant, section4ApplicationBy }), decided(outcome, expiry), DAY, facts);
+          if (!result.ok) return;
+          accepted++;
+          const recorded = checkHearingOutcome(
+            { type: "APPEAL", courtCode: "C07CH", orderId: facts.id, breachId: null },
+            {
+              status: "HEARD",
+              decision: result.recordedDecision,
+              expiresOn: expiry?.expiresOn ?? null,
+              untilFurtherOrder: expiry?.untilFurtherOrder ?? null,
+            },
+            DAY,
+            facts,
+          );
+          expect(recorded).toEqual({ ok: true, orderEffect: result.effect, breachDecision: null });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it("records an order made on appeal and a reinstatement as decisions an APPEAL hearing can reach", () => {
+    const appealOfRefusal = appeal({ against: "ORDER_REFUSED", appellant: "APPLICANT_CHIEF_OFFICER" });
+    const made = checkAppealOutcome(
+      appealOfRefusal,
+      decided("ALLOWED", { expiresOn: "2028-03-01", untilFurtherOrder: false }),
+      DAY,
+      REFUSED,
+    );
+    expect(made).toMatchObject({ ok: true, recordedDecision: "FULL_ORDER_MADE" });
+    expect(
+      checkHearingOutcome(
+        { type: "APPEAL", courtCode: "C07CH", orderId: REFUSED.id, breachId: null },
+        { status: "HEARD", decision: "FULL_ORDER_MADE", expiresOn: "2028-03-01", untilFurtherOrder: null },
+        DAY,
+        REFUSED,
+      ),
+    ).toMatchObject({ ok: true, orderEffect: { kind: "makeOnAppeal" } });
+    const discharge = appeal({ against: "SECTION_4_ORDER", section4ApplicationBy: "DEFENDANT", appellant: "RELEVANT_CHIEF_OFFICER" });
+    expect(checkAppealOutcome(discharge, decided("ALLOWED"), DAY, DISCHARGED)).toMatchObject({
+      ok: true,
+      recordedDecision: "ORDER_VARIED",
+    });
+    expect(
+      checkHearingOutcome(
+        { type: "APPEAL", courtCode: "C07CH", orderId: DISCHARGED.id, breachId: null },
+        { status: "HEARD", decision: "ORDER_VARIED", expiresOn: null, untilFurtherOrder: null },
+        DAY,
+        DISCHARGED,
+      ),
+    ).toMatchObject({ ok: true, orderEffect: { kind: "reinstate" } });
   });
 });

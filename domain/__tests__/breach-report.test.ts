@@ -75,26 +75,46 @@ describe("checkTermsBreached", () => {
 });
 
 describe("parseCrimeReference", () => {
+  const by = (reportingForceCode: string, occurredOn: string, reportedOn = occurredOn) => ({ reportingForceCode, occurredOn, reportedOn });
+
   it("accepts force code / serial / year, normalised", () => {
-    expect(parseCrimeReference(" 07/0012345/26 ", "2026-02-01")).toEqual({ ok: true, crimeReference: "07/0012345/26" });
-    expect(parseCrimeReference("21/cri12345/26", "2026-02-01")).toEqual({ ok: true, crimeReference: "21/CRI12345/26" });
-    expect(parseCrimeReference("01/1/27", "2026-12-30")).toMatchObject({ ok: true });
-    expect(parseCrimeReference("01/ABCDEFGHIJ/26", "2026-12-30")).toMatchObject({ ok: true });
+    expect(parseCrimeReference(" 07/0012345/26 ", by("07", "2026-02-01"))).toEqual({ ok: true, crimeReference: "07/0012345/26" });
+    expect(parseCrimeReference("21/cri12345/26", by("21", "2026-02-01"))).toEqual({ ok: true, crimeReference: "21/CRI12345/26" });
+    expect(parseCrimeReference("01/1/27", by("01", "2026-12-30", "2027-01-02"))).toMatchObject({ ok: true });
+    expect(parseCrimeReference("01/ABCDEFGHIJ/26", by("01", "2026-12-30"))).toMatchObject({ ok: true });
+    expect(parseCrimeReference("93/1/26", by("93", "2026-12-30"))).toMatchObject({ ok: true });
   });
 
   it.each(["07-0012345-26", "7/0012345/26", "07/0012345/2026", "07//26", "07/ABCDEFGHIJK/26", "07/00 12/26", "x07/1/26", ""])(
     "refuses %j, which is not of the form",
     (input) => {
-      expect(parseCrimeReference(input, "2026-02-01")).toEqual(
+      expect(parseCrimeReference(input, by("07", "2026-02-01"))).toEqual(
         refused("crimeReference", "must look like FF/SERIAL/YY: the force code, a serial of 1 to 10 letters or digits, the year recorded"),
       );
     },
   );
 
-  it("refuses an unknown force and a year before the breach", () => {
-    expect(parseCrimeReference("99/0012345/26", "2026-02-01")).toEqual(refused("crimeReference", 'unknown force code "99"'));
-    expect(parseCrimeReference("07/0012345/25", "2026-02-01")).toEqual(
+  it("refuses an unknown force, and another force's reference", () => {
+    expect(parseCrimeReference("99/0012345/26", by("07", "2026-02-01"))).toEqual(refused("crimeReference", 'unknown force code "99"'));
+    expect(parseCrimeReference("21/0012345/26", by("07", "2026-02-01"))).toEqual(
+      refused("crimeReference", "begins with the code of Staffordshire Police (21); the breach is reported by Cheshire Constabulary"),
+    );
+  });
+
+  it("reads the year in this century, between the breach and its report", () => {
+    expect(parseCrimeReference("07/0012345/25", by("07", "2026-02-01"))).toEqual(
       refused("crimeReference", "recorded in 2025, before the breach occurred (2026-02-01)"),
     );
+    // Not 1999, and not 2099 either: a reference is recorded by the day the breach is reported.
+    expect(parseCrimeReference("07/0012345/99", by("07", "2026-02-01", "2026-03-01"))).toEqual(
+      refused("crimeReference", "recorded in 2099, after the breach is reported (2026-03-01)"),
+    );
+    expect(parseCrimeReference("07/0012345/27", by("07", "2026-12-30", "2026-12-31"))).toEqual(
+      refused("crimeReference", "recorded in 2027, after the breach is reported (2026-12-31)"),
+    );
+    expect(parseCrimeReference("07/0012345/00", by("07", "2026-02-01"))).toEqual(
+      refused("crimeReference", "recorded in 2000, before the breach occurred (2026-02-01)"),
+    );
+    expect(parseCrimeReference("07/0012345/26", by("07", "2025-12-31", "2026-01-01"))).toMatchObject({ ok: true });
   });
 });

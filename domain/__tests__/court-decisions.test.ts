@@ -36,8 +36,10 @@ const ORDERS = {
   fullMadeLater: order({ madeOn: "2026-03-02" }),
 } satisfies Record<string, OrderFacts>;
 
+/** At Crewe magistrates' court, or Chester Crown Court for an appeal. */
 const hearing = (type: `${HearingType}`, about: Partial<HearingUnderDecision> = {}): HearingUnderDecision => ({
   type,
+  courtCode: type === "APPEAL" ? "C07CH" : "B07ED",
   orderId: "order-1",
   breachId: null,
   ...about,
@@ -65,7 +67,16 @@ const REACHABLE: Record<`${HearingType}`, `${CourtDecision}`[]> = {
   VARIATION: ["ORDER_VARIED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
   RENEWAL: ["ORDER_RENEWED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
   DISCHARGE: ["ORDER_DISCHARGED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
-  APPEAL: ["ORDER_VARIED", "ORDER_DISCHARGED", "APPLICATION_REFUSED", "APPLICATION_WITHDRAWN", "ADJOURNED"],
+  // The Crown Court allowing an appeal against a refusal makes the order refused (s.7(4)).
+  APPEAL: [
+    "INTERIM_ORDER_MADE",
+    "FULL_ORDER_MADE",
+    "ORDER_VARIED",
+    "ORDER_DISCHARGED",
+    "APPLICATION_REFUSED",
+    "APPLICATION_WITHDRAWN",
+    "ADJOURNED",
+  ],
   BREACH_FIRST_APPEARANCE: ["CONVICTED", "ADJOURNED"],
   BREACH_TRIAL: ["CONVICTED", "ACQUITTED", "ADJOURNED"],
   BREACH_SENTENCE: ["CONVICTED", "ADJOURNED"],
@@ -85,6 +96,53 @@ describe("which decisions a hearing can reach", () => {
       );
     },
   );
+});
+
+describe("the court a hearing is at", () => {
+  /** Written out from the Act: s.1(1) and s.5 (a magistrates' or youth court), s.7 (the Crown Court), s.8 (any court trying the offence). */
+  const HEARD_AT: [`${HearingType}`, string[]][] = [
+    ["INTERIM_APPLICATION", ["B07ED", "B07YC"]],
+    ["FULL_APPLICATION", ["B07ED", "B07YC"]],
+    ["REVIEW", ["B07ED", "B07YC"]],
+    ["VARIATION", ["B07ED", "B07YC"]],
+    ["RENEWAL", ["B07ED", "B07YC"]],
+    ["DISCHARGE", ["B07ED", "B07YC"]],
+    ["APPEAL", ["C07CH"]],
+    ["BREACH_FIRST_APPEARANCE", ["B07ED", "B07YC", "C07CH"]],
+    ["BREACH_TRIAL", ["B07ED", "B07YC", "C07CH"]],
+    ["BREACH_SENTENCE", ["B07ED", "B07YC", "C07CH"]],
+  ];
+  const NAMES: Record<string, string> = {
+    B07ED: "Crewe (South Cheshire) Magistrates' Court",
+    B07YC: "Chester Youth Court",
+    C07CH: "Chester Crown Court",
+  };
+
+  it.each(HEARD_AT.flatMap(([type, courts]) => Object.keys(NAMES).map((code) => [type, code, courts.includes(code)] as const)))(
+    "a %s hearing at %s decides: %s",
+    (type, courtCode, hears) => {
+      const result = checkHearingOutcome(
+        hearing(type, { courtCode }),
+        { ...heard("ADJOURNED"), status: "ADJOURNED" },
+        DAY,
+        ORDERS.fullInForce,
+      );
+      if (hears) expect(result).toEqual(none);
+      else
+        expect(result).toEqual(
+          refused(
+            "hearingId",
+            `a ${type} hearing is not one for ${NAMES[courtCode]}: ${type === "APPEAL" ? "the Crown Court" : "a magistrates' court or a youth court"} hears it`,
+          ),
+        );
+    },
+  );
+
+  it("is a known court", () => {
+    expect(checkHearingOutcome(hearing("REVIEW", { courtCode: "B99XX" }), heard("ORDER_VARIED"), DAY, ORDERS.fullInForce)).toEqual(
+      refused("hearingId", 'the hearing is at an unknown court "B99XX"'),
+    );
+  });
 });
 
 describe("the outcome's status", () => {
@@ -329,6 +387,38 @@ describe("the expiry a decision sets", () => {
     });
   });
 
+  describe("of a variation, held to the rule the order was made under", () => {
+    const vary = (
+      expiry: Partial<Pick<HearingOutcome, "expiresOn" | "untilFurtherOrder">>,
+      facts: OrderFacts,
+      type: `${HearingType}` = "VARIATION",
+    ) => checkHearingOutcome(hearing(type), heard("ORDER_VARIED", expiry), DAY, facts);
+
+    it("keeps a full order two years at least from the day it was made (2025-01-10), at a variation or on appeal", () => {
+      const tooSoon = refused(
+        "expiresOn",
+        "a full order has effect for at least 2 years (Stalking Protection Act 2019 s.3): on or after 2027-01-10; got 2027-01-09",
+      );
+      expect(vary({ expiresOn: "2027-01-09" }, ORDERS.fullInForce)).toEqual(tooSoon);
+      expect(vary({ expiresOn: "2027-01-09" }, ORDERS.fullInForce, "APPEAL")).toEqual(tooSoon);
+      expect(vary({ expiresOn: "2027-01-10" }, ORDERS.fullInForce)).toMatchObject({ ok: true });
+      expect(vary({ untilFurtherOrder: true }, ORDERS.fullInForce)).toMatchObject({ ok: true });
+    });
+
+    it("never makes an interim order one until further order", () => {
+      expect(vary({ untilFurtherOrder: true }, ORDERS.interimInForce, "REVIEW")).toEqual(
+        refused("untilFurtherOrder", "an interim order lasts until the full application is determined, not until further order"),
+      );
+      expect(vary({ expiresOn: "2026-03-02" }, ORDERS.interimInForce, "REVIEW")).toMatchObject({ ok: true });
+    });
+
+    it("refuses a day that is not a date", () => {
+      expect(vary({ expiresOn: "2029-13-01" }, ORDERS.fullInForce)).toEqual(
+        refused("expiresOn", "must be after the day of the decision (2026-03-01); got 2029-13-01"),
+      );
+    });
+  });
+
   it.each([
     ["DISCHARGE", "ORDER_DISCHARGED"],
     ["VARIATION", "APPLICATION_REFUSED"],
@@ -479,6 +569,48 @@ describe("what a decision does to the order", () => {
     ])("is refused on %s", (_state, facts, describe) => {
       expect(effect("VARIATION", heard("ORDER_VARIED"), facts)).toEqual(
         refused("decision", `only an order in force can be varied: ${describe}`),
+      );
+    });
+  });
+
+  describe("on appeal (s.7)", () => {
+    const interimRefused = order({ kind: "INTERIM", madeOn: null, expiresOn: null, endedOn: "2026-02-01", endReason: "REFUSED" });
+
+    it("allowed against a refusal, makes the order refused, of the kind refused", () => {
+      expect(effect("APPEAL", heard("FULL_ORDER_MADE", TWO_YEARS), ORDERS.fullRefused)).toEqual(
+        ok({ kind: "makeOnAppeal", orderKind: "FULL", expiry: fullExpiry }),
+      );
+      expect(effect("APPEAL", heard("INTERIM_ORDER_MADE"), interimRefused)).toEqual(
+        ok({ kind: "makeOnAppeal", orderKind: "INTERIM", expiry: { expiresOn: null, untilFurtherOrder: false } }),
+      );
+    });
+
+    it.each([
+      ["FULL_ORDER_MADE", ORDERS.fullInForce, "the full order is IN_FORCE on 2026-03-01"],
+      ["FULL_ORDER_MADE", ORDERS.fullApplied, "the full order is APPLIED on 2026-03-01"],
+      ["FULL_ORDER_MADE", interimRefused, "the interim order is REFUSED on 2026-03-01"],
+      ["INTERIM_ORDER_MADE", ORDERS.fullRefused, "the full order is REFUSED on 2026-03-01"],
+      ["INTERIM_ORDER_MADE", ORDERS.interimApplied, "the interim order is APPLIED on 2026-03-01"],
+    ] as const)("makes no %s but against its refusal: not on %s", (decision, facts, describe) => {
+      expect(effect("APPEAL", heard(decision, decision === "FULL_ORDER_MADE" ? TWO_YEARS : {}), facts)).toEqual(
+        refused("decision", `on appeal, an order is made only against its refusal: ${describe}`),
+      );
+    });
+
+    it("allowed against a discharge, reinstates the order with the expiry it had", () => {
+      expect(effect("APPEAL", heard("ORDER_VARIED"), ORDERS.fullDischarged)).toEqual(ok({ kind: "reinstate" }));
+      expect(effect("APPEAL", heard("ORDER_VARIED", { expiresOn: "2029-01-01" }), ORDERS.fullDischarged)).toEqual(
+        refused("expiresOn", "a reinstated order keeps its expiry"),
+      );
+      expect(effect("APPEAL", heard("ORDER_VARIED", { untilFurtherOrder: true }), ORDERS.fullDischarged)).toEqual(
+        refused("untilFurtherOrder", "a reinstated order keeps its expiry"),
+      );
+      // Only the Crown Court on appeal undoes a discharge.
+      expect(effect("VARIATION", heard("ORDER_VARIED"), ORDERS.fullDischarged)).toEqual(
+        refused("decision", "only an order in force can be varied: the full order is DISCHARGED on 2026-03-01"),
+      );
+      expect(effect("APPEAL", heard("ORDER_VARIED"), ORDERS.fullExpired)).toEqual(
+        refused("decision", "only an order in force can be varied: the full order is EXPIRED on 2026-03-01"),
       );
     });
   });

@@ -14,7 +14,7 @@ const heard = (overrides: Partial<HearingOutcome>): HearingOutcome => ({
   ...overrides,
 });
 const ORIGINAL: RecordedOutcome = {
-  hearing: { type: "FULL_APPLICATION", orderId: "order-1", breachId: null },
+  hearing: { type: "FULL_APPLICATION", courtCode: "B07ED", orderId: "order-1", breachId: null },
   decidedOn: DAY,
   outcome: heard({}),
   effect: { kind: "make", expiry: { expiresOn: "2028-03-01", untilFurtherOrder: false } },

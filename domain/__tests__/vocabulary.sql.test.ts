@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoPath } from "../../platform/repo-root";
-import { BreachOffenceType, BreachStatus, HearingStatus, ORDER_END_REASONS, OrderKind } from "../vocabulary";
+import { AreaGround, BreachOffenceType, BreachStatus, HearingStatus, ORDER_END_REASONS, OrderKind } from "../vocabulary";
 
 /**
  * The text columns that hold a value of the vocabulary check it in SQL with a
@@ -16,6 +16,7 @@ const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   "court_hearing.status": Object.values(HearingStatus),
   "breach_offence.offence_type": Object.values(BreachOffenceType),
   "breach_offence.status": Object.values(BreachStatus),
+  "order_application.area_ground": Object.values(AreaGround),
 };
 
 /** Lists of values the public contract does not expose: they have no enum to agree with. */

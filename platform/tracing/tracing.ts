@@ -39,7 +39,8 @@ export const tracingPiece: EnvPiece<TracingSettings | undefined> = envPiece({
       meaning: "OTLP/HTTP collector the spans are exported to (`/v1/traces` is added) ([Tracing](../operations.md#tracing))",
     }),
   },
-  read: (values) => (values.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, "") }),
+  read: (values) =>
+    values.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, "") },
 });
 
 export function readTracingSettings(): TracingSettings | undefined {

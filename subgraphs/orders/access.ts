@@ -4,7 +4,7 @@ import type { RecordCoverage } from "../../platform/subgraph/jurisdiction-table"
 import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
 import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
-import type { OrderEvent, StalkingProtectionOrder } from "./order/order.type";
+import type { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order/order.type";
 
 const ORDER_FOUND_BY = "the order: its applicant force; for court callers, the court that made it or held any of its events";
 
@@ -20,6 +20,12 @@ const orderOfEvent: RecordCoverage<OrderEvent, OrdersContext> = {
     const parent = await context.loaders.orderById.load(event.orderId);
     return parent !== null && (await order.covers(principal, parent, context));
   },
+};
+
+/** A term is covered with the order it was reached through (only its prohibitions and requirements); else not at all. */
+const orderOfTerm: RecordCoverage<OrderTerm, OrdersContext> = {
+  foundBy: `the term's order (${ORDER_FOUND_BY})`,
+  covers: async (principal, term, context) => term.order !== undefined && (await order.covers(principal, term.order, context)),
 };
 
 /**
@@ -48,10 +54,14 @@ export const ordersAccess = defineAccess<OrdersContext>({
     "Query.order": { requires: scope("spo:read") },
     "Query.orders": { requires: scope("spo:read") },
     "Query.spoStatistics": { requires: scope("stats:read") },
+    "Mutation.applyForOrder": { requires: scope("spo:write") },
+    "Mutation.recordService": { requires: scope("spo:write") },
     "StalkingProtectionOrder.prohibitions": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.requirements": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.protectedPersons": { requires: scope("person:protected"), protection: "protected-person", record: order },
-    // Free text: case detail.
+    // Free text: case detail. A term's text is typed by the applicant (applyForOrder) as a note is.
+    "OrderTerm.description": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
+    "OrderTerm.exclusionArea": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
     "OrderEvent.note": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfEvent },
     "Person.stalkingProtectionOrders": { requires: scope("spo:read") },
     "Person.spoStatus": { requires: scope("spo:read") },

@@ -22,6 +22,7 @@ const MODULES = [
   { file: "domain/applications.ts", tests: ["domain/__tests__/applications.test.ts"], threshold: 90 },
   { file: "domain/terms.ts", tests: ["domain/__tests__/terms.test.ts"], threshold: 90 },
   { file: "domain/notification.ts", tests: ["domain/__tests__/notification.test.ts"], threshold: 90 },
+  { file: "domain/service.ts", tests: ["domain/__tests__/service.test.ts"], threshold: 90 },
   {
     file: "gateway/authz/remove-unauthorized-fields.ts",
     tests: [

@@ -270,6 +270,10 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "BreachOffence.sentence": ["spo:terms"],
   "Mutation.recordHearingOutcome": ["hearing:write"],
   "Mutation.reportBreach": ["breach:write"],
+  "Mutation.applyForOrder": ["spo:write"],
+  "Mutation.recordService": ["spo:write"],
+  "OrderTerm.description": ["spo:terms"],
+  "OrderTerm.exclusionArea": ["spo:terms"],
 };
 
 /** The scopes `Type.field` needs once its parent is reached: its own and those of the type it returns. */

@@ -33,7 +33,7 @@ export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): P
   const order = await writer.lockOrder(outcome.orderId);
   if (!order) throw new EventRejectedError(`no order "${outcome.orderId}" (hearing ${outcome.hearingId})`);
   const check = checkHearingOutcome(
-    { type: outcome.hearingType, orderId: outcome.orderId, breachId: outcome.breachId },
+    { type: outcome.hearingType, courtCode: outcome.courtCode, orderId: outcome.orderId, breachId: outcome.breachId },
     outcome,
     outcome.decidedOn,
     order,
@@ -96,6 +96,14 @@ async function applyEffect(
       const appeal = effect.onAppeal ? [at("APPEALED")] : [];
       return changedOrder([...appeal, at(effect.reason)], { ended: { on: outcome.decidedOn, reason: effect.reason } });
     }
+    case "makeOnAppeal":
+      return changedOrder([at("APPEALED"), at("MADE", { expiry: effect.expiry })], {
+        madeOn: outcome.decidedOn,
+        expiry: effect.expiry,
+        reopened: true,
+      });
+    case "reinstate":
+      return changedOrder([at("APPEALED", { note: "Discharge quashed on appeal: the order has effect again." })], { reopened: true });
     case "makeFullSuperseding": {
       const full = await writer.createFullOrderFrom(order, { on: outcome.decidedOn, courtCode: outcome.courtCode, expiry: effect.expiry });
       await writer.appendEvents(full.facts.id, [at("MADE", { expiry: effect.expiry })]);

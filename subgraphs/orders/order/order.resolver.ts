@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BadUserInputError } from "../../../platform/errors/errors";
 import { findForce, forcesInRegion } from "../../../platform/estate";
 import { CourtReference, ForceReference } from "../../../platform/subgraph/entity-reference";
@@ -9,6 +9,9 @@ import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
+import { applyForOrder } from "./apply-for-order";
+import { ApplyForOrderInput, RecordServiceInput } from "./order.input";
+import { recordService } from "./record-service";
 import { OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
@@ -32,6 +35,11 @@ function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibi
     asOf,
     visibility,
   };
+}
+
+/** An order's terms of one kind, each knowing the order it was reached through (its text's guard asks that order). */
+function termsOf(order: StalkingProtectionOrder, category: OrderTerm["category"], terms: OrderTerm[]): OrderTerm[] {
+  return terms.filter((term) => term.category === category).map((term) => Object.assign(term, { order }));
 }
 
 @Resolver(() => StalkingProtectionOrder)
@@ -68,6 +76,28 @@ export class OrderResolver {
     });
   }
 
+  @Mutation(() => StalkingProtectionOrder, {
+    description:
+      "Applies for an order as a force you cover (Stalking Protection Act 2019 s.1), with an interim order if sought (s.5): the order applied for (the interim order when one is sought) is created APPLIED, and its hearings follow.",
+  })
+  applyForOrder(
+    @Arg("input", () => ApplyForOrderInput) input: ApplyForOrderInput,
+    @Ctx() context: OrdersContext,
+  ): Promise<StalkingProtectionOrder> {
+    return applyForOrder(context, input);
+  }
+
+  @Mutation(() => StalkingProtectionOrder, {
+    description:
+      "Records the day an order of a force you cover was served on the respondent: servedOn and SERVED in its history. The notification requirements (s.9) run from it.",
+  })
+  recordService(
+    @Arg("input", () => RecordServiceInput) input: RecordServiceInput,
+    @Ctx() context: OrdersContext,
+  ): Promise<StalkingProtectionOrder> {
+    return recordService(context, input);
+  }
+
   @FieldResolver(() => OrderStatus, { description: "Derived from the order's dates and events as of today; never stored stale." })
   status(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): OrderStatus {
     return deriveOrderStatus(order, context.clock.today()) as OrderStatus;
@@ -98,12 +128,12 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "PROHIBITION");
+    return termsOf(order, "PROHIBITION", await context.loaders.termsByOrderId.load(order.id));
   }
 
   @FieldResolver(() => [OrderTerm], { nullable: true })
   async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return (await context.loaders.termsByOrderId.load(order.id)).filter((term) => term.category === "REQUIREMENT");
+    return termsOf(order, "REQUIREMENT", await context.loaders.termsByOrderId.load(order.id));
   }
 
   @FieldResolver(() => StalkingProtectionOrder, { nullable: true, description: "The interim order that this full order replaced." })

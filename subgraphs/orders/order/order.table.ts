@@ -12,6 +12,7 @@ import {
 } from "../../../platform/db/table";
 import { ORDER_FACTS_COLUMNS } from "../../../domain/order-facts/order-facts";
 import type { OrderEventType } from "../../../domain/vocabulary";
+import type { AreaGround } from "../../../domain/applications";
 import type { OrderTerm, StalkingProtectionOrder } from "./order.type";
 
 /** The orders subgraph's tables (migrations/), each column declared once: every statement on them is derived from these. */
@@ -44,8 +45,8 @@ export const ORDER_TERM_TABLE = defineTable("order_term", {
   exclusionArea: text().nullable(),
 });
 export type OrderTermRow = InsertRowOf<typeof ORDER_TERM_TABLE.columns>;
-/** Every column is a field of the GraphQL type, but the position (the terms' order). */
-export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, never, "position">>;
+/** Every column is a field of the GraphQL type, but the position (the terms' order); the type also knows the order it was reached through. */
+export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, "order", "position">>;
 
 /** The order's history; expiresOn / untilFurtherOrder are set on events that set or change the expiry. */
 export const ORDER_EVENT_TABLE = defineTable("order_event", {
@@ -59,3 +60,18 @@ export const ORDER_EVENT_TABLE = defineTable("order_event", {
   untilFurtherOrder: boolean().nullable(),
 });
 export type OrderEventRow = InsertRowOf<typeof ORDER_EVENT_TABLE.columns>;
+
+/** What the application rules read of a person an application names, copied from people (migrations/006). */
+export const PERSON_FACTS_TABLE = defineTable("person_facts", {
+  personId: text(),
+  dateOfBirth: date().nullable(),
+  homeForceCode: text().nullable(),
+});
+export type PersonFactsRow = RowOf<typeof PERSON_FACTS_TABLE.columns>;
+
+/** An application made through the API: the s.1(3) ground it rests on, and whether an interim order was sought. */
+export const ORDER_APPLICATION_TABLE = defineTable("order_application", {
+  orderId: text(),
+  areaGround: text<AreaGround>().nullable(),
+  interimSought: boolean(),
+});

@@ -15,6 +15,8 @@ export class OrderTerm {
 
   orderId!: string;
   category!: "PROHIBITION" | "REQUIREMENT";
+  /** The order the term was reached through (set by its prohibitions and requirements). */
+  order?: StalkingProtectionOrder;
 }
 
 @ObjectType("OrderEvent")

@@ -4,7 +4,8 @@ import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
 import { OrderRepository } from "./order.repository";
-import { ORDER_TABLE } from "./order.table";
+import { ORDER_APPLICATION_TABLE, ORDER_EVENT_TABLE, ORDER_PROTECTED_PERSON_TABLE, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
+import type { AreaGround } from "../../../domain/applications";
 
 /** An order's facts, as the orders table holds them: what every write returns and publishes. */
 const FACTS = ORDER_TABLE.selectList({ only: Object.keys(ORDER_FACTS_COLUMNS) as (keyof typeof ORDER_FACTS_COLUMNS)[] });
@@ -23,6 +24,8 @@ export interface OrderFactsChange {
   madeOn?: string;
   expiry?: Expiry;
   ended?: { on: string; reason: `${OrderEndReason}` };
+  /** The end is undone (an appeal allowed against a refusal or a discharge): the order no longer has ended. */
+  reopened?: true;
 }
 
 /**
@@ -46,8 +49,8 @@ export class OrderWriter {
          made_on = coalesce($2::date, made_on),
          expires_on = CASE WHEN $3::boolean THEN $4::date ELSE expires_on END,
          until_further_order = CASE WHEN $3::boolean THEN $5::boolean ELSE until_further_order END,
-         ended_on = coalesce($6::date, ended_on),
-         end_reason = coalesce($7, end_reason),
+         ended_on = CASE WHEN $8::boolean THEN NULL ELSE coalesce($6::date, ended_on) END,
+         end_reason = CASE WHEN $8::boolean THEN NULL ELSE coalesce($7, end_reason) END,
          version = version + 1
        WHERE id = $1 RETURNING ${FACTS}`,
       [
@@ -58,6 +61,7 @@ export class OrderWriter {
         change.expiry?.untilFurtherOrder ?? false,
         change.ended?.on ?? null,
         change.ended?.reason ?? null,
+        change.reopened === true,
       ],
     );
     return row;
@@ -132,6 +136,83 @@ export class OrderWriter {
       [id, interim.id],
     );
     return { facts, reference };
+  }
+
+  /**
+   * An order applied for and not yet decided: its facts, parties, proposed terms (prohibitions, then
+   * requirements), the APPLIED event at the court applied to (its note the application's case detail), and the
+   * application's ground. The next reference of the force in the year of application.
+   */
+  async createAppliedOrder(application: {
+    id: string;
+    kind: "INTERIM" | "FULL";
+    applicantForceCode: string;
+    courtCode: string;
+    respondentId: string;
+    protectedPersonIds: readonly string[];
+    appliedOn: string;
+    terms: readonly { category: "PROHIBITION" | "REQUIREMENT"; description: string; exclusionArea: string | null }[];
+    note: string;
+    areaGround: AreaGround | null;
+    interimSought: boolean;
+  }): Promise<OrderFacts> {
+    const reference = await this.nextReference(application.applicantForceCode, Number(application.appliedOn.slice(0, 4)));
+    const [facts] = await ORDER_TABLE.insert<OrderFacts>(
+      this.tx,
+      [
+        {
+          id: application.id,
+          reference,
+          kind: application.kind,
+          applicantForceCode: application.applicantForceCode,
+          courtCode: application.courtCode,
+          respondentId: application.respondentId,
+          appliedOn: application.appliedOn,
+          madeOn: null,
+          expiresOn: null,
+          untilFurtherOrder: false,
+          supersedesId: null,
+        },
+      ],
+      { returning: FACTS },
+    );
+    await ORDER_PROTECTED_PERSON_TABLE.insert(
+      this.tx,
+      application.protectedPersonIds.map((personId) => ({ orderId: application.id, personId })),
+    );
+    await ORDER_TERM_TABLE.insert(
+      this.tx,
+      application.terms.map((term, position) => ({ orderId: application.id, position, ...term })),
+    );
+    await ORDER_EVENT_TABLE.insert(this.tx, [
+      {
+        orderId: application.id,
+        position: 0,
+        type: "APPLIED",
+        occurredOn: application.appliedOn,
+        courtCode: application.courtCode,
+        note: application.note,
+      },
+    ]);
+    await ORDER_APPLICATION_TABLE.insert(this.tx, [
+      { orderId: application.id, areaGround: application.areaGround, interimSought: application.interimSought },
+    ]);
+    return facts;
+  }
+
+  /** The order's facts and the day it was served, locked until the transaction ends; null if there is no such order. */
+  async lockForService(id: string): Promise<(OrderFacts & { servedOn: string | null }) | null> {
+    const [row] = await this.tx.query<OrderFacts & { servedOn: string | null }>(
+      `SELECT ${FACTS}, served_on AS "servedOn" FROM stalking_protection_order WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Service on the respondent: the day, and SERVED in the order's history (the court is not known). */
+  async recordService(orderId: string, servedOn: string): Promise<void> {
+    await this.tx.query(`UPDATE stalking_protection_order SET served_on = $2 WHERE id = $1`, [orderId, servedOn]);
+    await this.appendEvents(orderId, [{ type: "SERVED", on: servedOn, courtCode: null, note: null }]);
   }
 
   /** The protected persons of each order, by order id (every id present, with [] for none). */

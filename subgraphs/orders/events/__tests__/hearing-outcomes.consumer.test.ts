@@ -110,7 +110,7 @@ describe("orders applies recorded hearing outcomes", () => {
     ],
     [
       "a full order varied on appeal and lengthened",
-      outcome({ orderId: "full", hearingType: "APPEAL", decision: "ORDER_VARIED", expiresOn: "2028-03-01" }),
+      outcome({ orderId: "full", hearingType: "APPEAL", courtCode: "C07CH", decision: "ORDER_VARIED", expiresOn: "2028-03-01" }),
       "full",
       { status: "IN_FORCE", expiresOn: "2028-03-01" },
       ["APPEALED 2026-03-02", "VARIED 2026-03-02"],
