@@ -13,6 +13,7 @@ export interface GatewayConcerns {
   requestId: GatewayConcern;
   accessLog: AccessLog;
   metrics: GatewayMetrics;
+  dashboard: GatewayConcern;
   cors: GatewayConcern;
   rateLimits: RateLimits;
   trustedDocuments: GatewayConcern;
@@ -39,6 +40,8 @@ export interface GatewayConcerns {
  *    its context hook, after authentication, puts it on the request's context;
  * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
  * 2b. metrics: counts the access log's summaries and serves /metrics;
+ * 2b'. dashboard: routes only (the reporting dashboard's static files at /dashboard, and outside
+ *    production its development sign-in); listed with the other routes, it meets no GraphQL request;
  * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
  *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
  * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
@@ -68,6 +71,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.requestId,
     concerns.accessLog,
     concerns.metrics,
+    concerns.dashboard,
     concerns.cors,
     concerns.rateLimits,
     concerns.trustedDocuments,

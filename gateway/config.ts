@@ -61,7 +61,12 @@ export interface GatewayConfig {
   trustedDocumentsFile: string | undefined;
   /** Browser origins allowed to call the API (gateway/cors); none by default. */
   corsOrigins: string[];
+  /** The built reporting dashboard served at /dashboard (gateway/dashboard). */
+  dashboardDir: string;
 }
+
+/** Where npm run build puts the reporting dashboard. */
+export const DEFAULT_DASHBOARD_DIR = repoPath("dist", "dashboard");
 
 export interface SubgraphFetchConfig {
   /** Per call (one retry included), unless the subgraph has its own. */
@@ -126,6 +131,7 @@ export function readGatewayConfig(): GatewayConfig {
       .split(",")
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ""),
+    dashboardDir: envString("DASHBOARD_DIR", DEFAULT_DASHBOARD_DIR),
   };
 }
 
