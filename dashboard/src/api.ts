@@ -46,6 +46,13 @@ export async function runOperation<T>(
     return { kind: "unavailable", reason: "the API did not answer (network error)" };
   }
   if (response.status === 401) return { kind: "signed-out", status: 401 };
+  if (response.status === 429) {
+    const retry = response.headers.get("retry-after");
+    return {
+      kind: "unavailable",
+      reason: `this sign-in's request budget is spent (rate limited)${retry ? `; try again in ${retry} s` : ""}`,
+    };
+  }
   let body: { data?: T | null; errors?: GraphQLError[] };
   try {
     body = (await response.json()) as typeof body;

@@ -303,7 +303,8 @@ async function show(): Promise<void> {
       (codes.length > 0 ? ` (${describeErrors(codes)})` : "") +
       '. Figures the API did not give are marked "not available" and left out of the charts, never shown as zero.';
   }
-  say(`Showing ${periodText}, grouped by ${groupBy.toLowerCase()}${withErrors.length > 0 ? " (partial)" : ""}.`);
+  const groupingName = { NATIONAL: "nation", REGION: "region", FORCE: "force" }[groupBy];
+  say(`Showing ${periodText}, grouped by ${groupingName}${withErrors.length > 0 ? " (partial)" : ""}.`);
 }
 
 setUpControls();
