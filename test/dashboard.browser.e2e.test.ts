@@ -243,6 +243,49 @@ describeWithChromium("reporting dashboard in the browser", () => {
     await page.context().close();
   });
 
+  it("is operable by keyboard alone: signs in, shows figures, and reaches every control, table and download by Tab", async () => {
+    const page = await openPage();
+    await page.locator("#persona-reporting-dashboard").focus();
+    await page.keyboard.press("ArrowDown"); // the national analyst
+    await page.keyboard.press("Enter"); // implicit submission
+    await page.locator("#session").waitFor({ state: "visible" });
+    await expect(page.locator("#session-persona").textContent()).resolves.toBe("National analyst");
+    await page.locator("#status", { hasText: "Showing" }).waitFor();
+    const reached = new Set<string>();
+    for (let press = 0; press < 40; press += 1) {
+      await page.keyboard.press("Tab");
+      reached.add(
+        await page.evaluate(() => {
+          const active = (globalThis as any).document.activeElement;
+          return active.id || active.getAttribute("data-csv") || active.closest("section")?.id || active.tagName;
+        }),
+      );
+    }
+    // Each figure's table region and CSV button count for its section. The filter is disabled while grouping by
+    // nation (nothing to filter), and the year is hidden for the last 12 months.
+    for (const id of ["sign-out", "preset", "grouping", "measure", "show", "orders-made", "orders-in-force", "breaches", "ranked-forces"]) {
+      expect([id, reached.has(id)]).toEqual([id, true]);
+    }
+    await page.context().close();
+  });
+
+  it("says the API is unavailable when it does not answer, and shows no figures", async () => {
+    const page = await openPage();
+    await signInAs(page, "reporting-dashboard");
+    await page.locator("#status", { hasText: "Showing" }).waitFor();
+    // The gateway gone: every request to it fails at the network.
+    await page.route("**/graphql", (route) => route.abort("connectionrefused"));
+    await page.getByRole("button", { name: "Show figures" }).click();
+    const alert = page.locator("#alert");
+    await alert.waitFor({ state: "visible" });
+    await expect(alert.textContent()).resolves.toBe(
+      "The API is unavailable: the API did not answer (network error). No figures are shown; try again shortly.",
+    );
+    await expect(page.locator("#charts section").count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "api-unavailable.png"), fullPage: true });
+    await page.context().close();
+  });
+
   it("marks the figures partial, never zero, when the breaches subgraph stops mid-session", async () => {
     const page = await openPage();
     await signInAs(page, "reporting-dashboard");
