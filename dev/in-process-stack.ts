@@ -19,7 +19,7 @@ import type { AuditContentConfig } from "../platform/audit/content-config";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { buildGateway, type BuiltGateway } from "../gateway/build";
-import type { DevSignIn } from "../gateway/dashboard";
+import type { DashboardOidc, DevSignIn } from "../gateway/dashboard";
 import type { CacheStats } from "../gateway/operation/document-work-cache";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 
@@ -74,7 +74,7 @@ export interface InProcessStackOptions {
   /** Browser origins the gateway serves (CORS_ORIGINS); none unless given. */
   corsOrigins?: string[];
   /** The reporting dashboard: its built folder (dist/dashboard/ unless given) and its development sign-in, if any. */
-  dashboard?: { dir?: string; devSignIn?: DevSignIn };
+  dashboard?: { dir?: string; devSignIn?: DevSignIn; oidc?: DashboardOidc };
 }
 
 export interface InProcessStack {
@@ -147,6 +147,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       trustedDocumentsFile: options.trustedDocumentsFile,
       corsOrigins: options.corsOrigins,
       dashboardDir: options.dashboard?.dir,
+      dashboardOidc: options.dashboard?.oidc,
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,

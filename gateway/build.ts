@@ -47,7 +47,15 @@ export type GatewayBuildConfig = Pick<
   Partial<
     Pick<
       GatewayConfig,
-      "tokens" | "assertionKeyFile" | "responseCache" | "metrics" | "rateLimits" | "trustedDocumentsFile" | "corsOrigins" | "dashboardDir"
+      | "tokens"
+      | "assertionKeyFile"
+      | "responseCache"
+      | "metrics"
+      | "rateLimits"
+      | "trustedDocumentsFile"
+      | "corsOrigins"
+      | "dashboardDir"
+      | "dashboardOidc"
     >
   >;
 
@@ -172,7 +180,11 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     requestId: createRequestId(),
     accessLog,
     metrics,
-    dashboard: createDashboard({ dir: config.dashboardDir ?? DEFAULT_DASHBOARD_DIR, devSignIn: overrides.devSignIn }),
+    dashboard: createDashboard({
+      dir: config.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
+      devSignIn: overrides.devSignIn,
+      oidc: config.dashboardOidc,
+    }),
     cors: createCors(config.corsOrigins ?? []),
     rateLimits: createRateLimits({
       ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS),

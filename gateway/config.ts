@@ -7,6 +7,7 @@ import { repoPath } from "../platform/repo-root";
 import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
+import type { DashboardOidc } from "./dashboard";
 import type { ResponseCacheOptions } from "./cache";
 import { readMetricsAccess, type MetricsAccess } from "../platform/metrics";
 import { DEFAULT_RATE_BUDGET, parseRateBudget, type RateBudget, type RateLimitConfig } from "./rate-limits";
@@ -63,6 +64,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** The built reporting dashboard served at /dashboard (gateway/dashboard). */
   dashboardDir: string;
+  /** The OpenID provider the dashboard signs in with (DASHBOARD_OIDC_*); none: no production sign-in. */
+  dashboardOidc: DashboardOidc | undefined;
 }
 
 /** Where npm run build puts the reporting dashboard. */
@@ -132,7 +135,24 @@ export function readGatewayConfig(): GatewayConfig {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ""),
     dashboardDir: envString("DASHBOARD_DIR", DEFAULT_DASHBOARD_DIR),
+    dashboardOidc: readDashboardOidc(),
   };
+}
+
+/** Both the issuer and the client id, or neither. */
+function readDashboardOidc(): DashboardOidc | undefined {
+  const issuer = envOptional("DASHBOARD_OIDC_ISSUER");
+  const clientId = envOptional("DASHBOARD_OIDC_CLIENT_ID");
+  if (issuer === undefined && clientId === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined) {
+    throw new ConfigError("Set both DASHBOARD_OIDC_ISSUER and DASHBOARD_OIDC_CLIENT_ID, or neither");
+  }
+  try {
+    new URL(issuer);
+  } catch {
+    throw new ConfigError(`DASHBOARD_OIDC_ISSUER must be a URL; got "${issuer}"`);
+  }
+  return { issuer, clientId, scope: envString("DASHBOARD_OIDC_SCOPE", "openid") };
 }
 
 /**

@@ -1,15 +1,18 @@
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { fixedClock } from "../platform/clock";
 import { generateDataset } from "../dev/dataset/generate";
 import { dashboardSignInFor, DASHBOARD_PURPOSE } from "../dev/dashboard-sign-in";
-import { DASHBOARD_CSP } from "../gateway/dashboard";
+import { DASHBOARD_CSP, dashboardCsp } from "../gateway/dashboard";
 import { SHIPPED_TRUSTED_DOCUMENTS_FILE } from "../gateway/trusted-documents";
 import { repoPath } from "../platform/repo-root";
 import { describeWithChromium, launchChromium } from "./support/browser";
-import { principalFor, TEST_AUDIENCE, TEST_ISSUER, testKeys } from "./support/identity";
+import { principalFor, TEST_AUDIENCE, TEST_ISSUER, testKeys, tokenFor } from "./support/identity";
 import { startProxyProcess, type ProxyProcess } from "./support/proxy-process";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -37,6 +40,81 @@ const lastDayOf = (month: string) => {
 interface Points {
   categories: string[];
   series: { name: string; values: (number | null)[] }[];
+}
+
+/**
+ * An OpenID provider for the authorization code flow with PKCE, as small as
+ * the page needs: discovery, an authorization endpoint that signs the user
+ * in at once, a token endpoint that checks the verifier against the challenge.
+ */
+async function startFakeOpenIdProvider(accessToken: string) {
+  const pending = new Map<string, { challenge: string; method: string | null; clientId: string; redirectUri: string }>();
+  const exchanges: { clientId: string; redirectUri: string; challengeMethod: string | null; verifierMatches: boolean }[] = [];
+  const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "access-control-allow-methods": "GET, POST" };
+  let issuer = "";
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", issuer);
+    const json = (status: number, body: unknown) => {
+      response.writeHead(status, { ...cors, "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, cors);
+      return response.end();
+    }
+    if (url.pathname === "/.well-known/openid-configuration") {
+      return json(200, {
+        issuer,
+        authorization_endpoint: `${issuer}authorize`,
+        token_endpoint: `${issuer}token`,
+        response_types_supported: ["code"],
+        code_challenge_methods_supported: ["S256"],
+      });
+    }
+    if (url.pathname === "/authorize") {
+      const code = randomUUID();
+      const redirectUri = url.searchParams.get("redirect_uri")!;
+      pending.set(code, {
+        challenge: url.searchParams.get("code_challenge")!,
+        method: url.searchParams.get("code_challenge_method"),
+        clientId: url.searchParams.get("client_id")!,
+        redirectUri,
+      });
+      const back = new URL(redirectUri);
+      back.searchParams.set("code", code);
+      back.searchParams.set("state", url.searchParams.get("state")!);
+      response.writeHead(302, { location: back.href });
+      return response.end();
+    }
+    if (url.pathname === "/token" && request.method === "POST") {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      request.on("end", () => {
+        const form = new URLSearchParams(body);
+        const grant = pending.get(form.get("code") ?? "");
+        pending.delete(form.get("code") ?? "");
+        if (!grant) return json(400, { error: "invalid_grant" });
+        const verifierMatches =
+          createHash("sha256")
+            .update(form.get("code_verifier") ?? "")
+            .digest("base64url") === grant.challenge;
+        exchanges.push({
+          clientId: form.get("client_id")!,
+          redirectUri: form.get("redirect_uri")!,
+          challengeMethod: grant.method,
+          verifierMatches,
+        });
+        if (!verifierMatches || form.get("redirect_uri") !== grant.redirectUri) return json(400, { error: "invalid_grant" });
+        json(200, { access_token: accessToken, token_type: "Bearer", expires_in: 300 });
+      });
+      return;
+    }
+    response.writeHead(404, cors);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { issuer, exchanges, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 describeWithChromium("reporting dashboard in the browser", () => {
@@ -314,24 +392,46 @@ describeWithChromium("reporting dashboard in the browser", () => {
     }
   });
 
-  it("in production (NODE_ENV=production gives no sign-in): no sign-in endpoint, and no picker", async () => {
+  it("in production: no development sign-in or picker; sign-in through the OpenID provider (code + PKCE) instead", async () => {
+    const accessToken = await tokenFor(principalFor("reporting-dashboard", { kind: "national" }, "oidc-dashboard-svc"));
+    const idp = await startFakeOpenIdProvider(accessToken);
     const production = await startTestStack({
-      chunks: [],
+      chunks: [...generateDataset({ orders: 30, seed: 5 })],
       clock: fixedClock("2026-11-22"),
-      dashboard: { dir, devSignIn: dashboardSignInFor(true, { key: (await testKeys()).idpPrivateKey }) },
+      dashboard: {
+        dir,
+        devSignIn: dashboardSignInFor(true, { key: (await testKeys()).idpPrivateKey }),
+        oidc: { issuer: idp.issuer, clientId: "spo-dashboard", scope: "openid" },
+      },
     });
     try {
+      const dashboard = new URL("/dashboard", production.gatewayUrl).href;
       expect((await fetch(new URL("/dashboard/dev-sign-in", production.gatewayUrl))).status).toBe(404);
+      expect((await fetch(dashboard)).headers.get("content-security-policy")).toBe(dashboardCsp([new URL(idp.issuer).origin]));
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(new URL("/dashboard", production.gatewayUrl).href);
-      await page.locator("#no-sign-in").waitFor({ state: "visible" });
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      await page.goto(dashboard);
+      await page.locator("#oidc").waitFor({ state: "visible" });
       await expect(page.locator("#dev-sign-in").isHidden()).resolves.toBe(true);
       await expect(page.locator("input[name=persona]").count()).resolves.toBe(0);
-      await page.screenshot({ path: path.join(SCREENSHOTS, "production-no-picker.png"), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, "production-sign-in.png"), fullPage: true });
+      await page.getByRole("button", { name: "Sign in with your organisation's account" }).click();
+      await page.locator("#session").waitFor({ state: "visible" });
+      await expect(page.locator("#session-persona").textContent()).resolves.toBe("reporting-dashboard");
+      await page.locator("#status", { hasText: "Showing" }).waitFor();
+      // The code was exchanged with the verifier of its challenge, for this client and redirect; nothing is left behind.
+      expect(idp.exchanges).toEqual([
+        { clientId: "spo-dashboard", redirectUri: `${dashboard}/`, challengeMethod: "S256", verifierMatches: true },
+      ]);
+      await expect(page.evaluate(() => (globalThis as any).location.search)).resolves.toBe("");
+      await expect(page.evaluate(() => (globalThis as any).sessionStorage.length)).resolves.toBe(0);
       await context.close();
     } finally {
       await production.stop();
+      await idp.close();
     }
   });
 

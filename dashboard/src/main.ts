@@ -4,6 +4,7 @@ import forcesId from "../operations/DashboardForces.graphql";
 import { runOperation, type Outcome, type GraphQLError } from "./api";
 import { clearFigures, renderFigure } from "./charts";
 import { groupsOf, isOrderMeasure, MEASURES, monthlyFigure, rankedFigure, type Answer, type Measure, type StatisticsRow } from "./figures";
+import { completeOidcSignIn, isOidcCallback, startOidcSignIn, type OidcSettings } from "./oidc";
 import { firstDay, isMonth, lastDay, monthLabel, monthsBetween, presetMonths, type Preset } from "./period";
 
 /**
@@ -13,6 +14,7 @@ import { firstDay, isMonth, lastDay, monthLabel, monthsBetween, presetMonths, ty
  */
 const API = "/graphql";
 const DEV_SIGN_IN = "/dashboard/dev-sign-in";
+const OIDC_SETTINGS = "/dashboard/sign-in.json";
 
 interface Session {
   token: string;
@@ -74,18 +76,57 @@ function signIn(token: string, persona: string, label: string, expiresAt: Date):
   void show();
 }
 
+async function getJson<T>(url: string): Promise<T | undefined> {
+  try {
+    const response = await fetch(url, { credentials: "omit", cache: "no-store" });
+    return response.ok ? ((await response.json()) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who the token names, for the page to show: its persona claim if it is a JWT carrying one. Never trusted for anything else. */
+function personaOf(token: string): string {
+  try {
+    const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))) as { persona?: unknown };
+    return typeof claims.persona === "string" ? claims.persona : "your account";
+  } catch {
+    return "your account";
+  }
+}
+
+async function setUpOidc(settings: OidcSettings): Promise<void> {
+  $("oidc").hidden = false;
+  $("oidc-sign-in").addEventListener("click", () => {
+    say("Going to your organisation's sign-in…");
+    startOidcSignIn(settings).catch((error: unknown) => {
+      say("");
+      alertUser(`Sign-in failed: ${(error as Error).message}.`);
+    });
+  });
+  if (!isOidcCallback()) return;
+  say("Completing sign-in…");
+  try {
+    const { token, expiresAt } = await completeOidcSignIn(settings);
+    const persona = personaOf(token);
+    signIn(token, persona, persona, expiresAt);
+  } catch (error) {
+    say("");
+    alertUser(`Sign-in failed: ${(error as Error).message}.`);
+  }
+}
+
 async function setUpSignIn(): Promise<void> {
   const wait = $("sign-in-wait");
-  let personas: { persona: string; label: string }[] | undefined;
-  try {
-    const response = await fetch(DEV_SIGN_IN, { credentials: "omit", cache: "no-store" });
-    if (response.ok) personas = ((await response.json()) as { personas: typeof personas }).personas;
-  } catch {
-    personas = undefined;
-  }
+  const [oidc, dev] = await Promise.all([
+    getJson<OidcSettings>(OIDC_SETTINGS),
+    getJson<{ personas: { persona: string; label: string }[] }>(DEV_SIGN_IN),
+  ]);
+  const personas = dev?.personas;
   wait.hidden = true;
+  if (oidc) await setUpOidc(oidc);
   if (!personas) {
-    $("no-sign-in").hidden = false;
+    $("no-sign-in").hidden = oidc !== undefined;
     return;
   }
   const options = $("persona-options");

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { readGatewayConfig } from "../config";
 
 /** Runs `read` with the given environment variables set, restoring them after. */
@@ -89,5 +90,24 @@ describe("gateway configuration of the response cache", () => {
       /RESPONSE_CACHE_TTL_SECONDS must be at least 1/,
     );
     expect(() => withEnv({ ...UNSET, RESPONSE_CACHE: "maybe" }, readGatewayConfig)).toThrow(/RESPONSE_CACHE/);
+  });
+});
+
+describe("gateway configuration of the reporting dashboard", () => {
+  it("serves dist/dashboard with no OpenID sign-in unless told", () => {
+    const config = readGatewayConfig();
+    expect(config.dashboardDir.endsWith(path.join("dist", "dashboard"))).toBe(true);
+    expect(config.dashboardOidc).toBeUndefined();
+  });
+
+  it("takes the OpenID provider's issuer and client id together, scope openid unless given", () => {
+    const config = withEnv({ DASHBOARD_OIDC_ISSUER: "https://idp.example/", DASHBOARD_OIDC_CLIENT_ID: "spo-dashboard" }, readGatewayConfig);
+    expect(config.dashboardOidc).toEqual({ issuer: "https://idp.example/", clientId: "spo-dashboard", scope: "openid" });
+    expect(() => withEnv({ DASHBOARD_OIDC_ISSUER: "https://idp.example/" }, readGatewayConfig)).toThrow(
+      "Set both DASHBOARD_OIDC_ISSUER and DASHBOARD_OIDC_CLIENT_ID, or neither",
+    );
+    expect(() => withEnv({ DASHBOARD_OIDC_ISSUER: "idp", DASHBOARD_OIDC_CLIENT_ID: "x" }, readGatewayConfig)).toThrow(
+      "DASHBOARD_OIDC_ISSUER",
+    );
   });
 });

@@ -9,30 +9,44 @@ export type { DevSignIn } from "./dev-sign-in";
 export const DASHBOARD_PATH = "/dashboard";
 
 /**
- * The page's policy: its own scripts, styles and API only. No inline script
- * or style, nothing from another origin (the bundle carries its chart
+ * The page's policy: its own scripts, styles and API only (and the identity
+ * provider's endpoints when sign-in goes through one: `connectTo`). No inline
+ * script or style, nothing from another origin (the bundle carries its chart
  * library), no framing, no form posting elsewhere. The same in production
  * and development.
  */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function dashboardCsp(connectTo: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    ["connect-src 'self'", ...connectTo].join(" "),
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+export const DASHBOARD_CSP = dashboardCsp();
+
+/** Sign-in through the organisation's OpenID provider (authorization code with PKCE, a public client). */
+export interface DashboardOidc {
+  issuer: string;
+  clientId: string;
+  /** Space-separated scopes asked for. */
+  scope: string;
+}
 
 export interface DashboardOptions {
   /** The built page (npm run build: dist/dashboard/); not built: /dashboard says so. */
   dir: string;
   /** Development only (buildGateway refuses it in production): the "sign in as…" endpoint. */
   devSignIn?: DevSignIn;
+  /** The OpenID provider the page signs in with, told to it at /dashboard/sign-in.json; none: no such sign-in. */
+  oidc?: DashboardOidc;
 }
 
-function sendFile(request: http.IncomingMessage, response: http.ServerResponse, file: StaticFile): void {
+function sendFile(request: http.IncomingMessage, response: http.ServerResponse, file: StaticFile, csp: string): void {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
     response.end("Method not allowed");
@@ -41,7 +55,7 @@ function sendFile(request: http.IncomingMessage, response: http.ServerResponse, 
   response.writeHead(200, {
     "content-type": file.contentType,
     "content-length": file.body.length,
-    "content-security-policy": DASHBOARD_CSP,
+    "content-security-policy": csp,
   });
   response.end(request.method === "HEAD" ? undefined : file.body);
 }
@@ -55,12 +69,18 @@ function sendFile(request: http.IncomingMessage, response: http.ServerResponse, 
  */
 export function createDashboard(options: DashboardOptions): GatewayConcern {
   const files = readStaticFiles(options.dir, DASHBOARD_PATH);
+  const csp = dashboardCsp(options.oidc ? [new URL(options.oidc.issuer).origin] : []);
   const routes: Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void> = {};
   if (files) {
     const page = files.get(`${DASHBOARD_PATH}/index.html`)!;
-    routes[DASHBOARD_PATH] = (request, response) => sendFile(request, response, page);
-    routes[`${DASHBOARD_PATH}/`] = (request, response) => sendFile(request, response, page);
-    for (const [at, file] of files) routes[at] = (request, response) => sendFile(request, response, file);
+    routes[DASHBOARD_PATH] = (request, response) => sendFile(request, response, page, csp);
+    routes[`${DASHBOARD_PATH}/`] = (request, response) => sendFile(request, response, page, csp);
+    for (const [at, file] of files) routes[at] = (request, response) => sendFile(request, response, file, csp);
+    if (options.oidc) {
+      const { issuer, clientId, scope } = options.oidc;
+      const signIn = { contentType: "application/json; charset=utf-8", body: Buffer.from(JSON.stringify({ issuer, clientId, scope })) };
+      routes[`${DASHBOARD_PATH}/sign-in.json`] = (request, response) => sendFile(request, response, signIn, csp);
+    }
   } else {
     const notBuilt = (_request: http.IncomingMessage, response: http.ServerResponse) => {
       response.writeHead(503, { "content-type": "text/plain; charset=utf-8" });
