@@ -47,7 +47,8 @@ interface Points {
  * the page needs: discovery, an authorization endpoint that signs the user
  * in at once, a token endpoint that checks the verifier against the challenge.
  */
-async function startFakeOpenIdProvider(accessToken: string) {
+async function startFakeOpenIdProvider(firstToken: string) {
+  let accessToken = firstToken;
   const pending = new Map<string, { challenge: string; method: string | null; clientId: string; redirectUri: string }>();
   const exchanges: { clientId: string; redirectUri: string; challengeMethod: string | null; verifierMatches: boolean }[] = [];
   const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "access-control-allow-methods": "GET, POST" };
@@ -114,7 +115,13 @@ async function startFakeOpenIdProvider(accessToken: string) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { issuer, exchanges, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    issuer,
+    exchanges,
+    /** The access token the next exchange gives. */
+    issue: (token: string) => (accessToken = token),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describeWithChromium("reporting dashboard in the browser", () => {
@@ -428,6 +435,13 @@ describeWithChromium("reporting dashboard in the browser", () => {
       ]);
       await expect(page.evaluate(() => (globalThis as any).location.search)).resolves.toBe("");
       await expect(page.evaluate(() => (globalThis as any).sessionStorage.length)).resolves.toBe(0);
+
+      // A token the API does not accept (revoked, or not for it): the first answer, 401, signs the page out.
+      await page.getByRole("button", { name: "Sign out" }).click();
+      idp.issue("not-a-token-the-gateway-accepts");
+      await page.getByRole("button", { name: "Sign in with your organisation's account" }).click();
+      await page.locator("#alert", { hasText: "The API no longer accepts your sign-in" }).waitFor();
+      await expect(page.locator("#session").isHidden()).resolves.toBe(true);
       await context.close();
     } finally {
       await production.stop();

@@ -349,4 +349,5 @@ async function show(): Promise<void> {
 }
 
 setUpControls();
+$("sign-out").addEventListener("click", () => signOut(null));
 void setUpSignIn();
