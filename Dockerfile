@@ -10,6 +10,8 @@ COPY gateway gateway
 COPY subgraphs subgraphs
 COPY dev dev
 COPY schema schema
+COPY dashboard dashboard
+COPY scripts/dashboard.js scripts/dashboard.js
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

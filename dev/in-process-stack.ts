@@ -19,6 +19,8 @@ import type { AuditContentConfig } from "../platform/audit/content-config";
 import { createResponseCache, type ResponseCache, type ResponseCacheOptions } from "../gateway/cache";
 import { createAssertionSigner } from "../platform/identity/assertion";
 import { buildGateway, type BuiltGateway } from "../gateway/build";
+import type { DashboardOidc, DevSignIn } from "../gateway/dashboard";
+import { DEFAULT_DASHBOARD_DIR } from "../gateway/dashboard/config";
 import type { CacheStats } from "../gateway/operation/document-work-cache";
 import { DEFAULT_SUBGRAPH_FETCH_CONFIG, type SubgraphFetchConfig } from "../gateway/config";
 
@@ -72,6 +74,8 @@ export interface InProcessStackOptions {
   trustedDocumentsFile?: string;
   /** Browser origins the gateway serves (CORS_ORIGINS); none unless given. */
   corsOrigins?: string[];
+  /** The reporting dashboard: its built folder (dist/dashboard/ unless given) and its development sign-in, if any. */
+  dashboard?: { dir?: string; devSignIn?: DevSignIn; oidc?: DashboardOidc };
 }
 
 export interface InProcessStack {
@@ -143,6 +147,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       rateLimits: options.rateLimits,
       trustedDocumentsFile: options.trustedDocumentsFile,
       corsOrigins: options.corsOrigins,
+      dashboard: options.dashboard && { dir: options.dashboard.dir ?? DEFAULT_DASHBOARD_DIR, oidc: options.dashboard.oidc },
       authorizationMode: options.authorizationMode ?? "filter",
       subgraphFetch: {
         ...DEFAULT_SUBGRAPH_FETCH_CONFIG,
@@ -160,6 +165,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       auditDb: options.auditDb,
       audit: { log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs, content: options.auditContent },
       responseCache,
+      devSignIn: options.dashboard?.devSignIn,
       ...(options.withoutLayer === "gateway-filter" ? { withoutAuthorizationFilter: true as const } : {}),
     },
   );

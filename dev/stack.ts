@@ -123,14 +123,16 @@ async function main(): Promise<void> {
   // Before any service starts, so they all read the same dev keys.
   await ensureDevKeys(dataDir());
   start("subgraphs", path.join("dev", "embedded-subgraphs.main.js"));
-  const gateway = start("gateway", path.join("gateway", "main.js"));
+  const gateway = start("gateway", path.join("dev", "gateway.main.js"));
   // Only once our own gateway has bound its port does its readiness mean anything: another stack already
   // on the port would otherwise answer for it (and ours would fail on the port or the embedded databases' locks).
   await listening(gateway);
   // The first start loads the demo data into each embedded database, which takes a while.
   await waitUntilReady(gatewayUrl, 10 * 60 * 1000);
   if (stopping) return;
-  log.info(`SPO gateway ready: ${gatewayUrl}/graphql\n\nTry:\n${example(gatewayUrl)}\n\nCtrl-C stops everything.\n`);
+  log.info(
+    `SPO gateway ready: ${gatewayUrl}/graphql\nReporting dashboard: ${gatewayUrl}/dashboard (sign in as a persona)\n\nTry:\n${example(gatewayUrl)}\n\nCtrl-C stops everything.\n`,
+  );
 }
 
 main().catch((error: unknown) => {

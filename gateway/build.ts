@@ -22,13 +22,15 @@ import type { Check, GatewayConcern } from "./concern";
 import { refuseTestOnlySwitchInProduction } from "../platform/test-only";
 import { orderedConcerns, type GatewayConcerns } from "./concerns";
 import type { GatewayConfig } from "./config";
+import { DEFAULT_DASHBOARD_DIR } from "./dashboard/config";
 import { createMasking } from "./errors";
 import { createOperationLimits } from "./limits";
 import type { CacheStats } from "./operation/document-work-cache";
 import { createGatewayMetrics } from "./metrics";
 import { createRateLimits } from "./rate-limits";
 import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
-import { createTrustedDocuments, readTrustedDocuments } from "./trusted-documents";
+import { createTrustedDocuments, readTrustedDocuments, SHIPPED_TRUSTED_DOCUMENTS_FILE } from "./trusted-documents";
+import { createDashboard, type DevSignIn } from "./dashboard";
 import { createCors } from "./cors";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
@@ -56,6 +58,7 @@ export type GatewayBuildConfig = Pick<
       | "trustedDocumentsFile"
       | "corsOrigins"
       | "audit"
+      | "dashboard"
     >
   >;
 
@@ -78,6 +81,8 @@ export interface GatewayOverrides {
    * planner, so that a test sees the subgraphs' own guards alone.
    */
   withoutAuthorizationFilter?: true;
+  /** Development only, refused in production: the dashboard's "sign in as…" endpoint (dev/dashboard-sign-in.ts gives it). */
+  devSignIn?: DevSignIn;
 }
 
 export interface BuiltGateway extends Gateway {
@@ -109,6 +114,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     if (config.production) throw new Error("The gateway's authorization filter cannot be switched off in production");
     refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
   }
+  if (overrides.devSignIn && config.production) throw new Error("The dashboard's development sign-in cannot be served in production");
   const log = overrides.log ?? processLog();
   const logOf = (component: string) => log.child({ component });
   // Never an error's message: it can quote the personal data a request carried.
@@ -176,12 +182,18 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     },
   });
   const auditLog = logOf("audit");
+  const trustedDocuments = readTrustedDocuments(config.trustedDocumentsFile ?? SHIPPED_TRUSTED_DOCUMENTS_FILE);
   const concerns: GatewayConcerns = {
     authentication: createAuthentication({ authenticate, keySet }),
     requestId: createRequestId(),
     tracing: createTracing(config.tracing),
     accessLog,
     metrics,
+    dashboard: createDashboard({
+      dir: config.dashboard?.dir ?? DEFAULT_DASHBOARD_DIR,
+      devSignIn: overrides.devSignIn,
+      oidc: config.dashboard?.oidc,
+    }),
     cors: createCors(config.corsOrigins ?? []),
     rateLimits: createRateLimits({
       ...(config.rateLimits ?? UNLIMITED_RATE_LIMITS),
@@ -189,9 +201,9 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
       onRefused: metrics.rateLimited,
     }),
     trustedDocuments: config.trustedDocumentsFile
-      ? createTrustedDocuments(readTrustedDocuments(config.trustedDocumentsFile))
+      ? createTrustedDocuments(trustedDocuments)
       : { name: "trusted documents (no manifest: not enforced)" },
-    persistedQueries: createPersistedQueries(responseCache.persistedQueries),
+    persistedQueries: createPersistedQueries(responseCache.persistedQueries, trustedDocuments),
     storableText: createStorableTextCheck(),
     limits: createOperationLimits(),
     inputScalars: createInputScalars(),

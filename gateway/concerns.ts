@@ -14,6 +14,7 @@ export interface GatewayConcerns {
   tracing: GatewayConcern;
   accessLog: AccessLog;
   metrics: GatewayMetrics;
+  dashboard: GatewayConcern;
   cors: GatewayConcern;
   rateLimits: RateLimits;
   trustedDocuments: GatewayConcern;
@@ -42,6 +43,8 @@ export interface GatewayConcerns {
  *    its place in the list does not order it); its plugin names the span's request id and operation;
  * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
  * 2b. metrics: counts the access log's summaries and serves /metrics;
+ * 2b'. dashboard: routes only (the reporting dashboard's static files at /dashboard, and outside
+ *    production its development sign-in); listed with the other routes, it meets no GraphQL request;
  * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
  *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
  * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
@@ -72,6 +75,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.tracing,
     concerns.accessLog,
     concerns.metrics,
+    concerns.dashboard,
     concerns.cors,
     concerns.rateLimits,
     concerns.trustedDocuments,

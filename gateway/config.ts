@@ -13,6 +13,7 @@ import { tracingPiece, type TracingSettings } from "../platform/tracing/tracing"
 import type { AuthorizationMode } from "./authz";
 import type { ResponseCacheOptions } from "./cache";
 import { responseCachePiece } from "./cache/config";
+import { dashboardPiece, type DashboardConfig } from "./dashboard/config";
 import type { RateLimitConfig } from "./rate-limits";
 import { rateLimitPiece } from "./rate-limits/config";
 import { tokensPiece, type TokenConfig } from "./auth/config";
@@ -59,6 +60,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Where the audit trail lives and what it keeps; read from the environment by buildGateway when absent. */
   audit?: { store: AuditStoreConfig; content: AuditContentConfig };
+  /** The reporting dashboard served at /dashboard and its single sign-on (gateway/dashboard). */
+  dashboard: DashboardConfig;
 }
 
 export function defaultSubgraphUrl(name: SubgraphName): string {
@@ -137,6 +140,7 @@ export const GATEWAY_ENV = envSchema("gateway", {
   metrics: metricsPiece,
   tracing: tracingPiece,
   rateLimits: rateLimitPiece,
+  dashboard: dashboardPiece,
   auditStore: auditStorePiece,
   auditContent: auditContentPiece,
 });
@@ -153,6 +157,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     responseCache: settings.responseCache,
     metrics: settings.metrics,
     tracing: settings.tracing,
+    dashboard: settings.dashboard,
     rateLimits: settings.rateLimits,
     audit: { store: settings.auditStore, content: settings.auditContent },
   };

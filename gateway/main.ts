@@ -1,18 +1,22 @@
 import { listen } from "../platform/http";
 import { readGatewayConfig } from "./config";
-import { buildGateway } from "./build";
+import { buildGateway, type GatewayOverrides } from "./build";
 import { nameProcessLogger } from "../platform/log";
 import { exitOnStartFailure } from "../platform/start-failure";
 
-/** The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM. */
-export async function runGateway(): Promise<void> {
+/**
+ * The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM.
+ * `overrides`: what a development entry adds (dev/gateway.main.ts: the dashboard's sign-in).
+ */
+export async function runGateway(overrides: Pick<GatewayOverrides, "devSignIn"> = {}): Promise<void> {
   // Configuration first: a bad LOG_LEVEL is reported with every other problem, not on its own.
   const config = readGatewayConfig();
   const log = nameProcessLogger("gateway");
-  const gateway = await buildGateway(config, { log });
+  const gateway = await buildGateway(config, { ...overrides, log });
   await gateway.apollo.start();
   const running = await listen(gateway.createHttpService(), config.port, config.host);
   log.info({ url: running.url }, `listening on ${running.url}`);
+  log.info(`reporting dashboard on ${new URL("/dashboard", running.url).href}`);
   // Started by npm start (dev/stack.ts): it says "ready" only for the gateway it started.
   process.send?.({ listening: running.url });
   let stopping = false;

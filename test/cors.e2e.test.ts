@@ -63,6 +63,13 @@ describe("browsers: CORS and no landing page", () => {
     }
   });
 
+  it("serves a page of the gateway's own origin (the dashboard at /dashboard) without CORS headers", async () => {
+    const response = await post(new URL(stack.gatewayUrl).origin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+  });
+
   it("answers GET /graphql from a browser with no HTML (no landing page, nothing from a CDN)", async () => {
     const response = await fetch(stack.gatewayUrl, { headers: { accept: "text/html" } });
     expect(response.headers.get("content-type")).not.toContain("text/html");

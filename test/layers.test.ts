@@ -50,6 +50,9 @@ const FORBIDDEN: [string, string][] = [
   ["subgraphs/probe.ts", "../dev/demo-data"],
   ["subgraphs/probe.ts", "../bench/support/bench-stack"],
   ["platform/probe.ts", "../domain/topology"],
+  ["dashboard/src/probe.ts", "../../gateway/dashboard"],
+  ["dashboard/src/probe.ts", "../../platform/http"],
+  ["gateway/probe.ts", "../dashboard/src/figures"],
   // Every subgraph of the topology is kept out of every other (the zones are made from the folders of subgraphs/).
   ...SUBGRAPH_NAMES.flatMap((name) =>
     SUBGRAPH_NAMES.filter((other) => other !== name).map((other): [string, string] => [
@@ -73,6 +76,7 @@ const ALLOWED: [string, string][] = [
   ["subgraphs/hearings/probe.ts", "../../domain/topology"],
   ["subgraphs/probe.ts", "./orders/subgraph"],
   ["subgraphs/shared/probe.ts", "../../platform/subgraph/entity-reference"],
+  ["dashboard/src/probe.ts", "./figures"],
 ];
 
 describe("layer directions (eslint.config.mjs)", () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { readGatewayConfig } from "../config";
 
 /** Runs `read` with the given environment variables set, restoring them after. */
@@ -165,5 +166,22 @@ describe("gateway configuration, validated as a whole", () => {
     expect(message).toContain("METRICS_TOKEN=(set; not shown): expected at least 32 characters");
     expect(message).toContain('DATABASE_URL="mysql://spo:***@db/spo"');
     expect(message).not.toMatch(/short-secret|hunter2/);
+  });
+});
+
+describe("gateway configuration of the reporting dashboard", () => {
+  it("serves dist/dashboard with no OpenID sign-in unless told", () => {
+    const config = readGatewayConfig({});
+    expect(config.dashboard.dir.endsWith(path.join("dist", "dashboard"))).toBe(true);
+    expect(config.dashboard.oidc).toBeUndefined();
+  });
+
+  it("takes the OpenID provider's issuer and client id together, scope openid unless given", () => {
+    const config = readGatewayConfig({ DASHBOARD_OIDC_ISSUER: "https://idp.example/", DASHBOARD_OIDC_CLIENT_ID: "spo-dashboard" });
+    expect(config.dashboard.oidc).toEqual({ issuer: "https://idp.example/", clientId: "spo-dashboard", scope: "openid" });
+    expect(() => readGatewayConfig({ DASHBOARD_OIDC_ISSUER: "https://idp.example/" })).toThrow(
+      "Set both DASHBOARD_OIDC_ISSUER and DASHBOARD_OIDC_CLIENT_ID, or neither",
+    );
+    expect(() => readGatewayConfig({ DASHBOARD_OIDC_ISSUER: "idp", DASHBOARD_OIDC_CLIENT_ID: "x" })).toThrow("DASHBOARD_OIDC_ISSUER");
   });
 });

@@ -18,12 +18,27 @@ function refuse(response: http.ServerResponse): true {
 }
 
 /**
+ * A page the gateway served itself (the reporting dashboard at /dashboard):
+ * its Origin names the host it asked. Browsers send Origin on same-origin
+ * POSTs too, and cannot forge Host; a page needs no CORS to call its own
+ * origin, and gets none. The host alone is compared, so a TLS-terminating
+ * proxy in front (https outside, http here) is no different origin.
+ */
+export function isSameOrigin(origin: string, request: http.IncomingMessage): boolean {
+  try {
+    return request.headers.host !== undefined && new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * CORS and the browser-facing page as a gateway concern.
  * - A request carrying an Origin (only browsers send one) is served only for
  *   an origin of `origins` (CORS_ORIGINS), with the headers that let the page
  *   read the answer; from any other origin it is refused with 403 before
  *   anything runs, preflight or not. Tools that send no Origin (curl, servers)
- *   are unaffected.
+ *   are unaffected, and so is a page of the gateway's own origin (isSameOrigin).
  * - No landing page: Apollo Server's (Sandbox, Explorer) is loaded from a CDN,
  *   which neither an air-gapped police network nor a content security policy
  *   should allow, and it announces what serves the API. `GET /graphql` without
@@ -36,7 +51,7 @@ export function createCors(origins: readonly string[]): GatewayConcern {
     name: "cors",
     beforeGraphQL(request, response) {
       const origin = request.headers.origin;
-      if (origin === undefined) return false;
+      if (origin === undefined || isSameOrigin(origin, request)) return false;
       if (!allowed.has(origin)) return refuse(response);
       response.setHeader("access-control-allow-origin", origin);
       response.setHeader("vary", "Origin");

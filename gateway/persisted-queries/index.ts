@@ -63,6 +63,37 @@ export class AccessPartitionedCache implements KeyValueCache<string> {
   }
 }
 
+/**
+ * The trusted documents first, for every caller: a client that ships only
+ * the ids of its operations (the reporting dashboard holds no query text)
+ * sends one by its hash without registering it. No oracle: the manifest's
+ * documents are the shipped clients' own, known to anyone who has them, and
+ * whoever sends an id, the operation is still limited, authorized and
+ * audited as theirs. Everything else goes to the partitioned store.
+ */
+export class TrustedDocumentsFirst implements KeyValueCache<string> {
+  constructor(
+    private readonly documents: ReadonlyMap<string, string>,
+    private readonly inner: KeyValueCache<string>,
+  ) {}
+
+  private trusted(key: string): string | undefined {
+    return key.startsWith("apq:") ? this.documents.get(key.slice(4)) : undefined;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return this.trusted(key) ?? this.inner.get(key);
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (this.trusted(key) === undefined) await this.inner.set(key, value, options);
+  }
+
+  async delete(key: string): Promise<boolean | void> {
+    if (this.trusted(key) === undefined) return this.inner.delete(key);
+  }
+}
+
 /** Apollo's default for its own APQ store: 30 MiB of documents, least recently used first out. */
 const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
 
@@ -73,14 +104,17 @@ const DEFAULT_MAX_BYTES = 30 * 1024 * 1024;
  * access either way, never Apollo's shared default. Its context hook names
  * the caller's access in the request scope, where the store finds it (Apollo
  * Server asks the store without the request context); it must come after
- * authentication.
+ * authentication. The trusted documents (gateway/trusted-documents) are
+ * found by their ids before the store is asked.
  */
-export function createPersistedQueries(store?: { cache: KeyValueCache<string>; ttl: number }): GatewayConcern {
+export function createPersistedQueries(
+  store?: { cache: KeyValueCache<string>; ttl: number },
+  trustedDocuments: ReadonlyMap<string, string> = new Map(),
+): GatewayConcern {
+  const partitioned = new AccessPartitionedCache(store?.cache ?? new InMemoryLRUCache<string>({ maxSize: DEFAULT_MAX_BYTES }));
   return {
     name: "persisted queries",
-    persistedQueries: store
-      ? { cache: new AccessPartitionedCache(store.cache), ttl: store.ttl }
-      : { cache: new AccessPartitionedCache(new InMemoryLRUCache<string>({ maxSize: DEFAULT_MAX_BYTES })) },
+    persistedQueries: { cache: new TrustedDocumentsFirst(trustedDocuments, partitioned), ...(store ? { ttl: store.ttl } : {}) },
     async context(_request, context) {
       if (!context.principal) throw new Error("Persisted queries need the caller: authentication must come first");
       setRequestAccess(accessKeyOf(context.principal));

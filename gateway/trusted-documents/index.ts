@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { documentNotTrustedError } from "../../platform/errors/errors";
+import { repoPath } from "../../platform/repo-root";
 import { isServicePersona } from "../audit/justification";
 import type { GatewayConcern } from "../concern";
 import type { GatewayContext } from "../context";
@@ -18,23 +19,26 @@ interface PersistedQueryManifest {
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
+/** The trusted-documents manifest shipped with the reporting dashboard (dashboard/operations/, docs/dashboard.md). */
+export const SHIPPED_TRUSTED_DOCUMENTS_FILE = repoPath("schema", "trusted-documents.json");
+
 /**
- * The manifest's document ids, each checked against its body: an id that is
- * not its body's sha256 would let a document in under another's name.
+ * The manifest's documents by id, each id checked against its body: an id
+ * that is not its body's sha256 would let a document in under another's name.
  */
-export function readTrustedDocuments(file: string): ReadonlySet<string> {
+export function readTrustedDocuments(file: string): ReadonlyMap<string, string> {
   const manifest = JSON.parse(readFileSync(file, "utf8")) as PersistedQueryManifest;
   if (manifest.format !== "apollo-persisted-query-manifest" || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
     throw new Error(`${file} is not an Apollo persisted query manifest (format apollo-persisted-query-manifest, version 1)`);
   }
-  const ids = new Set<string>();
+  const documents = new Map<string, string>();
   for (const operation of manifest.operations) {
     if (typeof operation.body !== "string" || operation.id !== sha256(operation.body)) {
       throw new Error(`${file}: operation ${operation.name ?? operation.id} has an id that is not the sha256 of its body`);
     }
-    ids.add(operation.id);
+    documents.set(operation.id, operation.body);
   }
-  return ids;
+  return documents;
 }
 
 /**
@@ -48,7 +52,7 @@ export function readTrustedDocuments(file: string): ReadonlySet<string> {
  * the service itself asks. People's tools (officers, analysts, auditors) are
  * not held to it: their questions are not known in advance.
  */
-export function createTrustedDocuments(documents: ReadonlySet<string>): GatewayConcern {
+export function createTrustedDocuments(documents: ReadonlyMap<string, string>): GatewayConcern {
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ contextValue }) {
       if (!isServicePersona(contextValue.principal.persona)) return;

@@ -92,6 +92,7 @@ export async function startTestStack(
     | "trustedDocumentsFile"
     | "corsOrigins"
     | "eventsStuck"
+    | "dashboard"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus(STREAM_TOPOLOGY);
@@ -137,6 +138,7 @@ export async function startTestStack(
     rateLimits: options.rateLimits,
     trustedDocumentsFile: options.trustedDocumentsFile,
     corsOrigins: options.corsOrigins,
+    dashboard: options.dashboard,
     eventsStuck: options.eventsStuck,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.

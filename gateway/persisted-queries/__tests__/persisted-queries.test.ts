@@ -1,7 +1,7 @@
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Principal } from "../../../platform/identity/principal";
 import { inRequestScope, setRequestAccess } from "../../../platform/request-scope";
-import { accessKeyOf, AccessPartitionedCache } from "..";
+import { accessKeyOf, AccessPartitionedCache, TrustedDocumentsFirst } from "..";
 
 const analyst: Principal = {
   sub: "analyst-1",
@@ -47,5 +47,35 @@ describe("persisted queries partitioned by access", () => {
     expect(await backing.get("apq:A:abc")).toBe("{ forces { code } }");
     expect(await backing.get("apq:abc")).toBeUndefined();
     expect(await backing.get("apq:def")).toBeUndefined();
+  });
+});
+
+describe("trusted documents first", () => {
+  const body = "query DashboardForces { forces { code } }";
+  const documents = new Map([["a".repeat(64), body]]);
+
+  it("finds a manifest's document by its id for any caller, registered or not, even outside a request scope", async () => {
+    const store = new TrustedDocumentsFirst(documents, new AccessPartitionedCache(new InMemoryLRUCache<string>()));
+    await expect(store.get(`apq:${"a".repeat(64)}`)).resolves.toBe(body);
+    await inRequestScope(async () => {
+      setRequestAccess(accessKeyOf(analyst));
+      await expect(store.get(`apq:${"a".repeat(64)}`)).resolves.toBe(body);
+    });
+  });
+
+  it("leaves every other document to the partitioned store, and never overwrites a manifest's", async () => {
+    const inner = new InMemoryLRUCache<string>();
+    const store = new TrustedDocumentsFirst(documents, new AccessPartitionedCache(inner));
+    await inRequestScope(async () => {
+      setRequestAccess(accessKeyOf(analyst));
+      await store.set(`apq:${"a".repeat(64)}`, "query Other { forces { name } }");
+      await expect(store.get(`apq:${"a".repeat(64)}`)).resolves.toBe(body);
+      await store.set(`apq:${"b".repeat(64)}`, "query Mine { forces { name } }");
+      await expect(store.get(`apq:${"b".repeat(64)}`)).resolves.toBe("query Mine { forces { name } }");
+    });
+    await inRequestScope(async () => {
+      setRequestAccess(accessKeyOf({ ...analyst, scopes: ["stats:read"] }));
+      await expect(store.get(`apq:${"b".repeat(64)}`)).resolves.toBeUndefined();
+    });
   });
 });
