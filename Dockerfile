@@ -11,7 +11,8 @@ COPY subgraphs subgraphs
 COPY dev dev
 COPY schema schema
 COPY dashboard dashboard
-COPY scripts/dashboard.js scripts/dashboard.js
+COPY ide ide
+COPY scripts/dashboard.js scripts/ide.js scripts/trusted-documents.js scripts/
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -15,18 +15,27 @@ import tseslint from "typescript-eslint";
  * vocabulary and rules; the gateway and the subgraphs never import each other;
  * nothing imports development tooling, tests or benchmarks. schema/ holds
  * artifacts only (SDL, personas, estate data), readable by everyone.
- * dashboard/ is the browser's: bundled on its own (scripts/dashboard.js), it
- * imports no server code, and server code imports none of it (the gateway
- * serves its built files).
+ * dashboard/ and ide/ are the browser's: each bundled on its own
+ * (scripts/dashboard.js, scripts/ide.js), they import no server code, and
+ * server code imports none of them (the gateway serves their built files).
  */
 const LAYER_RULES = [
   { target: "./platform", from: ["./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "platform" },
   { target: "./domain", from: ["./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "domain" },
   { target: "./gateway", from: ["./subgraphs", "./dev", "./test", "./bench"], layer: "gateway" },
-  { target: "./subgraphs", from: ["./gateway", "./dev", "./test", "./bench", "./dashboard"], layer: "subgraphs" },
-  { target: "./dashboard", from: ["./platform", "./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench"], layer: "dashboard" },
-  { target: "./gateway", from: ["./dashboard"], layer: "gateway" },
-  { target: "./dev", from: ["./dashboard"], layer: "dev" },
+  { target: "./subgraphs", from: ["./gateway", "./dev", "./test", "./bench", "./dashboard", "./ide"], layer: "subgraphs" },
+  {
+    target: "./dashboard",
+    from: ["./platform", "./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench", "./ide"],
+    layer: "dashboard",
+  },
+  {
+    target: "./ide",
+    from: ["./platform", "./domain", "./gateway", "./subgraphs", "./dev", "./test", "./bench", "./dashboard"],
+    layer: "ide",
+  },
+  { target: "./gateway", from: ["./dashboard", "./ide"], layer: "gateway" },
+  { target: "./dev", from: ["./dashboard", "./ide"], layer: "dev" },
 ];
 
 /**

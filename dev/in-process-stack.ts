@@ -76,6 +76,8 @@ export interface InProcessStackOptions {
   corsOrigins?: string[];
   /** The reporting dashboard: its built folder (dist/dashboard/ unless given) and its development sign-in, if any. */
   dashboard?: { dir?: string; devSignIn?: DevSignIn; oidc?: DashboardOidc };
+  /** The development IDE at /graphiql, from its built folder. */
+  ide?: { dir: string };
 }
 
 export interface InProcessStack {
@@ -166,6 +168,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
       audit: { log: options.auditLog, writeTimeoutMs: options.auditWriteTimeoutMs, content: options.auditContent },
       responseCache,
       devSignIn: options.dashboard?.devSignIn,
+      ide: options.ide,
       ...(options.withoutLayer === "gateway-filter" ? { withoutAuthorizationFilter: true as const } : {}),
     },
   );

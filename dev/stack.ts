@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   await waitUntilReady(gatewayUrl, 10 * 60 * 1000);
   if (stopping) return;
   log.info(
-    `SPO gateway ready: ${gatewayUrl}/graphql\nReporting dashboard: ${gatewayUrl}/dashboard (sign in as a persona)\n\nTry:\n${example(gatewayUrl)}\n\nCtrl-C stops everything.\n`,
+    `SPO gateway ready: ${gatewayUrl}/graphql\nReporting dashboard: ${gatewayUrl}/dashboard (sign in as a persona)\nGraphiQL: ${gatewayUrl}/graphiql (paste a token from npm run token)\n\nTry:\n${example(gatewayUrl)}\n\nCtrl-C stops everything.\n`,
   );
 }
 

@@ -31,6 +31,7 @@ import { createRateLimits } from "./rate-limits";
 import { UNLIMITED_RATE_LIMITS } from "./rate-limits/unlimited";
 import { createTrustedDocuments, readTrustedDocuments, SHIPPED_TRUSTED_DOCUMENTS_FILE } from "./trusted-documents";
 import { createDashboard, type DevSignIn } from "./dashboard";
+import { createIde } from "./ide";
 import { createCors } from "./cors";
 import { createInputScalars } from "./operation/input-scalars";
 import { createStorableTextCheck } from "./operation/storable-text";
@@ -83,6 +84,8 @@ export interface GatewayOverrides {
   withoutAuthorizationFilter?: true;
   /** Development only, refused in production: the dashboard's "sign in as…" endpoint (dev/dashboard-sign-in.ts gives it). */
   devSignIn?: DevSignIn;
+  /** Development only, refused in production: GraphiQL at /graphiql, from its built folder (dev/gateway.main.ts gives it). */
+  ide?: { dir: string };
 }
 
 export interface BuiltGateway extends Gateway {
@@ -115,6 +118,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     refuseTestOnlySwitchInProduction("A gateway without its authorization filter");
   }
   if (overrides.devSignIn && config.production) throw new Error("The dashboard's development sign-in cannot be served in production");
+  if (overrides.ide && config.production) throw new Error("The development IDE cannot be served in production");
   const log = overrides.log ?? processLog();
   const logOf = (component: string) => log.child({ component });
   // Never an error's message: it can quote the personal data a request carried.
@@ -189,6 +193,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     tracing: createTracing(config.tracing),
     accessLog,
     metrics,
+    ide: createIde(overrides.ide),
     dashboard: createDashboard({
       dir: config.dashboard?.dir ?? DEFAULT_DASHBOARD_DIR,
       devSignIn: overrides.devSignIn,

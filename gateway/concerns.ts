@@ -15,6 +15,7 @@ export interface GatewayConcerns {
   accessLog: AccessLog;
   metrics: GatewayMetrics;
   dashboard: GatewayConcern;
+  ide: GatewayConcern;
   cors: GatewayConcern;
   rateLimits: RateLimits;
   trustedDocuments: GatewayConcern;
@@ -45,6 +46,7 @@ export interface GatewayConcerns {
  * 2b. metrics: counts the access log's summaries and serves /metrics;
  * 2b'. dashboard: routes only (the reporting dashboard's static files at /dashboard, and outside
  *    production its development sign-in); listed with the other routes, it meets no GraphQL request;
+ * 2b''. ide: routes only, development only (GraphiQL at /graphiql);
  * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
  *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
  * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
@@ -76,6 +78,7 @@ export function orderedConcerns(concerns: GatewayConcerns): GatewayConcern[] {
     concerns.accessLog,
     concerns.metrics,
     concerns.dashboard,
+    concerns.ide,
     concerns.cors,
     concerns.rateLimits,
     concerns.trustedDocuments,

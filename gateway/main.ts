@@ -6,9 +6,9 @@ import { exitOnStartFailure } from "../platform/start-failure";
 
 /**
  * The gateway process: read config, listen, stop cleanly (exit 0) on SIGINT/SIGTERM.
- * `overrides`: what a development entry adds (dev/gateway.main.ts: the dashboard's sign-in).
+ * `overrides`: what a development entry adds (dev/gateway.main.ts: the dashboard's sign-in, the IDE).
  */
-export async function runGateway(overrides: Pick<GatewayOverrides, "devSignIn"> = {}): Promise<void> {
+export async function runGateway(overrides: Pick<GatewayOverrides, "devSignIn" | "ide"> = {}): Promise<void> {
   // Configuration first: a bad LOG_LEVEL is reported with every other problem, not on its own.
   const config = readGatewayConfig();
   const log = nameProcessLogger("gateway");

@@ -17,8 +17,8 @@ const path = require("node:path");
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 /** What tsconfig.build.json compiles and the reporting dashboard's bundle is made from, and the settings that change their output. */
-const SOURCE_DIRS = ["platform", "domain", "gateway", "subgraphs", "dev", "schema", "bench", "dashboard"];
-const SOURCE_EXTENSIONS = [".ts", ".css", ".html", ".graphql"];
+const SOURCE_DIRS = ["platform", "domain", "gateway", "subgraphs", "dev", "schema", "bench", "dashboard", "ide"];
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".css", ".html", ".graphql"];
 const BUILD_SETTINGS = ["tsconfig.json", "tsconfig.build.json"];
 
 /** The newest modification time (ms) of anything the build compiles under `root`; tests are not compiled. */
@@ -56,15 +56,17 @@ function isBuildStale(root, entry) {
 
 /**
  * Compiles the project with tsc --build: incremental (its tsBuildInfo in dist/), and a no-op in about a second when
- * nothing changed; then bundles the reporting dashboard (esbuild, well under a second). A failed build emits nothing
+ * nothing changed; then bundles the reporting dashboard and the development IDE (esbuild, a second or two). A failed build emits nothing
  * (noEmitOnError), so dist/ stays stale and the next run tries again.
  */
 function build(root) {
   process.stderr.write("Building (dist/ is missing or older than the sources)…\n");
   const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: ["ignore", 2, 2] }).status ?? 1;
   let status = run([require.resolve("typescript/bin/tsc", { paths: [root] }), "--build", "tsconfig.build.json"]);
-  if (status === 0 && fs.existsSync(path.join(root, "scripts", "dashboard.js")))
-    status = run([path.join(root, "scripts", "dashboard.js"), "build"]);
+  // The browser's bundles (the reporting dashboard, the development IDE), where the project has them.
+  for (const bundle of ["dashboard.js", "ide.js"]) {
+    if (status === 0 && fs.existsSync(path.join(root, "scripts", bundle))) status = run([path.join(root, "scripts", bundle), "build"]);
+  }
   if (status === 0) {
     fs.mkdirSync(path.join(root, "dist"), { recursive: true });
     fs.writeFileSync(path.join(root, BUILD_STAMP), `${new Date().toISOString()}\n`);

@@ -8,18 +8,20 @@ import { testKeys } from "./support/identity";
 
 // Plain JavaScript (it runs before tsc): required, with what is used here typed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { manifestText } = require("../scripts/dashboard.js") as { manifestText(): string };
+const { manifestText } = require("../scripts/trusted-documents.js") as { manifestText(): string };
 
 /**
- * The reporting dashboard's operations (docs/dashboard.md): the shipped
- * trusted-documents manifest is exactly what dashboard/operations/ makes
- * (npm run dashboard:manifest), each a valid operation of the public
- * contract; the development sign-in never exists in production.
+ * The shipped trusted-documents manifest (docs/dashboard.md, docs/operations.md)
+ * is exactly what dashboard/operations/ and schema/trusted-operations/ make
+ * (npm run trusted-documents), each a valid operation of the public contract;
+ * the development sign-in never exists in production.
  */
 describe("the dashboard's trusted documents and sign-in", () => {
-  it("ships the manifest dashboard/operations/ makes (run npm run dashboard:manifest after changing one)", () => {
+  it("ships the manifest the service clients' operations make (run npm run trusted-documents after changing one)", () => {
     expect(readFileSync(SHIPPED_TRUSTED_DOCUMENTS_FILE, "utf8")).toBe(manifestText());
-    expect([...readTrustedDocuments(SHIPPED_TRUSTED_DOCUMENTS_FILE).keys()]).toHaveLength(3);
+    const names = (JSON.parse(manifestText()) as { operations: { name: string }[] }).operations.map((operation) => operation.name);
+    expect(names).toEqual(["DashboardBreachFigures", "DashboardForces", "DashboardOrderFigures", "CourtListing", "RecordHearingOutcome"]);
+    expect([...readTrustedDocuments(SHIPPED_TRUSTED_DOCUMENTS_FILE).keys()]).toHaveLength(5);
   });
 
   it("lists only operations valid against the public contract", () => {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SHIPPED_TRUSTED_DOCUMENTS_FILE } from "../gateway/trusted-documents";
 import { findAuditRecords } from "../platform/audit/store";
 import { fixedClock } from "../platform/clock";
 import type { Principal } from "../platform/identity/principal";
@@ -99,5 +100,63 @@ describe("trusted documents", () => {
     const answered = await send(UNLISTED, officer);
     expect(answered.status).toBe(200);
     expect(answered.body.errors).toBeUndefined();
+  });
+});
+
+describe("the shipped manifest: the court listing integration's documented operations", () => {
+  let stack: TestStack;
+  const manifest = JSON.parse(readFileSync(SHIPPED_TRUSTED_DOCUMENTS_FILE, "utf8")) as {
+    operations: { id: string; name: string; body: string }[];
+  };
+  const operation = (name: string) => manifest.operations.find((candidate) => candidate.name === name)!;
+  const HEARING_ID = "trusted-documents-shipped-cannock";
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      chunks: [seedCasesWithStaffordshireReview(HEARING_ID)],
+      clock: fixedClock("2026-11-23"),
+      trustedDocumentsFile: SHIPPED_TRUSTED_DOCUMENTS_FILE,
+    });
+  });
+  afterAll(() => stack?.stop());
+
+  async function post(principal: Principal, body: Record<string, unknown>) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(principal)}` },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] },
+    };
+  }
+  const cannockListing = () => principalFor("court-listing", { kind: "courts", courts: ["B21DA"] }, `cannock-listing-${randomUUID()}`);
+
+  it("lists the day's hearings at the caller's court with the manifest's CourtListing, sent as text", async () => {
+    const listed = await post(cannockListing(), {
+      query: operation("CourtListing").body,
+      variables: { courtCode: "B21DA", date: "2026-11-20" },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.errors).toBeUndefined();
+    expect((listed.body.data?.courtList as { id: string }[]).map((hearing) => hearing.id)).toContain(HEARING_ID);
+  });
+
+  it("records an outcome with the manifest's RecordHearingOutcome, sent by its id alone", async () => {
+    const recorded = await post(cannockListing(), {
+      operationName: "RecordHearingOutcome",
+      variables: { input: { hearingId: HEARING_ID, status: "ADJOURNED", idempotencyKey: `shipped-${randomUUID()}` } },
+      extensions: { persistedQuery: { version: 1, sha256Hash: operation("RecordHearingOutcome").id } },
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data?.recordHearingOutcome).toMatchObject({ id: HEARING_ID, status: "ADJOURNED" });
+  });
+
+  it("still refuses the same question asked in words of the caller's own", async () => {
+    const refused = await post(cannockListing(), { query: `{ courtList(courtCode: "B21DA", date: "2026-11-20") { id } }` });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors?.map((error) => error.extensions.code)).toEqual(["PERSISTED_QUERY_NOT_IN_LIST"]);
   });
 });

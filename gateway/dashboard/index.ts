@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { GatewayConcern } from "../concern";
-import { readStaticFiles, type StaticFile } from "./static-files";
+import { readStaticFiles, sendStaticFile } from "../../platform/static-files";
 import { devSignInRoute, type DevSignIn } from "./dev-sign-in";
 
 export type { DevSignIn } from "./dev-sign-in";
@@ -46,20 +46,6 @@ export interface DashboardOptions {
   oidc?: DashboardOidc;
 }
 
-function sendFile(request: http.IncomingMessage, response: http.ServerResponse, file: StaticFile, csp: string): void {
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    response.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
-    response.end("Method not allowed");
-    return;
-  }
-  response.writeHead(200, {
-    "content-type": file.contentType,
-    "content-length": file.body.length,
-    "content-security-policy": csp,
-  });
-  response.end(request.method === "HEAD" ? undefined : file.body);
-}
-
 /**
  * The national reporting dashboard as a gateway concern: its built static
  * files at /dashboard (the page at /dashboard and /dashboard/), each with the
@@ -73,13 +59,13 @@ export function createDashboard(options: DashboardOptions): GatewayConcern {
   const routes: Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void> = {};
   if (files) {
     const page = files.get(`${DASHBOARD_PATH}/index.html`)!;
-    routes[DASHBOARD_PATH] = (request, response) => sendFile(request, response, page, csp);
-    routes[`${DASHBOARD_PATH}/`] = (request, response) => sendFile(request, response, page, csp);
-    for (const [at, file] of files) routes[at] = (request, response) => sendFile(request, response, file, csp);
+    routes[DASHBOARD_PATH] = (request, response) => sendStaticFile(request, response, page, csp);
+    routes[`${DASHBOARD_PATH}/`] = (request, response) => sendStaticFile(request, response, page, csp);
+    for (const [at, file] of files) routes[at] = (request, response) => sendStaticFile(request, response, file, csp);
     if (options.oidc) {
       const { issuer, clientId, scope } = options.oidc;
       const signIn = { contentType: "application/json; charset=utf-8", body: Buffer.from(JSON.stringify({ issuer, clientId, scope })) };
-      routes[`${DASHBOARD_PATH}/sign-in.json`] = (request, response) => sendFile(request, response, signIn, csp);
+      routes[`${DASHBOARD_PATH}/sign-in.json`] = (request, response) => sendStaticFile(request, response, signIn, csp);
     }
   } else {
     const notBuilt = (_request: http.IncomingMessage, response: http.ServerResponse) => {

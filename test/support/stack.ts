@@ -93,6 +93,7 @@ export async function startTestStack(
     | "corsOrigins"
     | "eventsStuck"
     | "dashboard"
+    | "ide"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus(STREAM_TOPOLOGY);
@@ -139,6 +140,7 @@ export async function startTestStack(
     trustedDocumentsFile: options.trustedDocumentsFile,
     corsOrigins: options.corsOrigins,
     dashboard: options.dashboard,
+    ide: options.ide,
     eventsStuck: options.eventsStuck,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.

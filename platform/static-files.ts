@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type http from "node:http";
 import path from "node:path";
 
 /** One file of a built page, read once at start. */
@@ -14,6 +15,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".txt": "text/plain; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
 };
 
 /**
@@ -31,4 +35,19 @@ export function readStaticFiles(dir: string, prefix: string): ReadonlyMap<string
     files.set(`${prefix}/${entry.name}`, { contentType, body: readFileSync(path.join(dir, entry.name)) });
   }
   return files;
+}
+
+/** A file of a built page, with the page's content security policy; GET and HEAD only. */
+export function sendStaticFile(request: http.IncomingMessage, response: http.ServerResponse, file: StaticFile, csp: string): void {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+    response.end("Method not allowed");
+    return;
+  }
+  response.writeHead(200, {
+    "content-type": file.contentType,
+    "content-length": file.body.length,
+    "content-security-policy": csp,
+  });
+  response.end(request.method === "HEAD" ? undefined : file.body);
 }
