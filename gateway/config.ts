@@ -4,6 +4,7 @@ import { dataDir, readShutdownGraceMs } from "../platform/config";
 import { devKeyFiles } from "../platform/identity/keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "../platform/env";
 import { repoPath } from "../platform/repo-root";
+import { envRedisUrl } from "../platform/redis/target";
 import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
@@ -135,7 +136,7 @@ export function readGatewayConfig(): GatewayConfig {
  */
 function readResponseCacheConfig(): Omit<ResponseCacheOptions, "log"> {
   const enabled = envBoolean("RESPONSE_CACHE", true);
-  const redisUrl = envOptional("RESPONSE_CACHE_REDIS_URL") ?? envOptional("REDIS_URL");
+  const redisUrl = envRedisUrl("RESPONSE_CACHE_REDIS_URL") ?? envRedisUrl("REDIS_URL");
   const store: ResponseCacheOptions["store"] = !enabled
     ? { kind: "off" }
     : redisUrl
@@ -177,7 +178,7 @@ function readRateLimitConfig(): RateLimitConfig {
       throw new ConfigError(`RATE_LIMITS entries must be <persona>=<requests>/<seconds>; got "${entry}"`);
     budgets[persona.trim()] = budget("RATE_LIMITS", text);
   }
-  const redisUrl = envOptional("RATE_LIMIT_REDIS_URL") ?? envOptional("REDIS_URL");
+  const redisUrl = envRedisUrl("RATE_LIMIT_REDIS_URL") ?? envRedisUrl("REDIS_URL");
   return {
     budgets,
     defaultBudget: defaultText === undefined ? DEFAULT_RATE_BUDGET : budget("RATE_LIMIT_DEFAULT", defaultText),

@@ -4,6 +4,7 @@ import type { EventBusConfig } from "./events/open-bus";
 import { devKeyFiles } from "./identity/keys";
 import { ConfigError, envInt, envOptional, envString } from "./env";
 import { repoPath } from "./repo-root";
+import { envRedisUrl } from "./redis/target";
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
 
 export type DatabaseConfig =
@@ -101,7 +102,7 @@ export function readSubgraphConfig<Name extends string>(name: Name, defaultPorts
  * (npm start runs them all in one). Production requires Redis.
  */
 export function readEventBusConfig(): EventBusConfig {
-  const url = envOptional("REDIS_URL");
+  const url = envRedisUrl("REDIS_URL");
   if (!url && process.env.NODE_ENV === "production") {
     throw new ConfigError("Set REDIS_URL: in production the subgraphs exchange events over Redis Streams");
   }

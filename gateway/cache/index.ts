@@ -6,6 +6,7 @@ import type { DataDomain } from "./cacheability";
 import { FailOpenCache } from "./fail-open-cache";
 import { DataGenerations } from "./generations";
 import { EventStreamProgress } from "./event-stream-progress";
+import { streamKeyOf } from "../../platform/events/redis-stream-bus";
 import { invalidatingOnEvents, STATISTICS_STREAMS } from "./invalidating-event-bus";
 import { emptyMetrics, type ResponseCacheMetrics } from "./metrics";
 import { RedisKeyValueCache } from "./redis-key-value-cache";
@@ -124,7 +125,7 @@ function openStore(
       ? undefined
       : new EventStreamProgress({
           url: store.url,
-          streamKeys: [...STATISTICS_STREAMS].map((stream) => `${eventStreamPrefix}:${stream}`),
+          streamKeys: [...STATISTICS_STREAMS].map((stream) => streamKeyOf(eventStreamPrefix, stream)),
           commandTimeoutMs: store.commandTimeoutMs,
         });
   return { backing: redis, redis, progress };

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
-import { Redis } from "ioredis";
+import { openRedis, type RedisClient } from "../../platform/redis/client";
 
 export interface RedisKeyValueCacheOptions {
   url: string;
@@ -20,11 +20,11 @@ export interface RedisKeyValueCacheOptions {
  * into misses.
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private lastLoggedError: string | null = null;
 
   constructor(options: RedisKeyValueCacheOptions) {
-    this.redis = new Redis(options.url, {
+    this.redis = openRedis(options.url, {
       keyPrefix: options.keyPrefix,
       commandTimeout: options.commandTimeoutMs,
       connectTimeout: Math.max(options.commandTimeoutMs, 1_000),

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimitedError } from "../../platform/errors/errors";
 import type { Logger } from "../../platform/log";
+import { openRedis, type RedisClient } from "../../platform/redis/client";
 import type { GatewayConcern } from "../concern";
 import type { GatewayContext } from "../context";
 
@@ -50,7 +50,12 @@ export interface RateLimits extends GatewayConcern {
  * starts each window afresh: the limits hold from there on. Without Redis,
  * the memory limiter alone (a budget per replica).
  */
-function limiterFor(budget: RateBudget, persona: string, store: RateLimitOptions["store"], redis: Redis | undefined): RateLimiterAbstract {
+function limiterFor(
+  budget: RateBudget,
+  persona: string,
+  store: RateLimitOptions["store"],
+  redis: RedisClient | undefined,
+): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points: budget.points, duration: budget.durationSeconds, keyPrefix: `memory:${persona}` });
   if (store.kind === "memory" || !redis) return memory;
   return new RateLimiterRedis({
@@ -76,7 +81,7 @@ function limiterFor(budget: RateBudget, persona: string, store: RateLimitOptions
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const redis =
     options.store.kind === "redis"
-      ? new Redis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+      ? openRedis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 })
       : undefined;
   let redisTrouble: string | undefined;
   redis?.on("error", (error: Error) => {
