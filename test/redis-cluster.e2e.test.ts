@@ -125,6 +125,9 @@ describe("Redis Cluster", () => {
     await cluster.waitForPromotion(before.replica);
     await recordDischarge(stack, 6);
     await waitForDischarges(6);
+    // The subgraphs' health says so too: Redis answers and delivery is not stuck, nothing restarted.
+    const response = await fetch(new URL("/health/ready", stack.subgraphUrls.orders));
+    expect(((await response.json()) as { dependencies: Record<string, string> }).dependencies).toEqual({ redis: "ready", events: "ready" });
   });
 
   it("serves a repeated answer from the cache on the cluster, and a changed one once an applied event changes statistics", async () => {
