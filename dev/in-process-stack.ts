@@ -72,6 +72,11 @@ export interface InProcessStackOptions {
   trustedDocumentsFile?: string;
   /** Browser origins the gateway serves (CORS_ORIGINS); none unless given. */
   corsOrigins?: string[];
+  /**
+   * The supergraph file the gateway serves and reloads (SUPERGRAPH_PATH, held to schema/contract.graphql),
+   * watched when `watch` is set; the checked-in supergraph, never reloaded, unless given.
+   */
+  supergraphFile?: { path: string; watch: boolean };
 }
 
 export interface InProcessStack {
@@ -85,6 +90,8 @@ export interface InProcessStack {
   responseCache: ResponseCache;
   /** The gateway's circuit breaker of each subgraph. */
   subgraphBreakers: BuiltGateway["subgraphBreakers"];
+  /** Reads the supergraph file again (what SIGHUP does). */
+  reloadSupergraph: BuiltGateway["reloadSupergraph"];
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -137,7 +144,11 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
 
   const gateway = await buildGateway(
     {
-      supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
+      supergraphSdl: readFileSync(options.supergraphFile?.path ?? repoPath("schema", "supergraph.graphql"), "utf8"),
+      supergraphReload: options.supergraphFile && {
+        ...options.supergraphFile,
+        contractSdl: readFileSync(repoPath("schema", "contract.graphql"), "utf8"),
+      },
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
       rateLimits: options.rateLimits,
@@ -172,6 +183,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     subgraphs,
     authorizationShapes: () => gateway.authorizationShapes(),
     subgraphBreakers: () => gateway.subgraphBreakers(),
+    reloadSupergraph: () => gateway.reloadSupergraph(),
     responseCache,
     async stop() {
       await gatewayService.close();

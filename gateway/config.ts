@@ -5,6 +5,7 @@ import { devKeyFiles } from "../platform/identity/keys";
 import { ConfigError, envBoolean, envInt, envOptional, envString } from "../platform/env";
 import { repoPath } from "../platform/repo-root";
 import { envRedisUrl } from "../platform/redis/target";
+import type { SupergraphReloadConfig } from "./supergraph/reloader";
 import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from "../platform/http";
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from "./auth/authenticate";
 import type { AuthorizationMode } from "./authz";
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   host: string;
   port: number;
   supergraphSdl: string;
+  /** Where the supergraph is reloaded from (SIGHUP, and the file changing when watched), and the contract it must keep. */
+  supergraphReload?: SupergraphReloadConfig;
   /** Where each subgraph is reached; overrides the URLs recorded in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   production: boolean;
@@ -104,6 +107,11 @@ export function readGatewayConfig(): GatewayConfig {
     host: envString("HOST", "127.0.0.1"),
     port: envInt("GATEWAY_PORT", 4000),
     supergraphSdl: readFileSync(supergraphPath, "utf8"),
+    supergraphReload: {
+      path: supergraphPath,
+      watch: envBoolean("SUPERGRAPH_WATCH", true),
+      contractSdl: readFileSync(envString("SUPERGRAPH_CONTRACT_PATH", repoPath("schema", "contract.graphql")), "utf8"),
+    },
     subgraphUrls,
     production,
     authorizationMode: readAuthorizationMode(),

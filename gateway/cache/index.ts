@@ -43,7 +43,7 @@ export interface ResponseCacheOptions {
 
 export interface ResponseCache {
   /** The executor with the response cache around it (the response cache concern, gateway/cache/concern.ts). */
-  wrapExecutor(execute: GatewayExecutor, authorizationMode: string): GatewayExecutor;
+  wrapExecutor(execute: GatewayExecutor, authorizationMode: string, supergraphId: () => string): GatewayExecutor;
   /** Apollo Server's `persistedQueries` option: automatic persisted queries on the same store. */
   persistedQueries: { cache: KeyValueCache<string>; ttl: number } | undefined;
   /** Makes every entry of the domains unreachable (the next request of each is a miss). */
@@ -88,8 +88,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
   const documents = cachedDocuments();
   return {
-    wrapExecutor: (execute, authorizationMode) =>
+    wrapExecutor: (execute, authorizationMode, supergraphId) =>
       responseCachingExecutor(execute, {
+        supergraphId,
         store,
         generations,
         allDomains: ALL_DOMAINS,
