@@ -17,7 +17,10 @@ export interface RedisSentinelProcess {
   replica: number;
   /** Where the Sentinel says the primary is now. */
   currentPrimary(): Promise<number>;
-  /** SENTINEL FAILOVER: the replica promoted; resolved once the Sentinel names it and it answers as a primary. */
+  /**
+   * SENTINEL FAILOVER: the replica promoted; resolved once the Sentinel names it, it answers as a primary and
+   * the old primary replicates from it.
+   */
   failover(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -82,6 +85,13 @@ export async function startRedisSentinel(): Promise<RedisSentinelProcess> {
       await waitUntil(async () => (await currentPrimary()) !== before, "the Sentinel names another primary", 30_000);
       const after = await currentPrimary();
       await waitUntil(async () => (await cli(after, "ROLE")).startsWith("master"), `the node on ${after} answers as a primary`, 30_000);
+      // The old primary is demoted by the Sentinel a moment after the promotion; until then it still takes
+      // writes that the resync then discards (asynchronous replication: docs/operations.md, Redis).
+      await waitUntil(
+        async () => (await cli(before, "INFO", "replication")).includes("master_link_status:up"),
+        `the old primary on ${before} replicates from the new one`,
+        30_000,
+      );
     },
     stop,
   };
