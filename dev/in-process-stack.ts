@@ -78,6 +78,11 @@ export interface InProcessStackOptions {
   dashboard?: { dir?: string; devSignIn?: DevSignIn; oidc?: DashboardOidc };
   /** The development IDE at /graphiql, from its built folder. */
   ide?: { dir: string };
+  /**
+   * The supergraph file the gateway serves and reloads (SUPERGRAPH_PATH, held to schema/contract.graphql),
+   * watched when `watch` is set; the checked-in supergraph, never reloaded, unless given.
+   */
+  supergraphFile?: { path: string; watch: boolean };
 }
 
 export interface InProcessStack {
@@ -91,6 +96,8 @@ export interface InProcessStack {
   responseCache: ResponseCache;
   /** The gateway's circuit breaker of each subgraph. */
   subgraphBreakers: BuiltGateway["subgraphBreakers"];
+  /** Reads the supergraph file again (what SIGHUP does). */
+  reloadSupergraph: BuiltGateway["reloadSupergraph"];
   /** Stops the gateway, the subgraphs' services and their events; databases and bus stay with their owner. */
   stop(): Promise<void>;
 }
@@ -143,7 +150,11 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
 
   const gateway = await buildGateway(
     {
-      supergraphSdl: readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"),
+      supergraphSdl: readFileSync(options.supergraphFile?.path ?? repoPath("schema", "supergraph.graphql"), "utf8"),
+      supergraphReload: options.supergraphFile && {
+        ...options.supergraphFile,
+        contractSdl: readFileSync(repoPath("schema", "contract.graphql"), "utf8"),
+      },
       subgraphUrls: { ...subgraphUrls, ...(await options.routeSubgraphs?.({ ...subgraphUrls })) },
       production: false,
       rateLimits: options.rateLimits,
@@ -181,6 +192,7 @@ export async function startInProcessStack(options: InProcessStackOptions): Promi
     subgraphs,
     authorizationShapes: () => gateway.authorizationShapes(),
     subgraphBreakers: () => gateway.subgraphBreakers(),
+    reloadSupergraph: () => gateway.reloadSupergraph(),
     responseCache,
     async stop() {
       await gatewayService.close();

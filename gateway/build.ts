@@ -47,6 +47,7 @@ export type GatewayBuildConfig = Pick<
   GatewayConfig,
   "supergraphSdl" | "subgraphUrls" | "production" | "authorizationMode" | "subgraphFetch"
 > &
+  Partial<Pick<GatewayConfig, "supergraphReload">> &
   Partial<
     Pick<
       GatewayConfig,
@@ -224,7 +225,7 @@ export async function buildGateway(config: GatewayBuildConfig, overrides: Gatewa
     auditGraph: createAuditGraph({ db: auditDb, content: audit.content }),
     subgraphCalls,
   };
-  const gateway = createGateway(config, orderedConcerns(concerns));
+  const gateway = createGateway(config, orderedConcerns(concerns), logOf("supergraph"));
   return {
     ...gateway,
     authorizationShapes: () => authorization.stats(),

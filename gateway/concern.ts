@@ -38,8 +38,13 @@ export interface GatewayConcern {
   routes?: Readonly<Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void>>;
   /** Who the caller is and what the request is, before Apollo Server sees it; merged in order into the request's context. */
   context?(request: http.IncomingMessage, context: Partial<GatewayContext>): Promise<Partial<GatewayContext> | void>;
-  /** The supergraph as @apollo/gateway should load it (authorization takes out the directives it enforces itself). */
+  /**
+   * The supergraph as @apollo/gateway should load it (authorization takes out the directives it enforces
+   * itself), for each supergraph about to be served: at start and on every reload. Throws to refuse it.
+   */
   supergraph?(sdl: string): string;
+  /** The supergraph last given to supergraph() is served from now on (called in the same tick as the switch). */
+  supergraphLoaded?(sdl: string): void;
   /** The API schema Apollo Server validates and coerces against (input scalars parse for real). */
   apiSchema?(schema: GraphQLSchema): GraphQLSchema;
   /** Around the planner's executor; the operation is resolved before any concern's wrapper runs (requestOperationOf). */

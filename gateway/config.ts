@@ -4,7 +4,7 @@ import { DATA_DIR, dataDirPiece, HOST, shutdownPiece } from "../platform/config"
 import { auditStorePiece, type AuditStoreConfig } from "../platform/audit/config";
 import { auditContentPiece, type AuditContentConfig } from "../platform/audit/content-config";
 import { envPiece, envSchema, readEnv } from "../platform/env-schema";
-import { choiceVar, listVar, optionalTextVar, portVar, urlVar } from "../platform/env-values";
+import { choiceVar, flagVar, listVar, optionalTextVar, portVar, urlVar } from "../platform/env-values";
 import { devKeyFiles } from "../platform/identity/keys";
 import { logPiece } from "../platform/log";
 import { repoPath } from "../platform/repo-root";
@@ -13,6 +13,7 @@ import { tracingPiece, type TracingSettings } from "../platform/tracing/tracing"
 import type { AuthorizationMode } from "./authz";
 import type { ResponseCacheOptions } from "./cache";
 import { responseCachePiece } from "./cache/config";
+import type { SupergraphReloadConfig } from "./supergraph/reloader";
 import { dashboardPiece, type DashboardConfig } from "./dashboard/config";
 import type { RateLimitConfig } from "./rate-limits";
 import { rateLimitPiece } from "./rate-limits/config";
@@ -62,6 +63,8 @@ export interface GatewayConfig {
   audit?: { store: AuditStoreConfig; content: AuditContentConfig };
   /** The reporting dashboard served at /dashboard and its single sign-on (gateway/dashboard). */
   dashboard: DashboardConfig;
+  /** Where the supergraph is reloaded from (SIGHUP, and the file changing when watched), and the contract it must keep. */
+  supergraphReload?: SupergraphReloadConfig;
 }
 
 export function defaultSubgraphUrl(name: SubgraphName): string {
@@ -75,7 +78,15 @@ const gatewayPiece = envPiece({
   variables: {
     HOST,
     GATEWAY_PORT: portVar(4000, { meaning: "port of the gateway" }),
-    SUPERGRAPH_PATH: optionalTextVar({ default: "`schema/supergraph.graphql`", meaning: "the composed supergraph to serve" }),
+    SUPERGRAPH_PATH: optionalTextVar({
+      default: "`schema/supergraph.graphql`",
+      meaning: "the composed supergraph to serve, reloaded on SIGHUP ([Supergraph reload](../operations.md#supergraph-reload))",
+    }),
+    SUPERGRAPH_WATCH: flagVar(true, { meaning: "reload the supergraph when its file changes (SIGHUP reloads either way)" }),
+    SUPERGRAPH_CONTRACT_PATH: optionalTextVar({
+      default: "`schema/contract.graphql`",
+      meaning: "the public contract a reloaded supergraph must keep (refused, and the old one kept, when it breaks it)",
+    }),
     ...Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [
         urlVariable(name),
@@ -106,14 +117,15 @@ const gatewayPiece = envPiece({
   read: (values, context) => {
     const known = values as Record<string, unknown> & typeof values;
     const supergraphPath = values.SUPERGRAPH_PATH ?? repoPath("schema", "supergraph.graphql");
-    let supergraphSdl: string;
-    try {
-      supergraphSdl = readFileSync(supergraphPath, "utf8");
-    } catch (error) {
-      throw new Error(
-        `SUPERGRAPH_PATH=${JSON.stringify(supergraphPath)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      );
-    }
+    const readText = (variable: string, file: string) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch (error) {
+        throw new Error(`${variable}=${JSON.stringify(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    };
+    const supergraphSdl = readText("SUPERGRAPH_PATH", supergraphPath);
+    const contractPath = values.SUPERGRAPH_CONTRACT_PATH ?? repoPath("schema", "contract.graphql");
     return {
       host: values.HOST,
       port: values.GATEWAY_PORT,
@@ -125,6 +137,11 @@ const gatewayPiece = envPiece({
       assertionKeyFile: values.GATEWAY_SIGNING_KEY_FILE ?? devKeyFiles(dataDirPiece.read(values, context)).gatewayPrivateKey,
       trustedDocumentsFile: values.TRUSTED_DOCUMENTS_FILE,
       corsOrigins: values.CORS_ORIGINS,
+      supergraphReload: {
+        path: supergraphPath,
+        watch: values.SUPERGRAPH_WATCH,
+        contractSdl: readText("SUPERGRAPH_CONTRACT_PATH", contractPath),
+      },
     };
   },
 });

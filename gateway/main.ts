@@ -34,6 +34,8 @@ export async function runGateway(overrides: Pick<GatewayOverrides, "devSignIn" |
     await gateway.close();
     process.exit(0);
   };
+  // SIGHUP: serve the supergraph file as it is now, if it passes its checks (refused: the old one kept, logged, in health).
+  process.on("SIGHUP", () => void gateway.reloadSupergraph());
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -9,6 +9,8 @@ import { gatewayWith } from "./concern";
 import type { GatewayConfig } from "./config";
 import { gatewayContextOf, type GatewayContext } from "./context";
 import { gatewayReadiness } from "./health";
+import { processLog, type Logger } from "../platform/log";
+import { SupergraphReloader, type ReloadOutcome } from "./supergraph/reloader";
 
 export { REQUEST_ID_HEADER } from "./request-id";
 
@@ -20,6 +22,8 @@ export interface Gateway {
   ready(): Promise<Readiness>;
   /** Each concern's counts, by concern name (for tests and operators). */
   stats(): Record<string, unknown>;
+  /** Reads the supergraph file again and serves it if it passes its checks (SIGHUP, or the file changing). */
+  reloadSupergraph(): Promise<ReloadOutcome>;
 }
 
 /** Every concern's checks of one kind, merged; two concerns naming the same check is a composition error. */
@@ -36,25 +40,25 @@ function checksOf(concerns: readonly GatewayConcern[], kind: "required" | "repor
 
 /**
  * The gateway: its concerns (gateway/concerns.ts gives them and their order)
- * composed in one loop around a static supergraph (schema/supergraph.graphql,
+ * composed in one loop around a supergraph file (schema/supergraph.graphql,
  * composed and checked in by `npm run compose`, never IntrospectAndCompose, so
- * what is served is exactly what was reviewed), and Apollo Server with
+ * what is served is exactly what was reviewed; reloaded on SIGHUP or a change
+ * only if it passes the same checks: supergraph/reloader.ts), and Apollo Server with
  * batching off and CSRF prevention on (its defaults, stated). Nothing here
  * knows any concern: a new one is a module and a line in that list.
  */
 export function createGateway(
-  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production">,
+  config: Pick<GatewayConfig, "supergraphSdl" | "subgraphUrls" | "production" | "supergraphReload">,
   concerns: readonly GatewayConcern[],
+  log: Logger = processLog(),
 ): Gateway {
   // The one loop: every hook of every concern, in the list's order.
-  let supergraphSdl = config.supergraphSdl;
   const formatters: NonNullable<GatewayConcern["formatError"]>[] = [];
   const validationRules: NonNullable<GatewayConcern["validationRules"]>[number][] = [];
   const plugins: NonNullable<GatewayConcern["plugins"]>[number][] = [ApolloServerPluginInlineTraceDisabled()];
   let parseOptions: GatewayConcern["parseOptions"] = {};
   let persistedQueries: GatewayConcern["persistedQueries"];
   for (const concern of concerns) {
-    supergraphSdl = concern.supergraph?.(supergraphSdl) ?? supergraphSdl;
     if (concern.formatError) formatters.push(concern.formatError);
     validationRules.push(...(concern.validationRules ?? []));
     plugins.push(...(concern.plugins ?? []));
@@ -75,8 +79,15 @@ export function createGateway(
   });
 
   let supergraphLoaded = false;
+  const reloader = new SupergraphReloader(config.supergraphSdl, config.supergraphReload, log);
   const supergraph = new ApolloGateway({
-    supergraphSdl,
+    // The supergraph through every concern's hook, at start and on each reload; the concerns told once it is served.
+    supergraphSdl: reloader.hook({
+      prepare: (sdl) => concerns.reduce((current, concern) => concern.supergraph?.(current) ?? current, sdl),
+      loaded: (sdl) => {
+        for (const concern of concerns) concern.supergraphLoaded?.(sdl);
+      },
+    }),
     buildService: ({ name }) => {
       for (const concern of concerns) {
         const source = concern.localSubgraphs?.[name] ?? concern.dataSource?.(name);
@@ -129,7 +140,11 @@ export function createGateway(
         );
 
   const required = checksOf(concerns, "required");
-  const reported = checksOf(concerns, "reported");
+  const reported = {
+    ...checksOf(concerns, "reported"),
+    // A refused reload leaves the previous supergraph serving: reported, never unready.
+    ...(config.supergraphReload ? { "supergraph reload": async () => reloader.health() } : {}),
+  };
   const ready = () =>
     gatewayReadiness({
       supergraphLoaded,
@@ -148,6 +163,7 @@ export function createGateway(
     apollo,
     ready,
     stats: () => Object.fromEntries(concerns.flatMap((concern) => (concern.stats ? [[concern.name, concern.stats()]] : []))),
+    reloadSupergraph: () => reloader.reload(),
     createHttpService: () =>
       createHttpService({
         apollo,

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { EventBusConfig } from "./events/open-bus";
 import { devKeyFiles } from "./identity/keys";
 import { envPiece, envSchema, readEnv, readPiece, type EnvPiece } from "./env-schema";
-import { optionalTextVar, portVar, textVar, urlVar, wholeNumberVar } from "./env-values";
+import { optionalTextVar, portVar, redisUrlVar, textVar, urlVar, wholeNumberVar } from "./env-values";
 import { repoPath } from "./repo-root";
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "./db/db";
 import { logPiece, type LogSettings } from "./log";
@@ -122,12 +122,13 @@ export interface EventsConfig {
   stuck: { lag: number; unconfirmedMs: number };
 }
 
-export const REDIS_URL = urlVar(["redis", "rediss"], {
+export const REDIS_URL = redisUrlVar({
   default: "unset → in-process event bus",
-  meaning: "Redis for the subgraphs' event streams (and, unless told otherwise, the gateway's cache and rate limits)",
+  meaning:
+    "Redis for the subgraphs' event streams (and, unless told otherwise, the gateway's cache and rate limits): `redis://`, `rediss://`, `redis+sentinel://` or `redis+cluster://` ([Redis](../operations.md#redis))",
 });
 export const EVENT_STREAM_PREFIX = textVar("spo:events", {
-  meaning: "prefix of the event stream keys (`spo:events:<stream>`)",
+  meaning: "prefix of the event stream keys (`{spo:events:<stream>}`, the whole key a Cluster hash tag)",
 });
 
 /**

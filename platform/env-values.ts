@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RawValue, Variable } from "./env-schema";
+import { parseRedisUrl } from "./redis/target";
 
 /**
  * The kinds of value an environment variable holds, as zod schemas over its
@@ -132,6 +133,25 @@ export function urlVar(protocols: readonly string[], docs: Docs & { default: str
       },
       { error: expected },
     ),
+    docs,
+    "unset",
+  );
+}
+
+/**
+ * A Redis URL in any of its forms — redis://, rediss://, redis+sentinel://, redis+cluster://
+ * (platform/redis/target.ts says each) — or unset.
+ */
+export function redisUrlVar(docs: Docs & { default: string }): Variable<string | undefined> {
+  return variable(
+    text.superRefine((value, context) => {
+      if (value === undefined) return;
+      try {
+        parseRedisUrl(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
     docs,
     "unset",
   );

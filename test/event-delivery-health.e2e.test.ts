@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { STREAM_TOPOLOGY, STREAMS } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
-import { RedisStreamBus } from "../platform/events/redis-stream-bus";
+import { RedisStreamBus, streamKeyOf } from "../platform/events/redis-stream-bus";
 import { creweOrdersWithDischargeHearings, recordDischarge, waitUntil } from "./support/events";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -107,12 +107,12 @@ describe("event delivery stuck, as health reports it", () => {
     await stack.events.orders.stopConsumers();
     for (const n of [4, 5, 6]) await recordDischarge(stack, n);
     await onRedis();
-    expect(await admin.xgroup("DESTROY", `${KEY_PREFIX}:${OUTCOMES}`, "orders")).toBe(1);
+    expect(await admin.xgroup("DESTROY", streamKeyOf(KEY_PREFIX, OUTCOMES), "orders")).toBe(1);
 
     expect(await ordersDelivery()).toBe(`orders on ${OUTCOMES}: consumer group missing (being created again)`);
     // Created again from the start of the stream: everything the stream holds now waits for the group,
     // the outcomes applied before as well as the three never read.
-    const entries = await admin.xlen(`${KEY_PREFIX}:${OUTCOMES}`);
+    const entries = await admin.xlen(streamKeyOf(KEY_PREFIX, OUTCOMES));
     expect(entries).toBeGreaterThan(LAG_ALERT);
     await waitUntil(
       async () => (await ordersDelivery()) === `orders on ${OUTCOMES}: ${entries} events waiting (alert above ${LAG_ALERT})`,

@@ -47,7 +47,8 @@ export function isAuthorizationRefusal(result: { data?: unknown; errors?: readon
  */
 export function authorizingExecutor(
   execute: GatewayExecutor,
-  policy: AuthorizationPolicy,
+  /** The policy of the supergraph served now (read once per request: a reload switches it with the planner). */
+  policyOf: () => AuthorizationPolicy,
   mode: AuthorizationMode,
   /** The filter's outcome per authorization shape (authorization-shape-cache.ts). */
   shapes: AuthorizationShapeCache,
@@ -55,6 +56,7 @@ export function authorizingExecutor(
   return async (requestContext: GatewayGraphQLRequestContext) => {
     const principal = principalOf(requestContext.context);
     const schema: GraphQLSchema = requestContext.schema;
+    const policy = policyOf();
     const isAuthorized: FieldAuthorizer = (parentType, field) => policy.isFieldAuthorized(schema, parentType, field, principal);
     const { operationName, variables } = requestContext.request;
     // The filter must read @skip/@include exactly as execution will: coerced variables, defaults applied.

@@ -13,16 +13,18 @@ export interface CacheKeyParts {
   authorizationMode: string;
   /** The current generation of each data domain the operation reads, by domain. */
   generations: Record<string, string>;
+  /** Which supergraph is served (its sha256): a reload may change the answer and who may see each field. */
+  supergraph: string;
 }
 
 /** Bumped when what goes into a key (or into an entry) changes shape, so old entries are never read as new ones. */
-const KEY_VERSION = "response-cache/1";
+const KEY_VERSION = "response-cache/2";
 
 /**
  * The entry's key: sha256 over the normalised document, the operation name,
  * the coerced variables, the caller's whole access shape (sorted scopes,
- * jurisdiction, persona) and the authorization mode, and the generations of
- * the data read. The caller's `sub` and `purpose` are left out: no subgraph
+ * jurisdiction, persona) and the authorization mode, the generations of
+ * the data read, and the supergraph served. The caller's `sub` and `purpose` are left out: no subgraph
  * decides a non-personal answer by them, and leaving them out lets callers of
  * one access shape (e.g. every national dashboard) share entries.
  */
@@ -38,6 +40,7 @@ export function cacheKeyOf(parts: CacheKeyParts): string {
     principal.persona,
     parts.authorizationMode,
     canonicalJson(parts.generations),
+    parts.supergraph,
   ];
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }

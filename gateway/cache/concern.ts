@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { GatewayConcern } from "../concern";
 import type { ResponseCache } from ".";
 
@@ -11,9 +12,14 @@ import type { ResponseCache } from ".";
  */
 export function createResponseCacheConcern(options: { cache: ResponseCache; authorizationMode: string }): GatewayConcern {
   const { cache } = options;
+  // Part of every key: an answer cached under one supergraph is never served under another.
+  let supergraphId = "";
   return {
     name: "response cache",
-    wrapExecutor: (execute) => cache.wrapExecutor(execute, options.authorizationMode),
+    supergraphLoaded: (sdl) => {
+      supergraphId = createHash("sha256").update(sdl).digest("hex");
+    },
+    wrapExecutor: (execute) => cache.wrapExecutor(execute, options.authorizationMode, () => supergraphId),
     health:
       cache.storeKind === "redis"
         ? {

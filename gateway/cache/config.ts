@@ -1,6 +1,6 @@
 import { EVENT_STREAM_PREFIX, REDIS_URL } from "../../platform/config";
 import { envPiece, type EnvPiece } from "../../platform/env-schema";
-import { flagVar, textVar, urlVar, wholeNumberVar } from "../../platform/env-values";
+import { flagVar, redisUrlVar, textVar, wholeNumberVar } from "../../platform/env-values";
 import type { ResponseCacheOptions } from ".";
 
 /**
@@ -18,7 +18,7 @@ export const responseCachePiece: EnvPiece<Omit<ResponseCacheOptions, "log">> = e
     RESPONSE_CACHE: flagVar(true, {
       meaning: "`false` turns the response cache off (persisted queries then stay in Apollo Server's own memory)",
     }),
-    RESPONSE_CACHE_REDIS_URL: urlVar(["redis", "rediss"], {
+    RESPONSE_CACHE_REDIS_URL: redisUrlVar({
       default: "`REDIS_URL`; unset → in this process's memory",
       meaning:
         "Redis for cached answers, their generations and persisted queries; on `REDIS_URL` (the events' Redis) the consumers' progress on the event streams also invalidates statistics",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { openRedis, type RedisClient } from "../../platform/redis/client";
 
 export interface EventStreamProgressOptions {
   url: string;
@@ -19,10 +19,10 @@ export interface EventStreamProgressOptions {
  * of the cache: for gateways whose subgraphs run elsewhere on Redis Streams.
  */
 export class EventStreamProgress {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(private readonly options: EventStreamProgressOptions) {
-    this.redis = new Redis(options.url, {
+    this.redis = openRedis(options.url, {
       commandTimeout: options.commandTimeoutMs,
       connectTimeout: Math.max(options.commandTimeoutMs, 1_000),
       maxRetriesPerRequest: 0,

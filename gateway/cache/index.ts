@@ -6,6 +6,7 @@ import type { DataDomain } from "./cacheability";
 import { FailOpenCache } from "./fail-open-cache";
 import { DataGenerations } from "./generations";
 import { EventStreamProgress } from "./event-stream-progress";
+import { streamKeyOf } from "../../platform/events/redis-stream-bus";
 import { invalidatingOnEvents, STATISTICS_STREAMS } from "./invalidating-event-bus";
 import { emptyMetrics, type ResponseCacheMetrics } from "./metrics";
 import { RedisKeyValueCache } from "./redis-key-value-cache";
@@ -44,7 +45,7 @@ export interface ResponseCacheOptions {
 
 export interface ResponseCache {
   /** The executor with the response cache around it (the response cache concern, gateway/cache/concern.ts). */
-  wrapExecutor(execute: GatewayExecutor, authorizationMode: string): GatewayExecutor;
+  wrapExecutor(execute: GatewayExecutor, authorizationMode: string, supergraphId: () => string): GatewayExecutor;
   /** Apollo Server's `persistedQueries` option: automatic persisted queries on the same store. */
   persistedQueries: { cache: KeyValueCache<string>; ttl: number } | undefined;
   /** Makes every entry of the domains unreachable (the next request of each is a miss). */
@@ -89,8 +90,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const invalidate = (domains: readonly DataDomain[]) => generations.bump(domains);
   const documents = cachedDocuments();
   return {
-    wrapExecutor: (execute, authorizationMode) =>
+    wrapExecutor: (execute, authorizationMode, supergraphId) =>
       responseCachingExecutor(execute, {
+        supergraphId,
         store,
         generations,
         allDomains: ALL_DOMAINS,
@@ -126,7 +128,7 @@ function openStore(
       ? undefined
       : new EventStreamProgress({
           url: store.url,
-          streamKeys: [...STATISTICS_STREAMS].map((stream) => `${eventStreamPrefix}:${stream}`),
+          streamKeys: [...STATISTICS_STREAMS].map((stream) => streamKeyOf(eventStreamPrefix, stream)),
           commandTimeoutMs: store.commandTimeoutMs,
         });
   return { backing: redis, redis, progress };

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
-import { Redis } from "ioredis";
+import { openRedis, type RedisClient } from "../../platform/redis/client";
 import { traceRedisCommands } from "../../platform/tracing/traced-redis";
 
 export interface RedisKeyValueCacheOptions {
@@ -23,13 +23,13 @@ export interface RedisKeyValueCacheOptions {
  * into misses.
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private lastLoggedError: string | null = null;
 
   constructor(options: RedisKeyValueCacheOptions) {
     // A request's GET and SET are spans of its trace when tracing is on.
     this.redis = traceRedisCommands(
-      new Redis(options.url, {
+      openRedis(options.url, {
         keyPrefix: options.keyPrefix,
         commandTimeout: options.commandTimeoutMs,
         connectTimeout: Math.max(options.commandTimeoutMs, 1_000),

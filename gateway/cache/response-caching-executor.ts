@@ -19,6 +19,8 @@ export interface ResponseCachingOptions {
   allDomains: readonly DataDomain[];
   ttlSeconds: number;
   authorizationMode: string;
+  /** The served supergraph's id, read per request (a reload changes it). */
+  supergraphId: () => string;
   metrics: ResponseCacheMetrics;
   /**
    * Whether a document's operation may be cached, and its printed text for the
@@ -88,6 +90,7 @@ export function responseCachingExecutor(execute: GatewayExecutor, options: Respo
       principal: principalOf(requestContext.context),
       authorizationMode: options.authorizationMode,
       generations: await generations.current(cacheability.domains),
+      supergraph: options.supergraphId(),
     })}`;
     const cached = await store.get(key);
     if (cached !== undefined) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REDIS_URL } from "../../platform/config";
 import { envPiece, type EnvPiece, type Variable } from "../../platform/env-schema";
-import { textVar, urlVar } from "../../platform/env-values";
+import { redisUrlVar, textVar } from "../../platform/env-values";
 import { DEFAULT_RATE_BUDGET, parseRateBudget, type RateBudget, type RateLimitConfig } from ".";
 
 const BUDGET = "<requests>/<seconds> (both at least 1), e.g. 600/60";
@@ -47,7 +47,7 @@ export const rateLimitPiece: EnvPiece<RateLimitConfig> = envPiece({
   variables: {
     RATE_LIMIT_DEFAULT: defaultBudget,
     RATE_LIMITS: personaBudgets,
-    RATE_LIMIT_REDIS_URL: urlVar(["redis", "rediss"], {
+    RATE_LIMIT_REDIS_URL: redisUrlVar({
       default: "`REDIS_URL`; unset → this process's memory",
       meaning: "where replicas share their counts (an in-memory insurance limiter takes over while it is down)",
     }),

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Redis } from "ioredis";
 import { traceRedisCommands } from "../../platform/tracing/traced-redis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimitedError } from "../../platform/errors/errors";
 import type { Logger } from "../../platform/log";
+import { openRedis, type RedisClient } from "../../platform/redis/client";
 import type { GatewayConcern } from "../concern";
 import type { GatewayContext } from "../context";
 
@@ -52,7 +52,12 @@ export interface RateLimits extends GatewayConcern {
  * starts each window afresh: the limits hold from there on. Without Redis,
  * the memory limiter alone (a budget per replica).
  */
-function limiterFor(budget: RateBudget, persona: string, store: RateLimitOptions["store"], redis: Redis | undefined): RateLimiterAbstract {
+function limiterFor(
+  budget: RateBudget,
+  persona: string,
+  store: RateLimitOptions["store"],
+  redis: RedisClient | undefined,
+): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points: budget.points, duration: budget.durationSeconds, keyPrefix: `memory:${persona}` });
   if (store.kind === "memory" || !redis) return memory;
   return new RateLimiterRedis({
@@ -79,7 +84,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const redis =
     options.store.kind === "redis"
       ? traceRedisCommands(
-          new Redis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }),
+          openRedis(options.store.url, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }),
         )
       : undefined;
   let redisTrouble: string | undefined;

@@ -1,9 +1,9 @@
-import { Redis } from "ioredis";
 import type { EventBus } from "./bus";
 import type { StreamTopology } from "./event";
 import { InProcessBus } from "./in-process-bus";
 import { RedisStreamBus } from "./redis-stream-bus";
 import { processLog } from "../log";
+import { openRedis, type RedisClient } from "../redis/client";
 
 export type EventBusConfig = { kind: "redis"; url: string; keyPrefix: string } | { kind: "in-process" };
 
@@ -15,7 +15,7 @@ export function openEventBus<Stream extends string>(
 ): EventBus<Stream> {
   if (config.kind === "in-process") return new InProcessBus(topology);
   // Event delivery fails closed: commands wait for a reconnect instead of failing after a few retries.
-  const redis = new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
+  const redis = openRedis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
   logConnectionStateChanges(redis, "[events] Redis (REDIS_URL)", log ?? ((message) => processLog().warn(message)));
   return new RedisStreamBus(redis, { topology, keyPrefix: config.keyPrefix, log });
 }
@@ -25,7 +25,7 @@ export function openEventBus<Stream extends string>(
  * "reachable again"), not once per reconnect attempt; and every 'error' heard, so ioredis never
  * prints its "Unhandled error event" stack traces.
  */
-export function logConnectionStateChanges(redis: Redis, label: string, log: (message: string) => void): void {
+export function logConnectionStateChanges(redis: RedisClient, label: string, log: (message: string) => void): void {
   let down: string | undefined;
   redis.on("error", (error: Error & { code?: string }) => {
     const what = error.code ?? error.message;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
 import {
   settledWithin,
   type EventBus,
@@ -13,11 +12,12 @@ import { consumerGroupsOf, isDomainEvent, type DomainEvent, type StreamTopology 
 import { processLog } from "../log";
 import { describeErrorForLog } from "../errors/error-log";
 import { traceRedisCommands } from "../tracing/traced-redis";
+import { duplicateRedis, type RedisClient } from "../redis/client";
 
 export interface RedisStreamBusOptions<Stream extends string = string> {
   /** The streams it carries: each publish creates the consumer groups of its stream. */
   topology: StreamTopology<Stream>;
-  /** Prefix of the stream keys, e.g. "app:events" → "app:events:<stream>". */
+  /** Prefix of the stream keys, e.g. "app:events" → "{app:events:<stream>}" (streamKeyOf). */
   keyPrefix: string;
   /** How long one blocking read waits for new entries before looping (ms). */
   blockMs?: number;
@@ -37,6 +37,16 @@ type StreamEntry = [id: string, fields: string[] | null];
 /** Redis's answer when a consumer group (or its stream) does not exist: Redis lost its data, or someone deleted it. */
 export function isNoGroupError(error: unknown): boolean {
   return String((error as Error | undefined)?.message).startsWith("NOGROUP");
+}
+
+/**
+ * A stream's key: "{<prefix>:<stream>}", the whole name a hash tag, so on a Redis Cluster the stream and its
+ * epoch marker ("{<prefix>:<stream>}:epoch") are on one slot, and the MULTI that publishes to it (marker,
+ * groups, entries) runs on one node. Streams differ in their tags, so a Cluster spreads them over its nodes;
+ * nothing ever reads two streams in one command (each consumer reads its one stream).
+ */
+export function streamKeyOf(keyPrefix: string, stream: string): string {
+  return `{${keyPrefix}:${stream}}`;
 }
 
 /** Stream ids "ms-seq" in order. */
@@ -69,10 +79,10 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   private readonly subscriptions = new Set<Subscription>();
   private readonly groupsReady = new Map<Stream, Promise<void>>();
 
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly options: RedisStreamBusOptions<Stream>,
   ) {
     // Inside a trace (a publish, an event's handling) each command is a span; the blocking reads, outside any, are not.
@@ -84,11 +94,16 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
   }
 
   streamKey(stream: Stream): string {
-    return `${this.options.keyPrefix}:${stream}`;
+    return streamKeyOf(this.options.keyPrefix, stream);
   }
 
-  private epochKey(): string {
-    return `${this.options.keyPrefix}:epoch`;
+  /**
+   * The stream's epoch marker, beside it (same slot): lost with the stream's data, it tells the relays to
+   * publish again what they had not seen confirmed. One per stream, because on a Cluster one shard can lose
+   * its data while the others keep theirs.
+   */
+  private epochKey(stream: Stream): string {
+    return `${this.streamKey(stream)}:epoch`;
   }
 
   async publish(stream: Stream, events: readonly DomainEvent[]): Promise<PublishReceipt> {
@@ -99,8 +114,8 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
     // consumer group that starts later still reads from the beginning, and no entry is ever in a stream
     // without its groups, whatever Redis forgot in between.
     const pipeline = this.redis.multi();
-    pipeline.set(this.epochKey(), randomUUID(), "NX");
-    pipeline.get(this.epochKey());
+    pipeline.set(this.epochKey(stream), randomUUID(), "NX");
+    pipeline.get(this.epochKey(stream));
     for (const group of groups) pipeline.xgroup("CREATE", key, group, "0", "MKSTREAM");
     for (const event of events) pipeline.xadd(key, "*", "event", JSON.stringify(event));
     const results = await pipeline.exec();
@@ -114,7 +129,7 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
 
   async confirmations(stream: Stream): Promise<StreamConfirmation> {
     const key = this.streamKey(stream);
-    const epoch = await this.redis.get(this.epochKey());
+    const epoch = await this.redis.get(this.epochKey(stream));
     // No marker: Redis lost its data since anything was published; nothing it held is confirmed.
     if (epoch === null) return { epoch: "none", isAcknowledged: () => false };
     let groups: unknown[][];
@@ -198,12 +213,24 @@ export class RedisStreamBus<Stream extends string = string> implements EventBus<
       const info = fieldMap(fields);
       if (info.get("name") !== group) continue;
       // lag: entries never delivered to the group; pending: delivered, not acknowledged.
+      const pending = Number(info.get("pending"));
+      // A group that has been given the newest entry has nothing undelivered, whatever its lag says: Redis
+      // counts lag from a per-group counter that a replica does not always hold exactly, so after a failover
+      // it can stay above 0 for a group that has read everything.
+      const newest = await this.newestEntryId(stream);
+      if (newest === undefined || compareStreamIds(String(info.get("last-delivered-id")), newest) >= 0) return { lag: 0, pending };
       const lag = info.get("lag");
       if (lag === null) throw new Error(`Redis cannot tell the lag of group "${group}" (it needs Redis 7 or later)`);
-      return { lag: Number(lag), pending: Number(info.get("pending")) };
+      // Some entry is undelivered, so at least one, even when the counter (from before a failover) says none.
+      return { lag: Math.max(Number(lag), 1), pending };
     }
     this.forgetGroups(stream);
     throw new Error(`NOGROUP stream "${stream}" has no consumer group "${group}"`);
+  }
+
+  private async newestEntryId(stream: Stream): Promise<string | undefined> {
+    const [newest] = (await this.redis.xrevrange(this.streamKey(stream), "+", "-", "COUNT", 1)) as StreamEntry[];
+    return newest?.[0];
   }
 
   /** Stops every subscription and closes the connection (the bus owns it). */
@@ -244,7 +271,7 @@ class StreamConsumer<Stream extends string> {
   private stopping = false;
   private running: Promise<void> | undefined;
   /** A connection of its own: XREADGROUP BLOCK holds it, and stop() closes it to end the wait. */
-  private readonly blocking: Redis;
+  private readonly blocking: RedisClient;
   /** Re-read what this consumer was given and did not acknowledge (at start, and after any failure). */
   private rereadOwnPending = true;
   /** Since when the loop has been failing, and with what kind of failure (for health and for logging once per change). */
@@ -252,11 +279,11 @@ class StreamConsumer<Stream extends string> {
 
   constructor(
     private readonly bus: RedisStreamBus<Stream>,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly subscription: SubscribeOptions<Stream>,
     private readonly options: RedisStreamBusOptions<Stream>,
   ) {
-    this.blocking = redis.duplicate();
+    this.blocking = duplicateRedis(redis);
     // Its connection's trouble is the main connection's trouble, logged there once per change; unheard, each
     // reconnect attempt would print "[ioredis] Unhandled error event".
     this.blocking.on("error", () => undefined);

@@ -87,7 +87,7 @@ export class SubgraphEvents {
       .filter((state) => state !== "ready");
     const { group } = this.options;
     for (const stream of Object.keys(this.options.consumes)) {
-      // Named as an operator finds it on the bus (XINFO GROUPS <prefix>:<stream>): the group, then the stream.
+      // Named as an operator finds it on the bus (XINFO GROUPS {<prefix>:<stream>}): the group, then the stream.
       try {
         const backlog = await this.options.bus.backlog(stream, group);
         if (backlog > thresholds.lag) problems.push(`${group} on ${stream}: ${backlog} events waiting (alert above ${thresholds.lag})`);

@@ -66,3 +66,37 @@ export async function startRedisServer(port?: number): Promise<RedisServerProces
     },
   };
 }
+
+/**
+ * Spawns a redis-server (or Sentinel) with these arguments, handing the process to `track` at once (so a
+ * failed start is still torn down); resolved once it logs that it accepts connections.
+ */
+export async function spawnRedisServer(args: string[], label: string, track: (child: ChildProcess) => void): Promise<ChildProcess> {
+  const child = spawn("redis-server", args, { stdio: ["ignore", "pipe", "inherit"] });
+  track(child);
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within 10 s`)), 10_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      // A Sentinel says it is monitoring its primary ("+monitor"), a server that it is ready.
+      if (output.includes("Ready to accept connections") || output.includes("+monitor")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited before it was ready (code ${code})`));
+    });
+  });
+  return child;
+}
+
+/** SIGKILL, and wait until it is gone. */
+export async function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGKILL");
+  await exited;
+}

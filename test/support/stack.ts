@@ -32,6 +32,8 @@ export interface TestStack {
   authorizationShapes: InProcessStack["authorizationShapes"];
   /** The gateway's circuit breaker of each subgraph. */
   subgraphBreakers: InProcessStack["subgraphBreakers"];
+  /** Reads the gateway's supergraph file again (what SIGHUP does). */
+  reloadSupergraph: InProcessStack["reloadSupergraph"];
   /** POSTs an operation to the gateway over HTTP with a valid token for `as` (a national caller with every scope by default). */
   query(query: string, variables?: Record<string, unknown>, as?: Principal): Promise<GraphQLHttpResponse>;
   /** POSTs with exactly the headers given (no token unless they carry one). */
@@ -94,6 +96,7 @@ export async function startTestStack(
     | "eventsStuck"
     | "dashboard"
     | "ide"
+    | "supergraphFile"
   >,
 ): Promise<TestStack> {
   const bus = options.bus ?? new InProcessBus(STREAM_TOPOLOGY);
@@ -142,6 +145,7 @@ export async function startTestStack(
     dashboard: options.dashboard,
     ide: options.ide,
     eventsStuck: options.eventsStuck,
+    supergraphFile: options.supergraphFile,
     // Listens alongside the service's own handler: both see every chunk of the body.
     // Only GraphQL requests: the gateway's readiness probes are no question about data.
     beforeListen: (name, service) =>
@@ -175,6 +179,7 @@ export async function startTestStack(
     subgraphUrls: stack.subgraphUrls,
     authorizationShapes: () => stack.authorizationShapes(),
     subgraphBreakers: () => stack.subgraphBreakers(),
+    reloadSupergraph: () => stack.reloadSupergraph(),
     post,
     events,
     audit,

@@ -19,6 +19,7 @@ const BASE: CacheKeyParts = {
   principal: ANALYST,
   authorizationMode: "filter",
   generations: { statistics: "g1" },
+  supergraph: "s1",
 };
 
 describe("the response cache key", () => {
@@ -50,6 +51,7 @@ describe("the response cache key", () => {
       { authorizationMode: "reject" },
       { generations: { statistics: "g2" } },
       { generations: {} },
+      { supergraph: "s2" },
     ];
     const keys = new Set([cacheKeyOf(BASE), ...variants.map((variant) => cacheKeyOf({ ...BASE, ...variant }))]);
     expect(keys.size).toBe(variants.length + 1);

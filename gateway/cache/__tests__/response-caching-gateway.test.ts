@@ -34,6 +34,7 @@ async function cachingGateway(answers: GatewayExecutionResult[], store: KeyValue
     allDomains: ["statistics" as const],
     ttlSeconds: 60,
     authorizationMode: "filter",
+    supergraphId: () => "s1",
     metrics,
     documents: cachedDocuments(),
   };
