@@ -40,32 +40,32 @@ export interface GatewayConcerns {
  * 2. request id: given as the request arrives (beforeGraphQL runs before every context hook), so
  *    the log lines of a refused request carry it too, and everything after is attributed to it;
  *    its context hook, after authentication, puts it on the request's context;
- * 2-. tracing: its aroundGraphQL holds the whole request in its span (the only such hook, so
+ * 3. tracing: its aroundGraphQL holds the whole request in its span (the only such hook, so
  *    its place in the list does not order it); its plugin names the span's request id and operation;
- * 2a. access log: right after the id it writes, so it sees every request to its end, refused ones too;
- * 2b. metrics: counts the access log's summaries and serves /metrics;
- * 2b'. dashboard: routes only (the reporting dashboard's static files at /dashboard, and outside
+ * 4. access log: right after the id it writes, so it sees every request to its end, refused ones too;
+ * 5. metrics: counts the access log's summaries and serves /metrics;
+ * 6. dashboard: routes only (the reporting dashboard's static files at /dashboard, and outside
  *    production its development sign-in); listed with the other routes, it meets no GraphQL request;
- * 2b''. ide: routes only, development only (GraphiQL at /graphiql);
- * 2c. cors: a browser's request from an origin not listed is refused before anything else runs
+ * 7. ide: routes only, development only (GraphiQL at /graphiql);
+ * 8. cors: a browser's request from an origin not listed is refused before anything else runs
  *    (its preflight too, answered here); after the access log, which logs those too; no landing page;
- * 2d. rate limits: once the caller is known (its budget is its own); its refusal waits for the
+ * 9. rate limits: once the caller is known (its budget is its own); its refusal waits for the
  *    operation to be resolved, so the audit trail records which it was;
- * 2e. trusted documents: a service caller's document checked against its manifest once resolved
+ * 10. trusted documents: a service caller's document checked against its manifest once resolved
  *    (after rate limits: a refused flood still spends its budget);
- * 3. persisted queries: the store is partitioned by the caller's access, so after authentication;
- * 4. storable text: text no database can store is refused before anything runs;
- * 5. operation limits: while parsing and validating, before anything is planned;
- * 6. input scalars: the API schema validation coerces against (Date, DateTime parsed for real);
- * 7. audit trail: the outermost executor wrapper, so it records what actually leaves (after
+ * 11. persisted queries: the store is partitioned by the caller's access, so after authentication;
+ * 12. storable text: text no database can store is refused before anything runs;
+ * 13. operation limits: while parsing and validating, before anything is planned;
+ * 14. input scalars: the API schema validation coerces against (Date, DateTime parsed for real);
+ * 15. audit trail: the outermost executor wrapper, so it records what actually leaves (after
  *    authorization and masking) and decides about every request, cache hits included;
- * 8. response cache: inside the audit trail, outside masking and authorization, so a stored
+ * 16. response cache: inside the audit trail, outside masking and authorization, so a stored
  *    answer is what a caller of that access shape was sent;
- * 9. masking: formatError for every error, and valueCompletion details out of the result;
- * 10. authorization: the innermost wrapper, right in front of the planner, which only ever
+ * 17. masking: formatError for every error, and valueCompletion details out of the result;
+ * 18. authorization: the innermost wrapper, right in front of the planner, which only ever
  *    sees the filtered operation;
- * 11. audit graph: the subgraph served in this process (its name is looked up first);
- * 12. subgraph calls: every other subgraph over the network.
+ * 19. audit graph: the subgraph served in this process (its name is looked up first);
+ * 20. subgraph calls: every other subgraph over the network.
  *
  * Before all of them the operation is resolved once for the request
  * (gateway/operation/request-operation.ts), so every concern reads the same.
