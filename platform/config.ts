@@ -55,10 +55,6 @@ export const dbTimeoutsPiece: EnvPiece<DbTimeouts> = envPiece({
   read: (values) => ({ connectMs: values.DB_CONNECT_TIMEOUT_MS, statementMs: values.DB_STATEMENT_TIMEOUT_MS }),
 });
 
-export function readDbTimeouts(): DbTimeouts {
-  return readPiece(dbTimeoutsPiece);
-}
-
 /**
  * A store's database: Postgres from `urlVariable` (else DATABASE_URL) in
  * `schemaVariable`'s schema, or embedded PGlite under DATA_DIR/`folder`.
@@ -143,10 +139,6 @@ export const eventBusPiece: EnvPiece<EventBusConfig> = envPiece({
     values.REDIS_URL ? { kind: "redis", url: values.REDIS_URL, keyPrefix: values.EVENT_STREAM_PREFIX } : { kind: "in-process" },
 });
 
-export function readEventBusConfig(): EventBusConfig {
-  return readPiece(eventBusPiece);
-}
-
 const eventVariables = {
   EVENT_CONSUMER_NAME: optionalTextVar({
     default: "`<subgraph>@<hostname>`",
@@ -175,10 +167,6 @@ export function eventsPiece(name: string): EnvPiece<EventsConfig> {
       stuck: { lag: values.EVENT_LAG_ALERT, unconfirmedMs: values.EVENT_UNCONFIRMED_ALERT_MS },
     }),
   });
-}
-
-export function readEventsConfig(name: string): EventsConfig {
-  return readPiece(eventsPiece(name));
 }
 
 /** How long a stopping service has before it exits whatever its dependencies are doing (keep it below the orchestrator's grace). */

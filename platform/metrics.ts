@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Registry } from "prom-client";
-import { envPiece, readPiece, type EnvPiece } from "./env-schema";
+import { envPiece, type EnvPiece } from "./env-schema";
 import { optionalMinLengthVar } from "./env-values";
 
 /**
@@ -31,10 +31,6 @@ export const metricsPiece: EnvPiece<MetricsAccess> = envPiece({
     return context.production ? { kind: "off" } : { kind: "open" };
   },
 });
-
-export function readMetricsAccess(): MetricsAccess {
-  return readPiece(metricsPiece);
-}
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
