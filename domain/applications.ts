@@ -76,6 +76,12 @@ export function checkApplication(application: ApplicationInput): ApplicationChec
 function checkAreaConnection(application: ApplicationInput): Refusal<ApplicationArgument> | null {
   const force = findForce(application.applicantForceCode);
   if (!force) return refuse("applicantForceCode", `unknown force code "${application.applicantForceCode}"`);
+  // What a belief rests on belongs to a belief: beside residence, or no ground at all, it would be case detail
+  // recorded for nothing the Act asks.
+  const believed = application.areaGround === "BELIEVED_IN_AREA" || application.areaGround === "BELIEVED_COMING_TO_AREA";
+  if (!believed && (application.beliefReason?.trim() ?? "") !== "") {
+    return refuse("beliefReason", "only a belief (BELIEVED_IN_AREA, BELIEVED_COMING_TO_AREA) rests on a reason");
+  }
   if (!hasPoliceArea(force)) return null;
   const { areaGround, respondentHomeForceCode } = application;
   if (areaGround === null) {

@@ -50,6 +50,19 @@ describe("an application by a chief officer of a police area (s.1(3))", () => {
     expect((checkApplication(application({ respondentHomeForceCode: "77" })) as { reason: string }).reason).toContain("area of force 77");
   });
 
+  it.each([
+    ["residence in the area", { areaGround: "RESIDES_IN_AREA" }],
+    ["no ground (a force with a police area)", { areaGround: null }],
+    ["no ground (British Transport Police, no police area)", { applicantForceCode: "93", areaGround: null }],
+  ] as const)("refuses what a belief rests on beside %s: it is case detail for nothing the Act asks", (_, overrides) => {
+    expect(checkApplication(application({ ...overrides, beliefReason: "works in Crewe" }))).toEqual(
+      refused("beliefReason", "only a belief (BELIEVED_IN_AREA, BELIEVED_COMING_TO_AREA) rests on a reason"),
+    );
+    expect(checkApplication(application({ ...overrides, beliefReason: "   " })).ok).toBe(
+      overrides.areaGround === "RESIDES_IN_AREA" || "applicantForceCode" in overrides,
+    );
+  });
+
   it.each(["BELIEVED_IN_AREA", "BELIEVED_COMING_TO_AREA"] as const)(
     "accepts %s about a respondent living elsewhere with what the belief rests on, of ten characters or more",
     (areaGround) => {

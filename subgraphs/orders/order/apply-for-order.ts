@@ -120,8 +120,6 @@ export async function applyForOrder(context: OrdersContext, input: ApplyForOrder
         interimSought: application.interimSought,
       });
       if (!check.ok) throw new BadUserInputError(ARGUMENT[check.argument], check.reason);
-      if (application.beliefReason !== null && (application.areaGround === null || application.areaGround === "RESIDES_IN_AREA"))
-        throw new BadUserInputError("input.beliefReason", "only a belief (BELIEVED_IN_AREA, BELIEVED_COMING_TO_AREA) rests on a reason");
 
       const writer = new OrderWriter(tx);
       const order = await writer.createAppliedOrder({
