@@ -4,7 +4,7 @@ import { STREAM_TOPOLOGY } from "../domain/topology";
 import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
-import { creweOrdersWithDischargeHearings, dischargesByOrder, recordDischarge, waitUntil } from "./support/events";
+import { creweOrdersWithDischargeHearings, dischargesByOrder, publishUnreadByOrders, recordDischarge, waitUntil } from "./support/events";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -44,10 +44,7 @@ describe("event delivery when Redis loses its data", () => {
     await stack.settle();
 
     // Outcomes published to Redis and not yet read by orders (its consumer paused) when Redis loses everything.
-    await stack.events.orders.stopConsumers();
-    await recordDischarge(stack, 2);
-    await recordDischarge(stack, 3);
-    await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on Redis");
+    await publishUnreadByOrders(stack, 2, 3);
     await redis.restart();
 
     await stack.events.orders.startConsumers();

@@ -5,7 +5,7 @@ import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { openRedis, type RedisClient } from "../platform/redis/client";
-import { creweOrdersWithDischargeHearings, dischargesByOrder, recordDischarge, waitUntil } from "./support/events";
+import { creweOrdersWithDischargeHearings, dischargesByOrder, publishUnreadByOrders, recordDischarge, waitUntil } from "./support/events";
 import { principalFor } from "./support/identity";
 import { startRedisCluster, type RedisClusterProcess } from "./support/redis-cluster-process";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -104,10 +104,7 @@ describe("Redis Cluster", () => {
     const key = bus.streamKey(STREAMS.hearingOutcomes.name);
     const before = await cluster.ownersOf(key);
     // Orders stopped with outcomes waiting for it on the stream; breaches keeps reading through the failover.
-    await stack.events.orders.stopConsumers();
-    await recordDischarge(stack, 2);
-    await recordDischarge(stack, 3);
-    await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on the cluster");
+    await publishUnreadByOrders(stack, 2, 3);
 
     await cluster.failover(before.replica);
     expect((await cluster.ownersOf(key)).primary).toBe(before.replica);
@@ -120,9 +117,7 @@ describe("Redis Cluster", () => {
   it("applies every outcome exactly once when the primary holding the stream is killed and its replica promoted, waiting ones included", async () => {
     const key = bus.streamKey(STREAMS.hearingOutcomes.name);
     const before = await cluster.ownersOf(key);
-    await stack.events.orders.stopConsumers();
-    await recordDischarge(stack, 5);
-    await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcome is on the cluster");
+    await publishUnreadByOrders(stack, 5);
     // Replicated before the kill: what a primary acknowledged and had not replicated is lost with it, and comes
     // back only when the relay republishes it (EVENT_REPUBLISH_AFTER_MS), which this test does not wait for.
     const offset = (info: string, field: string) => Number(new RegExp(`${field}:(\\d+)`).exec(info)?.[1] ?? -1);

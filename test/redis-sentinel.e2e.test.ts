@@ -4,7 +4,7 @@ import { fixedClock } from "../platform/clock";
 import { logConnectionStateChanges } from "../platform/events/open-bus";
 import { RedisStreamBus } from "../platform/events/redis-stream-bus";
 import { openRedis } from "../platform/redis/client";
-import { creweOrdersWithDischargeHearings, dischargesByOrder, recordDischarge, waitUntil } from "./support/events";
+import { creweOrdersWithDischargeHearings, dischargesByOrder, publishUnreadByOrders, recordDischarge, waitUntil } from "./support/events";
 import { startRedisSentinel, type RedisSentinelProcess } from "./support/redis-sentinel-process";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -41,10 +41,7 @@ describe("event delivery through Redis Sentinel", () => {
     await recordDischarge(stack, 1);
     await stack.settle();
 
-    await stack.events.orders.stopConsumers();
-    await recordDischarge(stack, 2);
-    await recordDischarge(stack, 3);
-    await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on Redis");
+    await publishUnreadByOrders(stack, 2, 3);
     await sentinel.failover();
     expect(await sentinel.currentPrimary()).toBe(sentinel.replica);
 

@@ -97,6 +97,16 @@ export async function recordDischarge(stack: TestStack, n: number): Promise<void
   expect(body).toEqual({ data: { recordHearingOutcome: { status: "HEARD" } } });
 }
 
+/**
+ * Outcomes the orders subgraph has not read yet, on the bus: its consumers stopped, the discharges `ns` recorded,
+ * and the hearings relay waited for until each is published (what a fault is then to hit).
+ */
+export async function publishUnreadByOrders(stack: TestStack, ...ns: number[]): Promise<void> {
+  await stack.events.orders.stopConsumers();
+  for (const n of ns) await recordDischarge(stack, n);
+  await waitUntil(async () => (await stack.events.hearings.relay.unpublishedCount()) === 0, "the outcomes are on the bus");
+}
+
 /** Per order: its status today and how many DISCHARGED events it has (exactly one once its discharge is applied). */
 export async function dischargesByOrder(stack: TestStack): Promise<Record<string, [string, number]>> {
   const { body } = await stack.query(`{ orders(first: 50) { nodes { id status history { type } } } }`);
