@@ -41,6 +41,21 @@ function sameOrigin(request: http.IncomingMessage): boolean {
 }
 
 /**
+ * Development runs on this machine, and is asked for by a loopback name. Any other Host is a page that pointed
+ * its own name at this machine (DNS rebinding): its Origin then equals the Host, so only the name tells it apart.
+ */
+const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
+function askedByLoopbackName(request: http.IncomingMessage): boolean {
+  const host = request.headers.host;
+  if (host === undefined) return false;
+  try {
+    return LOOPBACK_NAMES.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * GET lists the personas; POST `{"persona": "…"}` (JSON only, so a form on
  * another site cannot send it without a preflight nobody answers) mints a
  * token for one of them.
@@ -48,6 +63,7 @@ function sameOrigin(request: http.IncomingMessage): boolean {
 export function devSignInRoute(devSignIn: DevSignIn): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> {
   const offered = new Set(devSignIn.personas.map((entry) => entry.persona));
   return async (request, response) => {
+    if (!askedByLoopbackName(request)) return sendJson(response, 403, { error: "Development sign-in answers loopback names only" });
     if (!sameOrigin(request)) return sendJson(response, 403, { error: "Not from this origin" });
     if (request.method === "GET") return sendJson(response, 200, { personas: devSignIn.personas });
     if (request.method !== "POST") return sendJson(response, 405, { error: "GET or POST" });

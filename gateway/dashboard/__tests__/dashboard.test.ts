@@ -93,6 +93,20 @@ describe("the dashboard concern", () => {
         origin: "https://elsewhere.example",
       });
       expect(otherOrigin.status).toBe(403);
+      // A page that rebound its own name to this machine: its Origin is its Host, so only the name is foreign.
+      const rebound = await new Promise<number>((resolve, reject) => {
+        const request = http.request(`${server.base}/dashboard/dev-sign-in`, {
+          method: "POST",
+          headers: { host: "evil.example:4000", origin: "http://evil.example:4000", "content-type": "application/json" },
+        });
+        request.on("response", (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+        request.end(JSON.stringify({ persona: "reporting-dashboard" }));
+      });
+      expect(rebound).toBe(403);
       expect(minted).toEqual(["reporting-dashboard"]);
     } finally {
       await server.close();
