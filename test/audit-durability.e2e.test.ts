@@ -26,7 +26,15 @@ interface Outcome {
 describe("audit trail durability", () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ chunks: [seedCasesChunk()], clock: fixedClock("2026-11-23") });
+    stack = await startTestStack({
+      chunks: [seedCasesChunk()],
+      clock: fixedClock("2026-11-23"),
+      // What is specified is one record per response and a withheld response per failed write, not how fast:
+      // 50 clients share the test stack's one event loop, so on a busy machine a subgraph call or a group commit
+      // can outlast the production budgets. A write that fails (the store gone) fails at once, whatever the bound.
+      subgraphFetch: { timeoutMs: 30_000 },
+      auditWriteTimeoutMs: 30_000,
+    });
   });
   afterAll(() => stack?.stop());
 
