@@ -11,6 +11,7 @@ import { gatewayContextOf, type GatewayContext } from "./context";
 import { gatewayReadiness } from "./health";
 import { processLog, type Logger } from "../platform/log";
 import { SupergraphReloader, type ReloadOutcome } from "./supergraph/reloader";
+import { disableApolloDataCollection } from "./apollo-data-collection";
 
 export { REQUEST_ID_HEADER } from "./request-id";
 
@@ -80,6 +81,7 @@ export function createGateway(
 
   let supergraphLoaded = false;
   const reloader = new SupergraphReloader(config.supergraphSdl, config.supergraphReload, log);
+  disableApolloDataCollection();
   const supergraph = new ApolloGateway({
     // The supergraph through every concern's hook, at start and on each reload; the concerns told once it is served.
     supergraphSdl: reloader.hook({

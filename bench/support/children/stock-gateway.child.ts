@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { importJWK, type JWK, type KeyLike } from "jose";
+import { disableApolloDataCollection } from "../../../gateway/apollo-data-collection";
 import { AuthorizationPolicy } from "../../../gateway/authz/policy";
 import { ASSERTION_HEADER, signIdentityAssertionSync } from "../../../platform/identity/assertion";
 import type { Principal } from "../../../platform/identity/principal";
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const principal = JSON.parse(envString("BENCH_PRINCIPAL")) as Principal;
   const key = (await importJWK(JSON.parse(envString("BENCH_GATEWAY_PRIVATE_JWK")) as JWK, "ES256")) as KeyLike;
   const { executableSupergraphSdl } = AuthorizationPolicy.fromSupergraph(readFileSync(repoPath("schema", "supergraph.graphql"), "utf8"));
+  // Stock, but as quiet on the network as ours: no peer pays for an hourly export the others skip.
+  disableApolloDataCollection();
   const gateway = new ApolloGateway({
     supergraphSdl: executableSupergraphSdl,
     // The audit subgraph lives inside our gateway; no benchmark operation reaches it, so stock gets a dead address.
