@@ -14,9 +14,9 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { envPiece, readPiece, type EnvPiece } from "../env-schema";
 import { urlVar } from "../env-values";
+import { ProviderWithoutLibrarySpans } from "./library-spans";
 import { PrivateSpanExporter } from "./private-exporter";
 
 export { SpanKind } from "@opentelemetry/api";
@@ -48,7 +48,7 @@ export function readTracingSettings(): TracingSettings | undefined {
 }
 
 /** The process's provider while tracing is on, and how many services started it (the embedded stack runs several). */
-let running: { provider: NodeTracerProvider; users: number } | undefined;
+let running: { provider: ProviderWithoutLibrarySpans; users: number } | undefined;
 
 /** True once a provider is registered in this process: every helper below is a plain call without one. */
 export function tracingOn(): boolean {
@@ -69,7 +69,8 @@ export interface StartTracingOptions {
  * trace context propagation), once per process: a second service of the same
  * process (the embedded stack) shares it. Every exporter is wrapped in
  * PrivateSpanExporter, so what leaves is only allow-listed, bounded
- * attributes. Returns the stop of this start: the last one shuts the provider
+ * attributes; libraries' spans that repeat ours are not made at all
+ * (library-spans.ts). Returns the stop of this start: the last one shuts the provider
  * down (flushing what is batched) and unregisters it.
  */
 export function startTracing(options: StartTracingOptions): () => Promise<void> {
@@ -79,7 +80,7 @@ export function startTracing(options: StartTracingOptions): () => Promise<void> 
     if (!options.exporter && !options.settings) throw new Error("startTracing needs a collector's settings or an exporter");
     const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${options.settings!.endpoint}/v1/traces` });
     const privateExporter = new PrivateSpanExporter(exporter);
-    const provider = new NodeTracerProvider({
+    const provider = new ProviderWithoutLibrarySpans({
       resource: resourceFromAttributes({ "service.name": options.service }),
       spanProcessors: [options.exporter ? new SimpleSpanProcessor(privateExporter) : new BatchSpanProcessor(privateExporter)],
     });

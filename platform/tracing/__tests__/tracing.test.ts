@@ -45,6 +45,31 @@ describe("tracing", () => {
       expect(consumer.parentSpanContext?.spanId).toBe(producer.spanContext().spanId);
     });
 
+    it("makes none of a library's spans that repeat ours: their work's spans are children of the caller's span", async () => {
+      const apollo = trace.getTracer("apollo/gateway-js");
+      await inSpan("POST /graphql", {}, async () => {
+        await apollo.startActiveSpan("gateway.request", async (request) => {
+          request.setAttribute("graphql.operation.name", "Find");
+          await apollo.startActiveSpan("gateway.plan", async (plan) => plan.end());
+          await apollo.startActiveSpan("gateway.fetch", { attributes: { service: "people" } }, async (fetch) => {
+            await inSpan("POST people", {}, async () => undefined);
+            fetch.end();
+          });
+          request.end();
+        });
+      });
+      const spans = exporter.getFinishedSpans();
+      expect(spans.map((span) => span.name).sort()).toEqual(["POST /graphql", "POST people", "gateway.plan"]);
+      const server = spans.find((span) => span.name === "POST /graphql")!;
+      for (const child of spans.filter((span) => span !== server)) {
+        expect(child.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+        expect(child.spanContext().traceId).toBe(server.spanContext().traceId);
+      }
+      // Another library's span of the same name is its own, and made.
+      await inSpan("outer", {}, async () => trace.getTracer("other-library").startActiveSpan("gateway.fetch", async (span) => span.end()));
+      expect(exporter.getFinishedSpans().map((span) => span.name)).toContain("gateway.fetch");
+    });
+
     it("makes no span where only a trace already running may have one", async () => {
       await inSpan("background", { onlyInTrace: true }, async () => undefined);
       expect(exporter.getFinishedSpans()).toEqual([]);
