@@ -3,6 +3,7 @@ import { ConfigError } from "./env";
 import { envPiece, readPiece, type EnvPiece } from "./env-schema";
 import { optionalChoiceVar } from "./env-values";
 import { currentRequestId } from "./request-scope";
+import { currentTraceId } from "./tracing/trace-id";
 
 export type { Logger } from "pino";
 
@@ -55,7 +56,8 @@ export function readLogSettings(): LogSettings {
 /**
  * The one way a logger is made. Every line is JSON with its level as a word,
  * an ISO timestamp and, when written while a request is being served, that
- * request's id (read from the request scope, so no call site has to pass it).
+ * request's id (read from the request scope, so no call site has to pass it)
+ * and, when it is traced, its trace id.
  * `destination` is for tests, which read the lines back.
  */
 export function createLogger(options: { service: string; settings?: LogSettings; destination?: DestinationStream }): Logger {
@@ -67,7 +69,8 @@ export function createLogger(options: { service: string; settings?: LogSettings;
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId === undefined ? {} : { requestId };
+      const traceId = currentTraceId();
+      return { ...(requestId === undefined ? {} : { requestId }), ...(traceId === undefined ? {} : { traceId }) };
     },
   };
   if (options.destination) return pino(base, options.destination);

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { SEED_CASE_IDS } from "../dev/dataset/seed-cases";
 import { fixedClock } from "../platform/clock";
+import { createLogger } from "../platform/log";
 import { startTracing } from "../platform/tracing/tracing";
+import { waitUntil } from "./support/events";
 import { principalFor, tokenFor } from "./support/identity";
 import { seedCasesWithStaffordshireReview } from "./support/seed-case-replay";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -36,11 +38,20 @@ describe("tracing of a court outcome through the federation", () => {
   let stopTracing: () => Promise<void>;
   let stack: TestStack;
   const tokens: string[] = [];
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     // Started before the stack is built: the gateway and the subgraphs find it on and trace.
     stopTracing = startTracing({ service: "test", exporter });
-    stack = await startTestStack({ chunks: [seedCasesWithStaffordshireReview(HEARING)], clock: fixedClock(TODAY) });
+    stack = await startTestStack({
+      chunks: [seedCasesWithStaffordshireReview(HEARING)],
+      clock: fixedClock(TODAY),
+      gatewayLog: createLogger({
+        service: "gateway",
+        settings: { level: "info", format: "json" },
+        destination: { write: (line) => void logLines.push(line) },
+      }),
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -88,6 +99,15 @@ describe("tracing of a court outcome through the federation", () => {
     expect(root!.attributes).toMatchObject({ "graphql.operation.name": "Record", "graphql.operation.type": "mutation" });
     const trace = traceOf(root!.spanContext().traceId);
     const named = (name: string) => trace.filter((span) => span.name === name);
+
+    // The request's access line names its trace, as every line written about the request does.
+    const accessLine = () =>
+      logLines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.requestId === recorded.requestId && line.msg === "request");
+    // Written once the exchange has ended, which may be just after the client read the answer.
+    await waitUntil(async () => accessLine() !== undefined, "the access line of the request");
+    expect(accessLine()).toMatchObject({ msg: "request", traceId: root!.spanContext().traceId });
 
     // The gateway: planning and the call to hearings, carrying the trace to the subgraph; none of
     // @apollo/gateway's spans that repeat the request's and the call's.

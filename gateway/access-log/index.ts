@@ -5,6 +5,7 @@ import type { GatewayConcern } from "../concern";
 import type { GatewayContext } from "../context";
 import { requestIdOf } from "../request-id";
 import { operationNameOf } from "../../platform/operation-name";
+import { currentTraceId } from "../../platform/tracing/trace-id";
 import type { SubgraphCallObservation } from "../subgraph-fetch";
 
 export type { SubgraphCallObservation } from "../subgraph-fetch";
@@ -41,6 +42,8 @@ export interface AccessLog extends GatewayConcern {
 
 interface OpenRequest {
   startedAt: bigint;
+  /** Its trace's id when traced, taken as it begins: its line is written after, outside the trace. */
+  traceId?: string;
   summary: Omit<RequestSummary, "status" | "durationMs" | "aborted">;
 }
 
@@ -86,6 +89,7 @@ export function createAccessLog(options: { log: Logger; onRequestEnd?: (summary:
       if (requestId === undefined) throw new Error("The access log needs the request id: the request id concern must come first");
       const entry: OpenRequest = {
         startedAt: process.hrtime.bigint(),
+        traceId: currentTraceId(),
         summary: {
           requestId,
           method: request.method ?? "GET",
@@ -109,8 +113,9 @@ export function createAccessLog(options: { log: Logger; onRequestEnd?: (summary:
           durationMs: Number(process.hrtime.bigint() - entry.startedAt) / 1e6,
           aborted: !response.writableFinished,
         };
-        // The request id is given explicitly: the close event fires outside the request's scope.
-        options.log[status >= 500 ? "warn" : "info"](summary, "request");
+        // The request and trace ids are given explicitly: the close event fires outside the request's scope.
+        const line = entry.traceId === undefined ? summary : { ...summary, traceId: entry.traceId };
+        options.log[status >= 500 ? "warn" : "info"](line, "request");
         options.onRequestEnd?.(summary);
       });
     },
