@@ -45,6 +45,15 @@ function fixture() {
   extra.breaches.breaches.push(
     breach("breach-moving", "07", "2026-03-01", { orderId: MOVING, orderForceCode: "07", description: "Texted her twice" }),
   );
+  // The respondent's home address, newly notified in Staffordshire's area: it proposes the transfer, no more.
+  extra.people.addresses.push({
+    id: "address-moved-to-cannock",
+    personId: SEED_CASE_IDS.cheshire.respondent,
+    forceCode: "21",
+    address: "1 Market Place, Cannock",
+    notifiedOn: "2026-11-10",
+    policeStation: "Cannock",
+  });
   return mergeChunks(seedCasesChunk(), extra);
 }
 
@@ -67,6 +76,7 @@ const DETAIL = `query Detail($id: ID!) {
     breaches { id description }
   }
 }`;
+const PROPOSAL = `query Proposal($id: ID!) { order(id: $id) { proposedTransfer { from { code } to { code } proposedOn } } }`;
 const PROTECTED = `query Protected($id: ID!) { person(id: $id) { id } }`;
 
 describe("transferManagement", () => {
@@ -150,6 +160,17 @@ describe("transferManagement", () => {
     expect(victim.body.data).toEqual({ person: null });
   });
 
+  it("before the transfer, the address notified in Staffordshire proposes it, to the two forces it is between only", async () => {
+    const proposal = { from: { code: "07" }, to: { code: "21" }, proposedOn: "2026-11-10" };
+    for (const caller of [CHESHIRE, STAFFORDSHIRE]) {
+      const { body } = await stack.query(PROPOSAL, { id: MOVING }, caller);
+      expect(body).toEqual({ data: { order: { proposedTransfer: proposal } } });
+    }
+    const { body } = await stack.query(PROPOSAL, { id: MOVING }, WEST_MIDLANDS);
+    expect(body.data).toEqual({ order: { proposedTransfer: null } });
+    expect(body.errors!.map((error) => error.extensions)).toEqual([{ code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" }]);
+  });
+
   it("the receiving force takes management up: read back with its history and its audit record", async () => {
     const { body, requestId } = await stack.query(
       TRANSFER,
@@ -193,6 +214,10 @@ describe("transferManagement", () => {
     }
     const victim = await stack.query(PROTECTED, { id: SEED_CASE_IDS.cheshire.protectedPerson }, STAFFORDSHIRE);
     expect(victim.body.data).toEqual({ person: { id: SEED_CASE_IDS.cheshire.protectedPerson } });
+    // The proposal is taken up: none remains.
+    await stack.settle();
+    const proposal = await stack.query(PROPOSAL, { id: MOVING }, STAFFORDSHIRE);
+    expect(proposal.body).toEqual({ data: { order: { proposedTransfer: null } } });
     // Another order of the same force, not transferred, stays out of Staffordshire's jurisdiction.
     const other = await stack.query(`{ order(id: "${OTHER}") { prohibitions { description } } }`, {}, STAFFORDSHIRE);
     expect(other.body.errors!.map((error) => error.extensions)).toEqual([{ code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" }]);

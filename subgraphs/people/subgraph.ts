@@ -13,6 +13,8 @@ import { forceReferenceResolver } from "./force/force.reference";
 import { PersonResolver } from "./person/person.resolver";
 import { personReferenceResolver } from "./person/person.reference";
 import { applyOrderFactsToPeople } from "./events/order-facts.consumer";
+import { OrderProposedTransferResolver } from "./order/order.resolver";
+import { OrderReference } from "./order/order.type";
 
 /**
  * People: respondents and protected persons, and the estate data (forces, courts).
@@ -24,7 +26,9 @@ export const peopleSubgraph = defineSubgraph({
   migrationsDir: repoPath("subgraphs", "people", "migrations"),
   sharedMigrations: [EVENT_MIGRATIONS, ORDER_FACTS_MIGRATIONS],
   consumes: { [STREAMS.orderFacts.name]: applyOrderFactsToPeople },
-  resolvers: [PersonResolver, ForceResolver, CourtResolver],
+  resolvers: [PersonResolver, ForceResolver, CourtResolver, OrderProposedTransferResolver],
+  // Extended here, returned by no field of this subgraph: named so the schema holds it.
+  orphanedTypes: [OrderReference],
   access: peopleAccess,
   referenceResolvers: { Person: personReferenceResolver, Force: forceReferenceResolver, Court: courtReferenceResolver },
   createLoaders,

@@ -247,6 +247,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   OrderEvent: ["spo:read"],
   OrderTerm: ["spo:terms"],
   ManagementPeriod: ["spo:read"],
+  ProposedTransfer: ["spo:read"],
   Person: ["person:read"],
   PersonName: ["person:read"],
   NotifiedAddress: ["person:address"],
@@ -274,6 +275,7 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "Mutation.applyForOrder": ["spo:write"],
   "Mutation.recordService": ["spo:write"],
   "Mutation.transferManagement": ["spo:write"],
+  "StalkingProtectionOrder.proposedTransfer": ["spo:read"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
 };
