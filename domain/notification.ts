@@ -115,13 +115,19 @@ export type Notification = { kind: "INITIAL"; notifiedOn: string } | { kind: Cha
 export type NotificationArgument = "kind" | "notifiedOn" | "changedOn";
 
 /**
- * Checks a notification before it is recorded: not before service, not while s.9 does not apply, the initial one
+ * Checks a notification before it is recorded: not in the future, not before service, not while s.9 does not apply, the initial one
  * once; a name notified on or after the day it is first used. A new home address may be notified before the move
  * (s.10(3)(b): at the station of the old address), so its change day may follow the day notified.
  */
-export function checkNotification(facts: NotificationFacts, notification: Notification): { ok: true } | Refusal<NotificationArgument> {
+export function checkNotification(
+  facts: NotificationFacts,
+  notification: Notification,
+  /** The day it is recorded on: nothing is notified on a day still to come. */
+  today?: string,
+): { ok: true } | Refusal<NotificationArgument> {
   const { notifiedOn } = notification;
   if (!isIsoDate(notifiedOn)) return refuse("notifiedOn", `must be a date YYYY-MM-DD; got ${notifiedOn}`);
+  if (today !== undefined && notifiedOn > today) return refuse("notifiedOn", `is in the future (${notifiedOn}; today is ${today})`);
   if (facts.servedOn === null)
     return refuse("notifiedOn", "the order has not been served: its notification requirements begin with service (s.9(1))");
   if (notifiedOn < facts.servedOn) return refuse("notifiedOn", `is before the order was served (${facts.servedOn}); got ${notifiedOn}`);

@@ -5,7 +5,7 @@ import type { Jurisdiction } from "../platform/identity/principal";
 import { CHESHIRE, STAFFORDSHIRE } from "./support/access-spec";
 import { emptyChunk } from "./support/database";
 import { principalFor, type PersonaName } from "./support/identity";
-import { hearing } from "./support/rows";
+import { hearing, order } from "./support/rows";
 import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./support/stack";
 
 /**
@@ -31,8 +31,20 @@ function fixture() {
       courtCode: CHESHIRE.courtCode,
     }),
   );
+  reviews.orders.orders.push(
+    order({
+      id: MOVING,
+      kind: "FULL",
+      applicantForceCode: CHESHIRE.forceCode,
+      respondentId: CHESHIRE.respondentId,
+      madeOn: "2026-01-10",
+      untilFurtherOrder: true,
+    }),
+  );
   return mergeChunks(seedCasesChunk(), reviews);
 }
+/** A Cheshire order whose management a Cheshire officer transfers to Staffordshire. */
+const MOVING = "replay-moving-cheshire";
 
 const RECORD = `mutation($input: HearingOutcomeInput!) {
   recordHearingOutcome(input: $input) {
@@ -76,6 +88,11 @@ describe("idempotent replays are authorized like first requests", () => {
       `SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`,
     ),
     breaches: await stack.databases.breaches.db.query(`SELECT id, status, description FROM breach_offence ORDER BY id`),
+    orderKeys: await stack.databases.orders.db.query(
+      `SELECT caller, jurisdiction, idempotency_key, result_id FROM idempotent_request ORDER BY 1, 2, 3`,
+    ),
+    orders: await stack.databases.orders.db.query(`SELECT id, managing_force_code, version FROM stalking_protection_order ORDER BY id`),
+    transfers: await stack.databases.orders.db.query(`SELECT * FROM order_management_transfer ORDER BY 1, 2`),
   });
 
   const as = (persona: PersonaName, sub: string, jurisdiction: Jurisdiction) => principalFor(persona, jurisdiction, sub);
@@ -185,6 +202,48 @@ describe("idempotent replays are authorized like first requests", () => {
         forces: [STAFFORDSHIRE.forceCode, CHESHIRE.forceCode, CHESHIRE.forceCode],
       };
       const replay = await stack.query(REPORT, { input }, as("force-officer", SUB, sameForcesReordered));
+      expect(replay.body).toEqual(first.body);
+      expect(await state()).toEqual(before);
+    });
+  });
+
+  describe("transferManagement", () => {
+    const SUB = "officer-transfer-replay";
+    const CHESHIRE_ONLY: Jurisdiction = { kind: "forces", forces: [CHESHIRE.forceCode] };
+    /** West Midlands Police: neither the managing force nor the receiving one. */
+    const WEST_MIDLANDS_ONLY: Jurisdiction = { kind: "forces", forces: ["20"] };
+    const TRANSFER = `mutation($input: TransferManagementInput!) {
+      transferManagement(input: $input) { id managingForce { code } managementHistory { force { code } from requestedBy { code } } }
+    }`;
+    const input = { orderId: MOVING, toForce: STAFFORDSHIRE.forceCode, transferredOn: "2026-11-20", idempotencyKey: "cheshire-hands-on" };
+    let first: GraphQLHttpResponse;
+
+    beforeAll(async () => {
+      first = await stack.query(TRANSFER, { input }, as("force-officer", SUB, CHESHIRE_ONLY));
+    });
+
+    it("transfers management the first time, asked for by the managing force", () => {
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.data?.transferManagement).toMatchObject({ id: MOVING, managingForce: { code: STAFFORDSHIRE.forceCode } });
+    });
+
+    it("refuses the same subject's replay from a force neither managing nor receiving exactly like a first request from there, changing nothing", async () => {
+      const before = await state();
+      const replay = await stack.query(TRANSFER, { input }, as("force-officer", SUB, WEST_MIDLANDS_ONLY));
+      const after = await state();
+      const firstFromThere = await stack.query(
+        TRANSFER,
+        { input: { ...input, idempotencyKey: "west-midlands-fresh-key" } },
+        as("force-officer", SUB, WEST_MIDLANDS_ONLY),
+      );
+      expect(replay.body.errors?.map((error) => error.extensions)).toEqual([{ code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" }]);
+      expectRefusedLikeAFirstRequest(replay, firstFromThere, []);
+      expect(after).toEqual(before);
+    });
+
+    it("gives the same subject's replay from the same force the same order, though it no longer manages it, changing nothing", async () => {
+      const before = await state();
+      const replay = await stack.query(TRANSFER, { input }, as("force-officer", SUB, CHESHIRE_ONLY));
       expect(replay.body).toEqual(first.body);
       expect(await state()).toEqual(before);
     });

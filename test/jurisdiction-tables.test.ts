@@ -45,3 +45,19 @@ it("finds the free-text fields the API has today (the tripwire is armed)", async
     ]),
   );
 });
+
+/**
+ * An order's detail is covered by its applicant force AND the force managing it (after a transfer of management,
+ * s.14(1)): every record rule that finds an order's force by its applicant force finds its managing force too, in
+ * every subgraph that decides detail access (orders, and the order-facts copies hearings, breaches and people keep).
+ */
+describe.each(SUBGRAPH_NAMES)("jurisdiction table of %s, after a transfer of management", (name) => {
+  it("finds the managing force wherever it finds the applicant force", () => {
+    const table = jurisdictionOf(SUBGRAPHS[name].access);
+    const byApplicantOnly = Object.entries(table.fields)
+      .map(([key, rule]) => [key, "record" in rule ? rule.record.foundBy : rule.filteredBy] as const)
+      .filter(([, foundBy]) => /applicant force/.test(foundBy) && !/managing force|force managing it/.test(foundBy))
+      .map(([key]) => key);
+    expect(byApplicantOnly).toEqual([]);
+  });
+});

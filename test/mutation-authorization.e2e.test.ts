@@ -13,7 +13,8 @@ import { startTestStack, type TestStack } from "./support/stack";
  * the hearing's court (a hearing at another court does not exist for the
  * caller); reporting a breach needs breach:write and the order's force;
  * applying for an order or recording its service needs spo:write and the
- * applicant force. Every
+ * applicant force; transferring its management spo:write and the managing or
+ * the receiving force. Every
  * persona × every mutation × in and out of jurisdiction, each refusal leaving
  * the data as it was.
  */
@@ -57,10 +58,36 @@ function fixture() {
       );
     }
   }
+  // An order of each seed case's force for each caller and receiving force, for each caller to transfer its management.
+  for (const [probe, other] of [
+    [CHESHIRE, STAFFORDSHIRE],
+    [STAFFORDSHIRE, CHESHIRE],
+  ]) {
+    for (const caller of callersFor(probe, other)) {
+      for (const toForce of [other.forceCode, THIRD_FORCE]) {
+        reviews.orders.orders.push(
+          order({
+            id: movingOrder(probe, caller, toForce),
+            kind: "FULL",
+            applicantForceCode: probe.forceCode,
+            respondentId: probe.respondentId,
+            madeOn: "2026-11-02",
+            expiresOn: "2028-11-02",
+          }),
+        );
+      }
+    }
+  }
   return mergeChunks(seedCasesChunk(), reviews);
 }
 
 const unservedOrder = (probe: SeedCaseProbe, caller: Caller) => `unserved-${probe.forceCode}-${caller.label}`;
+/** A force of neither seed case's region (the Metropolitan Police): a transfer to it is in no other caller's jurisdiction. */
+const THIRD_FORCE = "01";
+const movingOrder = (probe: SeedCaseProbe, caller: Caller, toForce: string) => `moving-${probe.forceCode}-to-${toForce}-${caller.label}`;
+/** Whether a caller covers a force: national, or the force among its forces (court callers cover no force's records). */
+const coversForceCode = (caller: Caller, forceCode: string) =>
+  caller.jurisdiction.kind === "national" || (caller.jurisdiction.kind === "forces" && caller.jurisdiction.forces.includes(forceCode));
 
 type Expected = { kind: "done" } | { kind: "unauthorized" } | { kind: "refused"; code: string; detail: string };
 
@@ -92,6 +119,7 @@ describe.each([
     orders: (await stack.databases.orders.db.query(`SELECT 1 FROM stalking_protection_order`)).length,
     served: (await stack.databases.orders.db.query(`SELECT 1 FROM stalking_protection_order WHERE served_on IS NOT NULL`)).length,
     applications: (await stack.databases.orders.db.query(`SELECT 1 FROM idempotent_request`)).length,
+    transfers: (await stack.databases.orders.db.query(`SELECT 1 FROM order_management_transfer`)).length,
   });
 
   const callers = callersFor(probe, other).map((caller) => [caller.label, caller] as const);
@@ -204,5 +232,37 @@ describe.each([
       expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
     );
     expect(await counts()).toEqual(before);
+  });
+
+  // The managing force hands the order on, or the receiving force takes it up: a caller covering the receiving
+  // force is in jurisdiction for this mutation; a transfer to a force neither covers is out of it.
+  describe.each([
+    ["to the other seed case's force", other.forceCode],
+    ["to a force of neither region", THIRD_FORCE],
+  ])("transferManagement %s", (_to, toForce) => {
+    it.each(callers)("%s", async (label, caller) => {
+      const before = await counts();
+      const orderId = movingOrder(probe, caller, toForce);
+      const { status, body } = await stack.query(
+        `mutation($input: TransferManagementInput!) { transferManagement(input: $input) { id managingForce { code } } }`,
+        { input: { orderId, toForce, transferredOn: "2026-11-20", idempotencyKey: `transfer-${toForce}-${label}` } },
+        principalFor(caller.persona, caller.jurisdiction, label),
+      );
+      expect(status).toBe(200);
+      const expected = expectedFor(
+        { ...caller, covers: caller.covers || (toForce === other.forceCode && coversForceCode(caller, toForce)) },
+        "spo:write",
+      );
+      if (expected.kind === "done") {
+        expect(body).toEqual({ data: { transferManagement: { id: orderId, managingForce: { code: toForce } } } });
+        expect(await counts()).toEqual({ ...before, transfers: before.transfers + 1, applications: before.applications + 1 });
+        return;
+      }
+      expect(body.data).toBeNull();
+      expect(body.errors!.map((error) => error.extensions)).toEqual(
+        expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
+      );
+      expect(await counts()).toEqual(before);
+    });
   });
 });

@@ -273,6 +273,12 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
     table: "stalking_protection_order",
     writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
   },
+  "Mutation.transferManagement": {
+    query: `mutation($input: TransferManagementInput!) { transferManagement(input: $input) { id managingForce { code } } }`,
+    input: { orderId: UNSERVED_ID, toForce: "21", transferredOn: "2026-11-20", idempotencyKey: "defence-in-depth" },
+    table: "stalking_protection_order",
+    writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
+  },
 };
 
 const GUARDED_MUTATIONS = SUBGRAPH_NAMES.flatMap((name) =>

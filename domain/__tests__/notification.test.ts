@@ -137,6 +137,13 @@ describe("checkNotification", () => {
     );
   });
 
+  it("refuses a notification on a day still to come, and accepts one made today", () => {
+    expect(checkNotification(facts(), { kind: "INITIAL", notifiedOn: "2026-03-04" }, "2026-03-03")).toEqual(
+      refused("notifiedOn", "is in the future (2026-03-04; today is 2026-03-03)"),
+    );
+    expect(checkNotification(facts(), { kind: "INITIAL", notifiedOn: "2026-03-03" }, "2026-03-03")).toEqual({ ok: true });
+  });
+
   it("refuses a notification before service, or of an order not served", () => {
     expect(checkNotification(facts(), { kind: "INITIAL", notifiedOn: "2026-03-01" })).toEqual(
       refused("notifiedOn", "is before the order was served (2026-03-02); got 2026-03-01"),

@@ -22,6 +22,11 @@ export async function findOrderFacts(db: Db, orderId: string): Promise<OrderFact
   return row ?? null;
 }
 
+/** The copies of these orders' facts (a per-request loader's batch); orders with no copy are left out. */
+export async function findOrderFactsByIds(db: Db, orderIds: readonly string[]): Promise<OrderFacts[]> {
+  return db.query<OrderFacts>(`SELECT ${ORDER_FACTS_TABLE.selectList()} FROM order_facts WHERE id = ANY($1)`, [orderIds]);
+}
+
 /** Stores a published copy unless a newer one is already here (events may arrive out of order or twice). */
 export async function storeOrderFacts(tx: Db, facts: OrderFacts): Promise<void> {
   await ORDER_FACTS_TABLE.insert(tx, [facts], { onConflict: NEWER_ONLY });

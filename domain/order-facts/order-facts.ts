@@ -1,4 +1,5 @@
 import type { DomainEvent } from "../../platform/events/event";
+import { coversForce, type Principal } from "../../platform/identity/principal";
 import { boolean, date, int, text, type RowOf } from "../../platform/db/table";
 import type { OrderStatusFacts } from "../order-status";
 import type { OrderEndReason, OrderKind } from "../vocabulary";
@@ -21,11 +22,37 @@ export const ORDER_FACTS_COLUMNS = {
   endedOn: date().nullable(),
   endReason: text<`${OrderEndReason}`>().nullable(),
   supersedesId: text().nullable(),
+  /**
+   * The force managing the order after management was transferred to it (domain/management.ts, s.14(1)); null
+   * while the applicant force manages it. Its callers see the order's detail as the applicant force's do.
+   */
+  managingForceCode: text().nullable(),
+  /** The day the order was served on the respondent: the notification requirements (s.9) run from it. */
+  servedOn: date().nullable(),
   version: int(),
 };
 
 /** An order's facts, the row of its columns: what its status is derived from, and more (the compiler holds the two together). */
 export interface OrderFacts extends RowOf<typeof ORDER_FACTS_COLUMNS>, OrderStatusFacts {}
+
+/**
+ * The forces whose callers cover the order's detail: the applicant force and the force managing it (the same
+ * rule in every subgraph that decides detail access: orders, and the copies hearings, breaches and people keep).
+ */
+export function detailForcesOfOrder(facts: Pick<OrderFacts, "applicantForceCode" | "managingForceCode">): string[] {
+  const { applicantForceCode, managingForceCode } = facts;
+  return managingForceCode == null || managingForceCode === applicantForceCode
+    ? [applicantForceCode]
+    : [applicantForceCode, managingForceCode];
+}
+
+/** Whether the caller covers the order's detail by force: its applicant force or its managing force is one of theirs. */
+export function coversOrderDetailForces(
+  principal: Principal,
+  facts: Pick<OrderFacts, "applicantForceCode" | "managingForceCode">,
+): boolean {
+  return detailForcesOfOrder(facts).some((forceCode) => coversForce(principal, forceCode));
+}
 
 export const ORDER_FACTS_CHANGED = "OrderFactsChanged";
 

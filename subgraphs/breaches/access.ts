@@ -3,14 +3,20 @@ import { defineAccess } from "../../platform/subgraph/access-table";
 import type { RecordCoverage } from "../../platform/subgraph/jurisdiction-table";
 import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
 import { coversForce } from "../../platform/identity/principal";
+import { coversOrderDetailForces } from "../../domain/order-facts/order-facts";
 import type { BreachesContext } from "./context";
 import type { BreachOffence } from "./breach/breach.type";
 
-/** A breach is covered by callers covering the applicant force of the order breached, or the force it was reported to. */
+/** A breach is covered by callers covering the applicant or managing force of the order breached, or the force it was reported to. */
 const breach: RecordCoverage<BreachOffence, BreachesContext> = {
-  foundBy: "the breach: the applicant force of the order breached, or the force it was reported to (court callers cover neither)",
+  foundBy: "the breach: the applicant or managing force of the order breached, or the force it was reported to (court callers cover none)",
   covers: (principal, record) =>
-    (record.orderForceCode !== null && coversForce(principal, record.orderForceCode)) || coversForce(principal, record.reportingForceCode),
+    (record.orderForceCode !== null &&
+      coversOrderDetailForces(principal, {
+        applicantForceCode: record.orderForceCode,
+        managingForceCode: record.orderManagingForceCode,
+      })) ||
+    coversForce(principal, record.reportingForceCode),
 };
 
 /**

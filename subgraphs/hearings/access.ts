@@ -1,7 +1,8 @@
 import { scope } from "../../platform/subgraph/access-rules";
 import { defineAccess } from "../../platform/subgraph/access-table";
 import { KEY_ONLY } from "../../domain/protection-classes";
-import { coversCourt, coversForce } from "../../platform/identity/principal";
+import { coversCourt } from "../../platform/identity/principal";
+import { coversOrderDetailForces } from "../../domain/order-facts/order-facts";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
 
@@ -31,9 +32,14 @@ export const hearingsAccess = defineAccess<HearingsContext>({
       requires: scope("spo:terms"),
       protection: "case-notes",
       record: {
-        foundBy: "the hearing: its court (for force callers, the court's force), or the applicant force of its order",
+        foundBy: "the hearing: its court (for force callers, the court's force), or the applicant or managing force of its order",
         covers: (principal, hearing: CourtHearing) =>
-          coversCourt(principal, hearing.courtCode) || (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
+          coversCourt(principal, hearing.courtCode) ||
+          (hearing.orderForceCode !== null &&
+            coversOrderDetailForces(principal, {
+              applicantForceCode: hearing.orderForceCode,
+              managingForceCode: hearing.orderManagingForceCode,
+            })),
       },
     },
   },

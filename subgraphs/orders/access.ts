@@ -6,7 +6,8 @@ import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
 import type { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order/order.type";
 
-const ORDER_FOUND_BY = "the order: its applicant force; for court callers, the court that made it or held any of its events";
+const ORDER_FOUND_BY =
+  "the order: its applicant force or the force managing it; for court callers, the court that made it or held any of its events";
 
 const order: RecordCoverage<StalkingProtectionOrder, OrdersContext> = {
   foundBy: ORDER_FOUND_BY,
@@ -44,6 +45,8 @@ export const ordersAccess = defineAccess<OrdersContext>({
     PageInfo: { requires: "authenticated", protection: "summary", visibility: "as its orders" },
     OrderEvent: { requires: scope("spo:read"), protection: "summary", visibility: "as its order; the note is case notes" },
     OrderTerm: { requires: scope("spo:terms"), protection: "detail", visibility: "only through prohibitions and requirements" },
+    // Which force managed the order when, like the applicant force: whom to call.
+    ManagementPeriod: { requires: scope("spo:read"), protection: "summary", visibility: "as its order" },
     SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
     // People's type, which this subgraph extends: its scope stated here so the subgraph enforces it on its own.
     Person: { requires: scope("person:read"), ...KEY_ONLY.Person },
@@ -56,6 +59,7 @@ export const ordersAccess = defineAccess<OrdersContext>({
     "Query.spoStatistics": { requires: scope("stats:read") },
     "Mutation.applyForOrder": { requires: scope("spo:write") },
     "Mutation.recordService": { requires: scope("spo:write") },
+    "Mutation.transferManagement": { requires: scope("spo:write") },
     "StalkingProtectionOrder.prohibitions": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.requirements": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.protectedPersons": { requires: scope("person:protected"), protection: "protected-person", record: order },

@@ -3,6 +3,9 @@ import { defineAccess } from "../../platform/subgraph/access-table";
 import { coversForce } from "../../platform/identity/principal";
 import type { PeopleContext } from "./context";
 import type { Person } from "./person/person.type";
+import { KEY_ONLY } from "../../domain/protection-classes";
+import type { OrderReference } from "./order/order.type";
+import { coversProposal } from "./order/proposed-transfer";
 
 /**
  * Who may see what of people (see platform/subgraph/access-table.ts): respondent identity needs person:read,
@@ -21,6 +24,13 @@ export const peopleAccess = defineAccess<PeopleContext>({
     },
     PersonName: { requires: scope("person:read"), protection: "identity", visibility: "as its Person" },
     NotifiedAddress: { requires: scope("person:address"), protection: "detail", visibility: "only through Person.notifiedAddresses" },
+    ProposedTransfer: {
+      requires: scope("spo:read"),
+      protection: "detail",
+      visibility: "only through StalkingProtectionOrder.proposedTransfer",
+    },
+    // Orders' type, which this subgraph extends: its scope stated here so the subgraph enforces it on its own.
+    StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
   },
   fields: {
     "Query.forces": { requires: "authenticated" },
@@ -33,6 +43,15 @@ export const peopleAccess = defineAccess<PeopleContext>({
       record: {
         foundBy: "the person's recording force",
         covers: (principal, person: Person) => coversForce(principal, person.forceCode),
+      },
+    },
+    // Which area the respondent now lives in: for the two forces the proposal is between.
+    "StalkingProtectionOrder.proposedTransfer": {
+      requires: scope("spo:read"),
+      protection: "detail",
+      record: {
+        foundBy: "the order: its applicant force or the force managing it (people's copy of its facts), or the force proposed",
+        covers: (principal, order: OrderReference, context) => coversProposal(principal, order.id, context),
       },
     },
   },

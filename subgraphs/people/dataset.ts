@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db/db";
-import type { OrderFacts } from "../../domain/order-facts/order-facts";
+import { insertOrderFactsRows } from "../../domain/order-facts/order-facts-copy";
 import {
   NOTIFIED_ADDRESS_TABLE,
   PERSON_ALIAS_TABLE,
@@ -14,15 +14,15 @@ import { PersonWriter, rolesOf } from "./person/person.writer";
 export interface PeopleDatasetShare {
   people: { persons: PersonRow[]; aliases: PersonAliasRow[]; addresses: NotifiedAddressRow[] };
   orders: {
-    orders: (Pick<OrderFacts, "id" | "applicantForceCode" | "respondentId"> & { courtCode?: string | null })[];
+    orders: Parameters<typeof insertOrderFactsRows>[1];
     protectedPersons: { orderId: string; personId: string }[];
   };
 }
 
 /**
  * Writes the people share of a dataset chunk (demo data, benchmark loads), with
- * every person's roles in the chunk's orders, as the order-facts stream would
- * have told them: persons and roles arrive in the same load, so no person is
+ * every person's roles in the chunk's orders and the orders' facts, as the
+ * order-facts stream would have told them: persons and roles arrive in the same load, so no person is
  * ever visible before people knows whether they are a protected person.
  */
 export async function insertPeopleChunk(db: Db, chunk: PeopleDatasetShare): Promise<void> {
@@ -38,4 +38,7 @@ export async function insertPeopleChunk(db: Db, chunk: PeopleDatasetShare): Prom
       rolesOf(order, { respondentId: order.respondentId, protectedPersonIds: protectedByOrder.get(order.id) ?? [] }),
     ),
   );
+  // The orders' facts as the order-facts stream would have told them: their managing force (whose callers cover a
+  // protected person as the applicant force's do) and the day of service.
+  await insertOrderFactsRows(db, chunk.orders.orders);
 }

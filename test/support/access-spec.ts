@@ -246,6 +246,8 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   OrderConnection: ["spo:read"],
   OrderEvent: ["spo:read"],
   OrderTerm: ["spo:terms"],
+  ManagementPeriod: ["spo:read"],
+  ProposedTransfer: ["spo:read"],
   Person: ["person:read"],
   PersonName: ["person:read"],
   NotifiedAddress: ["person:address"],
@@ -272,6 +274,8 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "Mutation.reportBreach": ["breach:write"],
   "Mutation.applyForOrder": ["spo:write"],
   "Mutation.recordService": ["spo:write"],
+  "Mutation.transferManagement": ["spo:write"],
+  "StalkingProtectionOrder.proposedTransfer": ["spo:read"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
 };

@@ -17,6 +17,8 @@ export const orderFacts = (overrides: Partial<OrderFacts> = {}): OrderFacts => (
   endedOn: null,
   endReason: null,
   supersedesId: null,
+  managingForceCode: null,
+  servedOn: null,
   version: 3,
   ...overrides,
 });

@@ -206,6 +206,8 @@ describe("reportBreach (breaches subgraph)", () => {
       endedOn,
       endReason: endedOn ? "DISCHARGED" : null,
       supersedesId: null,
+      managingForceCode: null,
+      servedOn: null,
       version,
     });
     const deliver = (order: OrderFacts) =>

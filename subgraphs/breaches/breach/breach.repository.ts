@@ -2,7 +2,9 @@ import type { Db } from "../../../platform/db/db";
 import { BREACH_TABLE } from "./breach.table";
 import { BreachOffence } from "./breach.type";
 
-const BREACH_COLUMNS = BREACH_TABLE.selectList();
+/** The breach's columns, and the force managing its order from the order-facts copy (who covers the order's detail). */
+const BREACH_COLUMNS = `${BREACH_TABLE.selectList()},
+  (SELECT f.managing_force_code FROM order_facts f WHERE f.id = breach_offence.order_id) AS "orderManagingForceCode"`;
 
 function toBreach(row: Record<string, unknown>): BreachOffence {
   return Object.assign(new BreachOffence(), row);

@@ -21,5 +21,5 @@ export const BREACH_TABLE = defineTable("breach_offence", {
   sentence: text().nullable(),
 });
 export type BreachOffenceRow = InsertRowOf<typeof BREACH_TABLE.columns>;
-/** Every column is a field of the GraphQL type. */
-export type BreachColumnsMatch = Holds<ColumnsMatch<RowOf<typeof BREACH_TABLE.columns>, BreachOffence>>;
+/** Every column is a field of the GraphQL type; the force managing its order is joined in. */
+export type BreachColumnsMatch = Holds<ColumnsMatch<RowOf<typeof BREACH_TABLE.columns>, BreachOffence, "orderManagingForceCode">>;

@@ -37,6 +37,8 @@ export class BreachOffence {
   orderId!: string | null;
   /** Applicant force of the order breached (jurisdiction of the order's detail). */
   orderForceCode!: string | null;
+  /** The force managing the order breached after a transfer of management (null while its applicant force does). */
+  orderManagingForceCode!: string | null;
   offenderId!: string;
   reportingForceCode!: string;
   /** Date of conviction or acquittal: convictions are counted in the period they were decided. */

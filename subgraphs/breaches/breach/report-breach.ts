@@ -3,7 +3,7 @@ import { BadUserInputError, outOfJurisdiction } from "../../../platform/errors/e
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
 import { findOrderFacts } from "../../../domain/order-facts/order-facts-copy";
 import { deriveOrderStatus } from "../../../domain/order-status";
-import { coversForce } from "../../../platform/identity/principal";
+import { coversOrderDetailForces } from "../../../domain/order-facts/order-facts";
 import type { BreachesContext } from "../context";
 import type { ReportBreachInput } from "./breach.input";
 import { BreachWriter } from "./breach.writer";
@@ -53,7 +53,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
       const order = await findOrderFacts(tx, report.orderId);
       if (!order) throw new BadUserInputError("input.orderId", `no order "${report.orderId}"`);
       // Anyone may know the order exists (cross-force intelligence); reporting its breach is for the forces covering it.
-      if (!coversForce(principal, order.applicantForceCode)) throw outOfJurisdiction();
+      if (!coversOrderDetailForces(principal, order)) throw outOfJurisdiction();
       return order;
     },
     async perform(tx, order, id) {

@@ -2,9 +2,10 @@ import type { Db } from "../../../platform/db/db";
 import { HEARING_FIELDS, HEARING_TABLE } from "./hearing.table";
 import { CourtHearing } from "./hearing.type";
 
-/** The hearing's columns, and its order's applicant force from the order-facts copy (whose detail the hearing is). */
+/** The hearing's columns, and its order's applicant and managing forces from the order-facts copy (whose detail the hearing is). */
 export const HEARING_COLUMNS = `${HEARING_TABLE.selectList({ only: HEARING_FIELDS })},
-  (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderForceCode"`;
+  (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderForceCode",
+  (SELECT f.managing_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderManagingForceCode"`;
 
 /** Listing order: time, then courtroom, then id so equal listings never swap between calls. */
 const LISTING_ORDER = `listed_for, courtroom, id`;

@@ -39,7 +39,7 @@ export type CourtHearingRow = InsertRowOf<typeof HEARING_TABLE.columns>;
 const RECORD_ONLY = ["decidedExpiresOn", "decidedUntilFurtherOrder", "outcomeRecordedAt"] as const;
 /** The columns a hearing is read with: every one the GraphQL type carries. */
 export const HEARING_FIELDS = keysExcept(HEARING_TABLE, RECORD_ONLY);
-/** Every column is a field of the GraphQL type, but those kept for the record; its order's force is joined in. */
+/** Every column is a field of the GraphQL type, but those kept for the record; its order's forces are joined in. */
 export type HearingColumnsMatch = Holds<
-  ColumnsMatch<RowOf<typeof HEARING_TABLE.columns>, CourtHearing, "orderForceCode", (typeof RECORD_ONLY)[number]>
+  ColumnsMatch<RowOf<typeof HEARING_TABLE.columns>, CourtHearing, "orderForceCode" | "orderManagingForceCode", (typeof RECORD_ONLY)[number]>
 >;

@@ -41,6 +41,8 @@ export class CourtHearing {
   orderId!: string | null;
   /** The applicant force of the order heard (null when the hearing is about no order). */
   orderForceCode!: string | null;
+  /** The force managing the order heard after a transfer of management (null while its applicant force does, or no order). */
+  orderManagingForceCode!: string | null;
   respondentId!: string | null;
   /** Set on BREACH_* hearings: the breach offence being tried or sentenced. */
   breachId!: string | null;

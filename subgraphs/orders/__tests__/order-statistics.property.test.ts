@@ -19,8 +19,8 @@ import { order } from "./orders.fixture";
 type Facts = Pick<OrderRow, "kind" | "applicantForceCode" | "madeOn" | "expiresOn" | "untilFurtherOrder" | "endedOn" | "endReason">;
 type End = { on: string; reason: OrderRow["endReason"] } | null;
 
-/** The orders table as migration 001 made it (the version came later): the backfill is tested on rows written before it. */
-const { version: _version, ...COLUMNS_AT_001 } = ORDER_TABLE.columns;
+/** The orders table as migration 001 made it (the version and the managing force came later): the backfill is tested on rows written before it. */
+const { version: _version, managingForceCode: _managingForceCode, ...COLUMNS_AT_001 } = ORDER_TABLE.columns;
 const ORDERS_AT_001 = defineTable(ORDER_TABLE.name, COLUMNS_AT_001);
 
 let nextId = 0;

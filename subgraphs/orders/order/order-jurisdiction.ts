@@ -1,4 +1,5 @@
-import { confinedToCourts, coversForce, type Principal } from "../../../platform/identity/principal";
+import { confinedToCourts, type Principal } from "../../../platform/identity/principal";
+import { coversOrderDetailForces } from "../../../domain/order-facts/order-facts";
 import type { OrderVisibility } from "./order.repository";
 import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
@@ -10,10 +11,14 @@ import type { OrderEvent, StalkingProtectionOrder } from "./order.type";
  * - Its DETAIL (prohibitions, requirements, protected persons) is for callers
  *   covering the order; for others it resolves to null with FORBIDDEN /
  *   OUT_OF_JURISDICTION.
- * "Covers the order": national → always; forces → the applicant force is one
- * of theirs; courts → the order was made at one of their courts, or one of its
+ * "Covers the order": national → always; forces → the applicant force or the
+ * force managing the order (after a transfer of management, s.14(1)) is one of
+ * theirs; courts → the order was made at one of their courts, or one of its
  * events was at one of them.
  */
+
+/** Whether a force caller covers the order: its applicant force or its managing force is one of theirs (national: always). */
+export const coversOrderForces = coversOrderDetailForces;
 
 /** Which orders the caller sees exist: every order, except that court callers see only the orders they cover. */
 export function existenceVisibility(principal: Principal): OrderVisibility {
@@ -46,7 +51,7 @@ export async function coversOrder(
   eventsOf: (orderId: string) => Promise<OrderEvent[]>,
 ): Promise<boolean> {
   const { jurisdiction } = principal;
-  if (jurisdiction.kind !== "courts") return coversForce(principal, order.applicantForceCode);
+  if (jurisdiction.kind !== "courts") return coversOrderForces(principal, order);
   const atOurCourt = (code: string | null | undefined) => code != null && jurisdiction.courts.includes(code);
   const events = await eventsOf(order.id);
   return atOurCourt(order.courtCode) || events.some((event) => atOurCourt(event.court?.code));

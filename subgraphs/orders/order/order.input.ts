@@ -67,3 +67,21 @@ export class RecordServiceInput {
   @Field(() => String)
   idempotencyKey!: string;
 }
+
+@InputType("TransferManagementInput", {
+  description:
+    "Management of an order passes to the force of the area the respondent now lives in (the relevant chief officer, s.14(1)): asked for by the force managing it or the force receiving it.",
+})
+export class TransferManagementInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => ID, { description: "The receiving force: a force with a police area, not the one managing the order." })
+  toForce!: string;
+
+  @Field(() => DateScalar, { description: "The day management passes: not in the future, nor before the last transfer." })
+  transferredOn!: string;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+}

@@ -36,6 +36,10 @@ export function createOrderLoaders(db: Db, principal: Principal) {
       (ids) => repository.findTermsByOrderIds(ids),
       (term) => term.orderId,
     ),
+    managementTransfersByOrderId: loaderOfMany(
+      (ids) => repository.findManagementTransfersByOrderIds(ids),
+      (transfer) => transfer.orderId,
+    ),
     eventsByOrderId: loaderOfMany(
       (ids) => repository.findEventsByOrderIds(ids),
       (event) => event.orderId,

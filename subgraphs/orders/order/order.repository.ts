@@ -4,11 +4,19 @@ import { CourtReference } from "../../../platform/subgraph/entity-reference";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
-import { ORDER_EVENT_TABLE, ORDER_FIELDS, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
+import {
+  ORDER_EVENT_TABLE,
+  ORDER_FIELDS,
+  ORDER_MANAGEMENT_TRANSFER_TABLE,
+  ORDER_TABLE,
+  ORDER_TERM_TABLE,
+  type OrderManagementTransferRow,
+} from "./order.table";
 import { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order.type";
 
 const ORDER_COLUMNS = ORDER_TABLE.selectList({ alias: "o", only: ORDER_FIELDS });
 const TERM_COLUMNS = ORDER_TERM_TABLE.selectList({ only: ["orderId", "category", "description", "exclusionArea"] });
+const TRANSFER_COLUMNS = ORDER_MANAGEMENT_TRANSFER_TABLE.selectList();
 const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note"] });
 type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note">;
 /** The listing order's sort key; indexed (spo_listing). */
@@ -19,15 +27,18 @@ const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
  * - null: every order (anyone may know an order exists anywhere);
  * - courts: only orders made at one of these courts, or with an event at one
  *   of them (court-listing callers, and the coverage of court callers);
- * - forces: only orders applied for by one of these forces (coverage of force
- *   and region callers, e.g. Person.protectedBy).
+ * - forces: only orders applied for, or managed, by one of these forces
+ *   (coverage of force and region callers, e.g. Person.protectedBy).
  */
 export type OrderVisibility = { courts: string[] } | { forces: string[] } | null;
 
 /** The SQL condition over `o` for a visibility, or null for no condition; `param` binds an array parameter. */
 function visibilitySql(visibility: OrderVisibility, param: (value: unknown) => string): string | null {
   if (visibility === null) return null;
-  if ("forces" in visibility) return `o.applicant_force_code = ANY(${param(visibility.forces)})`;
+  if ("forces" in visibility) {
+    const forces = param(visibility.forces);
+    return `(o.applicant_force_code = ANY(${forces}) OR o.managing_force_code = ANY(${forces}))`;
+  }
   const courts = param(visibility.courts);
   return `(o.court_code = ANY(${courts})
     OR EXISTS (SELECT 1 FROM order_event e WHERE e.order_id = o.id AND e.court_code = ANY(${courts})))`;
@@ -124,6 +135,14 @@ export class OrderRepository {
       [orderIds],
     );
     return rows.map((row) => Object.assign(new OrderTerm(), row));
+  }
+
+  /** Every transfer of these orders' management, each order's in the order recorded. */
+  async findManagementTransfersByOrderIds(orderIds: readonly string[]): Promise<OrderManagementTransferRow[]> {
+    return this.db.query<OrderManagementTransferRow>(
+      `SELECT ${TRANSFER_COLUMNS} FROM order_management_transfer WHERE order_id = ANY($1) ORDER BY order_id, position`,
+      [orderIds],
+    );
   }
 
   async findEventsByOrderIds(orderIds: readonly string[]): Promise<OrderEvent[]> {

@@ -10,9 +10,11 @@ import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
 import { OrderRepository, type OrderCriteria, type OrderVisibility } from "./order.repository";
 import { applyForOrder } from "./apply-for-order";
-import { ApplyForOrderInput, RecordServiceInput } from "./order.input";
+import { ApplyForOrderInput, RecordServiceInput, TransferManagementInput } from "./order.input";
 import { recordService } from "./record-service";
-import { OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
+import { managementOf, transferManagement } from "./transfer-management";
+import { managementHistory } from "../../../domain/management";
+import { ManagementPeriod, OrderConnection, OrderEvent, OrderFilter, OrderTerm, PageInfo, StalkingProtectionOrder } from "./order.type";
 
 /** Resolves the filter's forces and regions to force codes, refusing unknown codes and empty ranges. */
 function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibility: OrderVisibility): OrderCriteria {
@@ -98,6 +100,17 @@ export class OrderResolver {
     return recordService(context, input);
   }
 
+  @Mutation(() => StalkingProtectionOrder, {
+    description:
+      "Transfers management of an order to the force of the area the respondent now lives in (the relevant chief officer, s.14(1)), asked for by the force managing it or the force receiving it; that force then sees the order's detail as the applicant force does.",
+  })
+  transferManagement(
+    @Arg("input", () => TransferManagementInput) input: TransferManagementInput,
+    @Ctx() context: OrdersContext,
+  ): Promise<StalkingProtectionOrder> {
+    return transferManagement(context, input);
+  }
+
   @FieldResolver(() => OrderStatus, { description: "Derived from the order's dates and events as of today; never stored stale." })
   status(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): OrderStatus {
     return deriveOrderStatus(order, context.clock.today()) as OrderStatus;
@@ -106,6 +119,28 @@ export class OrderResolver {
   @FieldResolver(() => ForceReference)
   applicantForce(@Root() order: StalkingProtectionOrder): ForceReference {
     return ForceReference.of(order.applicantForceCode);
+  }
+
+  @FieldResolver(() => ForceReference, {
+    description: "The force managing the order (the relevant chief officer, s.14(1)): the applicant force until management is transferred.",
+  })
+  managingForce(@Root() order: StalkingProtectionOrder): ForceReference {
+    return ForceReference.of(order.managingForceCode ?? order.applicantForceCode);
+  }
+
+  @FieldResolver(() => [ManagementPeriod], {
+    description: "Who managed the order when: the applicant force, then each force it was transferred to.",
+  })
+  async managementHistory(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<ManagementPeriod[]> {
+    const transfers = await context.loaders.managementTransfersByOrderId.load(order.id);
+    return managementHistory(managementOf(order, transfers)).map((period) =>
+      Object.assign(new ManagementPeriod(), {
+        force: ForceReference.of(period.forceCode),
+        from: period.from,
+        until: period.until,
+        requestedBy: ForceReference.of(period.requestedByForceCode),
+      }),
+    );
   }
 
   @FieldResolver(() => CourtReference, { nullable: true })

@@ -17,12 +17,11 @@ import type { OrderTerm, StalkingProtectionOrder } from "./order.type";
 
 /** The orders subgraph's tables (migrations/), each column declared once: every statement on them is derived from these. */
 
-/** An order: its facts (published on stream order-facts), its reference and the day it was served. */
+/** An order: its facts (published on stream order-facts, the day it was served and its managing force among them) and its reference. */
 export const ORDER_TABLE = defineTable("stalking_protection_order", {
   ...ORDER_FACTS_COLUMNS,
   version: int().withDefault(1),
   reference: text(),
-  servedOn: date().nullable(),
 });
 export type OrderRow = InsertRowOf<typeof ORDER_TABLE.columns>;
 /** The columns the GraphQL type does not carry: the version orders the published copies. */
@@ -60,6 +59,17 @@ export const ORDER_EVENT_TABLE = defineTable("order_event", {
   untilFurtherOrder: boolean().nullable(),
 });
 export type OrderEventRow = InsertRowOf<typeof ORDER_EVENT_TABLE.columns>;
+
+/** Each transfer of an order's management (migrations/008), in the order recorded. */
+export const ORDER_MANAGEMENT_TRANSFER_TABLE = defineTable("order_management_transfer", {
+  orderId: text(),
+  position: int(),
+  fromForceCode: text(),
+  toForceCode: text(),
+  requestedByForceCode: text(),
+  transferredOn: date(),
+});
+export type OrderManagementTransferRow = RowOf<typeof ORDER_MANAGEMENT_TRANSFER_TABLE.columns>;
 
 /** What the application rules read of a person an application names, copied from people (migrations/006). */
 export const PERSON_FACTS_TABLE = defineTable("person_facts", {

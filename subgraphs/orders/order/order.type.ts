@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CourtReference } from "../../../platform/subgraph/entity-reference";
+import { CourtReference, ForceReference } from "../../../platform/subgraph/entity-reference";
 import { Region } from "../../../domain/region";
 import { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
 import { DateScalar } from "../../../platform/scalars";
@@ -67,11 +67,30 @@ export class StalkingProtectionOrder implements OrderStatusFacts {
   untilFurtherOrder!: boolean;
 
   applicantForceCode!: string;
+  /** Null while the applicant force manages the order (managingForce resolves it). */
+  managingForceCode!: string | null;
   courtCode!: string | null;
   respondentId!: string;
   supersedesId!: string | null;
   endedOn!: string | null;
   endReason!: OrderStatusFacts["endReason"];
+}
+
+@ObjectType("ManagementPeriod", {
+  description: "A period in which one force managed the order: the applicant force from the start, then each force it was transferred to.",
+})
+export class ManagementPeriod {
+  @Field(() => ForceReference)
+  force!: ForceReference;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day management passed to this force; null for the applicant force." })
+  from!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day management passed on; null while this force manages the order." })
+  until!: string | null;
+
+  @Field(() => ForceReference, { nullable: true, description: "The force that asked for the transfer; null for the applicant force." })
+  requestedBy!: ForceReference | null;
 }
 
 @ObjectType("PageInfo")

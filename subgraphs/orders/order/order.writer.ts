@@ -4,7 +4,15 @@ import type { Expiry } from "../../../domain/court-decisions";
 import { ORDER_FACTS_COLUMNS, type OrderFacts } from "../../../domain/order-facts/order-facts";
 import type { OrderEndReason, OrderEventType } from "../../../domain/vocabulary";
 import { OrderRepository } from "./order.repository";
-import { ORDER_APPLICATION_TABLE, ORDER_EVENT_TABLE, ORDER_PROTECTED_PERSON_TABLE, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
+import {
+  ORDER_APPLICATION_TABLE,
+  ORDER_EVENT_TABLE,
+  ORDER_MANAGEMENT_TRANSFER_TABLE,
+  ORDER_PROTECTED_PERSON_TABLE,
+  ORDER_TABLE,
+  ORDER_TERM_TABLE,
+  type OrderManagementTransferRow,
+} from "./order.table";
 import type { AreaGround } from "../../../domain/applications";
 
 /** An order's facts, as the orders table holds them: what every write returns and publishes. */
@@ -117,6 +125,8 @@ export class OrderWriter {
           expiresOn: made.expiry.expiresOn,
           untilFurtherOrder: made.expiry.untilFurtherOrder,
           supersedesId: interim.id,
+          // The full order is managed where the interim order was (the respondent has not moved by being ordered).
+          managingForceCode: interim.managingForceCode,
         },
       ],
       { returning: FACTS },
@@ -200,19 +210,44 @@ export class OrderWriter {
     return facts;
   }
 
-  /** The order's facts and the day it was served, locked until the transaction ends; null if there is no such order. */
-  async lockForService(id: string): Promise<(OrderFacts & { servedOn: string | null }) | null> {
-    const [row] = await this.tx.query<OrderFacts & { servedOn: string | null }>(
-      `SELECT ${FACTS}, served_on AS "servedOn" FROM stalking_protection_order WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    return row ?? null;
+  /** The order's facts (the day it was served among them), locked until the transaction ends; null if there is no such order. */
+  async lockForService(id: string): Promise<OrderFacts | null> {
+    return this.lockOrder(id);
   }
 
-  /** Service on the respondent: the day, and SERVED in the order's history (the court is not known). */
-  async recordService(orderId: string, servedOn: string): Promise<void> {
-    await this.tx.query(`UPDATE stalking_protection_order SET served_on = $2 WHERE id = $1`, [orderId, servedOn]);
+  /** Service on the respondent: the day (a fact: its version grows), and SERVED in the order's history (the court is not known). */
+  async recordService(orderId: string, servedOn: string): Promise<OrderFacts> {
+    const [facts] = await this.tx.query<OrderFacts>(
+      `UPDATE stalking_protection_order SET served_on = $2, version = version + 1 WHERE id = $1 RETURNING ${FACTS}`,
+      [orderId, servedOn],
+    );
     await this.appendEvents(orderId, [{ type: "SERVED", on: servedOn, courtCode: null, note: null }]);
+    return facts;
+  }
+
+  /** Every transfer of the order's management, in the order recorded. */
+  async transfersOf(orderId: string): Promise<OrderManagementTransferRow[]> {
+    return this.tx.query<OrderManagementTransferRow>(
+      `SELECT ${ORDER_MANAGEMENT_TRANSFER_TABLE.selectList()} FROM order_management_transfer WHERE order_id = $1 ORDER BY position`,
+      [orderId],
+    );
+  }
+
+  /** Management passes to another force: the transfer after the last one, and the managing force (a fact: its version grows). */
+  async transferManagement(
+    orderId: string,
+    transfer: { fromForceCode: string; toForceCode: string; requestedByForceCode: string; transferredOn: string },
+  ): Promise<OrderFacts> {
+    await this.tx.query(
+      `INSERT INTO order_management_transfer (order_id, position, from_force_code, to_force_code, requested_by_force_code, transferred_on)
+       SELECT $1, coalesce(max(position) + 1, 0), $2, $3, $4, $5 FROM order_management_transfer WHERE order_id = $1`,
+      [orderId, transfer.fromForceCode, transfer.toForceCode, transfer.requestedByForceCode, transfer.transferredOn],
+    );
+    const [facts] = await this.tx.query<OrderFacts>(
+      `UPDATE stalking_protection_order SET managing_force_code = $2, version = version + 1 WHERE id = $1 RETURNING ${FACTS}`,
+      [orderId, transfer.toForceCode],
+    );
+    return facts;
   }
 
   /** The protected persons of each order, by order id (every id present, with [] for none). */

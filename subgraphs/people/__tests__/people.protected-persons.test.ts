@@ -157,6 +157,8 @@ describe("people subgraph: protected persons", () => {
       endedOn: null,
       endReason: null,
       supersedesId: null,
+      managingForceCode: null,
+      servedOn: null,
       version: 2,
     });
     const orderFactsChanged = (order: OrderFacts, protectedPersonIds: string[]): DomainEvent<OrderFactsChangedPayload> => ({

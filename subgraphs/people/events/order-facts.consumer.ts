@@ -1,11 +1,13 @@
 import type { Db } from "../../../platform/db/db";
 import type { DomainEvent } from "../../../platform/events/event";
 import { orderFactsChange } from "../../../domain/order-facts/order-facts";
+import { storeOrderFacts } from "../../../domain/order-facts/order-facts-copy";
 import { PersonWriter, rolesOf } from "../person/person.writer";
 
 /**
  * Keeps people's knowledge of who plays which part in which order current
- * (stream order-facts): the roles that decide whose identity a caller may see.
+ * (stream order-facts): the roles, and the orders' facts (their managing force), that decide whose identity a
+ * caller may see.
  */
 export async function applyOrderFactsToPeople(tx: Db, event: DomainEvent): Promise<void> {
   const change = orderFactsChange(event);
@@ -14,4 +16,6 @@ export async function applyOrderFactsToPeople(tx: Db, event: DomainEvent): Promi
   // unknown here, so hidden (fail closed) until a later event or a dataset load names them.
   const parties = change.parties ?? { respondentId: change.order.respondentId, protectedPersonIds: [] };
   await new PersonWriter(tx).recordRoles(rolesOf(change.order, parties));
+  // The facts themselves, newer only: the managing force among them covers the order's protected persons.
+  await storeOrderFacts(tx, change.order);
 }

@@ -7,7 +7,8 @@ import { hasScope, type Principal } from "../../../platform/identity/principal";
  *   person:read, in every force (cross-force intelligence);
  * - a person who is only ever protected: callers with person:protected who
  *   cover at least one order protecting them (national; the order's applicant
- *   force among their forces; for courts, the court that made it);
+ *   force, or the force managing it from people's copy of its facts, among
+ *   their forces; for courts, the court that made it);
  * - anyone else, and a person with no known role: nobody.
  * To a caller who may not see a person, the person does not exist: lookups
  * give null and searches leave them out, without an error that would confirm them.
@@ -15,7 +16,7 @@ import { hasScope, type Principal } from "../../../platform/identity/principal";
 export interface PersonVisibility {
   /** Whether protected-only persons can be visible at all (person:protected). */
   protectedPersons: boolean;
-  /** The applicant forces whose orders' protected persons are visible; null = every force. */
+  /** The applicant or managing forces whose orders' protected persons are visible; null = every force. */
   forces: string[] | null;
   /** The courts whose orders' protected persons are visible; null = not limited by court. */
   courts: string[] | null;
@@ -43,7 +44,8 @@ export function visiblePersonSql(alias: string, first: number): string {
   return `EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = ${alias}.id AND (
       r.role = 'RESPONDENT'
       OR (${enabled}::boolean AND r.role = 'PROTECTED'
-          AND (${forces}::text[] IS NULL OR r.applicant_force_code = ANY(${forces}::text[]))
+          AND (${forces}::text[] IS NULL OR r.applicant_force_code = ANY(${forces}::text[])
+               OR EXISTS (SELECT 1 FROM order_facts f WHERE f.id = r.order_id AND f.managing_force_code = ANY(${forces}::text[])))
           AND (${courts}::text[] IS NULL OR r.court_code = ANY(${courts}::text[])))))`;
 }
 
