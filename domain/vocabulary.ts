@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import type { CourtJurisdiction as EstateCourtJurisdiction } from "../platform/estate";
 
 /**
  * The SPO vocabulary, defined once: the enums of the public contract
@@ -140,5 +141,24 @@ registerEnumType(AreaGround, {
     RESIDES_IN_AREA: { description: "s.1(3)(a): the respondent resides in the applicant's police area." },
     BELIEVED_IN_AREA: { description: "s.1(3)(b): the applicant believes the respondent is in its police area." },
     BELIEVED_COMING_TO_AREA: { description: "s.1(3)(b): the applicant believes the respondent is intending to come to it." },
+  },
+});
+
+/**
+ * Which court a court is (the estate data's `jurisdiction`, platform/estate.ts COURT_JURISDICTIONS): the
+ * compiler holds this object to that list, so a jurisdiction added there fails here until it is named.
+ */
+export const CourtJurisdiction = {
+  MAGISTRATES: "MAGISTRATES",
+  YOUTH: "YOUTH",
+  CROWN: "CROWN",
+} as const satisfies { [J in EstateCourtJurisdiction]: J };
+export type CourtJurisdiction = EstateCourtJurisdiction;
+registerEnumType(CourtJurisdiction, {
+  name: "CourtJurisdiction",
+  valuesConfig: {
+    MAGISTRATES: { description: "A magistrates' court: where an application is made (s.1(1)) and what follows it is heard." },
+    YOUTH: { description: "A youth court: a magistrates' court hearing applications about respondents aged 10 to 17." },
+    CROWN: { description: "A Crown Court centre: where appeals go (s.7); it may also try a breach on indictment (s.8)." },
   },
 });
