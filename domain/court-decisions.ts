@@ -3,6 +3,7 @@ import { addYears, isIsoDate } from "../platform/dates";
 import { findCourt, type CourtJurisdiction } from "../platform/estate";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";
+import type { BreachDisposal } from "./breach-disposals";
 
 /**
  * What a court decision means, written once: hearings checks an outcome
@@ -341,4 +342,7 @@ export interface HearingOutcomeRecordedPayload {
   expiresOn: string | null;
   untilFurtherOrder: boolean | null;
   outcomeNote: string | null;
+  // Breach sentencing: the structured disposal (domain/breach-disposals.ts), checked by hearings; absent from events
+  // written before it existed.
+  disposal?: readonly BreachDisposal[] | null;
 }

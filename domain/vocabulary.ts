@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import type { CourtJurisdiction as EstateCourtJurisdiction } from "../platform/estate";
+import type { DisposalType as DomainDisposalType, Length } from "./breach-disposals";
 
 /**
  * The SPO vocabulary, defined once: the enums of the public contract
@@ -162,3 +163,37 @@ registerEnumType(CourtJurisdiction, {
     CROWN: { description: "A Crown Court centre: where appeals go (s.7); it may also try a breach on indictment (s.8)." },
   },
 });
+
+/**
+ * How a conviction for breach was disposed of, and the units of a sentence's lengths (domain/breach-disposals.ts
+ * DISPOSAL_TYPES and LENGTH_UNITS): the compiler holds these objects to those lists.
+ */
+export const DisposalType = {
+  CUSTODY: "CUSTODY",
+  SUSPENDED: "SUSPENDED",
+  COMMUNITY_ORDER: "COMMUNITY_ORDER",
+  FINE: "FINE",
+  CONDITIONAL_DISCHARGE: "CONDITIONAL_DISCHARGE",
+  ABSOLUTE_DISCHARGE: "ABSOLUTE_DISCHARGE",
+} as const satisfies { [T in DomainDisposalType]: T };
+export type DisposalType = DomainDisposalType;
+registerEnumType(DisposalType, {
+  name: "DisposalType",
+  valuesConfig: {
+    CUSTODY: { description: "Imprisonment (or detention): a length of 1 day to 5 years (s.8)." },
+    SUSPENDED: { description: "A suspended sentence: 14 days to 2 years, suspended for 6 months to 2 years." },
+    COMMUNITY_ORDER: { description: "A community order of up to 3 years." },
+    FINE: { description: "A fine: an amount in pence." },
+    CONDITIONAL_DISCHARGE: { description: "A conditional discharge of up to 3 years; stands alone." },
+    ABSOLUTE_DISCHARGE: { description: "An absolute discharge; stands alone." },
+  },
+});
+
+export const LengthUnit = {
+  DAYS: "DAYS",
+  WEEKS: "WEEKS",
+  MONTHS: "MONTHS",
+  YEARS: "YEARS",
+} as const satisfies { [U in Length["unit"]]: U };
+export type LengthUnit = Length["unit"];
+registerEnumType(LengthUnit, { name: "LengthUnit" });

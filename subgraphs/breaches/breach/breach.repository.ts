@@ -1,11 +1,14 @@
 import type { Db } from "../../../platform/db/db";
 import { BREACH_TABLE } from "./breach.table";
-import { BreachOffence } from "./breach.type";
+import { BreachDisposal, BreachOffence } from "./breach.type";
+import type { BreachDisposal as DomainDisposal } from "../../../domain/breach-disposals";
 
 const BREACH_COLUMNS = BREACH_TABLE.selectList();
 
 function toBreach(row: Record<string, unknown>): BreachOffence {
-  return Object.assign(new BreachOffence(), row);
+  // The disposal column holds the checked disposals as JSON (breach.writer.ts writes it).
+  const disposal = typeof row.disposal === "string" ? (JSON.parse(row.disposal) as DomainDisposal[]).map(BreachDisposal.from) : null;
+  return Object.assign(new BreachOffence(), row, { disposal });
 }
 
 /** Reads of breach offences, for the loaders; writes are the writer's (breach.writer.ts). */

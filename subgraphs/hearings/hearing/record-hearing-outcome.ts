@@ -9,6 +9,7 @@ import { coversCourt } from "../../../platform/identity/principal";
 import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingWriter } from "./hearing.writer";
+import { checkedDisposal, disposalPartsOf } from "./sentence-disposal";
 import type { CourtHearing } from "./hearing.type";
 
 /** Longest outcome note accepted. */
@@ -35,11 +36,14 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
   if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
   }
+  // Breach sentencing: the structured disposal, left out of the request when not given (keys from before it replay).
+  const disposalParts = disposalPartsOf(input.disposal);
+  const request = { ...outcome, ...(disposalParts !== null && { disposal: disposalParts }) };
   const { principal, clock } = context;
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
-    request: outcome,
+    request,
     newResultId: outcome.hearingId,
     async authorize(tx) {
       const hearing = await new HearingWriter(tx).lockHearing(outcome.hearingId);
@@ -64,6 +68,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
       const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
+      const disposal = checkedDisposal(hearing.type, outcome.decision, disposalParts);
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       const payload: HearingOutcomeRecordedPayload = {
@@ -78,6 +83,8 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
         expiresOn: outcome.expiresOn,
         untilFurtherOrder: outcome.untilFurtherOrder,
         outcomeNote: outcome.outcomeNote,
+        // Breach sentencing.
+        ...(disposal !== null && { disposal }),
       };
       await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
     },
