@@ -1,6 +1,35 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
-import { CourtDecision, DisposalType, HearingStatus, LengthUnit } from "../../../domain/vocabulary";
+import {
+  Appealable,
+  AppealOutcome,
+  Appellant,
+  CourtDecision,
+  DisposalType,
+  HearingStatus,
+  LengthUnit,
+  Section4Applicant,
+} from "../../../domain/vocabulary";
+
+@InputType("AppealOutcomeInput", {
+  description: "The Crown Court's decision on an appeal (s.7): its outcome, what was appealed against and who appealed.",
+})
+export class AppealOutcomeInput {
+  @Field(() => AppealOutcome)
+  outcome!: AppealOutcome;
+
+  @Field(() => Appealable)
+  against!: Appealable;
+
+  @Field(() => Appellant)
+  appellant!: Appellant;
+
+  @Field(() => Section4Applicant, {
+    nullable: true,
+    description: "For an appeal about a section 4 order (or its refusal): who applied for it.",
+  })
+  section4ApplicationBy?: Section4Applicant | null;
+}
 
 @InputType("SentenceLengthInput")
 export class SentenceLengthInput {
@@ -60,4 +89,12 @@ export class HearingOutcomeInput {
     description: "At a BREACH_SENTENCE hearing that CONVICTED: the sentence, one entry per disposal (custody and a fine, say).",
   })
   disposal?: BreachDisposalInput[] | null;
+
+  // Crown Court appeals.
+  @Field(() => AppealOutcomeInput, {
+    nullable: true,
+    description:
+      "At an APPEAL hearing (a Crown Court): the appeal's outcome. The decision it is recorded as follows from it; leave decision out or give that one.",
+  })
+  appeal?: AppealOutcomeInput | null;
 }

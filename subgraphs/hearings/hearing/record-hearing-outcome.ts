@@ -10,6 +10,7 @@ import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingWriter } from "./hearing.writer";
 import { checkedDisposal, disposalPartsOf } from "./sentence-disposal";
+import { appealOf, decisionOfAppeal } from "./appeal-outcome";
 import type { CourtHearing } from "./hearing.type";
 
 /** Longest outcome note accepted. */
@@ -38,7 +39,13 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
   }
   // Breach sentencing: the structured disposal, left out of the request when not given (keys from before it replay).
   const disposalParts = disposalPartsOf(input.disposal);
-  const request = { ...outcome, ...(disposalParts !== null && { disposal: disposalParts }) };
+  // Crown Court appeals: the appeal's outcome, likewise left out when not given.
+  const appeal = appealOf(input.appeal);
+  const request = {
+    ...outcome,
+    ...(disposalParts !== null && { disposal: disposalParts }),
+    ...(appeal !== null && { appeal }),
+  };
   const { principal, clock } = context;
 
   return runIdempotentMutation(context, {
@@ -66,11 +73,14 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       }
 
       const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
+      // Crown Court appeals: the outcome is recorded as the decision the appeal rules give it, checked below as any other.
+      if (appeal !== null) outcome.decision = decisionOfAppeal(hearing, outcome, appeal, decidedOn, order);
       const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
       const disposal = checkedDisposal(hearing.type, outcome.decision, disposalParts);
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
+      if (appeal !== null) await new HearingWriter(tx).recordAppeal(hearing.id, appeal);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,
@@ -85,6 +95,8 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
         outcomeNote: outcome.outcomeNote,
         // Breach sentencing.
         ...(disposal !== null && { disposal }),
+        // Crown Court appeals.
+        ...(appeal !== null && { appeal }),
       };
       await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
     },
