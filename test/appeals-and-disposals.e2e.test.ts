@@ -99,6 +99,21 @@ describe("Crown Court appeals and breach disposals through recordHearingOutcome"
     ]);
   });
 
+  it("replays the appeal outcome with the same key and input, changing nothing; the key with another outcome is refused", async () => {
+    const input = {
+      appeal: { outcome: "ALLOWED", against: "ORDER_REFUSED", appellant: "APPLICANT_CHIEF_OFFICER" },
+      expiresOn: "2029-11-10",
+    };
+    const before = await orderOf("refused");
+    const replay = await record("appeal-refused", input);
+    expect(replay.body.errors).toBeUndefined();
+    expect(replay.body.data!.recordHearingOutcome).toMatchObject({ decision: "FULL_ORDER_MADE", appealOutcome: "ALLOWED" });
+    const other = await record("appeal-refused", { ...input, appeal: { ...input.appeal, outcome: "DISMISSED" }, expiresOn: undefined });
+    expect(other.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.idempotencyKey" });
+    await stack.settle();
+    expect(await orderOf("refused")).toEqual(before);
+  });
+
   it.each([
     ["allowed", { outcome: "ALLOWED" }, "ORDER_DISCHARGED", { status: "DISCHARGED" }],
     ["varied", { outcome: "VARIED" }, "ORDER_VARIED", { status: "IN_FORCE", expiresOn: "2028-01-10", untilFurtherOrder: false }],
