@@ -94,3 +94,80 @@ export function checkDisposals(disposals: readonly BreachDisposal[]): { ok: true
   if (exclusive.length > 1) return refuse("disposals", `${exclusive.join(" and ")} exclude one another`);
   return { ok: true };
 }
+
+/** Every disposal type, in the order a sentence is usually stated. */
+export const DISPOSAL_TYPES = [
+  "CUSTODY",
+  "SUSPENDED",
+  "COMMUNITY_ORDER",
+  "FINE",
+  "CONDITIONAL_DISCHARGE",
+  "ABSOLUTE_DISCHARGE",
+] as const satisfies readonly DisposalType[];
+
+/** One disposal as an API states it: a type and whichever of length, operational period and amount it needs. */
+export interface DisposalParts {
+  type: DisposalType;
+  length: Length | null;
+  suspendedFor: Length | null;
+  amountPence: number | null;
+}
+
+/** Which parts each type takes: any other part given is refused (it would be stored unread, or read as something else). */
+const PARTS_OF: Record<DisposalType, readonly ("length" | "suspendedFor" | "amountPence")[]> = {
+  CUSTODY: ["length"],
+  SUSPENDED: ["length", "suspendedFor"],
+  COMMUNITY_ORDER: ["length"],
+  FINE: ["amountPence"],
+  CONDITIONAL_DISCHARGE: ["length"],
+  ABSOLUTE_DISCHARGE: [],
+};
+
+function fromParts(parts: DisposalParts): BreachDisposal | string {
+  if (!DISPOSAL_TYPES.includes(parts.type)) return `unknown disposal ${parts.type}`;
+  const takes = PARTS_OF[parts.type];
+  for (const part of ["length", "suspendedFor", "amountPence"] as const) {
+    if (takes.includes(part) && parts[part] === null) return `${parts.type} needs ${part}`;
+    if (!takes.includes(part) && parts[part] !== null) return `${parts.type} takes no ${part}; leave it out`;
+  }
+  switch (parts.type) {
+    case "CUSTODY":
+    case "COMMUNITY_ORDER":
+    case "CONDITIONAL_DISCHARGE":
+      return { type: parts.type, length: parts.length! };
+    case "SUSPENDED":
+      return { type: parts.type, length: parts.length!, suspendedFor: parts.suspendedFor! };
+    case "FINE":
+      return { type: parts.type, amountPence: parts.amountPence! };
+    case "ABSOLUTE_DISCHARGE":
+      return { type: parts.type };
+  }
+}
+
+/**
+ * The structured disposal given with a hearing's outcome: only a conviction at the sentencing hearing is disposed
+ * of (at a first appearance or a trial the court convicts and sentences later, and an acquittal has nothing to
+ * dispose of); it is optional there, the outcome note still carrying the sentence as the court worded it. Each
+ * disposal's parts are read into the domain's shape, then the whole held to checkDisposals.
+ */
+export function checkSentenceDisposal(
+  hearingType: string,
+  decision: string | null,
+  parts: readonly DisposalParts[] | null,
+): { ok: true; disposals: BreachDisposal[] | null } | Refusal<"disposals"> {
+  if (parts === null) return { ok: true, disposals: null };
+  if (hearingType !== "BREACH_SENTENCE" || decision !== "CONVICTED") {
+    return refuse(
+      "disposals",
+      `a disposal is the sentence of a conviction at a BREACH_SENTENCE hearing; this is ${decision ?? "no decision"} at a ${hearingType} hearing`,
+    );
+  }
+  const disposals: BreachDisposal[] = [];
+  for (const part of parts) {
+    const disposal = fromParts(part);
+    if (typeof disposal === "string") return refuse("disposals", disposal);
+    disposals.push(disposal);
+  }
+  const check = checkDisposals(disposals);
+  return check.ok ? { ok: true, disposals } : check;
+}

@@ -3,6 +3,8 @@ import { addYears, isIsoDate } from "../platform/dates";
 import { findCourt, type CourtJurisdiction } from "../platform/estate";
 import type { OrderFacts } from "./order-facts/order-facts";
 import { deriveOrderStatus } from "./order-status";
+import type { BreachDisposal } from "./breach-disposals";
+import type { Appealable, AppealOutcome, Appellant } from "./appeals";
 
 /**
  * What a court decision means, written once: hearings checks an outcome
@@ -341,4 +343,15 @@ export interface HearingOutcomeRecordedPayload {
   expiresOn: string | null;
   untilFurtherOrder: boolean | null;
   outcomeNote: string | null;
+  // Breach sentencing: the structured disposal (domain/breach-disposals.ts), checked by hearings; absent from events
+  // written before it existed.
+  disposal?: readonly BreachDisposal[] | null;
+  // Crown Court appeals: the appeal's outcome, what it was against and who appealed (domain/appeals.ts), for the
+  // record; the decision above is what it does to the order. Absent from other hearings' events.
+  appeal?: {
+    outcome: AppealOutcome;
+    against: Appealable;
+    appellant: Appellant;
+    section4ApplicationBy: "CHIEF_OFFICER" | "DEFENDANT" | null;
+  } | null;
 }

@@ -1,4 +1,12 @@
 import { registerEnumType } from "type-graphql";
+import type { CourtJurisdiction as EstateCourtJurisdiction } from "../platform/estate";
+import type { DisposalType as DomainDisposalType, Length } from "./breach-disposals";
+import type {
+  Appeal as DomainAppeal,
+  Appealable as DomainAppealable,
+  AppealOutcome as DomainAppealOutcome,
+  Appellant as DomainAppellant,
+} from "./appeals";
 
 /**
  * The SPO vocabulary, defined once: the enums of the public contract
@@ -142,3 +150,115 @@ registerEnumType(AreaGround, {
     BELIEVED_COMING_TO_AREA: { description: "s.1(3)(b): the applicant believes the respondent is intending to come to it." },
   },
 });
+
+/**
+ * Which court a court is (the estate data's `jurisdiction`, platform/estate.ts COURT_JURISDICTIONS): the
+ * compiler holds this object to that list, so a jurisdiction added there fails here until it is named.
+ */
+export const CourtJurisdiction = {
+  MAGISTRATES: "MAGISTRATES",
+  YOUTH: "YOUTH",
+  CROWN: "CROWN",
+} as const satisfies { [J in EstateCourtJurisdiction]: J };
+export type CourtJurisdiction = EstateCourtJurisdiction;
+registerEnumType(CourtJurisdiction, {
+  name: "CourtJurisdiction",
+  valuesConfig: {
+    MAGISTRATES: { description: "A magistrates' court: where an application is made (s.1(1)) and what follows it is heard." },
+    YOUTH: { description: "A youth court: a magistrates' court hearing applications about respondents aged 10 to 17." },
+    CROWN: { description: "A Crown Court centre: where appeals go (s.7); it may also try a breach on indictment (s.8)." },
+  },
+});
+
+/**
+ * How a conviction for breach was disposed of, and the units of a sentence's lengths (domain/breach-disposals.ts
+ * DISPOSAL_TYPES and LENGTH_UNITS): the compiler holds these objects to those lists.
+ */
+export const DisposalType = {
+  CUSTODY: "CUSTODY",
+  SUSPENDED: "SUSPENDED",
+  COMMUNITY_ORDER: "COMMUNITY_ORDER",
+  FINE: "FINE",
+  CONDITIONAL_DISCHARGE: "CONDITIONAL_DISCHARGE",
+  ABSOLUTE_DISCHARGE: "ABSOLUTE_DISCHARGE",
+} as const satisfies { [T in DomainDisposalType]: T };
+export type DisposalType = DomainDisposalType;
+registerEnumType(DisposalType, {
+  name: "DisposalType",
+  valuesConfig: {
+    CUSTODY: { description: "Imprisonment (or detention): a length of 1 day to 5 years (s.8)." },
+    SUSPENDED: { description: "A suspended sentence: 14 days to 2 years, suspended for 6 months to 2 years." },
+    COMMUNITY_ORDER: { description: "A community order of up to 3 years." },
+    FINE: { description: "A fine: an amount in pence." },
+    CONDITIONAL_DISCHARGE: { description: "A conditional discharge of up to 3 years; stands alone." },
+    ABSOLUTE_DISCHARGE: { description: "An absolute discharge; stands alone." },
+  },
+});
+
+export const LengthUnit = {
+  DAYS: "DAYS",
+  WEEKS: "WEEKS",
+  MONTHS: "MONTHS",
+  YEARS: "YEARS",
+} as const satisfies { [U in Length["unit"]]: U };
+export type LengthUnit = Length["unit"];
+registerEnumType(LengthUnit, { name: "LengthUnit" });
+
+/**
+ * Crown Court appeals (domain/appeals.ts): the outcome, what was appealed against, who appealed, and who applied
+ * for the section 4 order appealed about. The compiler holds these objects to the domain's types.
+ */
+export const AppealOutcome = {
+  ALLOWED: "ALLOWED",
+  DISMISSED: "DISMISSED",
+  VARIED: "VARIED",
+  ABANDONED: "ABANDONED",
+} as const satisfies { [O in DomainAppealOutcome]: O };
+export type AppealOutcome = DomainAppealOutcome;
+registerEnumType(AppealOutcome, {
+  name: "AppealOutcome",
+  valuesConfig: {
+    ALLOWED: { description: "Against a refusal, the Crown Court makes the order (s.7(4)); against an order, it is quashed." },
+    DISMISSED: { description: "The decision appealed against stands." },
+    VARIED: { description: "The order appealed against is varied." },
+    ABANDONED: { description: "The appellant abandoned the appeal; the decision stands." },
+  },
+});
+
+export const Appealable = {
+  ORDER_MADE: "ORDER_MADE",
+  INTERIM_ORDER_MADE: "INTERIM_ORDER_MADE",
+  ORDER_REFUSED: "ORDER_REFUSED",
+  INTERIM_ORDER_REFUSED: "INTERIM_ORDER_REFUSED",
+  SECTION_4_ORDER: "SECTION_4_ORDER",
+  SECTION_4_REFUSED: "SECTION_4_REFUSED",
+} as const satisfies { [A in DomainAppealable]: A };
+export type Appealable = DomainAppealable;
+registerEnumType(Appealable, {
+  name: "Appealable",
+  valuesConfig: {
+    SECTION_4_ORDER: { description: "An order varying, renewing or discharging the order (s.4)." },
+    SECTION_4_REFUSED: { description: "The refusal of an application to vary, renew or discharge the order (s.4)." },
+  },
+});
+
+export const Appellant = {
+  DEFENDANT: "DEFENDANT",
+  APPLICANT_CHIEF_OFFICER: "APPLICANT_CHIEF_OFFICER",
+  RELEVANT_CHIEF_OFFICER: "RELEVANT_CHIEF_OFFICER",
+} as const satisfies { [A in DomainAppellant]: A };
+export type Appellant = DomainAppellant;
+registerEnumType(Appellant, {
+  name: "Appellant",
+  valuesConfig: {
+    DEFENDANT: { description: "s.7(1): the person the order is against." },
+    APPLICANT_CHIEF_OFFICER: { description: "s.7(2): the chief officer who applied." },
+    RELEVANT_CHIEF_OFFICER: { description: "s.7(3): a relevant chief officer, against a section 4 order the defendant applied for." },
+  },
+});
+
+export const Section4Applicant = { CHIEF_OFFICER: "CHIEF_OFFICER", DEFENDANT: "DEFENDANT" } as const satisfies {
+  [A in NonNullable<DomainAppeal["section4ApplicationBy"]>]: A;
+};
+export type Section4Applicant = NonNullable<DomainAppeal["section4ApplicationBy"]>;
+registerEnumType(Section4Applicant, { name: "Section4Applicant" });

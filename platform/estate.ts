@@ -135,9 +135,3 @@ export function forcesInRegion(region: RegionCode): ForceRecord[] {
 export function courtsOfForce(forceCode: string, jurisdiction: CourtJurisdiction = "MAGISTRATES"): CourtRecord[] {
   return COURTS.filter((court) => court.forceCode === forceCode && court.jurisdiction === jurisdiction);
 }
-
-/**
- * The courts the courts query lists: the magistrates' courts. The public Court type has no jurisdiction yet, so a
- * youth court or Crown Court listed beside them could not be told apart; until it has, they are found by code only.
- */
-export const MAGISTRATES_COURTS: readonly CourtRecord[] = COURTS.filter((court) => court.jurisdiction === "MAGISTRATES");

@@ -43,6 +43,20 @@ describe("gateway end to end", () => {
     });
   });
 
+  it("says which court is which: magistrates', youth or Crown Court, each asked for on its own", async () => {
+    const { body } = await stack.query(
+      `{ all: courts(force: "21") { code jurisdiction } crown: courts(jurisdiction: CROWN) { code force { code } } }`,
+    );
+    expect(body.data!.all).toEqual(
+      expect.arrayContaining([
+        { code: "B21DA", jurisdiction: "MAGISTRATES" },
+        { code: "B21YN", jurisdiction: "YOUTH" },
+        { code: "C21SF", jurisdiction: "CROWN" },
+      ]),
+    );
+    expect(new Set(body.data!.crown.map((court: { force: { code: string } }) => court.force.code)).size).toBe(43);
+  });
+
   it("joins a person across all four subgraphs", async () => {
     const { body } = await stack.query(
       `query($id: ID!) { person(id: $id) {

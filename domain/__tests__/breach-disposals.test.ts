@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkDisposals, type BreachDisposal, type Length } from "../breach-disposals";
+import { checkDisposals, checkSentenceDisposal, type BreachDisposal, type DisposalParts, type Length } from "../breach-disposals";
 
 /** The disposals of a conviction for breach: each within its limits, and a combination a court can impose. */
 const years = (value: number): Length => ({ value, unit: "YEARS" });
@@ -97,5 +97,63 @@ describe("checkDisposals", () => {
       }),
     );
     expect(checkDisposals([{ type: "SUSPENDED", length: weeks(104), suspendedFor: months(24) }])).toEqual({ ok: true });
+  });
+});
+
+describe("checkSentenceDisposal", () => {
+  const part = (details: Partial<DisposalParts> & Pick<DisposalParts, "type">): DisposalParts => ({
+    length: null,
+    suspendedFor: null,
+    amountPence: null,
+    ...details,
+  });
+
+  it("reads a sentence's parts into disposals and holds them to the limits", () => {
+    expect(
+      checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [
+        part({ type: "SUSPENDED", length: weeks(20), suspendedFor: years(2) }),
+        part({ type: "FINE", amountPence: 20_000 }),
+      ]),
+    ).toEqual({
+      ok: true,
+      disposals: [
+        { type: "SUSPENDED", length: weeks(20), suspendedFor: years(2) },
+        { type: "FINE", amountPence: 20_000 },
+      ],
+    });
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [part({ type: "CUSTODY", length: years(6) })])).toEqual(
+      refused("CUSTODY: imprisonment for breach is of 1 days to 5 years; got 6 years"),
+    );
+  });
+
+  it("leaves an outcome without a disposal alone", () => {
+    expect(checkSentenceDisposal("BREACH_TRIAL", "ACQUITTED", null)).toEqual({ ok: true, disposals: null });
+  });
+
+  it("refuses a disposal on anything but a conviction at a sentencing hearing", () => {
+    const custody = [part({ type: "CUSTODY", length: weeks(12) })];
+    for (const [type, decision] of [
+      ["BREACH_TRIAL", "CONVICTED"],
+      ["BREACH_FIRST_APPEARANCE", "CONVICTED"],
+      ["BREACH_SENTENCE", "ADJOURNED"],
+      ["BREACH_SENTENCE", null],
+      ["FULL_APPLICATION", "FULL_ORDER_MADE"],
+    ] as const) {
+      expect(checkSentenceDisposal(type, decision, custody)).toMatchObject({ ok: false, argument: "disposals" });
+    }
+  });
+
+  it("refuses a part missing or one its type does not take", () => {
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [part({ type: "CUSTODY" })])).toEqual(refused("CUSTODY needs length"));
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [part({ type: "SUSPENDED", length: weeks(20) })])).toEqual(
+      refused("SUSPENDED needs suspendedFor"),
+    );
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [part({ type: "FINE", amountPence: 100, length: weeks(2) })])).toEqual(
+      refused("FINE takes no length; leave it out"),
+    );
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [part({ type: "ABSOLUTE_DISCHARGE", amountPence: 1 })])).toEqual(
+      refused("ABSOLUTE_DISCHARGE takes no amountPence; leave it out"),
+    );
+    expect(checkSentenceDisposal("BREACH_SENTENCE", "CONVICTED", [])).toMatchObject({ ok: false, argument: "disposals" });
   });
 });

@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoPath } from "../../platform/repo-root";
-import { AreaGround, BreachOffenceType, BreachStatus, HearingStatus, ORDER_END_REASONS, OrderKind } from "../vocabulary";
+import {
+  Appealable,
+  AppealOutcome,
+  Appellant,
+  AreaGround,
+  BreachOffenceType,
+  BreachStatus,
+  HearingStatus,
+  ORDER_END_REASONS,
+  OrderKind,
+  Section4Applicant,
+} from "../vocabulary";
 
 /**
  * The text columns that hold a value of the vocabulary check it in SQL with a
@@ -17,6 +28,10 @@ const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   "breach_offence.offence_type": Object.values(BreachOffenceType),
   "breach_offence.status": Object.values(BreachStatus),
   "order_application.area_ground": Object.values(AreaGround),
+  "court_hearing.appeal_outcome": Object.values(AppealOutcome),
+  "court_hearing.appeal_against": Object.values(Appealable),
+  "court_hearing.appellant": Object.values(Appellant),
+  "court_hearing.section4_application_by": Object.values(Section4Applicant),
 };
 
 /** Lists of values the public contract does not expose: they have no enum to agree with. */

@@ -1,4 +1,4 @@
-import { COURTS, courtsOfForce, findCourt, findForce, FORCES, hasPoliceArea, MAGISTRATES_COURTS } from "../estate";
+import { COURTS, courtsOfForce, findCourt, findForce, FORCES, hasPoliceArea } from "../estate";
 
 /** The estate data the application and appeal rules stand on: who has a police area, and which court is which. */
 describe("the force estate data", () => {
@@ -37,8 +37,15 @@ describe("the court estate data", () => {
     expect(findForce("94")?.region).toBe("NATIONAL");
   });
 
-  it("keeps youth courts and Crown Courts out of the magistrates' courts", () => {
-    expect(MAGISTRATES_COURTS.every((court) => court.jurisdiction === "MAGISTRATES")).toBe(true);
-    expect(COURTS.length - MAGISTRATES_COURTS.length).toBe(6);
+  it("gives every police area a Crown Court centre for appeals, and the national forces none", () => {
+    for (const force of FORCES.filter(hasPoliceArea)) expect(courtsOfForce(force.code, "CROWN").length).toBeGreaterThan(0);
+    expect(courtsOfForce("93", "CROWN")).toEqual([]);
+    expect(courtsOfForce("94", "CROWN")).toEqual([]);
+    expect(COURTS.filter((court) => court.jurisdiction === "CROWN").every((court) => /^C\d{2}[A-Z]{2}$/.test(court.code))).toBe(true);
+  });
+
+  it("has a youth court in the areas of the two real cases' forces", () => {
+    expect(courtsOfForce("07", "YOUTH").length).toBeGreaterThan(0);
+    expect(courtsOfForce("21", "YOUTH").length).toBeGreaterThan(0);
   });
 });

@@ -21,7 +21,7 @@ const breach: RecordCoverage<BreachOffence, BreachesContext> = {
 
 /**
  * Who may see what of breaches (see platform/subgraph/access-table.ts): reading needs breach:read, description and
- * sentence (free text) spo:terms too and covering the breach, reporting breach:write; the statistics columns stats:read.
+ * sentence (free text), the structured disposal and the crime reference spo:terms too and covering the breach, reporting breach:write; the statistics columns stats:read.
  */
 export const breachesAccess = defineAccess<BreachesContext>({
   types: {
@@ -30,6 +30,8 @@ export const breachesAccess = defineAccess<BreachesContext>({
       protection: "summary",
       visibility: "every breach to every breach:read caller (type, status, dates, forces); its free text is case notes",
     },
+    BreachDisposal: { requires: scope("spo:terms"), protection: "detail", visibility: "only through BreachOffence.disposal" },
+    SentenceLength: { requires: scope("spo:terms"), protection: "detail", visibility: "only through BreachOffence.disposal" },
     SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
     // Orders' and people's types, which this subgraph extends or returns: their scopes stated here so the subgraph enforces them on its own.
     StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
@@ -44,5 +46,9 @@ export const breachesAccess = defineAccess<BreachesContext>({
     // Free text: case detail.
     "BreachOffence.description": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
     "BreachOffence.sentence": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
+    // Not free text, but case detail all the same: the sentence in structured form is guarded as the sentence is, and
+    // a crime reference opens the police investigation's record in the reporting force's systems.
+    "BreachOffence.disposal": { requires: scope("spo:terms"), protection: "detail", record: breach },
+    "BreachOffence.crimeReference": { requires: scope("spo:terms"), protection: "detail", record: breach },
   },
 });

@@ -100,6 +100,33 @@ describe("reportBreach (breaches subgraph)", () => {
     expect(await rowCounts()).toEqual({ breaches: 1, requests: 1 });
   });
 
+  it("records the reporting force's crime reference, normalised, and reads it back guarded as case detail", async () => {
+    const { data, errors } = await executeOnSubgraph(
+      server,
+      `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { id crimeReference } }`,
+      { input: { ...valid, idempotencyKey: "report-ref", crimeReference: " 07/ab12345/26 " } },
+      CHESHIRE_OFFICER,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.reportBreach.crimeReference).toBe("07/AB12345/26");
+    const read = (as: Principal) =>
+      executeOnSubgraph(server, `query($id: ID!) { breachOffence(id: $id) { crimeReference } }`, { id: data!.reportBreach.id }, as);
+    expect((await read(NORTH_WEST_OFFICER)).data!.breachOffence).toEqual({ crimeReference: "07/AB12345/26" });
+    const outside = await read(STAFFORDSHIRE_OFFICER);
+    expect(outside.data!.breachOffence).toEqual({ crimeReference: null });
+    expect(outside.errors![0].extensions).toMatchObject({ code: "FORBIDDEN", reason: "OUT_OF_JURISDICTION" });
+  });
+
+  it("records no crime reference when none is given", async () => {
+    const { data } = await executeOnSubgraph(
+      server,
+      `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { crimeReference } }`,
+      { input: { ...valid, idempotencyKey: "report-no-ref" } },
+      CHESHIRE_OFFICER,
+    );
+    expect(data!.reportBreach).toEqual({ crimeReference: null });
+  });
+
   it("records an s.11 notification failure without a CJS code", async () => {
     const { data } = await report({ ...valid, offenceType: "NOTIFICATION_FAILURE" });
     expect(data!.reportBreach).toMatchObject({ offenceType: "NOTIFICATION_FAILURE", offenceCode: null });
@@ -133,6 +160,25 @@ describe("reportBreach (breaches subgraph)", () => {
       ["a blank description", { description: "   " }, "input.description", /must describe what happened/],
       ["an overlong description", { description: "x".repeat(4001) }, "input.description", /at most 4000 characters; got 4001/],
       ["a blank idempotency key", { idempotencyKey: "" }, "input.idempotencyKey", /must not be empty/],
+      ["a crime reference of no known shape", { crimeReference: "CR-12345" }, "input.crimeReference", /must look like FF\/SERIAL\/YY/],
+      [
+        "another force's crime reference",
+        { crimeReference: "21/0012345/26" },
+        "input.crimeReference",
+        /begins with the code of Staffordshire Police \(21\); the breach is reported by Cheshire Constabulary/,
+      ],
+      [
+        "a crime reference recorded before the breach occurred",
+        { crimeReference: "07/0012345/25" },
+        "input.crimeReference",
+        /recorded in 2025, before the breach occurred \(2026-11-20\)/,
+      ],
+      [
+        "a crime reference recorded after the day it is reported",
+        { crimeReference: "07/0012345/27" },
+        "input.crimeReference",
+        /recorded in 2027, after the breach is reported/,
+      ],
     ])("%s", async (_name, change, argument, message) => {
       const { data, errors } = await report({ ...valid, ...change });
       expect(data).toBeNull();

@@ -18,4 +18,11 @@ export class ReportBreachInput {
 
   @Field(() => String)
   idempotencyKey!: string;
+
+  // The crime reference: checked against the reporting force and the dates (domain/breach-report.ts).
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reporting force\'s crime reference, FF/SERIAL/YY, e.g. "07/0012345/26": its force code, serial and year recorded.',
+  })
+  crimeReference?: string | null;
 }

@@ -1,13 +1,16 @@
 import type { Db } from "../../../platform/db/db";
 import { BREACH_TABLE } from "./breach.table";
-import { BreachOffence } from "./breach.type";
+import { BreachDisposal, BreachOffence } from "./breach.type";
+import type { BreachDisposal as DomainDisposal } from "../../../domain/breach-disposals";
 
 /** The breach's columns, and the force managing its order from the order-facts copy (who covers the order's detail). */
 const BREACH_COLUMNS = `${BREACH_TABLE.selectList()},
   (SELECT f.managing_force_code FROM order_facts f WHERE f.id = breach_offence.order_id) AS "orderManagingForceCode"`;
 
 function toBreach(row: Record<string, unknown>): BreachOffence {
-  return Object.assign(new BreachOffence(), row);
+  // The disposal column holds the checked disposals as JSON (breach.writer.ts writes it).
+  const disposal = typeof row.disposal === "string" ? (JSON.parse(row.disposal) as DomainDisposal[]).map(BreachDisposal.from) : null;
+  return Object.assign(new BreachOffence(), row, { disposal });
 }
 
 /** Reads of breach offences, for the loaders; writes are the writer's (breach.writer.ts). */

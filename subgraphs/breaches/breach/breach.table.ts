@@ -19,6 +19,10 @@ export const BREACH_TABLE = defineTable("breach_offence", {
   /** Date of conviction or acquittal. */
   decidedOn: date().nullable(),
   sentence: text().nullable(),
+  /** The crime reference the reporting force gave it, normalised (domain/breach-report.ts). */
+  crimeReference: text().nullable(),
+  /** The structured disposal of a conviction at the sentencing hearing: a JSON array (breach.repository.ts reads it). */
+  disposal: text().nullable(),
 });
 export type BreachOffenceRow = InsertRowOf<typeof BREACH_TABLE.columns>;
 /** Every column is a field of the GraphQL type; the force managing its order is joined in. */

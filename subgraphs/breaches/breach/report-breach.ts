@@ -9,6 +9,7 @@ import type { ReportBreachInput } from "./breach.input";
 import { BreachWriter } from "./breach.writer";
 import { BreachOffenceType } from "../../../domain/vocabulary";
 import type { BreachOffence } from "./breach.type";
+import { parseCrimeReference } from "../../../domain/breach-report";
 
 /** CJS offence code of s.8 (breach of an interim or full order). s.11 offences are recorded without a code until theirs are confirmed. */
 export const OFFENCE_CODES: Readonly<Record<BreachOffenceType, string | null>> = {
@@ -36,6 +37,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
     occurredOn: input.occurredOn,
     description: input.description.trim(),
   };
+  const crimeReferenceGiven = input.crimeReference ?? null;
   if (report.description === "") throw new BadUserInputError("input.description", "must describe what happened");
   if (report.description.length > MAX_DESCRIPTION_LENGTH) {
     throw new BadUserInputError("input.description", `at most ${MAX_DESCRIPTION_LENGTH} characters; got ${report.description.length}`);
@@ -47,7 +49,8 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
-    request: report,
+    // A field left out stays out of the request, so keys recorded before it existed replay as they did.
+    request: { ...report, ...(crimeReferenceGiven !== null && { crimeReference: crimeReferenceGiven }) },
     newResultId: `breach-${randomUUID()}`,
     async authorize(tx) {
       const order = await findOrderFacts(tx, report.orderId);
@@ -64,6 +67,12 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
           `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`,
         );
       }
+      const reportingForceCode = order.applicantForceCode;
+      const crimeReference = readCrimeReference(crimeReferenceGiven, {
+        reportingForceCode,
+        occurredOn: report.occurredOn,
+        reportedOn: today,
+      });
       await new BreachWriter(tx).insertReportedBreach({
         id,
         offenceType: report.offenceType,
@@ -71,12 +80,21 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
         orderId: order.id,
         orderForceCode: order.applicantForceCode,
         offenderId: order.respondentId,
-        reportingForceCode: order.applicantForceCode,
+        reportingForceCode,
         occurredOn: report.occurredOn,
         reportedOn: today,
         description: report.description,
+        crimeReference,
       });
     },
     read: (breachId) => context.loaders.breachById.load(breachId),
   });
+}
+
+/** The crime reference as given (null when none is), normalised, or refused naming input.crimeReference. */
+function readCrimeReference(given: string | null, context: Parameters<typeof parseCrimeReference>[1]): string | null {
+  if (given === null) return null;
+  const parsed = parseCrimeReference(given, context);
+  if (!parsed.ok) throw new BadUserInputError(`input.${parsed.argument}`, parsed.reason);
+  return parsed.crimeReference;
 }

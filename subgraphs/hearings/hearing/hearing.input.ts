@@ -1,6 +1,61 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
-import { CourtDecision, HearingStatus } from "../../../domain/vocabulary";
+import {
+  Appealable,
+  AppealOutcome,
+  Appellant,
+  CourtDecision,
+  DisposalType,
+  HearingStatus,
+  LengthUnit,
+  Section4Applicant,
+} from "../../../domain/vocabulary";
+
+@InputType("AppealOutcomeInput", {
+  description: "The Crown Court's decision on an appeal (s.7): its outcome, what was appealed against and who appealed.",
+})
+export class AppealOutcomeInput {
+  @Field(() => AppealOutcome)
+  outcome!: AppealOutcome;
+
+  @Field(() => Appealable)
+  against!: Appealable;
+
+  @Field(() => Appellant)
+  appellant!: Appellant;
+
+  @Field(() => Section4Applicant, {
+    nullable: true,
+    description: "For an appeal about a section 4 order (or its refusal): who applied for it.",
+  })
+  section4ApplicationBy?: Section4Applicant | null;
+}
+
+@InputType("SentenceLengthInput")
+export class SentenceLengthInput {
+  @Field(() => Int)
+  value!: number;
+
+  @Field(() => LengthUnit)
+  unit!: LengthUnit;
+}
+
+@InputType("BreachDisposalInput", {
+  description: "One part of a breach sentence: its type and whichever of length, suspendedFor and amountPence the type takes.",
+})
+export class BreachDisposalInput {
+  @Field(() => DisposalType)
+  type!: DisposalType;
+
+  @Field(() => SentenceLengthInput, { nullable: true, description: "Custody, suspended sentence, community order, conditional discharge." })
+  length?: SentenceLengthInput | null;
+
+  @Field(() => SentenceLengthInput, { nullable: true, description: "A suspended sentence's operational period." })
+  suspendedFor?: SentenceLengthInput | null;
+
+  @Field(() => Int, { nullable: true, description: "A fine, in pence." })
+  amountPence?: number | null;
+}
 
 @InputType("HearingOutcomeInput")
 export class HearingOutcomeInput {
@@ -27,4 +82,19 @@ export class HearingOutcomeInput {
 
   @Field(() => String, { description: "The same key sent twice records the outcome once and returns the same hearing." })
   idempotencyKey!: string;
+
+  // Breach sentencing: the structured disposal.
+  @Field(() => [BreachDisposalInput], {
+    nullable: true,
+    description: "At a BREACH_SENTENCE hearing that CONVICTED: the sentence, one entry per disposal (custody and a fine, say).",
+  })
+  disposal?: BreachDisposalInput[] | null;
+
+  // Crown Court appeals.
+  @Field(() => AppealOutcomeInput, {
+    nullable: true,
+    description:
+      "At an APPEAL hearing (a Crown Court): the appeal's outcome. The decision it is recorded as follows from it; leave decision out or give that one.",
+  })
+  appeal?: AppealOutcomeInput | null;
 }

@@ -10,7 +10,15 @@ import {
   type InsertRowOf,
   type RowOf,
 } from "../../../platform/db/table";
-import type { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
+import type {
+  Appealable,
+  AppealOutcome,
+  Appellant,
+  CourtDecision,
+  HearingStatus,
+  HearingType,
+  Section4Applicant,
+} from "../../../domain/vocabulary";
 import type { CourtHearing } from "./hearing.type";
 
 /** The hearings subgraph's table (migrations/), each column declared once: every statement on it is derived from this. */
@@ -32,6 +40,11 @@ export const HEARING_TABLE = defineTable("court_hearing", {
   decidedExpiresOn: date().nullable(),
   decidedUntilFurtherOrder: boolean().nullable(),
   outcomeRecordedAt: timestamptz().nullable(),
+  // A Crown Court appeal's outcome, what it was against and who appealed (domain/appeals.ts).
+  appealOutcome: text<AppealOutcome>().nullable(),
+  appealAgainst: text<Appealable>().nullable(),
+  appellant: text<Appellant>().nullable(),
+  section4ApplicationBy: text<Section4Applicant>().nullable(),
 });
 export type CourtHearingRow = InsertRowOf<typeof HEARING_TABLE.columns>;
 

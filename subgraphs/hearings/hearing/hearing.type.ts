@@ -1,5 +1,13 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
+import {
+  Appealable,
+  AppealOutcome,
+  Appellant,
+  CourtDecision,
+  HearingStatus,
+  HearingType,
+  Section4Applicant,
+} from "../../../domain/vocabulary";
 import { DateTimeScalar } from "../../../platform/scalars";
 
 /**
@@ -34,6 +42,19 @@ export class CourtHearing {
 
   @Field(() => String, { nullable: true })
   outcomeNote!: string | null;
+
+  // A Crown Court appeal, recorded with its outcome.
+  @Field(() => AppealOutcome, { nullable: true, description: "An APPEAL hearing's outcome in the Crown Court's terms (s.7)." })
+  appealOutcome!: AppealOutcome | null;
+
+  @Field(() => Appealable, { nullable: true, description: "What the appeal was against." })
+  appealAgainst!: Appealable | null;
+
+  @Field(() => Appellant, { nullable: true, description: "Who appealed (s.7(1)-(3))." })
+  appellant!: Appellant | null;
+
+  @Field(() => Section4Applicant, { nullable: true, description: "Who applied for the section 4 order (or its refusal) appealed against." })
+  section4ApplicationBy!: Section4Applicant | null;
 
   courtCode!: string;
   /** Force of the court (partition key). */

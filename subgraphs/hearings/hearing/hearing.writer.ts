@@ -1,6 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import { HEARING_COLUMNS, toHearing } from "./hearing.repository";
 import type { CourtHearing } from "./hearing.type";
+import type { GivenAppeal } from "./appeal-outcome";
 
 export interface RecordedOutcome {
   status: string;
@@ -30,6 +31,14 @@ export class HearingWriter {
               outcome_recorded_at = now()
         WHERE id = $1`,
       [id, outcome.status, outcome.decision, outcome.outcomeNote, outcome.expiresOn, outcome.untilFurtherOrder],
+    );
+  }
+
+  /** A Crown Court appeal's outcome, beside the decision it was recorded as (recordOutcome). */
+  async recordAppeal(id: string, appeal: GivenAppeal): Promise<void> {
+    await this.tx.query(
+      `UPDATE court_hearing SET appeal_outcome = $2, appeal_against = $3, appellant = $4, section4_application_by = $5 WHERE id = $1`,
+      [id, appeal.outcome, appeal.against, appeal.appellant, appeal.section4ApplicationBy],
     );
   }
 

@@ -9,6 +9,8 @@ import { coversCourt } from "../../../platform/identity/principal";
 import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingWriter } from "./hearing.writer";
+import { checkedDisposal, disposalPartsOf } from "./sentence-disposal";
+import { appealOf, decisionOfAppeal } from "./appeal-outcome";
 import type { CourtHearing } from "./hearing.type";
 
 /** Longest outcome note accepted. */
@@ -35,11 +37,20 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
   if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
   }
+  // Breach sentencing: the structured disposal, left out of the request when not given (keys from before it replay).
+  const disposalParts = disposalPartsOf(input.disposal);
+  // Crown Court appeals: the appeal's outcome, likewise left out when not given.
+  const appeal = appealOf(input.appeal);
+  const request = {
+    ...outcome,
+    ...(disposalParts !== null && { disposal: disposalParts }),
+    ...(appeal !== null && { appeal }),
+  };
   const { principal, clock } = context;
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
-    request: outcome,
+    request,
     newResultId: outcome.hearingId,
     async authorize(tx) {
       const hearing = await new HearingWriter(tx).lockHearing(outcome.hearingId);
@@ -62,10 +73,14 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       }
 
       const order = hearing.orderId === null ? null : await findOrderFacts(tx, hearing.orderId);
+      // Crown Court appeals: the outcome is recorded as the decision the appeal rules give it, checked below as any other.
+      if (appeal !== null) outcome.decision = decisionOfAppeal(hearing, outcome, appeal, decidedOn, order);
       const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
+      const disposal = checkedDisposal(hearing.type, outcome.decision, disposalParts);
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
+      if (appeal !== null) await new HearingWriter(tx).recordAppeal(hearing.id, appeal);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,
@@ -78,6 +93,10 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
         expiresOn: outcome.expiresOn,
         untilFurtherOrder: outcome.untilFurtherOrder,
         outcomeNote: outcome.outcomeNote,
+        // Breach sentencing.
+        ...(disposal !== null && { disposal }),
+        // Crown Court appeals.
+        ...(appeal !== null && { appeal }),
       };
       await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
     },

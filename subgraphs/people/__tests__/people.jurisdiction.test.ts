@@ -151,7 +151,12 @@ describe("people subgraph: record-level jurisdiction", () => {
     });
 
     it("may still read the estate data", async () => {
-      const result = await executeOnSubgraph(server, `{ courts(force: "07") { code } forces { code } }`, undefined, COURT_LISTING);
+      const result = await executeOnSubgraph(
+        server,
+        `{ courts(force: "07", jurisdiction: MAGISTRATES) { code } forces { code } }`,
+        undefined,
+        COURT_LISTING,
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.courts).toEqual([{ code: "B07DM" }, { code: "B07ED" }, { code: "B07FQ" }]);
       expect(result.data!.forces).toHaveLength(45);

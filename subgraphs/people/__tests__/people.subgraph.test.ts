@@ -51,9 +51,21 @@ describe("people subgraph", () => {
   });
 
   it("lists a force's courts, real and synthetic, and refuses an unknown force code", async () => {
-    const cheshire = await executeOnSubgraph(server, `{ courts(force: "07") { code name alsoKnownAs force { code } } }`);
-    expect(cheshire.data!.courts.map((c: { code: string }) => c.code)).toEqual(["B07DM", "B07ED", "B07FQ"]);
+    const cheshire = await executeOnSubgraph(server, `{ courts(force: "07") { code name alsoKnownAs jurisdiction force { code } } }`);
+    expect(cheshire.data!.courts.map((c: { code: string; jurisdiction: string }) => [c.code, c.jurisdiction])).toEqual([
+      ["B07DM", "MAGISTRATES"],
+      ["B07ED", "MAGISTRATES"],
+      ["B07FQ", "MAGISTRATES"],
+      ["B07YC", "YOUTH"],
+      ["C07CH", "CROWN"],
+      ["C07WA", "CROWN"],
+    ]);
     expect(cheshire.data!.courts[1].alsoKnownAs).toEqual(["Cheshire East Magistrates' Court"]);
+    const crown = await executeOnSubgraph(server, `{ courts(force: "21", jurisdiction: CROWN) { code jurisdiction } }`);
+    expect(crown.data!.courts).toEqual([
+      { code: "C21SF", jurisdiction: "CROWN" },
+      { code: "C21ST", jurisdiction: "CROWN" },
+    ]);
     const all = await executeOnSubgraph(server, `{ courts { code force { code } } }`);
     const forcesWithCourts = new Set(all.data!.courts.map((c: { force: { code: string } }) => c.force.code));
     expect(forcesWithCourts.size).toBe(45);
