@@ -142,3 +142,33 @@ registerEnumType(AreaGround, {
     BELIEVED_COMING_TO_AREA: { description: "s.1(3)(b): the applicant believes the respondent is intending to come to it." },
   },
 });
+
+/** Terms of an order (domain/terms.ts holds the rules and says what each category covers; a test holds the lists alike). */
+export enum TermType {
+  PROHIBITION = "PROHIBITION",
+  REQUIREMENT = "REQUIREMENT",
+}
+registerEnumType(TermType, { name: "TermType", description: "A prohibition or a requirement (s.1(2))." });
+
+export enum TermCategory {
+  CONTACT = "CONTACT",
+  APPROACH = "APPROACH",
+  LOCATION = "LOCATION",
+  ONLINE = "ONLINE",
+  THIRD_PARTY = "THIRD_PARTY",
+  REQUIREMENT_ASSESSMENT = "REQUIREMENT_ASSESSMENT",
+  REQUIREMENT_PROGRAMME = "REQUIREMENT_PROGRAMME",
+  OTHER = "OTHER",
+}
+registerEnumType(TermCategory, {
+  name: "TermCategory",
+  description: "What kind of term it is, for national counting (docs/lifecycle-rules.md#terms-s2-s4).",
+});
+
+/** What a decision does to a term; in a term's history, MAKE, VARY and REMOVE read as made, varied and removed. */
+export enum TermAction {
+  MAKE = "MAKE",
+  VARY = "VARY",
+  REMOVE = "REMOVE",
+}
+registerEnumType(TermAction, { name: "TermAction" });

@@ -38,5 +38,7 @@ export const breachesAccess = defineAccess<BreachesContext>({
     // Free text: case detail.
     "BreachOffence.description": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
     "BreachOffence.sentence": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
+    // Which terms of the order were breached: guarded as the terms are (they name the order's detail).
+    "BreachOffence.termsBreached": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
   },
 });

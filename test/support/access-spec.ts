@@ -93,6 +93,14 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
         field("protectedPersons { id name { family } }", [...order, "person:protected", "person:read"], { detail: "order" }),
         field("prohibitions { description exclusionArea }", [...order, "spo:terms"], { detail: "order" }),
         field("requirements { description }", [...order, "spo:terms"], { detail: "order" }),
+        // The terms on a day the probe's order was in force, each with its history: the same text, the same guard.
+        field(
+          `terms(inForceOn: "${probe.hearingDay}") { id category description exclusionArea history { effectiveFrom description exclusionArea } }`,
+          [...order, "spo:terms"],
+          {
+            detail: "order",
+          },
+        ),
         field("hearings", [...order, "hearing:read"], {
           children: [
             ...["caseNumber", "type", "status", "listedFor", "courtroom", "decision"].map((name) =>
@@ -107,6 +115,7 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
             field("id", [...order, "breach:read"]),
             field("description", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
             field("sentence", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
+            field("termsBreached", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
           ],
         }),
       ],
@@ -246,6 +255,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   OrderConnection: ["spo:read"],
   OrderEvent: ["spo:read"],
   OrderTerm: ["spo:terms"],
+  OrderTermVersion: ["spo:terms"],
   Person: ["person:read"],
   PersonName: ["person:read"],
   NotifiedAddress: ["person:address"],
@@ -259,6 +269,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
 export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "StalkingProtectionOrder.prohibitions": ["spo:terms"],
   "StalkingProtectionOrder.requirements": ["spo:terms"],
+  "StalkingProtectionOrder.terms": ["spo:terms"],
   "StalkingProtectionOrder.protectedPersons": ["person:protected"],
   "Person.spoStatus": ["spo:read"],
   "Person.protectedBy": ["person:protected"],
@@ -268,12 +279,15 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "CourtHearing.outcomeNote": ["spo:terms"],
   "BreachOffence.description": ["spo:terms"],
   "BreachOffence.sentence": ["spo:terms"],
+  "BreachOffence.termsBreached": ["spo:terms"],
   "Mutation.recordHearingOutcome": ["hearing:write"],
   "Mutation.reportBreach": ["breach:write"],
   "Mutation.applyForOrder": ["spo:write"],
   "Mutation.recordService": ["spo:write"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
+  "OrderTermVersion.description": ["spo:terms"],
+  "OrderTermVersion.exclusionArea": ["spo:terms"],
 };
 
 /** The scopes `Type.field` needs once its parent is reached: its own and those of the type it returns. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError, outOfJurisdiction } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
-import { findOrderFacts } from "../../../domain/order-facts/order-facts-copy";
+import { findOrderFacts, findOrderTermFacts } from "../../../domain/order-facts/order-facts-copy";
+import { checkTermsBreached } from "../../../domain/breach-report";
 import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversForce } from "../../../platform/identity/principal";
 import type { BreachesContext } from "../context";
@@ -35,6 +36,8 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
     offenceType: input.offenceType,
     occurredOn: input.occurredOn,
     description: input.description.trim(),
+    // Terms breached: absent when not given, so a request recorded before reports named terms compares alike.
+    ...(input.termsBreached == null ? {} : { termsBreached: input.termsBreached }),
   };
   if (report.description === "") throw new BadUserInputError("input.description", "must describe what happened");
   if (report.description.length > MAX_DESCRIPTION_LENGTH) {
@@ -64,6 +67,10 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
           `the order was not in force on ${report.occurredOn} (it was ${status}); no breach of it is possible`,
         );
       }
+      const termsBreached = report.termsBreached ?? null;
+      const termsCheck = checkTermsBreached(report.offenceType, termsBreached, await findOrderTermFacts(tx, order.id), report.occurredOn);
+      if (!termsCheck.ok) throw new BadUserInputError(`input.${termsCheck.argument}`, termsCheck.reason);
+
       await new BreachWriter(tx).insertReportedBreach({
         id,
         offenceType: report.offenceType,
@@ -76,6 +83,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
         reportedOn: today,
         description: report.description,
       });
+      await new BreachWriter(tx).insertTermsBreached(id, termsBreached ?? []);
     },
     read: (breachId) => context.loaders.breachById.load(breachId),
   });

@@ -10,6 +10,8 @@ import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingWriter } from "./hearing.writer";
 import type { CourtHearing } from "./hearing.type";
+import { checkDecisionTerms } from "./decision-terms";
+import { readTermChanges, withTermIds } from "./outcome-terms";
 
 /** Longest outcome note accepted. */
 export const MAX_OUTCOME_NOTE_LENGTH = 2000;
@@ -24,6 +26,7 @@ export const MAX_OUTCOME_NOTE_LENGTH = 2000;
  * first request); with another input it is refused.
  */
 export async function recordHearingOutcome(context: HearingsContext, input: HearingOutcomeInput): Promise<CourtHearing> {
+  const givenTerms = readTermChanges(input.terms);
   const outcome = {
     hearingId: input.hearingId,
     status: input.status,
@@ -31,6 +34,9 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     outcomeNote: input.outcomeNote?.trim() || null,
     expiresOn: input.expiresOn ?? null,
     untilFurtherOrder: input.untilFurtherOrder ?? null,
+    // The terms as given (their new ids come once, when the outcome is recorded); absent when not given, so a
+    // request recorded before outcomes carried terms compares alike.
+    ...(givenTerms === null ? {} : { terms: givenTerms }),
   };
   if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
@@ -65,6 +71,12 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       const check = checkHearingOutcome(hearing, outcome, decidedOn, order);
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
 
+      const terms = givenTerms === null ? null : withTermIds(givenTerms);
+      if (terms !== null) {
+        const termsCheck = await checkDecisionTerms(tx, hearing, check.orderEffect.kind, decidedOn, terms);
+        if (!termsCheck.ok) throw new BadUserInputError("input.terms", termsCheck.reason);
+      }
+
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
@@ -78,6 +90,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
         expiresOn: outcome.expiresOn,
         untilFurtherOrder: outcome.untilFurtherOrder,
         outcomeNote: outcome.outcomeNote,
+        ...(terms === null ? {} : { terms }),
       };
       await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
     },

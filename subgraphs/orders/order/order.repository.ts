@@ -4,11 +4,10 @@ import { CourtReference } from "../../../platform/subgraph/entity-reference";
 import { orderStatusSql } from "./order-status";
 import type { OrderCursor } from "./order-page";
 import type { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
-import { ORDER_EVENT_TABLE, ORDER_FIELDS, ORDER_TABLE, ORDER_TERM_TABLE } from "./order.table";
-import { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order.type";
+import { ORDER_EVENT_TABLE, ORDER_FIELDS, ORDER_TABLE } from "./order.table";
+import { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
 const ORDER_COLUMNS = ORDER_TABLE.selectList({ alias: "o", only: ORDER_FIELDS });
-const TERM_COLUMNS = ORDER_TERM_TABLE.selectList({ only: ["orderId", "category", "description", "exclusionArea"] });
 const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note"] });
 type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note">;
 /** The listing order's sort key; indexed (spo_listing). */
@@ -116,14 +115,6 @@ export class OrderRepository {
       [orderIds],
     );
     return rows.map((row) => ({ orderId: row.order_id, personId: row.person_id }));
-  }
-
-  async findTermsByOrderIds(orderIds: readonly string[]): Promise<OrderTerm[]> {
-    const rows = await this.db.query(
-      `SELECT ${TERM_COLUMNS} FROM order_term WHERE order_id = ANY($1) ORDER BY order_id, category, position`,
-      [orderIds],
-    );
-    return rows.map((row) => Object.assign(new OrderTerm(), row));
   }
 
   async findEventsByOrderIds(orderIds: readonly string[]): Promise<OrderEvent[]> {
