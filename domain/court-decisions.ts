@@ -1,3 +1,4 @@
+import type { TermChange } from "./terms";
 import { CourtDecision, HearingType, type HearingStatus, type OrderStatus } from "./vocabulary";
 import { addYears, isIsoDate } from "../platform/dates";
 import { findCourt, type CourtJurisdiction } from "../platform/estate";
@@ -354,4 +355,10 @@ export interface HearingOutcomeRecordedPayload {
     appellant: Appellant;
     section4ApplicationBy: "CHIEF_OFFICER" | "DEFENDANT" | null;
   } | null;
+  /**
+   * The terms the decision makes, varies or removes (domain/terms.ts), for a decision that makes, extends or
+   * varies an order; null when none were given (a making decision then makes the terms applied for, or a full
+   * order the interim order's terms in force). Absent from events published before decisions carried terms.
+   */
+  terms?: TermChange[] | null;
 }

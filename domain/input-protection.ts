@@ -40,6 +40,11 @@ export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   "ApplyForOrderInput.beliefReason": { protection: "case-notes", as: "OrderEvent.note" },
   "ProposedTermInput.description": { protection: "case-notes", as: "OrderTerm.description" },
   "ProposedTermInput.exclusionArea": { protection: "case-notes", as: "OrderTerm.exclusionArea" },
+  // Terms per decision: the same text as a term's, hashed alike; the day a term's own period ends, and the day asked about.
+  "TermChangeInput.description": { protection: "case-notes", as: "OrderTerm.description" },
+  "TermChangeInput.exclusionArea": { protection: "case-notes", as: "OrderTerm.exclusionArea" },
+  "TermChangeInput.until": { protection: "open", why: "the day a term ends" },
+  "StalkingProtectionOrder.terms(inForceOn)": { protection: "open", why: EVENT_DATE },
   "ApplyForOrderInput.appliedOn": { protection: "open", why: EVENT_DATE },
   "ApplyForOrderInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   "RecordServiceInput.servedOn": { protection: "open", why: EVENT_DATE },

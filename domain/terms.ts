@@ -10,6 +10,9 @@ import { refuse, type Refusal } from "./refusal";
  */
 
 export const TERM_TYPES = ["PROHIBITION", "REQUIREMENT"] as const;
+/** Longest description or exclusion area of a term, and most term changes one decision makes. */
+export const MAX_TERM_TEXT_LENGTH = 1000;
+export const MAX_TERM_CHANGES = 50;
 export type TermType = (typeof TERM_TYPES)[number];
 
 /**
@@ -221,4 +224,85 @@ function checkCategoryFits(termId: string, category: TermCategory, type: TermTyp
   return fits === null || fits === type
     ? null
     : `term ${termId}: ${category} is a category of ${fits.toLowerCase()}s, not of ${type.toLowerCase()}s`;
+}
+
+/**
+ * The terms an order held before its decisions were recorded one by one (the dataset's rows, an application's
+ * proposed terms): made by the decision that made the order, on the day it was made. Their ids are derived from the
+ * order and the row, so every subgraph that holds them names them alike.
+ */
+export interface InitialTermRow {
+  /** PROHIBITION or REQUIREMENT (the rows' older name for the type). */
+  category: TermType;
+  position: number;
+  description: string;
+  exclusionArea: string | null;
+}
+
+export function initialTermId(orderId: string, row: Pick<InitialTermRow, "category" | "position">): string {
+  return `${orderId}/${row.category === "PROHIBITION" ? "p" : "r"}${row.position}`;
+}
+
+/** The rows as MAKE changes; their category is OTHER, as nothing says which kind of term each is. */
+export function initialTermChanges(orderId: string, rows: readonly InitialTermRow[]): TermChange[] {
+  return [...rows]
+    .sort((a, b) => (a.category === b.category ? a.position - b.position : a.category === "PROHIBITION" ? -1 : 1))
+    .map((row) => ({
+      action: "MAKE",
+      termId: initialTermId(orderId, row),
+      content: { type: row.category, category: "OTHER", description: row.description, exclusionArea: row.exclusionArea, until: null },
+    }));
+}
+
+/** The id of the decision initialTermChanges are made by: the order's making, which no hearing outcome recorded. */
+export function initialDecisionId(orderId: string): string {
+  return `made:${orderId}`;
+}
+
+/**
+ * The decisions to fold for an order: those recorded, after the making of its initial terms when no recorded
+ * decision made the order (an order of the dataset, made before decisions carried terms).
+ */
+export function decisionsWithInitialTerms(
+  order: { id: string; madeOn: string | null },
+  initialRows: readonly InitialTermRow[],
+  recorded: readonly TermsDecision[],
+): TermsDecision[] {
+  const madeByRecord = recorded.some((decision) => MAKING_EFFECTS.includes(decision.effect));
+  if (madeByRecord || order.madeOn === null || initialRows.length === 0) return [...recorded];
+  const initial: TermsDecision = {
+    decisionId: initialDecisionId(order.id),
+    decidedOn: order.madeOn,
+    effect: "make",
+    changes: initialTermChanges(order.id, initialRows),
+  };
+  return [initial, ...recorded];
+}
+
+/**
+ * The decisions without the terms' text: what another subgraph keeps to check decisions and breaches against
+ * (which terms exist, their types, categories and periods). A term's text is case detail and stays with orders.
+ */
+export function withoutText(decisions: readonly TermsDecision[]): TermsDecision[] {
+  return decisions.map((decision) => ({
+    ...decision,
+    changes: decision.changes.map((change): TermChange => {
+      if (change.action === "MAKE") return { ...change, content: { ...change.content, description: "-", exclusionArea: null } };
+      if (change.action === "VARY") {
+        const { description: _description, exclusionArea: _exclusionArea, ...rest } = change.variation;
+        return { ...change, variation: rest };
+      }
+      return change;
+    }),
+  }));
+}
+
+/** Whether a decision of this effect makes the order (and so sets its first terms). */
+export function makesOrder(effect: EffectKind): boolean {
+  return MAKING_EFFECTS.includes(effect);
+}
+
+/** Whether a decision of this effect may set terms at all. */
+export function setsTerms(effect: EffectKind): boolean {
+  return (EFFECTS_WITH_TERMS as readonly string[]).includes(effect);
 }

@@ -262,3 +262,32 @@ export const Section4Applicant = { CHIEF_OFFICER: "CHIEF_OFFICER", DEFENDANT: "D
 };
 export type Section4Applicant = NonNullable<DomainAppeal["section4ApplicationBy"]>;
 registerEnumType(Section4Applicant, { name: "Section4Applicant" });
+/** Terms of an order (domain/terms.ts holds the rules and says what each category covers; a test holds the lists alike). */
+export enum TermType {
+  PROHIBITION = "PROHIBITION",
+  REQUIREMENT = "REQUIREMENT",
+}
+registerEnumType(TermType, { name: "TermType", description: "A prohibition or a requirement (s.1(2))." });
+
+export enum TermCategory {
+  CONTACT = "CONTACT",
+  APPROACH = "APPROACH",
+  LOCATION = "LOCATION",
+  ONLINE = "ONLINE",
+  THIRD_PARTY = "THIRD_PARTY",
+  REQUIREMENT_ASSESSMENT = "REQUIREMENT_ASSESSMENT",
+  REQUIREMENT_PROGRAMME = "REQUIREMENT_PROGRAMME",
+  OTHER = "OTHER",
+}
+registerEnumType(TermCategory, {
+  name: "TermCategory",
+  description: "What kind of term it is, for national counting (docs/lifecycle-rules.md#terms-s2-s4).",
+});
+
+/** What a decision does to a term; in a term's history, MAKE, VARY and REMOVE read as made, varied and removed. */
+export enum TermAction {
+  MAKE = "MAKE",
+  VARY = "VARY",
+  REMOVE = "REMOVE",
+}
+registerEnumType(TermAction, { name: "TermAction" });

@@ -18,6 +18,7 @@ import { startTestStack, type GraphQLHttpResponse, type TestStack } from "./supp
  */
 const TODAY = "2026-11-23";
 const REVIEW_AT_CREWE = "replay-review-cheshire";
+const VARIATION_AT_CREWE = "replay-variation-cheshire";
 /** A day the Cheshire full order was in force. */
 const CHESHIRE_IN_FORCE_ON = "2024-06-03";
 
@@ -39,6 +40,14 @@ function fixture() {
       respondentId: CHESHIRE.respondentId,
       madeOn: "2026-01-10",
       untilFurtherOrder: true,
+    }),
+  );
+  reviews.hearings.hearings.push(
+    hearing(VARIATION_AT_CREWE, "2024-06-04T10:00:00+01:00", {
+      type: "VARIATION",
+      orderId: CHESHIRE.orderId,
+      respondentId: CHESHIRE.respondentId,
+      courtCode: CHESHIRE.courtCode,
     }),
   );
   return mergeChunks(seedCasesChunk(), reviews);
@@ -246,6 +255,34 @@ describe("idempotent replays are authorized like first requests", () => {
       const replay = await stack.query(TRANSFER, { input }, as("force-officer", SUB, CHESHIRE_ONLY));
       expect(replay.body).toEqual(first.body);
       expect(await state()).toEqual(before);
+    });
+  });
+
+  describe("recordHearingOutcome with terms", () => {
+    const SUB = "listing-svc-terms-replay";
+    const CREWE: Jurisdiction = { kind: "courts", courts: [CHESHIRE.courtCode] };
+    const terms = [{ action: "MAKE", type: "PROHIBITION", category: "ONLINE", description: "Not to post about her online" }];
+    const input = { hearingId: VARIATION_AT_CREWE, status: "HEARD", decision: "ORDER_VARIED", terms, idempotencyKey: "vary-terms-once" };
+    const termDecisions = () =>
+      stack.databases.orders.db.query(`SELECT order_id, hearing_id, changes::text FROM order_term_decision ORDER BY 1, 2`);
+    let first: GraphQLHttpResponse;
+
+    it("records the terms once: a replay gets the same hearing and makes no second term, and the key with other terms is refused", async () => {
+      first = await stack.query(RECORD, { input }, as("court-listing", SUB, CREWE));
+      expect(first.body.errors).toBeUndefined();
+      await stack.settle();
+      const recorded = await termDecisions();
+      expect(recorded).toHaveLength(1);
+      const before = await state();
+
+      const replay = await stack.query(RECORD, { input }, as("court-listing", SUB, CREWE));
+      expect(replay.body).toEqual(first.body);
+      const otherTerms = { ...input, terms: [{ ...terms[0], description: "Not to message her" }] };
+      const refused = await stack.query(RECORD, { input: otherTerms }, as("court-listing", SUB, CREWE));
+      expect(refused.body.errors!.map((error) => error.extensions)).toEqual([{ code: "BAD_USER_INPUT", argument: "input.idempotencyKey" }]);
+      await stack.settle();
+      expect(await state()).toEqual(before);
+      expect(await termDecisions()).toEqual(recorded);
     });
   });
 });

@@ -59,6 +59,7 @@ function fixture() {
     }
   }
   // An order of each seed case's force for each caller and receiving force, for each caller to transfer its management.
+  // A variation hearing of each seed case's order per caller, for each to record a decision with terms.
   for (const [probe, other] of [
     [CHESHIRE, STAFFORDSHIRE],
     [STAFFORDSHIRE, CHESHIRE],
@@ -76,10 +77,20 @@ function fixture() {
           }),
         );
       }
+      reviews.hearings.hearings.push(
+        hearing(variationHearing(probe, caller), `${IN_FORCE_ON[probe.name]}T10:00:00Z`, {
+          type: "VARIATION",
+          orderId: probe.orderId,
+          courtCode: probe.courtCode,
+          forceCode: probe.forceCode,
+        }),
+      );
     }
   }
   return mergeChunks(seedCasesChunk(), reviews);
 }
+
+const variationHearing = (probe: SeedCaseProbe, caller: Caller) => `vary-${probe.forceCode}-${caller.label}`;
 
 const unservedOrder = (probe: SeedCaseProbe, caller: Caller) => `unserved-${probe.forceCode}-${caller.label}`;
 /** A force of neither seed case's region (the Metropolitan Police): a transfer to it is in no other caller's jurisdiction. */
@@ -120,6 +131,8 @@ describe.each([
     served: (await stack.databases.orders.db.query(`SELECT 1 FROM stalking_protection_order WHERE served_on IS NOT NULL`)).length,
     applications: (await stack.databases.orders.db.query(`SELECT 1 FROM idempotent_request`)).length,
     transfers: (await stack.databases.orders.db.query(`SELECT 1 FROM order_management_transfer`)).length,
+    termDecisions: (await stack.databases.orders.db.query(`SELECT 1 FROM order_term_decision`)).length,
+    termsBreached: (await stack.databases.breaches.db.query(`SELECT 1 FROM breach_term_breached`)).length,
   });
 
   const callers = callersFor(probe, other).map((caller) => [caller.label, caller] as const);
@@ -264,5 +277,64 @@ describe.each([
       );
       expect(await counts()).toEqual(before);
     });
+  });
+
+  // Terms per decision: the same rules of who may write, with terms on the decision and on the breach.
+  it.each(callers)("%s: recordHearingOutcome with terms", async (label, caller) => {
+    const before = await counts();
+    const hearingId = variationHearing(probe, caller);
+    const terms = [{ action: "MAKE", type: "PROHIBITION", category: "ONLINE", description: "Not to post about the protected person" }];
+    const { status, body } = await stack.query(
+      `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { id decision } }`,
+      { input: { hearingId, status: "HEARD", decision: "ORDER_VARIED", terms, idempotencyKey: `vary-${label}` } },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    await stack.settle();
+    const expected = expectedFor(caller, "hearing:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({ data: { recordHearingOutcome: { id: hearingId, decision: "ORDER_VARIED" } } });
+      expect(await counts()).toEqual({ ...before, outcomes: before.outcomes + 1, termDecisions: before.termDecisions + 1 });
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
+      expected.kind === "unauthorized"
+        ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }]
+        : [{ code: expected.code, [expected.code === "FORBIDDEN" ? "reason" : "argument"]: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(callers)("%s: reportBreach with termsBreached", async (label, caller) => {
+    const before = await counts();
+    const termId = `${probe.orderId}/p0`;
+    const { status, body } = await stack.query(
+      `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { termsBreached } }`,
+      {
+        input: {
+          orderId: probe.orderId,
+          offenceType: "BREACH_OF_ORDER",
+          occurredOn: IN_FORCE_ON[probe.name],
+          description: "Contacted the protected person",
+          termsBreached: [termId],
+          idempotencyKey: `breach-terms-${label}`,
+        },
+      },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "breach:write");
+    if (expected.kind === "done") {
+      // A caller that may report the breach reads the terms it named only with spo:terms (every such persona has it).
+      expect(body).toEqual({ data: { reportBreach: { termsBreached: [termId] } } });
+      expect(await counts()).toEqual({ ...before, breaches: before.breaches + 1, termsBreached: before.termsBreached + 1 });
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
+      expected.kind === "unauthorized" ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }] : [{ code: expected.code, reason: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
   });
 });

@@ -1,4 +1,15 @@
-import { checkTermChanges, TERM_CATEGORIES, termHistories, termsInForceOn, type TermContent, type TermsDecision } from "../terms";
+import {
+  checkTermChanges,
+  decisionsWithInitialTerms,
+  initialDecisionId,
+  TERM_CATEGORIES,
+  termHistories,
+  termsInForceOn,
+  withoutText,
+  type TermContent,
+  type TermsDecision,
+} from "../terms";
+import { TermCategory, TermType } from "../vocabulary";
 
 /**
  * The terms of an order decision by decision (s.2, s.4): what each kind of decision may do to them, what is in
@@ -286,4 +297,38 @@ describe("a term's content", () => {
       "OTHER",
     ]);
   });
+});
+
+describe("terms held before decisions were recorded, and the copy without text", () => {
+  const rows = [
+    { category: "REQUIREMENT" as const, position: 0, description: "To attend an assessment", exclusionArea: null },
+    { category: "PROHIBITION" as const, position: 0, description: "Not to enter Crewe", exclusionArea: "Crewe" },
+  ];
+
+  it("makes a made order's initial rows by its making decision, prohibitions first, category OTHER; an order not made has none", () => {
+    const [initial] = decisionsWithInitialTerms({ id: "o1", madeOn: "2025-03-03" }, rows, []);
+    expect(initial).toMatchObject({ decisionId: initialDecisionId("o1"), decidedOn: "2025-03-03", effect: "make" });
+    expect(termsInForceOn([initial], "2025-03-03").map((term) => [term.termId, term.type, term.category])).toEqual([
+      ["o1/p0", "PROHIBITION", "OTHER"],
+      ["o1/r0", "REQUIREMENT", "OTHER"],
+    ]);
+    expect(decisionsWithInitialTerms({ id: "o1", madeOn: null }, rows, [])).toEqual([]);
+  });
+
+  it("leaves the initial rows out once a recorded decision made the order (its terms are that decision's)", () => {
+    const made: TermsDecision = { decisionId: "h1", decidedOn: "2025-03-03", effect: "make", changes: [] };
+    expect(decisionsWithInitialTerms({ id: "o1", madeOn: "2025-03-03" }, rows, [made])).toEqual([made]);
+  });
+
+  it("copies no description or exclusion area, and keeps which terms are in force", () => {
+    const decisions = decisionsWithInitialTerms({ id: "o1", madeOn: "2025-03-03" }, rows, []);
+    const copy = withoutText(decisions);
+    expect(JSON.stringify(copy)).not.toMatch(/Crewe|assessment/);
+    expect(termsInForceOn(copy, "2026-01-01").map((term) => term.termId)).toEqual(["o1/p0", "o1/r0"]);
+  });
+});
+
+it("the contract's enums hold the same lists as the rules", () => {
+  expect(Object.values(TermCategory)).toEqual(TERM_CATEGORIES);
+  expect(Object.values(TermType)).toEqual(["PROHIBITION", "REQUIREMENT"]);
 });

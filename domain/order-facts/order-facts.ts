@@ -1,6 +1,7 @@
 import type { DomainEvent } from "../../platform/events/event";
 import { coversForce, type Principal } from "../../platform/identity/principal";
 import { boolean, date, int, text, type RowOf } from "../../platform/db/table";
+import type { TermsDecision } from "../terms";
 import type { OrderStatusFacts } from "../order-status";
 import type { OrderEndReason, OrderKind } from "../vocabulary";
 
@@ -69,6 +70,12 @@ export interface OrderFactsChangedPayload {
    * earlier one). Absent from events published before parties were added.
    */
   parties?: OrderParties;
+  /**
+   * The order's decisions on terms after the change, without the terms' text (domain/terms.ts withoutText): which
+   * terms existed when, to check decisions and breaches against. Absent from events published before decisions
+   * carried terms, and from those that change no terms (a copy then keeps what it holds).
+   */
+  terms?: TermsDecision[];
   /** The hearing at which a decision made this order (a full order made at a full application hearing), if any. */
   madeAtHearingId: string | null;
 }

@@ -50,5 +50,7 @@ export const breachesAccess = defineAccess<BreachesContext>({
     // a crime reference opens the police investigation's record in the reporting force's systems.
     "BreachOffence.disposal": { requires: scope("spo:terms"), protection: "detail", record: breach },
     "BreachOffence.crimeReference": { requires: scope("spo:terms"), protection: "detail", record: breach },
+    // Which terms of the order were breached: guarded as the terms are (they name the order's detail).
+    "BreachOffence.termsBreached": { requires: scope("spo:terms"), protection: "case-notes", record: breach },
   },
 });

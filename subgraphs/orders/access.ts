@@ -4,7 +4,7 @@ import type { RecordCoverage } from "../../platform/subgraph/jurisdiction-table"
 import { KEY_ONLY, STATISTICS_AGGREGATE } from "../../domain/protection-classes";
 import type { OrdersContext } from "./context";
 import { coversOrder } from "./order/order-jurisdiction";
-import type { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order/order.type";
+import type { OrderEvent, OrderTerm, OrderTermVersion, StalkingProtectionOrder } from "./order/order.type";
 
 const ORDER_FOUND_BY =
   "the order: its applicant force or the force managing it; for court callers, the court that made it or held any of its events";
@@ -23,8 +23,8 @@ const orderOfEvent: RecordCoverage<OrderEvent, OrdersContext> = {
   },
 };
 
-/** A term is covered with the order it was reached through (only its prohibitions and requirements); else not at all. */
-const orderOfTerm: RecordCoverage<OrderTerm, OrdersContext> = {
+/** A term (or a version of it) is covered with the order it was reached through (its prohibitions, requirements, terms); else not at all. */
+const orderOfTerm: RecordCoverage<OrderTerm | OrderTermVersion, OrdersContext> = {
   foundBy: `the term's order (${ORDER_FOUND_BY})`,
   covers: async (principal, term, context) => term.order !== undefined && (await order.covers(principal, term.order, context)),
 };
@@ -44,7 +44,8 @@ export const ordersAccess = defineAccess<OrdersContext>({
     OrderConnection: { requires: scope("spo:read"), protection: "summary", visibility: "as its orders" },
     PageInfo: { requires: "authenticated", protection: "summary", visibility: "as its orders" },
     OrderEvent: { requires: scope("spo:read"), protection: "summary", visibility: "as its order; the note is case notes" },
-    OrderTerm: { requires: scope("spo:terms"), protection: "detail", visibility: "only through prohibitions and requirements" },
+    OrderTerm: { requires: scope("spo:terms"), protection: "detail", visibility: "only through prohibitions, requirements and terms" },
+    OrderTermVersion: { requires: scope("spo:terms"), protection: "detail", visibility: "only through a term's history" },
     // Which force managed the order when, like the applicant force: whom to call.
     ManagementPeriod: { requires: scope("spo:read"), protection: "summary", visibility: "as its order" },
     SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
@@ -62,10 +63,14 @@ export const ordersAccess = defineAccess<OrdersContext>({
     "Mutation.transferManagement": { requires: scope("spo:write") },
     "StalkingProtectionOrder.prohibitions": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.requirements": { requires: scope("spo:terms"), protection: "detail", record: order },
+    "StalkingProtectionOrder.terms": { requires: scope("spo:terms"), protection: "detail", record: order },
     "StalkingProtectionOrder.protectedPersons": { requires: scope("person:protected"), protection: "protected-person", record: order },
     // Free text: case detail. A term's text is typed by the applicant (applyForOrder) as a note is.
     "OrderTerm.description": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
     "OrderTerm.exclusionArea": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
+    // A term's text as each decision left it: the same text, the same guard.
+    "OrderTermVersion.description": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
+    "OrderTermVersion.exclusionArea": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfTerm },
     "OrderEvent.note": { requires: scope("spo:terms"), protection: "case-notes", record: orderOfEvent },
     "Person.stalkingProtectionOrders": { requires: scope("spo:read") },
     "Person.spoStatus": { requires: scope("spo:read") },

@@ -93,6 +93,14 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
         field("protectedPersons { id name { family } }", [...order, "person:protected", "person:read"], { detail: "order" }),
         field("prohibitions { description exclusionArea }", [...order, "spo:terms"], { detail: "order" }),
         field("requirements { description }", [...order, "spo:terms"], { detail: "order" }),
+        // The terms on a day the probe's order was in force, each with its history: the same text, the same guard.
+        field(
+          `terms(inForceOn: "${probe.hearingDay}") { id category description exclusionArea history { effectiveFrom description exclusionArea } }`,
+          [...order, "spo:terms"],
+          {
+            detail: "order",
+          },
+        ),
         field("hearings", [...order, "hearing:read"], {
           children: [
             ...["caseNumber", "type", "status", "listedFor", "courtroom", "decision"].map((name) =>
@@ -112,6 +120,7 @@ export function probeSpec(probe: SeedCaseProbe): FieldSpec[] {
               detail: "order",
               mayBeNull: true,
             }),
+            field("termsBreached", [...order, "breach:read", "spo:terms"], { detail: "order", mayBeNull: true }),
           ],
         }),
       ],
@@ -253,6 +262,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   OrderTerm: ["spo:terms"],
   ManagementPeriod: ["spo:read"],
   ProposedTransfer: ["spo:read"],
+  OrderTermVersion: ["spo:terms"],
   Person: ["person:read"],
   PersonName: ["person:read"],
   NotifiedAddress: ["person:address"],
@@ -268,6 +278,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
 export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "StalkingProtectionOrder.prohibitions": ["spo:terms"],
   "StalkingProtectionOrder.requirements": ["spo:terms"],
+  "StalkingProtectionOrder.terms": ["spo:terms"],
   "StalkingProtectionOrder.protectedPersons": ["person:protected"],
   "Person.spoStatus": ["spo:read"],
   "Person.protectedBy": ["person:protected"],
@@ -280,6 +291,7 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   // Case detail, not free text: the structured sentence and the police's crime reference.
   "BreachOffence.disposal": ["spo:terms"],
   "BreachOffence.crimeReference": ["spo:terms"],
+  "BreachOffence.termsBreached": ["spo:terms"],
   "Mutation.recordHearingOutcome": ["hearing:write"],
   "Mutation.reportBreach": ["breach:write"],
   "Mutation.applyForOrder": ["spo:write"],
@@ -288,6 +300,8 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "StalkingProtectionOrder.proposedTransfer": ["spo:read"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
+  "OrderTermVersion.description": ["spo:terms"],
+  "OrderTermVersion.exclusionArea": ["spo:terms"],
 };
 
 /** The scopes `Type.field` needs once its parent is reached: its own and those of the type it returns. */

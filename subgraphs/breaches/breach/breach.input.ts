@@ -16,6 +16,13 @@ export class ReportBreachInput {
   @Field(() => String)
   description!: string;
 
+  // Terms breached (s.8): checked against the order's terms in force on occurredOn.
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The order's terms the breach is of (OrderTerm.id), each in force on occurredOn; left out: not stated.",
+  })
+  termsBreached?: string[] | null;
+
   @Field(() => String)
   idempotencyKey!: string;
 

@@ -27,6 +27,14 @@ export class BreachResolver {
     return OrderReference.of(breach.orderId);
   }
 
+  @FieldResolver(() => [ID], {
+    nullable: true,
+    description: "The terms of the order the breach is of (OrderTerm.id), as reported; empty when not stated.",
+  })
+  async termsBreached(@Root() breach: BreachOffence, @Ctx() context: BreachesContext): Promise<string[]> {
+    return (await context.loaders.termsBreachedByBreachId.load(breach.id)).map((row) => row.termId);
+  }
+
   @FieldResolver(() => PersonReference)
   offender(@Root() breach: BreachOffence): PersonReference {
     return PersonReference.of(breach.offenderId);

@@ -25,6 +25,16 @@ export class BreachWriter {
     await BREACH_TABLE.insert(this.tx, [{ ...report, status: "REPORTED" }]);
   }
 
+  /** The terms a reported breach is of, in the order named. */
+  async insertTermsBreached(breachId: string, termIds: readonly string[]): Promise<void> {
+    if (termIds.length === 0) return;
+    await this.tx.query(
+      `INSERT INTO breach_term_breached (breach_id, position, term_id)
+       SELECT $1, t.ordinality - 1, t.term_id FROM unnest($2::text[]) WITH ORDINALITY AS t (term_id, ordinality)`,
+      [breachId, termIds],
+    );
+  }
+
   /** Records a court's decision on a breach; false when there is no such breach. */
   async recordDecision(id: string, decision: BreachDecision): Promise<boolean> {
     const rows = await this.tx.query(

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError, outOfJurisdiction } from "../../../platform/errors/errors";
 import { runIdempotentMutation } from "../../../platform/subgraph/idempotent-mutation";
-import { findOrderFacts } from "../../../domain/order-facts/order-facts-copy";
+import { findOrderFacts, findOrderTermFacts } from "../../../domain/order-facts/order-facts-copy";
+import { checkTermsBreached } from "../../../domain/breach-report";
 import { deriveOrderStatus } from "../../../domain/order-status";
 import { coversOrderDetailForces } from "../../../domain/order-facts/order-facts";
 import type { BreachesContext } from "../context";
@@ -36,6 +37,8 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
     offenceType: input.offenceType,
     occurredOn: input.occurredOn,
     description: input.description.trim(),
+    // Terms breached: absent when not given, so a request recorded before reports named terms compares alike.
+    ...(input.termsBreached == null ? {} : { termsBreached: input.termsBreached }),
   };
   const crimeReferenceGiven = input.crimeReference ?? null;
   if (report.description === "") throw new BadUserInputError("input.description", "must describe what happened");
@@ -73,6 +76,10 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
         occurredOn: report.occurredOn,
         reportedOn: today,
       });
+      const termsBreached = report.termsBreached ?? null;
+      const termsCheck = checkTermsBreached(report.offenceType, termsBreached, await findOrderTermFacts(tx, order.id), report.occurredOn);
+      if (!termsCheck.ok) throw new BadUserInputError(`input.${termsCheck.argument}`, termsCheck.reason);
+
       await new BreachWriter(tx).insertReportedBreach({
         id,
         offenceType: report.offenceType,
@@ -86,6 +93,7 @@ export async function reportBreach(context: BreachesContext, input: ReportBreach
         description: report.description,
         crimeReference,
       });
+      await new BreachWriter(tx).insertTermsBreached(id, termsBreached ?? []);
     },
     read: (breachId) => context.loaders.breachById.load(breachId),
   });

@@ -12,6 +12,8 @@ import { HearingWriter } from "./hearing.writer";
 import { checkedDisposal, disposalPartsOf } from "./sentence-disposal";
 import { appealOf, decisionOfAppeal } from "./appeal-outcome";
 import type { CourtHearing } from "./hearing.type";
+import { checkDecisionTerms } from "./decision-terms";
+import { readTermChanges, withTermIds } from "./outcome-terms";
 
 /** Longest outcome note accepted. */
 export const MAX_OUTCOME_NOTE_LENGTH = 2000;
@@ -26,6 +28,7 @@ export const MAX_OUTCOME_NOTE_LENGTH = 2000;
  * first request); with another input it is refused.
  */
 export async function recordHearingOutcome(context: HearingsContext, input: HearingOutcomeInput): Promise<CourtHearing> {
+  const givenTerms = readTermChanges(input.terms);
   const outcome = {
     hearingId: input.hearingId,
     status: input.status,
@@ -33,6 +36,9 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     outcomeNote: input.outcomeNote?.trim() || null,
     expiresOn: input.expiresOn ?? null,
     untilFurtherOrder: input.untilFurtherOrder ?? null,
+    // The terms as given (their new ids come once, when the outcome is recorded); absent when not given, so a
+    // request recorded before outcomes carried terms compares alike.
+    ...(givenTerms === null ? {} : { terms: givenTerms }),
   };
   if (outcome.outcomeNote !== null && outcome.outcomeNote.length > MAX_OUTCOME_NOTE_LENGTH) {
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
@@ -79,6 +85,12 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
       const disposal = checkedDisposal(hearing.type, outcome.decision, disposalParts);
 
+      const terms = givenTerms === null ? null : withTermIds(givenTerms);
+      if (terms !== null) {
+        const termsCheck = await checkDecisionTerms(tx, hearing, check.orderEffect.kind, decidedOn, terms);
+        if (!termsCheck.ok) throw new BadUserInputError("input.terms", termsCheck.reason);
+      }
+
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       if (appeal !== null) await new HearingWriter(tx).recordAppeal(hearing.id, appeal);
       const payload: HearingOutcomeRecordedPayload = {
@@ -97,6 +109,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
         ...(disposal !== null && { disposal }),
         // Crown Court appeals.
         ...(appeal !== null && { appeal }),
+        ...(terms === null ? {} : { terms }),
       };
       await appendToOutbox(tx, STREAMS.hearingOutcomes.name, [{ type: HEARING_OUTCOME_RECORDED, payload }]);
     },

@@ -11,6 +11,9 @@ import { EventRejectedError } from "../../../platform/events/inbox";
 import { appendToOutbox } from "../../../platform/events/outbox";
 import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
 import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
+import { withoutText } from "../../../domain/terms";
+import { OrderTermsRepository } from "../order/order-terms.repository";
+import { applyDecisionTerms } from "./decision-terms";
 
 /**
  * Applies a recorded hearing outcome to the order it is about: the order gains
@@ -19,6 +22,8 @@ import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
  * created and supersedes the interim. Runs inside the consumer's transaction
  * (platform/events/inbox.ts), so the change, the record that this event was
  * applied, and the OrderFactsChanged events for hearings and breaches commit together.
+ * The decision's terms are recorded with it (decision-terms.ts), and the events carry each order's terms
+ * without their text, for hearings and breaches to check later decisions and breaches against.
  *
  * The decision is checked again here, against the order as it is now, with
  * the same rules hearings checked it with: an outcome that no longer fits
@@ -40,7 +45,11 @@ export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): P
   );
   if (!check.ok) throw new EventRejectedError(`${check.field}: ${check.problem} (hearing ${outcome.hearingId})`);
   const changed = await applyEffect(writer, order, check.orderEffect, outcome);
-  const protectedPersons = await writer.protectedPersonIdsOf(changed.map((change) => change.order.id));
+  const fullOrder = check.orderEffect.kind === "makeFullSuperseding" ? changed.find((change) => change.order.id !== order.id)! : null;
+  await applyDecisionTerms(tx, order, check.orderEffect, outcome, fullOrder?.order.id ?? null);
+  const changedIds = changed.map((change) => change.order.id);
+  const protectedPersons = await writer.protectedPersonIdsOf(changedIds);
+  const terms = new Map((await new OrderTermsRepository(tx).decisionsOf(changedIds)).map((held) => [held.orderId, held.decisions]));
   await appendToOutbox<OrderFactsChangedPayload>(
     tx,
     STREAMS.orderFacts.name,
@@ -49,6 +58,7 @@ export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): P
       payload: {
         ...change,
         parties: { respondentId: change.order.respondentId, protectedPersonIds: protectedPersons.get(change.order.id)! },
+        terms: withoutText(terms.get(change.order.id) ?? []),
       },
     })),
   );

@@ -3,6 +3,7 @@ import { loaderOfMany, loaderOfOne } from "../../../platform/loaders";
 import type { Principal } from "../../../platform/identity/principal";
 import { coverageVisibility, existenceVisibility } from "./order-jurisdiction";
 import { OrderRepository } from "./order.repository";
+import { OrderTermsRepository } from "./order-terms.repository";
 
 /**
  * Loaders of one request, filtering by the caller's jurisdiction in SQL (one
@@ -32,9 +33,9 @@ export function createOrderLoaders(db: Db, principal: Principal) {
       (ids) => repository.findProtectedPersonLinks(ids),
       (link) => link.orderId,
     ),
-    termsByOrderId: loaderOfMany(
-      (ids) => repository.findTermsByOrderIds(ids),
-      (term) => term.orderId,
+    termDecisionsByOrderId: loaderOfOne(
+      (ids) => new OrderTermsRepository(db).decisionsOf(ids),
+      (held) => held.orderId,
     ),
     managementTransfersByOrderId: loaderOfMany(
       (ids) => repository.findManagementTransfersByOrderIds(ids),

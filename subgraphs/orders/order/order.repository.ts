@@ -9,13 +9,11 @@ import {
   ORDER_FIELDS,
   ORDER_MANAGEMENT_TRANSFER_TABLE,
   ORDER_TABLE,
-  ORDER_TERM_TABLE,
   type OrderManagementTransferRow,
 } from "./order.table";
-import { OrderEvent, OrderTerm, StalkingProtectionOrder } from "./order.type";
+import { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
 const ORDER_COLUMNS = ORDER_TABLE.selectList({ alias: "o", only: ORDER_FIELDS });
-const TERM_COLUMNS = ORDER_TERM_TABLE.selectList({ only: ["orderId", "category", "description", "exclusionArea"] });
 const TRANSFER_COLUMNS = ORDER_MANAGEMENT_TRANSFER_TABLE.selectList();
 const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note"] });
 type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note">;
@@ -127,14 +125,6 @@ export class OrderRepository {
       [orderIds],
     );
     return rows.map((row) => ({ orderId: row.order_id, personId: row.person_id }));
-  }
-
-  async findTermsByOrderIds(orderIds: readonly string[]): Promise<OrderTerm[]> {
-    const rows = await this.db.query(
-      `SELECT ${TERM_COLUMNS} FROM order_term WHERE order_id = ANY($1) ORDER BY order_id, category, position`,
-      [orderIds],
-    );
-    return rows.map((row) => Object.assign(new OrderTerm(), row));
   }
 
   /** Every transfer of these orders' management, each order's in the order recorded. */

@@ -4,7 +4,9 @@ import { findForce, forcesInRegion } from "../../../platform/estate";
 import { CourtReference, ForceReference } from "../../../platform/subgraph/entity-reference";
 import type { OrdersContext } from "../context";
 import { PersonReference } from "../person/person.type";
-import { OrderEventType, OrderStatus } from "../../../domain/vocabulary";
+import { OrderEventType, OrderStatus, type TermType } from "../../../domain/vocabulary";
+import { DateScalar } from "../../../platform/scalars";
+import { orderTermsOn } from "./order-terms";
 import { existenceVisibility } from "./order-jurisdiction";
 import { deriveOrderStatus } from "./order-status";
 import { decodeOrderCursor, DEFAULT_PAGE_SIZE, encodeOrderCursor, validatePageSize } from "./order-page";
@@ -39,9 +41,10 @@ function toCriteria(filter: OrderFilter | null | undefined, asOf: string, visibi
   };
 }
 
-/** An order's terms of one kind, each knowing the order it was reached through (its text's guard asks that order). */
-function termsOf(order: StalkingProtectionOrder, category: OrderTerm["category"], terms: OrderTerm[]): OrderTerm[] {
-  return terms.filter((term) => term.category === category).map((term) => Object.assign(term, { order }));
+/** The order's terms as they stand today, of one type (prohibitions, requirements): see order-terms.ts. */
+async function termsOfType(order: StalkingProtectionOrder, type: `${TermType}`, context: OrdersContext): Promise<OrderTerm[]> {
+  const held = await context.loaders.termDecisionsByOrderId.load(order.id);
+  return orderTermsOn(order, held!, context.clock.today()).filter((term) => term.type === type);
 }
 
 @Resolver(() => StalkingProtectionOrder)
@@ -161,14 +164,33 @@ export class OrderResolver {
     return links.map((link) => PersonReference.of(link.personId));
   }
 
-  @FieldResolver(() => [OrderTerm], { nullable: true })
-  async prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return termsOf(order, "PROHIBITION", await context.loaders.termsByOrderId.load(order.id));
+  @FieldResolver(() => [OrderTerm], {
+    nullable: true,
+    description: "Its prohibitions as they stand today (for an order not yet made, those applied for; for one ended, those it ended with).",
+  })
+  prohibitions(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    return termsOfType(order, "PROHIBITION", context);
   }
 
-  @FieldResolver(() => [OrderTerm], { nullable: true })
-  async requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
-    return termsOf(order, "REQUIREMENT", await context.loaders.termsByOrderId.load(order.id));
+  @FieldResolver(() => [OrderTerm], { nullable: true, description: "Its requirements as they stand today (as prohibitions)." })
+  requirements(@Root() order: StalkingProtectionOrder, @Ctx() context: OrdersContext): Promise<OrderTerm[]> {
+    return termsOfType(order, "REQUIREMENT", context);
+  }
+
+  @FieldResolver(() => [OrderTerm], {
+    nullable: true,
+    description:
+      "The prohibitions and requirements in force on a day (default today, in England and Wales): the fold of the decisions that took effect by then, less terms whose own period had ended; none on a day the order was not in force.",
+  })
+  async terms(
+    @Root() order: StalkingProtectionOrder,
+    @Ctx() context: OrdersContext,
+    @Arg("inForceOn", () => DateScalar, { nullable: true }) inForceOn?: string | null,
+  ): Promise<OrderTerm[]> {
+    const day = inForceOn ?? context.clock.today();
+    if (deriveOrderStatus(order, day) !== "IN_FORCE") return [];
+    const held = await context.loaders.termDecisionsByOrderId.load(order.id);
+    return orderTermsOn(order, held!, day);
   }
 
   @FieldResolver(() => StalkingProtectionOrder, { nullable: true, description: "The interim order that this full order replaced." })

@@ -11,9 +11,9 @@ import {
   type RowOf,
 } from "../../../platform/db/table";
 import { ORDER_FACTS_COLUMNS } from "../../../domain/order-facts/order-facts";
-import type { OrderEventType } from "../../../domain/vocabulary";
+import type { OrderEventType, TermType } from "../../../domain/vocabulary";
 import type { AreaGround } from "../../../domain/applications";
-import type { OrderTerm, StalkingProtectionOrder } from "./order.type";
+import type { StalkingProtectionOrder } from "./order.type";
 
 /** The orders subgraph's tables (migrations/), each column declared once: every statement on them is derived from these. */
 
@@ -36,16 +36,15 @@ export type OrderColumnsMatch = Holds<
 export const ORDER_PROTECTED_PERSON_TABLE = defineTable("order_protected_person", { orderId: text(), personId: text() });
 export type OrderProtectedPersonRow = InsertRowOf<typeof ORDER_PROTECTED_PERSON_TABLE.columns>;
 
+/** The terms applied for, and the dataset's (made by the decision that made the order: migrations/007). */
 export const ORDER_TERM_TABLE = defineTable("order_term", {
   orderId: text(),
-  category: text<OrderTerm["category"]>(),
+  category: text<`${TermType}`>(),
   position: int(),
   description: text(),
   exclusionArea: text().nullable(),
 });
 export type OrderTermRow = InsertRowOf<typeof ORDER_TERM_TABLE.columns>;
-/** Every column is a field of the GraphQL type, but the position (the terms' order); the type also knows the order it was reached through. */
-export type OrderTermColumnsMatch = Holds<ColumnsMatch<RowOf<typeof ORDER_TERM_TABLE.columns>, OrderTerm, "order", "position">>;
 
 /** The order's history; expiresOn / untilFurtherOrder are set on events that set or change the expiry. */
 export const ORDER_EVENT_TABLE = defineTable("order_event", {

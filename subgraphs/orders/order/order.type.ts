@@ -1,9 +1,47 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CourtReference, ForceReference } from "../../../platform/subgraph/entity-reference";
 import { Region } from "../../../domain/region";
-import { OrderEventType, OrderKind, OrderStatus } from "../../../domain/vocabulary";
+import { OrderEventType, OrderKind, OrderStatus, TermAction, TermCategory, TermType } from "../../../domain/vocabulary";
 import { DateScalar } from "../../../platform/scalars";
 import type { OrderStatusFacts } from "./order-status";
+
+@ObjectType("OrderTermVersion", {
+  description: "A term as a decision made or varied it, or its removal: what it said from effectiveFrom to effectiveTo.",
+})
+export class OrderTermVersion {
+  @Field(() => TermAction)
+  action!: TermAction;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The hearing whose decision it is; null for terms made before decisions were recorded term by term.",
+  })
+  hearingId!: string | null;
+
+  @Field(() => DateScalar)
+  effectiveFrom!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the next version, its removal or the end of its own period took effect; null while it stands.",
+  })
+  effectiveTo!: string | null;
+
+  @Field(() => TermCategory)
+  category!: TermCategory;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  exclusionArea!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  until!: string | null;
+
+  /** The order the term was reached through (its text's guard asks that order). */
+  order?: StalkingProtectionOrder;
+}
 
 @ObjectType("OrderTerm", { description: "A prohibition or requirement of an order." })
 export class OrderTerm {
@@ -13,9 +51,26 @@ export class OrderTerm {
   @Field(() => String, { nullable: true })
   exclusionArea!: string | null;
 
+  @Field(() => ID, { description: "The term, as decisions vary or remove it and breaches name it." })
+  id!: string;
+
+  @Field(() => TermType)
+  type!: TermType;
+
+  @Field(() => TermCategory)
+  category!: TermCategory;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day it ceases to have effect, if it has a period of its own (s.2(4))." })
+  until!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day it was made; null for a term applied for, not yet made." })
+  madeOn!: string | null;
+
+  @Field(() => [OrderTermVersion], { description: "As made, after each variation, and its removal; empty for a term not yet made." })
+  history!: OrderTermVersion[];
+
   orderId!: string;
-  category!: "PROHIBITION" | "REQUIREMENT";
-  /** The order the term was reached through (set by its prohibitions and requirements). */
+  /** The order the term was reached through (set by its prohibitions, requirements and terms). */
   order?: StalkingProtectionOrder;
 }
 

@@ -97,9 +97,8 @@ export class OrderWriter {
   }
 
   /**
-   * A full order made on the application behind `interim`: same respondent,
-   * protected persons and terms (the contract's outcome carries no terms, so
-   * the full order has those sought and granted on an interim basis), the
+   * A full order made on the application behind `interim`: same respondent
+   * and protected persons (its terms are the decision's: events/decision-terms.ts), the
    * interim's application day, the next reference of the force and year of
    * that application. Its history starts with the application.
    */
@@ -133,11 +132,6 @@ export class OrderWriter {
     );
     await this.tx.query(
       `INSERT INTO order_protected_person (order_id, person_id) SELECT $1, person_id FROM order_protected_person WHERE order_id = $2`,
-      [id, interim.id],
-    );
-    await this.tx.query(
-      `INSERT INTO order_term (order_id, category, position, description, exclusion_area)
-       SELECT $1, category, position, description, exclusion_area FROM order_term WHERE order_id = $2`,
       [id, interim.id],
     );
     await this.tx.query(
