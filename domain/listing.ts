@@ -3,7 +3,7 @@ import { londonDateOf } from "../platform/dates";
 import { COURTS_BY_HEARING_TYPE } from "./court-decisions";
 import { deriveOrderStatus, type OrderStatusFacts } from "./order-status";
 import { refuse, type Refusal } from "./refusal";
-import type { HearingStatus, HearingType } from "./vocabulary";
+import { ReportingRestriction, type HearingStatus, type HearingType } from "./vocabulary";
 
 /**
  * Court listing (HMCTS Common Platform's hearing shape): where and when a hearing sits, its place in the
@@ -81,6 +81,37 @@ export function checkSlot(
     }
   }
   return { ok: true };
+}
+
+/** What a court list says of a hearing besides its place: the reporting restrictions on it and whether it is a youth case. */
+export interface ListingMarkers {
+  reportingRestrictions: readonly `${ReportingRestriction}`[];
+  youthMarker: boolean;
+}
+
+/**
+ * The markers a hearing is listed with at a court. A youth court hears only the cases of people under 18, and
+ * reports of its proceedings are restricted by law (Children and Young Persons Act 1933 s.49): there the youth
+ * marker is set and the automatic restriction added; elsewhere that restriction does not apply and the marker is
+ * what the court says (false unless given). Restrictions come back once each, in their vocabulary's order.
+ */
+export function markersAt(
+  courtCode: string,
+  given: { reportingRestrictions: readonly `${ReportingRestriction}`[] | null; youthMarker: boolean | null },
+): { ok: true; markers: ListingMarkers } | Refusal<"reportingRestrictions" | "youthMarker"> {
+  const youthCourt = findCourt(courtCode)?.jurisdiction === "YOUTH";
+  const restrictions = new Set(given.reportingRestrictions ?? []);
+  if (youthCourt) {
+    if (given.youthMarker === false) return refuse("youthMarker", "a youth court hears only the cases of people under 18");
+    restrictions.add(ReportingRestriction.YOUTH_COURT_AUTOMATIC);
+  } else if (restrictions.has(ReportingRestriction.YOUTH_COURT_AUTOMATIC)) {
+    return refuse(
+      "reportingRestrictions",
+      "YOUTH_COURT_AUTOMATIC applies in a youth court only; elsewhere a court directs YOUTH_DIRECTION",
+    );
+  }
+  const ordered = Object.values(ReportingRestriction).filter((restriction) => restrictions.has(restriction));
+  return { ok: true, markers: { reportingRestrictions: ordered, youthMarker: youthCourt || given.youthMarker === true } };
 }
 
 /** The sequence a hearing listed without one takes: after the last in its courtroom that day. */

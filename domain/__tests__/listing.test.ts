@@ -4,6 +4,7 @@ import {
   checkRelisting,
   checkSlot,
   checkVacating,
+  markersAt,
   MAX_LISTING_REASON_LENGTH,
   nextListingSequence,
   type ListedHearing,
@@ -228,6 +229,36 @@ describe("the next hearing of an adjournment", () => {
   it("names the next hearing's field at fault in its place", () => {
     expect(checkNextHearing("ADJOURNED", adjourned, { ...next, courtCode: "B21DA" }, context)).toMatchObject({
       argument: "nextHearing.courtCode",
+    });
+  });
+});
+
+describe("what a court list says of a hearing besides its place", () => {
+  it("keeps what the court gives elsewhere than a youth court, once each in the vocabulary's order", () => {
+    expect(
+      markersAt(CREWE, { reportingRestrictions: ["MATTER_WITHHELD", "YOUTH_DIRECTION", "MATTER_WITHHELD"], youthMarker: null }),
+    ).toEqual({
+      ok: true,
+      markers: { reportingRestrictions: ["YOUTH_DIRECTION", "MATTER_WITHHELD"], youthMarker: false },
+    });
+    expect(markersAt(CREWE, { reportingRestrictions: null, youthMarker: true })).toEqual({
+      ok: true,
+      markers: { reportingRestrictions: [], youthMarker: true },
+    });
+  });
+
+  it("marks a youth court's hearing a youth case with the automatic restriction, and refuses saying otherwise", () => {
+    expect(markersAt("B07YC", { reportingRestrictions: null, youthMarker: null })).toEqual({
+      ok: true,
+      markers: { reportingRestrictions: ["YOUTH_COURT_AUTOMATIC"], youthMarker: true },
+    });
+    expect(markersAt("B07YC", { reportingRestrictions: [], youthMarker: false })).toMatchObject({ ok: false, argument: "youthMarker" });
+  });
+
+  it("refuses the youth court's automatic restriction anywhere else", () => {
+    expect(markersAt(CREWE, { reportingRestrictions: ["YOUTH_COURT_AUTOMATIC"], youthMarker: true })).toMatchObject({
+      ok: false,
+      argument: "reportingRestrictions",
     });
   });
 });

@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { repoPath } from "../../platform/repo-root";
-import { AreaGround, BreachOffenceType, BreachStatus, HearingStatus, ORDER_END_REASONS, OrderKind } from "../vocabulary";
+import {
+  AreaGround,
+  BreachOffenceType,
+  BreachStatus,
+  HearingLanguage,
+  HearingStatus,
+  ListingChangeKind,
+  ORDER_END_REASONS,
+  OrderKind,
+} from "../vocabulary";
 
 /**
  * The text columns that hold a value of the vocabulary check it in SQL with a
@@ -17,6 +26,8 @@ const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   "breach_offence.offence_type": Object.values(BreachOffenceType),
   "breach_offence.status": Object.values(BreachStatus),
   "order_application.area_ground": Object.values(AreaGround),
+  "court_hearing.hearing_language": Object.values(HearingLanguage),
+  "court_hearing_listing.kind": Object.values(ListingChangeKind),
 };
 
 /** Lists of values the public contract does not expose: they have no enum to agree with. */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
 import { CourtDecision, HearingStatus } from "../../../domain/vocabulary";
+import { NextHearingInput } from "./listing.input";
 
 @InputType("HearingOutcomeInput")
 export class HearingOutcomeInput {
@@ -24,6 +25,10 @@ export class HearingOutcomeInput {
 
   @Field(() => Boolean, { nullable: true })
   untilFurtherOrder?: boolean | null;
+
+  // Court listing: an adjournment lists its next hearing in the same transaction (listing.input.ts).
+  @Field(() => NextHearingInput, { nullable: true, description: "On an adjournment only: the next hearing, listed with the outcome." })
+  nextHearing?: NextHearingInput | null;
 
   @Field(() => String, { description: "The same key sent twice records the outcome once and returns the same hearing." })
   idempotencyKey!: string;

@@ -2,6 +2,7 @@ import {
   boolean,
   date,
   defineTable,
+  int,
   keysExcept,
   text,
   timestamptz,
@@ -10,7 +11,7 @@ import {
   type InsertRowOf,
   type RowOf,
 } from "../../../platform/db/table";
-import type { CourtDecision, HearingStatus, HearingType } from "../../../domain/vocabulary";
+import type { CourtDecision, HearingLanguage, HearingStatus, HearingType } from "../../../domain/vocabulary";
 import type { CourtHearing } from "./hearing.type";
 
 /** The hearings subgraph's table (migrations/), each column declared once: every statement on it is derived from this. */
@@ -32,6 +33,13 @@ export const HEARING_TABLE = defineTable("court_hearing", {
   decidedExpiresOn: date().nullable(),
   decidedUntilFurtherOrder: boolean().nullable(),
   outcomeRecordedAt: timestamptz().nullable(),
+  // Court listing (migration 003): the hearing's place in its courtroom's list and what a court list carries.
+  listingSequence: int().nullable(),
+  listedDurationMinutes: int().nullable(),
+  hearingLanguage: text<`${HearingLanguage}`>().withDefault("ENGLISH"),
+  reportingRestrictionCodes: text().withDefault(""),
+  youthMarker: boolean().withDefault(false),
+  previousHearingId: text().nullable(),
 });
 export type CourtHearingRow = InsertRowOf<typeof HEARING_TABLE.columns>;
 

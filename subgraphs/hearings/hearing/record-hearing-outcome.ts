@@ -10,6 +10,7 @@ import type { HearingsContext } from "../context";
 import type { HearingOutcomeInput } from "./hearing.input";
 import { HearingWriter } from "./hearing.writer";
 import type { CourtHearing } from "./hearing.type";
+import { listNextHearing, nextHearingRequest } from "./next-hearing";
 
 /** Longest outcome note accepted. */
 export const MAX_OUTCOME_NOTE_LENGTH = 2000;
@@ -36,10 +37,12 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     throw new BadUserInputError("input.outcomeNote", `at most ${MAX_OUTCOME_NOTE_LENGTH} characters; got ${outcome.outcomeNote.length}`);
   }
   const { principal, clock } = context;
+  // Court listing: the next hearing an adjournment lists (next-hearing.ts); a request without one keeps its fingerprint.
+  const nextHearing = input.nextHearing ? nextHearingRequest(input.nextHearing) : null;
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
-    request: outcome,
+    request: nextHearing ? { ...outcome, nextHearing } : outcome,
     newResultId: outcome.hearingId,
     async authorize(tx) {
       const hearing = await new HearingWriter(tx).lockHearing(outcome.hearingId);
@@ -66,6 +69,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
+      if (nextHearing) await listNextHearing(tx, context, hearing, outcome.status, nextHearing);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,
