@@ -291,3 +291,47 @@ export enum TermAction {
   REMOVE = "REMOVE",
 }
 registerEnumType(TermAction, { name: "TermAction" });
+/** The language a hearing is held in (Welsh Language Act 1993 s.22: Welsh may be spoken in any court in Wales). */
+export enum HearingLanguage {
+  ENGLISH = "ENGLISH",
+  WELSH = "WELSH",
+}
+registerEnumType(HearingLanguage, { name: "HearingLanguage" });
+
+/** The statutory restrictions on reporting a hearing that a court list carries (HMCTS Common Platform lists them by statute). */
+export enum ReportingRestriction {
+  YOUTH_COURT_AUTOMATIC = "YOUTH_COURT_AUTOMATIC",
+  YOUTH_DIRECTION = "YOUTH_DIRECTION",
+  ADULT_WITNESS_DIRECTION = "ADULT_WITNESS_DIRECTION",
+  POSTPONEMENT_ORDER = "POSTPONEMENT_ORDER",
+  MATTER_WITHHELD = "MATTER_WITHHELD",
+}
+registerEnumType(ReportingRestriction, {
+  name: "ReportingRestriction",
+  valuesConfig: {
+    YOUTH_COURT_AUTOMATIC: {
+      description:
+        "Children and Young Persons Act 1933 s.49: no report may identify a child or young person concerned in youth court proceedings.",
+    },
+    YOUTH_DIRECTION: {
+      description:
+        "Youth Justice and Criminal Evidence Act 1999 s.45: a direction that no report identify a person under 18 concerned in the proceedings.",
+    },
+    ADULT_WITNESS_DIRECTION: {
+      description:
+        "Youth Justice and Criminal Evidence Act 1999 s.46: a direction that no report identify an adult witness in fear or distress.",
+    },
+    POSTPONEMENT_ORDER: { description: "Contempt of Court Act 1981 s.4(2): reports of the proceedings, or a part of them, postponed." },
+    MATTER_WITHHELD: {
+      description: "Contempt of Court Act 1981 s.11: a name or other matter withheld from the public in the proceedings.",
+    },
+  },
+});
+
+/** What happened to a hearing's place in the list: listed, moved to another day, court or courtroom, or taken out. */
+export enum ListingChangeKind {
+  LISTED = "LISTED",
+  RELISTED = "RELISTED",
+  VACATED = "VACATED",
+}
+registerEnumType(ListingChangeKind, { name: "ListingChangeKind" });

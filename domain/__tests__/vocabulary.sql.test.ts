@@ -8,7 +8,9 @@ import {
   AreaGround,
   BreachOffenceType,
   BreachStatus,
+  HearingLanguage,
   HearingStatus,
+  ListingChangeKind,
   ORDER_END_REASONS,
   OrderKind,
   Section4Applicant,
@@ -32,6 +34,8 @@ const VOCABULARY_COLUMNS: Record<string, readonly string[]> = {
   "court_hearing.appeal_against": Object.values(Appealable),
   "court_hearing.appellant": Object.values(Appellant),
   "court_hearing.section4_application_by": Object.values(Section4Applicant),
+  "court_hearing.hearing_language": Object.values(HearingLanguage),
+  "court_hearing_listing.kind": Object.values(ListingChangeKind),
 };
 
 /** Lists of values the public contract does not expose: they have no enum to agree with. */

@@ -1,10 +1,22 @@
 import { scope } from "../../platform/subgraph/access-rules";
 import { defineAccess } from "../../platform/subgraph/access-table";
 import { KEY_ONLY } from "../../domain/protection-classes";
-import { coversCourt } from "../../platform/identity/principal";
+import { coversCourt, type Principal } from "../../platform/identity/principal";
 import { coversOrderDetailForces } from "../../domain/order-facts/order-facts";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
+
+/** A hearing's case detail is for callers covering its court (for force callers, the court's force) or its order's force. */
+const HEARING_COVERAGE = {
+  foundBy: "the hearing: its court (for force callers, the court's force), or the applicant or managing force of its order",
+  covers: (principal: Principal, hearing: CourtHearing) =>
+    coversCourt(principal, hearing.courtCode) ||
+    (hearing.orderForceCode !== null &&
+      coversOrderDetailForces(principal, {
+        applicantForceCode: hearing.orderForceCode,
+        managingForceCode: hearing.orderManagingForceCode,
+      })),
+};
 
 /**
  * Who may see what of hearings (see platform/subgraph/access-table.ts): reading needs hearing:read, recording
@@ -31,16 +43,15 @@ export const hearingsAccess = defineAccess<HearingsContext>({
     "CourtHearing.outcomeNote": {
       requires: scope("spo:terms"),
       protection: "case-notes",
-      record: {
-        foundBy: "the hearing: its court (for force callers, the court's force), or the applicant or managing force of its order",
-        covers: (principal, hearing: CourtHearing) =>
-          coversCourt(principal, hearing.courtCode) ||
-          (hearing.orderForceCode !== null &&
-            coversOrderDetailForces(principal, {
-              applicantForceCode: hearing.orderForceCode,
-              managingForceCode: hearing.orderManagingForceCode,
-            })),
-      },
+      record: HEARING_COVERAGE,
     },
+    // Court listing: listing, moving and vacating hearings is recording their outcome's business.
+    "Mutation.listHearing": { requires: scope("hearing:write") },
+    "Mutation.relistHearing": { requires: scope("hearing:write") },
+    "Mutation.vacateHearing": { requires: scope("hearing:write") },
+    // What a court list says of a hearing that can tell a child is concerned (a youth case, a restriction
+    // protecting a young witness or victim): case detail, released like the outcome note by its record.
+    "CourtHearing.youthMarker": { protection: "detail", record: HEARING_COVERAGE },
+    "CourtHearing.reportingRestrictions": { protection: "detail", record: HEARING_COVERAGE },
   },
 });

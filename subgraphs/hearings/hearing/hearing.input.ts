@@ -13,6 +13,7 @@ import {
   TermCategory,
   TermType,
 } from "../../../domain/vocabulary";
+import { NextHearingInput } from "./listing.input";
 
 @InputType("AppealOutcomeInput", {
   description: "The Crown Court's decision on an appeal (s.7): its outcome, what was appealed against and who appealed.",
@@ -119,6 +120,9 @@ export class HearingOutcomeInput {
       "The terms a decision that makes, extends or varies an order makes, varies or removes (s.2, s.4). Left out, an order made has the terms applied for (a full order replacing an interim one: the interim order's terms in force).",
   })
   terms?: TermChangeInput[] | null;
+  // Court listing: an adjournment lists its next hearing in the same transaction (listing.input.ts).
+  @Field(() => NextHearingInput, { nullable: true, description: "On an adjournment only: the next hearing, listed with the outcome." })
+  nextHearing?: NextHearingInput | null;
 
   @Field(() => String, { description: "The same key sent twice records the outcome once and returns the same hearing." })
   idempotencyKey!: string;

@@ -23,5 +23,10 @@ export function createHearingLoaders(db: Db, principal: Principal) {
       // The SQL selects only hearings with one of the order ids, so orderId is never null here.
       (hearing) => hearing.orderId as string,
     ),
+    // An adjourned hearing's next one (CourtHearing.nextHearing); the SQL selects only hearings with a previous one.
+    hearingByPreviousId: loaderOfOne(
+      (previousIds) => repository.findHearingsByPreviousIds(previousIds, courts),
+      (hearing) => hearing.previousHearingId as string,
+    ),
   };
 }

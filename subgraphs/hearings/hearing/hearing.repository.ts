@@ -7,8 +7,11 @@ export const HEARING_COLUMNS = `${HEARING_TABLE.selectList({ only: HEARING_FIELD
   (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderForceCode",
   (SELECT f.managing_force_code FROM order_facts f WHERE f.id = court_hearing.order_id) AS "orderManagingForceCode"`;
 
-/** Listing order: time, then courtroom, then id so equal listings never swap between calls. */
-const LISTING_ORDER = `listed_for, courtroom, id`;
+/**
+ * Listing order: time, then courtroom, then the place in the courtroom's list (hearings listed before sequences
+ * were kept after those with one), then id so equal listings never swap between calls.
+ */
+const LISTING_ORDER = `listed_for, courtroom, listing_sequence NULLS LAST, id`;
 
 export function toHearing(row: Record<string, unknown>): CourtHearing {
   return Object.assign(new CourtHearing(), row);
@@ -41,6 +44,16 @@ export class HearingRepository {
     const params: unknown[] = [orderIds];
     const rows = await this.db.query(
       `SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE order_id = ANY($1)${atCourts(courts, params)} ORDER BY ${LISTING_ORDER}`,
+      params,
+    );
+    return rows.map(toHearing);
+  }
+
+  /** The hearings continuing each of these adjourned ones (at `courts` only, unless null). */
+  async findHearingsByPreviousIds(previousIds: readonly string[], courts: readonly string[] | null = null): Promise<CourtHearing[]> {
+    const params: unknown[] = [previousIds];
+    const rows = await this.db.query(
+      `SELECT ${HEARING_COLUMNS} FROM court_hearing WHERE previous_hearing_id = ANY($1)${atCourts(courts, params)}`,
       params,
     );
     return rows.map(toHearing);

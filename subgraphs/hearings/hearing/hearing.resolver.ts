@@ -11,6 +11,13 @@ import { recordHearingOutcome } from "./record-hearing-outcome";
 import { HearingOutcomeInput } from "./hearing.input";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
+import { ReportingRestriction } from "../../../domain/vocabulary";
+import { londonDateOf } from "../../../platform/dates";
+import { listHearing } from "./list-hearing";
+import { reportingRestrictionsOf } from "./listed-hearing";
+import { ListHearingInput, RelistHearingInput, VacateHearingInput } from "./listing.input";
+import { relistHearing } from "./relist-hearing";
+import { vacateHearing } from "./vacate-hearing";
 
 @Resolver(() => CourtHearing)
 export class HearingResolver {
@@ -44,6 +51,54 @@ export class HearingResolver {
     @Ctx() context: HearingsContext,
   ): Promise<CourtHearing> {
     return recordHearingOutcome(context, input);
+  }
+
+  // Court listing: the mutations that list, move and vacate hearings (list-hearing.ts, relist-hearing.ts,
+  // vacate-hearing.ts), and the listing fields made from columns.
+  @Mutation(() => CourtHearing, {
+    description: "Lists a new hearing about an order at one of your courts, in its courtroom's list for the day.",
+  })
+  listHearing(@Arg("input", () => ListHearingInput) input: ListHearingInput, @Ctx() context: HearingsContext): Promise<CourtHearing> {
+    return listHearing(context, input);
+  }
+
+  @Mutation(() => CourtHearing, {
+    description:
+      "Moves a listed hearing at one of your courts to another day, courtroom or court of yours, with the reason; where it was is kept.",
+  })
+  relistHearing(@Arg("input", () => RelistHearingInput) input: RelistHearingInput, @Ctx() context: HearingsContext): Promise<CourtHearing> {
+    return relistHearing(context, input);
+  }
+
+  @Mutation(() => CourtHearing, {
+    description: "Takes a listed hearing at one of your courts out of the list, with the reason: it stays, VACATED, deciding nothing.",
+  })
+  vacateHearing(@Arg("input", () => VacateHearingInput) input: VacateHearingInput, @Ctx() context: HearingsContext): Promise<CourtHearing> {
+    return vacateHearing(context, input);
+  }
+
+  @FieldResolver(() => DateScalar, { description: "The day the hearing sits, in England and Wales." })
+  sittingDay(@Root() hearing: CourtHearing): string {
+    return londonDateOf(hearing.listedFor);
+  }
+
+  @FieldResolver(() => [ReportingRestriction], {
+    nullable: true,
+    description:
+      "The restrictions on reporting the hearing: case detail (they can say a child is concerned), for callers covering the hearing's court or its order's force.",
+  })
+  reportingRestrictions(@Root() hearing: CourtHearing): `${ReportingRestriction}`[] {
+    return reportingRestrictionsOf(hearing);
+  }
+
+  @FieldResolver(() => CourtHearing, { nullable: true, description: "The hearing listed when this one was adjourned." })
+  nextHearing(@Root() hearing: CourtHearing, @Ctx() context: HearingsContext): Promise<CourtHearing | null> {
+    return context.loaders.hearingByPreviousId.load(hearing.id);
+  }
+
+  @FieldResolver(() => CourtHearing, { nullable: true, description: "The adjourned hearing this one continues." })
+  previousHearing(@Root() hearing: CourtHearing, @Ctx() context: HearingsContext): Promise<CourtHearing | null> | null {
+    return hearing.previousHearingId === null ? null : context.loaders.hearingById.load(hearing.previousHearingId);
   }
 
   @FieldResolver(() => CourtReference)

@@ -2,6 +2,7 @@ import {
   boolean,
   date,
   defineTable,
+  int,
   keysExcept,
   text,
   timestamptz,
@@ -15,6 +16,7 @@ import type {
   AppealOutcome,
   Appellant,
   CourtDecision,
+  HearingLanguage,
   HearingStatus,
   HearingType,
   Section4Applicant,
@@ -45,6 +47,13 @@ export const HEARING_TABLE = defineTable("court_hearing", {
   appealAgainst: text<Appealable>().nullable(),
   appellant: text<Appellant>().nullable(),
   section4ApplicationBy: text<Section4Applicant>().nullable(),
+  // Court listing (migration 003): the hearing's place in its courtroom's list and what a court list carries.
+  listingSequence: int().nullable(),
+  listedDurationMinutes: int().nullable(),
+  hearingLanguage: text<`${HearingLanguage}`>().withDefault("ENGLISH"),
+  reportingRestrictionCodes: text().withDefault(""),
+  youthMarker: boolean().withDefault(false),
+  previousHearingId: text().nullable(),
 });
 export type CourtHearingRow = InsertRowOf<typeof HEARING_TABLE.columns>;
 

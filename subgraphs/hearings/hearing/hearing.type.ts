@@ -1,9 +1,10 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import {
   Appealable,
   AppealOutcome,
   Appellant,
   CourtDecision,
+  HearingLanguage,
   HearingStatus,
   HearingType,
   Section4Applicant,
@@ -56,6 +57,27 @@ export class CourtHearing {
   @Field(() => Section4Applicant, { nullable: true, description: "Who applied for the section 4 order (or its refusal) appealed against." })
   section4ApplicationBy!: Section4Applicant | null;
 
+  // Court listing (HMCTS Common Platform's hearing shape); sittingDay, reportingRestrictions, nextHearing and
+  // previousHearing are the resolver's, made from the columns below.
+  @Field(() => Int, {
+    nullable: true,
+    description: "The hearing's place in its courtroom's list that day, from 1 (null for hearings listed before sequences were kept).",
+  })
+  listingSequence!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "How long the court listed the hearing for, in minutes." })
+  listedDurationMinutes!: number | null;
+
+  @Field(() => HearingLanguage, { description: "The language the hearing is held in." })
+  hearingLanguage!: `${HearingLanguage}`;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the person the hearing is about is under 18 (a youth case): case detail, for callers covering the hearing's court or its order's force.",
+  })
+  youthMarker!: boolean;
+
   courtCode!: string;
   /** Force of the court (partition key). */
   forceCode!: string;
@@ -67,4 +89,8 @@ export class CourtHearing {
   respondentId!: string | null;
   /** Set on BREACH_* hearings: the breach offence being tried or sentenced. */
   breachId!: string | null;
+  /** The ReportingRestriction values, comma separated ("" for none): read as CourtHearing.reportingRestrictions. */
+  reportingRestrictionCodes!: string;
+  /** The adjourned hearing this one continues. */
+  previousHearingId!: string | null;
 }

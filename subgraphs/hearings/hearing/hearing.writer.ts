@@ -1,7 +1,19 @@
 import type { Db } from "../../../platform/db/db";
+import type { ListingMarkers, ListingSlot } from "../../../domain/listing";
+import type { ListingChangeKind } from "../../../domain/vocabulary";
 import { HEARING_COLUMNS, toHearing } from "./hearing.repository";
+import { HEARING_TABLE, type CourtHearingRow } from "./hearing.table";
 import type { CourtHearing } from "./hearing.type";
 import type { GivenAppeal } from "./appeal-outcome";
+
+/** One change of a hearing's place in the list, for its listing history. */
+export interface ListingChange {
+  hearingId: string;
+  kind: `${ListingChangeKind}`;
+  slot: ListingSlot;
+  reason: string | null;
+  changedBy: string;
+}
 
 export interface RecordedOutcome {
   status: string;
@@ -45,5 +57,91 @@ export class HearingWriter {
   /** A full order made at a hearing becomes the hearing's order (it was listed against the interim order). */
   async relinkToOrder(hearingId: string, orderId: string): Promise<void> {
     await this.tx.query(`UPDATE court_hearing SET order_id = $2 WHERE id = $1`, [hearingId, orderId]);
+  }
+
+  // Court listing (listHearing, relistHearing, vacateHearing, an adjournment's next hearing).
+
+  /**
+   * Holds the lists of these courts until the transaction ends, in one order whatever the caller's, so two
+   * listings at a court cannot take the same sequence or case number and two moves between courts cannot deadlock.
+   */
+  async lockCourtLists(courtCodes: readonly string[]): Promise<void> {
+    for (const code of [...new Set(courtCodes)].sort()) {
+      await this.tx.query(`SELECT pg_advisory_xact_lock(hashtext('court-list:' || $1::text))`, [code]);
+    }
+  }
+
+  /** The sequences taken in a courtroom's list on the slot's day (Europe/London) by hearings still listed there, but `exceptId`. */
+  async takenSequences(slot: ListingSlot, exceptId: string | null): Promise<number[]> {
+    const rows = await this.tx.query<{ listingSequence: number }>(
+      `SELECT listing_sequence AS "listingSequence" FROM court_hearing
+        WHERE court_code = $1 AND status = 'LISTED' AND listing_sequence IS NOT NULL
+          AND courtroom IS NOT DISTINCT FROM $2 AND id IS DISTINCT FROM $4
+          AND listed_for >= (($3::timestamptz AT TIME ZONE 'Europe/London')::date::timestamp AT TIME ZONE 'Europe/London')
+          AND listed_for < ((($3::timestamptz AT TIME ZONE 'Europe/London')::date + 1)::timestamp AT TIME ZONE 'Europe/London')`,
+      [slot.courtCode, slot.courtroom, slot.listedFor.toISOString(), exceptId],
+    );
+    return rows.map((row) => row.listingSequence);
+  }
+
+  /** The next case number at a court in a year: the court's code, the year's two digits, six digits (as HMCTS numbers cases). */
+  async nextCaseNumber(courtCode: string, year: number): Promise<string> {
+    const prefix = `${courtCode}${String(year % 100).padStart(2, "0")}`;
+    const [row] = await this.tx.query<{ last: number | null }>(
+      `SELECT max(substr(case_number, length($1) + 1)::int) AS last FROM court_hearing WHERE case_number ~ ('^' || $1 || '[0-9]{6}$')`,
+      [prefix],
+    );
+    return `${prefix}${String((row?.last ?? 0) + 1).padStart(6, "0")}`;
+  }
+
+  async insertHearing(row: CourtHearingRow): Promise<void> {
+    await HEARING_TABLE.insert(this.tx, [row]);
+  }
+
+  /** A listed hearing moved: its place now, and the markers of the court it is now at. */
+  async relist(id: string, slot: ListingSlot, forceCode: string, markers: ListingMarkers): Promise<void> {
+    await this.tx.query(
+      `UPDATE court_hearing
+          SET court_code = $2, force_code = $3, listed_for = $4, courtroom = $5, listing_sequence = $6, listed_duration_minutes = $7,
+              reporting_restriction_codes = $8, youth_marker = $9
+        WHERE id = $1`,
+      [
+        id,
+        slot.courtCode,
+        forceCode,
+        slot.listedFor.toISOString(),
+        slot.courtroom,
+        slot.listingSequence,
+        slot.listedDurationMinutes,
+        markers.reportingRestrictions.join(","),
+        markers.youthMarker,
+      ],
+    );
+  }
+
+  /** A listed hearing taken out of the list: it stays, VACATED. */
+  async vacate(id: string): Promise<void> {
+    await this.tx.query(`UPDATE court_hearing SET status = 'VACATED' WHERE id = $1`, [id]);
+  }
+
+  /** Adds a change to the hearing's listing history, after its others. */
+  async recordListingChange(change: ListingChange): Promise<void> {
+    const { slot } = change;
+    await this.tx.query(
+      `INSERT INTO court_hearing_listing
+         (hearing_id, position, kind, court_code, listed_for, courtroom, listing_sequence, listed_duration_minutes, reason, changed_by, changed_at)
+       SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, now() FROM court_hearing_listing WHERE hearing_id = $1`,
+      [
+        change.hearingId,
+        change.kind,
+        slot.courtCode,
+        slot.listedFor.toISOString(),
+        slot.courtroom,
+        slot.listingSequence,
+        slot.listedDurationMinutes,
+        change.reason,
+        change.changedBy,
+      ],
+    );
   }
 }

@@ -14,6 +14,7 @@ import { appealOf, decisionOfAppeal } from "./appeal-outcome";
 import type { CourtHearing } from "./hearing.type";
 import { checkDecisionTerms } from "./decision-terms";
 import { readTermChanges, withTermIds } from "./outcome-terms";
+import { listNextHearing, nextHearingRequest } from "./next-hearing";
 
 /** Longest outcome note accepted. */
 export const MAX_OUTCOME_NOTE_LENGTH = 2000;
@@ -53,10 +54,12 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
     ...(appeal !== null && { appeal }),
   };
   const { principal, clock } = context;
+  // Court listing: the next hearing an adjournment lists (next-hearing.ts); a request without one keeps its fingerprint.
+  const nextHearing = input.nextHearing ? nextHearingRequest(input.nextHearing) : null;
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
-    request,
+    request: nextHearing ? { ...request, nextHearing } : request,
     newResultId: outcome.hearingId,
     async authorize(tx) {
       const hearing = await new HearingWriter(tx).lockHearing(outcome.hearingId);
@@ -93,6 +96,7 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       if (appeal !== null) await new HearingWriter(tx).recordAppeal(hearing.id, appeal);
+      if (nextHearing) await listNextHearing(tx, context, hearing, outcome.status, nextHearing);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,
