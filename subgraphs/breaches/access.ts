@@ -25,6 +25,7 @@ export const breachesAccess = defineAccess<BreachesContext>({
       visibility: "every breach to every breach:read caller (type, status, dates, forces); its free text is case notes",
     },
     SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
+    BreachTypeCount: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
     // Orders' and people's types, which this subgraph extends or returns: their scopes stated here so the subgraph enforces them on its own.
     StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
     Person: { requires: scope("person:read"), ...KEY_ONLY.Person },

@@ -252,6 +252,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   CourtHearing: ["hearing:read"],
   BreachOffence: ["breach:read"],
   SpoStatistics: ["stats:read"],
+  BreachTypeCount: ["stats:read"],
   AuditRecordPage: ["audit:read"],
   AuditRecord: ["audit:read"],
 };
