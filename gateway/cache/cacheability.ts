@@ -36,7 +36,7 @@ export const CACHEABLE_ROOT_FIELDS: Readonly<Record<string, readonly DataDomain[
  * type outside this set and is no longer cacheable: the check is on the
  * selection, not on the root field's name alone.
  */
-export const NON_PERSONAL_TYPES: ReadonlySet<string> = new Set(["SpoStatistics", "Force", "Court"]);
+export const NON_PERSONAL_TYPES: ReadonlySet<string> = new Set(["SpoStatistics", "BreachTypeCount", "Force", "Court"]);
 
 export type Cacheability = { cacheable: false } | { cacheable: true; domains: DataDomain[] };
 

@@ -33,6 +33,7 @@ export const breachesAccess = defineAccess<BreachesContext>({
     BreachDisposal: { requires: scope("spo:terms"), protection: "detail", visibility: "only through BreachOffence.disposal" },
     SentenceLength: { requires: scope("spo:terms"), protection: "detail", visibility: "only through BreachOffence.disposal" },
     SpoStatistics: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
+    BreachTypeCount: { requires: scope("stats:read"), ...STATISTICS_AGGREGATE },
     // Orders' and people's types, which this subgraph extends or returns: their scopes stated here so the subgraph enforces them on its own.
     StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
     Person: { requires: scope("person:read"), ...KEY_ONLY.Person },

@@ -271,6 +271,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   BreachDisposal: ["spo:terms"],
   SentenceLength: ["spo:terms"],
   SpoStatistics: ["stats:read"],
+  BreachTypeCount: ["stats:read"],
   AuditRecordPage: ["audit:read"],
   AuditRecord: ["audit:read"],
 };

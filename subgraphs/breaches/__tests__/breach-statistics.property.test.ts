@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db/db";
 import { defineTable } from "../../../platform/db/table";
 import { describeStatisticsPreAggregation, setColumns, type ForceCounts } from "../../../test/support/statistics-property";
 import { breachesSubgraph } from "../subgraph";
-import { StatisticsRepository, type ForceBreachCounts } from "../statistics/statistics.repository";
+import { StatisticsRepository, type ForceBreachCounts, type ForceBreachTypeCount } from "../statistics/statistics.repository";
 import { BREACH_TABLE } from "../breach/breach.table";
 
 /**
@@ -15,7 +15,8 @@ import { BREACH_TABLE } from "../breach/breach.table";
  * inserted, updated (convictions arriving, reports corrected) and deleted.
  */
 
-type Facts = Pick<BreachOffenceRow, "reportingForceCode" | "reportedOn" | "status" | "decidedOn">;
+type Facts = Pick<BreachOffenceRow, "reportingForceCode" | "reportedOn" | "status" | "decidedOn"> &
+  Partial<Pick<BreachOffenceRow, "offenceType">>;
 type Outcome = Pick<BreachOffenceRow, "status" | "decidedOn">;
 
 /** The breaches table as migration 001 made it (the crime reference and disposal came later): the backfill is tested on rows written before it. */
@@ -81,4 +82,46 @@ describeStatisticsPreAggregation<Facts>({
   touchAll: `UPDATE breach_offence SET sentence = coalesce(sentence, 'none recorded')`,
   preAggregated: async (db, from, to) => byForce(await new StatisticsRepository(db).countBreachesByReportingForce(from, to)),
   direct: async (db, from, to) => byForce(await new StatisticsRepository(db).countBreachesByReportingForceFromBreachRows(from, to)),
+});
+
+/** Breaches reported per offence type (008_breach_type_statistics.sql): the type is a key of the counts. */
+const byForceAndType = (counts: ForceBreachTypeCount[]): ForceCounts =>
+  counts.map(({ forceCode, offenceType, count }) => [`${forceCode}/${offenceType}`, { count }]);
+
+describeStatisticsPreAggregation<Facts>({
+  subgraph: breachesSubgraph,
+  table: "breach_offence",
+  statistics: "breach_type_statistics",
+  keys: ["offence_type"],
+  counts: ["reported"],
+  migration: "008_breach_type_statistics.sql",
+  epoch: { year: 2022 },
+  facts: (day) =>
+    fc.record({
+      reportingForceCode: fc.constantFrom("07", "21", "93"),
+      reportedOn: day,
+      status: fc.constantFrom(...Object.values(BreachStatus)),
+      decidedOn: fc.option(day, { nil: null, freq: 4 }),
+      offenceType: fc.constantFrom(...Object.values(BreachOffenceType)),
+    }),
+  insert: insertBreaches,
+  updates: (day) => [
+    {
+      // A correction of the report: its type, force or day.
+      change: fc.record({
+        offenceType: fc.constantFrom(...Object.values(BreachOffenceType)),
+        reportingForceCode: fc.constantFrom("07", "21", "93"),
+        reportedOn: day,
+      }),
+      apply: setColumns<Required<Pick<Facts, "offenceType" | "reportingForceCode" | "reportedOn">>>("breach_offence", {
+        offence_type: ["text", (c) => c.offenceType],
+        reporting_force_code: ["text", (c) => c.reportingForceCode],
+        reported_on: ["date", (c) => c.reportedOn],
+      }),
+    },
+  ],
+  touchAll: `UPDATE breach_offence SET sentence = coalesce(sentence, 'none recorded')`,
+  preAggregated: async (db, from, to) => byForceAndType(await new StatisticsRepository(db).countBreachTypesByReportingForce(from, to)),
+  direct: async (db, from, to) =>
+    byForceAndType(await new StatisticsRepository(db).countBreachTypesByReportingForceFromBreachRows(from, to)),
 });

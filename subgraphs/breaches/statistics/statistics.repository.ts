@@ -1,10 +1,16 @@
 import type { Db } from "../../../platform/db/db";
-import { sumCountsOverPeriodSql } from "../../../domain/statistics-counts";
+import { sumCountsOverPeriodSql, sumCountsWithinPeriodSql } from "../../../domain/statistics-counts";
 
 export interface ForceBreachCounts {
   forceCode: string;
   breachesReported: number;
   breachConvictions: number;
+}
+
+export interface ForceBreachTypeCount {
+  forceCode: string;
+  offenceType: string;
+  count: number;
 }
 
 export class StatisticsRepository {
@@ -46,6 +52,29 @@ export class StatisticsRepository {
         WHERE reported_on BETWEEN $1::date AND $2::date
            OR (status = 'CONVICTED' AND decided_on BETWEEN $1::date AND $2::date)
         GROUP BY reporting_force_code`,
+      [periodFrom, periodTo],
+    );
+  }
+
+  /**
+   * Per reporting force and offence type: breaches reported in [from, to], from the counts of migration
+   * 008_breach_type_statistics.sql (never the breach rows). Pairs with nothing to count may be absent.
+   */
+  async countBreachTypesByReportingForce(periodFrom: string, periodTo: string): Promise<ForceBreachTypeCount[]> {
+    return this.db.query<ForceBreachTypeCount>(
+      `SELECT "forceCode", offence_type AS "offenceType", count FROM (${sumCountsWithinPeriodSql(
+        { day: "breach_type_statistics_day", month: "breach_type_statistics_month", columns: ["reported"], keys: ["offence_type"] },
+        `sum(reported)::int AS count`,
+      )}) AS counts`,
+      [periodFrom, periodTo],
+    );
+  }
+
+  /** The same straight from the breach rows: the oracle of the property tests. */
+  async countBreachTypesByReportingForceFromBreachRows(periodFrom: string, periodTo: string): Promise<ForceBreachTypeCount[]> {
+    return this.db.query<ForceBreachTypeCount>(
+      `SELECT reporting_force_code AS "forceCode", offence_type AS "offenceType", count(*)::int AS count
+         FROM breach_offence WHERE reported_on BETWEEN $1::date AND $2::date GROUP BY 1, 2`,
       [periodFrom, periodTo],
     );
   }

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { DateScalar } from "../../../platform/scalars";
 import { checkStatisticsPeriod, StatisticsGrouping, statisticsScopes, sumOverScope } from "../../../domain/statistics-grouping";
+import { medianOfHistogram, sumHistogramsOverScope } from "../../../domain/statistics-median";
 import type { OrdersContext } from "../context";
-import { ORDER_COUNT_KEYS, StatisticsRepository } from "./statistics.repository";
+import { DECISION_COUNT_KEYS, ORDER_COUNT_KEYS, StatisticsRepository } from "./statistics.repository";
 import { SpoStatistics } from "./statistics.type";
 
 @Resolver(() => SpoStatistics)
@@ -18,16 +19,26 @@ export class StatisticsResolver {
     @Ctx() context: OrdersContext,
   ): Promise<SpoStatistics[]> {
     checkStatisticsPeriod(from, to);
-    const countsByForce = await new StatisticsRepository(context.db).countOrdersByForce(from, to);
-    return statisticsScopes(groupBy).map((scope) =>
-      Object.assign(new SpoStatistics(), {
+    const repository = new StatisticsRepository(context.db);
+    const [countsByForce, decisionsByForce, waitingByForce] = await Promise.all([
+      repository.countOrdersByForce(from, to),
+      repository.countDecisionsByForce(from, to),
+      repository.waitingHistogramsByForce(from, to),
+    ]);
+    return statisticsScopes(groupBy).map((scope) => {
+      const waiting = sumHistogramsOverScope(scope, waitingByForce);
+      return Object.assign(new SpoStatistics(), {
         grouping: groupBy,
         scope: scope.scope,
         label: scope.label,
         periodFrom: from,
         periodTo: to,
         ...sumOverScope(scope, countsByForce, ORDER_COUNT_KEYS),
-      }),
-    );
+        ...sumOverScope(scope, decisionsByForce, DECISION_COUNT_KEYS),
+        appealsLodged: null,
+        medianDaysToInterimOrder: medianOfHistogram(waiting.INTERIM),
+        medianDaysToFullOrder: medianOfHistogram(waiting.FULL),
+      });
+    });
   }
 }
