@@ -24,13 +24,19 @@ export type InputProtection = "case-notes" | "identity" | "open";
 
 export interface InputRule {
   protection: InputProtection;
-  /** The output field (or identity type) the input writes or is matched against, for case-notes and identity. */
+  /**
+   * The output field (or identity type) the input writes or is matched against, for case-notes and identity; a
+   * case-notes input kept where no field serves it says so in `why` instead.
+   */
   as?: string;
-  /** Why, for "open": what makes the value harmless. */
+  /** Why, for "open": what makes the value harmless; for case-notes without `as`: where it is kept, unserved. */
   why?: string;
 }
 
 const EVENT_DATE = "the day of an event in a case (not a person's attribute)";
+const OPAQUE_KEY = "an opaque key the client picks to name its attempt";
+const LISTED_FOR = "when a hearing sits: the court's list";
+const COURTROOM = "a courtroom of the court";
 
 export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   // Mutations: the free text they write.
@@ -45,6 +51,23 @@ export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   "TermChangeInput.exclusionArea": { protection: "case-notes", as: "OrderTerm.exclusionArea" },
   "TermChangeInput.until": { protection: "open", why: "the day a term ends" },
   "StalkingProtectionOrder.terms(inForceOn)": { protection: "open", why: EVENT_DATE },
+  // Court listing: where and when a hearing sits is the court's public list; why it moved is the court's free text.
+  "ListHearingInput.listedFor": { protection: "open", why: LISTED_FOR },
+  "ListHearingInput.courtroom": { protection: "open", why: COURTROOM },
+  "ListHearingInput.idempotencyKey": { protection: "open", why: OPAQUE_KEY },
+  "NextHearingInput.listedFor": { protection: "open", why: LISTED_FOR },
+  "NextHearingInput.courtroom": { protection: "open", why: COURTROOM },
+  "RelistHearingInput.listedFor": { protection: "open", why: LISTED_FOR },
+  "RelistHearingInput.courtroom": { protection: "open", why: COURTROOM },
+  "RelistHearingInput.reason": { protection: "case-notes", why: "kept in the hearing's listing history, which no field serves" },
+  "RelistHearingInput.idempotencyKey": { protection: "open", why: OPAQUE_KEY },
+  "VacateHearingInput.reason": { protection: "case-notes", why: "kept in the hearing's listing history, which no field serves" },
+  "VacateHearingInput.idempotencyKey": { protection: "open", why: OPAQUE_KEY },
+  // Management after a move.
+  "TransferManagementInput.transferredOn": { protection: "open", why: EVENT_DATE },
+  "TransferManagementInput.idempotencyKey": { protection: "open", why: OPAQUE_KEY },
+  // A crime reference names the investigation's record in the reporting force's systems and says nothing of it.
+  "ReportBreachInput.crimeReference": { protection: "open", why: "a police reference (force, serial, year), no content of the case" },
   "ApplyForOrderInput.appliedOn": { protection: "open", why: EVENT_DATE },
   "ApplyForOrderInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   "RecordServiceInput.servedOn": { protection: "open", why: EVENT_DATE },

@@ -45,6 +45,10 @@ const MARKERS = {
   beliefReason: `MARKER-BELIEF-${randomUUID()}`,
   termDescription: `MARKER-TERM-${randomUUID()}`,
   termExclusionArea: `MARKER-AREA-${randomUUID()}`,
+  decisionTermDescription: `MARKER-DECISION-TERM-${randomUUID()}`,
+  decisionTermExclusionArea: `MARKER-DECISION-AREA-${randomUUID()}`,
+  relistReason: `MARKER-RELIST-${randomUUID()}`,
+  vacateReason: `MARKER-VACATE-${randomUUID()}`,
   familyName: `Zqx${randomUUID().slice(0, 8)}`,
   familyNameLiteral: `Zqy${randomUUID().slice(0, 8)}`,
   givenName: `Vqw${randomUUID().slice(0, 8)}`,
@@ -251,6 +255,48 @@ describe.each(SETUPS)("what the audit trail stores ($engine audit store, $mode a
       expect(outcomeLiteral.body.errors).toBeUndefined();
       carried(MARKERS.outcomeNoteLiteral, outcomeLiteral.requestId);
       filled.add("HearingOutcomeInput.outcomeNote");
+
+      // A decision's terms; then the hearing moved and taken out of the list, each with the court's reason. The
+      // trail keeps what was asked whether or not the court's rules accept it (these two refuse an adjourned hearing).
+      const decided = await consult(
+        `mutation Decide($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { status } }`,
+        {
+          input: {
+            hearingId: HEARING,
+            status: "HEARD",
+            decision: "INTERIM_ORDER_EXTENDED",
+            expiresOn: "2027-02-20",
+            terms: [
+              {
+                action: "MAKE",
+                type: "PROHIBITION",
+                category: "LOCATION",
+                description: MARKERS.decisionTermDescription,
+                exclusionArea: MARKERS.decisionTermExclusionArea,
+              },
+            ],
+            idempotencyKey: "marker-terms-1",
+          },
+        },
+        CANNOCK_LISTING,
+      );
+      expect(decided.status).toBe(200);
+      for (const marker of [MARKERS.decisionTermDescription, MARKERS.decisionTermExclusionArea]) carried(marker, decided.requestId);
+      filled.add("TermChangeInput.description");
+      filled.add("TermChangeInput.exclusionArea");
+      for (const [mutation, type, reason] of [
+        ["relistHearing", "RelistHearingInput", MARKERS.relistReason],
+        ["vacateHearing", "VacateHearingInput", MARKERS.vacateReason],
+      ] as const) {
+        const listing = await consult(
+          `mutation Move($input: ${type}!) { ${mutation}(input: $input) { id } }`,
+          { input: { hearingId: HEARING, reason, idempotencyKey: `marker-${mutation}` } },
+          CANNOCK_LISTING,
+        );
+        expect(listing.status).toBe(200);
+        carried(reason, listing.requestId);
+        filled.add(`${type}.reason`);
+      }
 
       const application = await consult(
         `mutation Apply($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id } }`,

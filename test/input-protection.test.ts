@@ -42,6 +42,10 @@ describe("input classification", () => {
         expect({ position, why: rule.why }).toEqual({ position, why: expect.any(String) });
         continue;
       }
+      if (rule.protection === "case-notes" && rule.as === undefined) {
+        expect({ position, why: rule.why }).toEqual({ position, why: expect.any(String) });
+        continue;
+      }
       expect({ position, as: rule.as }).toEqual({ position, as: expect.any(String) });
       if (rule.protection === "case-notes")
         expect({ position, protection: fieldRule(rule.as!)?.protection }).toEqual({ position, protection: "case-notes" });
