@@ -1,9 +1,17 @@
 import { scope } from "../../platform/subgraph/access-rules";
 import { defineAccess } from "../../platform/subgraph/access-table";
 import { KEY_ONLY } from "../../domain/protection-classes";
-import { coversCourt, coversForce } from "../../platform/identity/principal";
+import { coversCourt, coversForce, type Principal } from "../../platform/identity/principal";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
+import type { CorrectedHearingOutcome } from "./hearing/corrected-outcome.type";
+
+/** Who may read a corrected outcome's free text: whoever may read its hearing's outcome note. */
+const CORRECTED_OUTCOME_TEXT = {
+  foundBy: "the hearing corrected: its court (for force callers, the court's force), or the applicant force of its order",
+  covers: (principal: Principal, outcome: CorrectedHearingOutcome) =>
+    coversCourt(principal, outcome.courtCode) || (outcome.orderForceCode !== null && coversForce(principal, outcome.orderForceCode)),
+};
 
 /**
  * Who may see what of hearings (see platform/subgraph/access-table.ts): reading needs hearing:read, recording
@@ -20,6 +28,11 @@ export const hearingsAccess = defineAccess<HearingsContext>({
     StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
     Person: { requires: scope("person:read"), ...KEY_ONLY.Person },
     Court: KEY_ONLY.Court,
+    CorrectedHearingOutcome: {
+      requires: scope("hearing:read"),
+      protection: "summary",
+      visibility: "reached through its hearing only, so as its hearing",
+    },
   },
   fields: {
     "Query.courtList": { requires: scope("hearing:read") },
@@ -36,5 +49,9 @@ export const hearingsAccess = defineAccess<HearingsContext>({
           coversCourt(principal, hearing.courtCode) || (hearing.orderForceCode !== null && coversForce(principal, hearing.orderForceCode)),
       },
     },
+    "Mutation.amendHearingOutcome": { requires: scope("hearing:write") },
+    // The outcome note as it was recorded, and the reason for its correction: free text a court typed, as the note is.
+    "CorrectedHearingOutcome.outcomeNote": { requires: scope("spo:terms"), protection: "case-notes", record: CORRECTED_OUTCOME_TEXT },
+    "CorrectedHearingOutcome.correctionReason": { requires: scope("spo:terms"), protection: "case-notes", record: CORRECTED_OUTCOME_TEXT },
   },
 });

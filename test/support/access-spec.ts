@@ -250,6 +250,7 @@ export const SCOPES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   PersonName: ["person:read"],
   NotifiedAddress: ["person:address"],
   CourtHearing: ["hearing:read"],
+  CorrectedHearingOutcome: ["hearing:read"],
   BreachOffence: ["breach:read"],
   SpoStatistics: ["stats:read"],
   AuditRecordPage: ["audit:read"],
@@ -272,6 +273,9 @@ export const SCOPES_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
   "Mutation.reportBreach": ["breach:write"],
   "Mutation.applyForOrder": ["spo:write"],
   "Mutation.recordService": ["spo:write"],
+  "Mutation.amendHearingOutcome": ["hearing:write"],
+  "CorrectedHearingOutcome.outcomeNote": ["spo:terms"],
+  "CorrectedHearingOutcome.correctionReason": ["spo:terms"],
   "OrderTerm.description": ["spo:terms"],
   "OrderTerm.exclusionArea": ["spo:terms"],
 };

@@ -28,3 +28,12 @@ export class HearingOutcomeInput {
   @Field(() => String, { description: "The same key sent twice records the outcome once and returns the same hearing." })
   idempotencyKey!: string;
 }
+
+/** A correction of a recorded outcome: the outcome as it should have been recorded, in the same fields, and why. */
+@InputType("AmendHearingOutcomeInput")
+export class AmendHearingOutcomeInput extends HearingOutcomeInput {
+  @Field(() => String, {
+    description: "What was wrong with the recorded outcome (10 characters at least); kept with the hearing's history.",
+  })
+  reason!: string;
+}

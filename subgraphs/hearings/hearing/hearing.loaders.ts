@@ -23,5 +23,10 @@ export function createHearingLoaders(db: Db, principal: Principal) {
       // The SQL selects only hearings with one of the order ids, so orderId is never null here.
       (hearing) => hearing.orderId as string,
     ),
+    // Only for hearings already read through the loaders above, so already within the caller's courts.
+    correctedOutcomesByHearingId: loaderOfMany(
+      (hearingIds) => repository.findCorrectedOutcomesByHearingIds(hearingIds),
+      (outcome) => outcome.hearingId,
+    ),
   };
 }

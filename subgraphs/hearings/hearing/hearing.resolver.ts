@@ -8,7 +8,9 @@ import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
 import { recordHearingOutcome } from "./record-hearing-outcome";
-import { HearingOutcomeInput } from "./hearing.input";
+import { AmendHearingOutcomeInput, HearingOutcomeInput } from "./hearing.input";
+import { amendHearingOutcome } from "./amend-hearing-outcome";
+import { CorrectedHearingOutcome } from "./corrected-outcome.type";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
 
@@ -44,6 +46,25 @@ export class HearingResolver {
     @Ctx() context: HearingsContext,
   ): Promise<CourtHearing> {
     return recordHearingOutcome(context, input);
+  }
+
+  @Mutation(() => CourtHearing, {
+    description:
+      "Corrects a hearing's recorded outcome at one of your courts, with the reason. The outcome corrected is kept in outcomeHistory; its effect on the order or breach offence is undone and the corrected one applied through the event stream.",
+  })
+  amendHearingOutcome(
+    @Arg("input", () => AmendHearingOutcomeInput) input: AmendHearingOutcomeInput,
+    @Ctx() context: HearingsContext,
+  ): Promise<CourtHearing> {
+    return amendHearingOutcome(context, input);
+  }
+
+  @FieldResolver(() => [CorrectedHearingOutcome], {
+    description:
+      "Outcomes recorded for this hearing and later corrected, oldest first; the hearing's own fields hold the outcome that stands.",
+  })
+  outcomeHistory(@Root() hearing: CourtHearing, @Ctx() context: HearingsContext): Promise<CorrectedHearingOutcome[]> {
+    return context.loaders.correctedOutcomesByHearingId.load(hearing.id);
   }
 
   @FieldResolver(() => CourtReference)

@@ -66,6 +66,8 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       if (!check.ok) throw new BadUserInputError(`input.${check.field}`, check.problem);
 
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
+      // Kept for a correction of this outcome (amend-hearing-outcome.ts), judged against the same order.
+      await new HearingWriter(tx).keepOrderFactsJudgedAgainst(hearing.id, order);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,
