@@ -102,6 +102,8 @@ export interface HearingOutcomeAmendedPayload extends HearingOutcomeRecordedPayl
   amendment: {
     /** 1 for the first correction of the hearing's outcome, 2 for a correction of that one, and so on. */
     number: number;
+    /** The day the correction was made (England and Wales): the day the events of the outcome corrected are marked corrected. */
+    correctedOn: string;
     /** The outcome as it stood before this correction. */
     corrected: Pick<HearingOutcomeRecordedPayload, "status" | "decision" | "expiresOn" | "untilFurtherOrder" | "outcomeNote">;
     /** Whether the order is affected differently: only then do orders undo the effect and apply the corrected one. */

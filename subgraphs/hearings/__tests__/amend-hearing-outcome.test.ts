@@ -116,6 +116,7 @@ describe("amendHearingOutcome (hearings subgraph)", () => {
         outcomeNote: "Refused.",
         amendment: {
           number: 1,
+          correctedOn: TODAY,
           corrected: {
             status: "HEARD",
             decision: "FULL_ORDER_MADE",

@@ -44,7 +44,7 @@ export async function amendHearingOutcome(context: HearingsContext, input: Amend
   if (reason.length > MAX_AMENDMENT_REASON_LENGTH) {
     throw new BadUserInputError("input.reason", `at most ${MAX_AMENDMENT_REASON_LENGTH} characters; got ${reason.length}`);
   }
-  const { principal } = context;
+  const { principal, clock } = context;
 
   return runIdempotentMutation(context, {
     idempotencyKey: input.idempotencyKey,
@@ -132,6 +132,7 @@ export async function amendHearingOutcome(context: HearingsContext, input: Amend
         outcomeNote: corrected.outcomeNote,
         amendment: {
           number: record.amendments + 1,
+          correctedOn: clock.today(),
           corrected: {
             status: standing.status,
             decision: standing.decision,

@@ -12,7 +12,6 @@ import { appendToOutbox } from "../../../platform/events/outbox";
 import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } from "../../../domain/order-facts/order-facts";
 import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
 import { HEARING_OUTCOME_AMENDED, type HearingOutcomeAmendedPayload } from "../../../domain/outcome-amendments";
-import { londonDateOf } from "../../../platform/dates";
 
 /**
  * Applies a recorded hearing outcome to the order it is about: the order gains
@@ -151,7 +150,7 @@ async function applyOutcomeCorrectionToOrders(tx: Db, event: DomainEvent): Promi
   const correction = event.payload as HearingOutcomeAmendedPayload;
   if (correction.orderId === null || !correction.amendment.effectChanged) return;
   const writer = new OrderWriter(tx);
-  const correctedOn = londonDateOf(new Date(event.occurredAt));
+  const correctedOn = correction.amendment.correctedOn;
   const original = await writer.takeOutcomeEffect(correction.hearingId);
   const changes = new Map<string, FactsChange>();
   let order = await writer.lockOrder(correction.orderId);

@@ -53,7 +53,12 @@ const amended = (
   payload: {
     ...base(breachId, type),
     ...to,
-    amendment: { number: 1, corrected: { ...from, expiresOn: null, untilFurtherOrder: null }, effectChanged: false },
+    amendment: {
+      number: 1,
+      correctedOn: "2026-03-09",
+      corrected: { ...from, expiresOn: null, untilFurtherOrder: null },
+      effectChanged: false,
+    },
   } satisfies HearingOutcomeAmendedPayload,
 });
 

@@ -54,7 +54,7 @@ function amended(orderId: string, from: Outcome, to: Outcome, number = 1): Domai
   const payload: HearingOutcomeAmendedPayload = {
     ...about(orderId),
     ...to,
-    amendment: { number, corrected: { ...from, outcomeNote: null }, effectChanged: true },
+    amendment: { number, correctedOn: "2026-03-09", corrected: { ...from, outcomeNote: null }, effectChanged: true },
   };
   return { id: randomUUID(), type: HEARING_OUTCOME_AMENDED, occurredAt: CORRECTED_AT, payload };
 }
