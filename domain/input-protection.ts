@@ -76,6 +76,11 @@ export const INPUT_PROTECTION: Readonly<Record<string, InputRule>> = {
   "HearingOutcomeInput.expiresOn": { protection: "open", why: "the day an order ends" },
   "ReportBreachInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   "HearingOutcomeInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
+  // Correcting a hearing's outcome: the corrected note and the reason are the court's free text, as the note is.
+  "AmendHearingOutcomeInput.outcomeNote": { protection: "case-notes", as: "CourtHearing.outcomeNote" },
+  "AmendHearingOutcomeInput.reason": { protection: "case-notes", as: "CorrectedHearingOutcome.correctionReason" },
+  "AmendHearingOutcomeInput.expiresOn": { protection: "open", why: "the day an order ends" },
+  "AmendHearingOutcomeInput.idempotencyKey": { protection: "open", why: "an opaque key the client picks to name its attempt" },
   // Searches: who is looked for.
   "PersonSearch.pncId": { protection: "identity", as: "Person" },
   "PersonSearch.familyName": { protection: "identity", as: "PersonName" },

@@ -35,11 +35,27 @@ export enum OrderStatus {
   SUPERSEDED = "SUPERSEDED",
   REFUSED = "REFUSED",
   WITHDRAWN = "WITHDRAWN",
+  /** Made by a recorded outcome that was corrected (amendHearingOutcome): the order never had effect as made. */
+  SET_ASIDE = "SET_ASIDE",
 }
-registerEnumType(OrderStatus, { name: "OrderStatus" });
+registerEnumType(OrderStatus, {
+  name: "OrderStatus",
+  valuesConfig: {
+    SET_ASIDE: {
+      description:
+        "Made by a hearing outcome recorded in error and since corrected: the order never had effect. Its history keeps what was recorded.",
+    },
+  },
+});
 
 /** The statuses that end an order for good, recorded with the day it ended (stalking_protection_order.end_reason). */
-export const ORDER_END_REASONS = [OrderStatus.DISCHARGED, OrderStatus.SUPERSEDED, OrderStatus.REFUSED, OrderStatus.WITHDRAWN] as const;
+export const ORDER_END_REASONS = [
+  OrderStatus.DISCHARGED,
+  OrderStatus.SUPERSEDED,
+  OrderStatus.REFUSED,
+  OrderStatus.WITHDRAWN,
+  OrderStatus.SET_ASIDE,
+] as const;
 export type OrderEndReason = (typeof ORDER_END_REASONS)[number];
 
 export enum OrderEventType {

@@ -102,6 +102,7 @@ describe("idempotent replays are authorized like first requests", () => {
     ),
     orders: await stack.databases.orders.db.query(`SELECT id, managing_force_code, version FROM stalking_protection_order ORDER BY id`),
     transfers: await stack.databases.orders.db.query(`SELECT * FROM order_management_transfer ORDER BY 1, 2`),
+    amendments: await stack.databases.hearings.db.query(`SELECT hearing_id, number FROM hearing_outcome_amendment ORDER BY 1, 2`),
   });
 
   const as = (persona: PersonaName, sub: string, jurisdiction: Jurisdiction) => principalFor(persona, jurisdiction, sub);
@@ -158,6 +159,55 @@ describe("idempotent replays are authorized like first requests", () => {
       const before = await state();
       const replay = await stack.query(RECORD, { input }, as("court-listing", SUB, CREWE));
       expect(replay.body).toEqual(first.body);
+      expect(await state()).toEqual(before);
+    });
+  });
+
+  // After recordHearingOutcome's describe above: its adjournment is the outcome corrected here.
+  describe("amendHearingOutcome", () => {
+    const SUB = "listing-svc-replay";
+    const CREWE: Jurisdiction = { kind: "courts", courts: [CHESHIRE.courtCode] };
+    const CANNOCK: Jurisdiction = { kind: "courts", courts: [STAFFORDSHIRE.courtCode] };
+    const AMEND = RECORD.replace("HearingOutcomeInput", "AmendHearingOutcomeInput").replace("recordHearingOutcome", "amendHearingOutcome");
+    const input = {
+      hearingId: REVIEW_AT_CREWE,
+      status: "ADJOURNED",
+      decision: "ADJOURNED",
+      outcomeNote: "Adjourned for a pre-sentence report",
+      reason: "the report ordered was a pre-sentence report, not a probation report",
+      idempotencyKey: "crewe-review-note-corrected",
+    };
+    let first: GraphQLHttpResponse;
+
+    beforeAll(async () => {
+      first = await stack.query(AMEND, { input }, as("court-listing", SUB, CREWE));
+    });
+
+    it("corrects the outcome the first time, at the caller's court", () => {
+      expect(first.body.errors).toBeUndefined();
+      expect(first.body.data?.amendHearingOutcome).toMatchObject({ id: REVIEW_AT_CREWE, status: "ADJOURNED" });
+    });
+
+    it("refuses the same subject's replay from another court exactly like a first request from there, disclosing and changing nothing", async () => {
+      const before = await state();
+      const replay = await stack.query(AMEND, { input }, as("court-listing", SUB, CANNOCK));
+      const after = await state();
+      const firstFromCannock = await stack.query(
+        AMEND,
+        { input: { ...input, idempotencyKey: "cannock-fresh-amend-key" } },
+        as("court-listing", SUB, CANNOCK),
+      );
+      expect(replay.body.errors?.map((error) => error.extensions)).toEqual([{ code: "BAD_USER_INPUT", argument: "input.hearingId" }]);
+      expectRefusedLikeAFirstRequest(replay, firstFromCannock, stringsOf(first.body.data));
+      expect(after).toEqual(before);
+    });
+
+    it("gives the same subject's replay from the same court the same result, changing nothing; another input under the key is refused", async () => {
+      const before = await state();
+      const replay = await stack.query(AMEND, { input }, as("court-listing", SUB, CREWE));
+      expect(replay.body).toEqual(first.body);
+      const other = await stack.query(AMEND, { input: { ...input, outcomeNote: "Adjourned." } }, as("court-listing", SUB, CREWE));
+      expect(other.body.errors?.map((error) => error.extensions)).toEqual([{ code: "BAD_USER_INPUT", argument: "input.idempotencyKey" }]);
       expect(await state()).toEqual(before);
     });
   });

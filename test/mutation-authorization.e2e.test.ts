@@ -9,7 +9,7 @@ import { hearing, order } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
 /**
- * Who may write (docs/design.md, Access model): recording an outcome needs hearing:write and
+ * Who may write (docs/design.md, Access model): recording or correcting an outcome needs hearing:write and
  * the hearing's court (a hearing at another court does not exist for the
  * caller); reporting a breach needs breach:write and the order's force;
  * applying for an order or recording its service needs spo:write and the
@@ -22,6 +22,8 @@ const TODAY = "2026-11-23";
 
 /** A review hearing of each seed case on a day its order was in force, that any number of adjournments can be recorded for. */
 const REVIEW = { [CHESHIRE.name]: "review-cheshire", [STAFFORDSHIRE.name]: "review-staffordshire" };
+/** A review hearing of each seed case already adjourned, whose outcome's note any number of corrections can change. */
+const ADJOURNED_REVIEW = { [CHESHIRE.name]: "adjourned-review-cheshire", [STAFFORDSHIRE.name]: "adjourned-review-staffordshire" };
 /** A day each seed case's order was in force, for a breach of it. */
 const IN_FORCE_ON = { [CHESHIRE.name]: "2024-06-03", [STAFFORDSHIRE.name]: "2026-11-20" };
 
@@ -40,6 +42,18 @@ function fixture() {
       forceCode: "21",
     }),
   );
+  for (const probe of [CHESHIRE, STAFFORDSHIRE]) {
+    reviews.hearings.hearings.push(
+      hearing(ADJOURNED_REVIEW[probe.name], "2024-06-04T10:00:00+01:00", {
+        type: "REVIEW",
+        orderId: probe.orderId,
+        courtCode: probe.courtCode,
+        forceCode: probe.forceCode,
+        status: "ADJOURNED",
+        decision: "ADJOURNED",
+      }),
+    );
+  }
   // An order of each seed case's force, made and not yet served, for each caller to record its service.
   for (const [probe, other] of [
     [CHESHIRE, STAFFORDSHIRE],
@@ -133,6 +147,7 @@ describe.each([
     transfers: (await stack.databases.orders.db.query(`SELECT 1 FROM order_management_transfer`)).length,
     termDecisions: (await stack.databases.orders.db.query(`SELECT 1 FROM order_term_decision`)).length,
     termsBreached: (await stack.databases.breaches.db.query(`SELECT 1 FROM breach_term_breached`)).length,
+    amendments: (await stack.databases.hearings.db.query(`SELECT 1 FROM hearing_outcome_amendment`)).length,
   });
 
   const callers = callersFor(probe, other).map((caller) => [caller.label, caller] as const);
@@ -154,6 +169,38 @@ describe.each([
     expect(body.data).toBeNull();
     const extensions = body.errors!.map((error) => error.extensions);
     expect(extensions).toEqual(
+      expected.kind === "unauthorized"
+        ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }]
+        : [{ code: expected.code, [expected.code === "FORBIDDEN" ? "reason" : "argument"]: expected.detail }],
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(callers)("%s: amendHearingOutcome", async (label, caller) => {
+    const before = await counts();
+    const { status, body } = await stack.query(
+      `mutation($input: AmendHearingOutcomeInput!) { amendHearingOutcome(input: $input) { id status } }`,
+      {
+        input: {
+          hearingId: ADJOURNED_REVIEW[probe.name],
+          status: "ADJOURNED",
+          decision: "ADJOURNED",
+          outcomeNote: `Adjourned for reports (corrected by ${label}).`,
+          reason: "the note recorded was of another case",
+          idempotencyKey: `amend-${label}`,
+        },
+      },
+      principalFor(caller.persona, caller.jurisdiction, label),
+    );
+    expect(status).toBe(200);
+    const expected = expectedFor(caller, "hearing:write");
+    if (expected.kind === "done") {
+      expect(body).toEqual({ data: { amendHearingOutcome: { id: ADJOURNED_REVIEW[probe.name], status: "ADJOURNED" } } });
+      expect((await counts()).amendments).toBe(before.amendments + 1);
+      return;
+    }
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((error) => error.extensions)).toEqual(
       expected.kind === "unauthorized"
         ? [{ code: "UNAUTHORIZED_FIELD_OR_TYPE" }]
         : [{ code: expected.code, [expected.code === "FORBIDDEN" ? "reason" : "argument"]: expected.detail }],

@@ -363,5 +363,72 @@ describe("response cache", () => {
         }
       }
     });
+
+    // After the test above: the full order its decision made is the one corrected away here.
+    it("a full order made in error and corrected to a refusal is no longer counted, nor shown as made, in any subgraph once the correction's events are applied", async () => {
+      const cachedBefore = await forceRow("21");
+      const amended = await cached.query(
+        `mutation($input: AmendHearingOutcomeInput!) { amendHearingOutcome(input: $input) { decision outcomeHistory { decision } } }`,
+        {
+          input: {
+            hearingId: FULL_HEARING,
+            status: "HEARD",
+            decision: "APPLICATION_REFUSED",
+            outcomeNote: "Full order refused",
+            reason: "the bench refused the full order; the clerk resulted the wrong application",
+            idempotencyKey: `${FULL_HEARING}-corrected`,
+          },
+        },
+        CANNOCK_LISTING,
+      );
+      expect(amended.body).toEqual({
+        data: { amendHearingOutcome: { decision: "APPLICATION_REFUSED", outcomeHistory: [{ decision: "FULL_ORDER_MADE" }] } },
+      });
+      await cached.settle();
+
+      const fresh = await counting(() => forceRow("21"));
+      expect(fresh.delta).toMatchObject({ hits: 0, misses: 1 });
+      // The full order is no longer made nor in force; the interim order it superseded ended that day all the same (refused).
+      expect(fresh.result).toEqual({
+        ...cachedBefore,
+        fullOrdersMade: cachedBefore.fullOrdersMade - 1,
+        activeOrders: cachedBefore.activeOrders - 1,
+      });
+
+      const { body } = await cached.query(
+        `query($id: ID!) { order(id: $id) { status history { type correctedOn } hearings { decision outcomeHistory { decision correctionReason } } } }`,
+        { id: STAFFS.interimOrder },
+        STAFFS_OFFICER,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.order.status).toBe("REFUSED");
+      expect(body.data!.order.history.slice(-2)).toEqual([
+        { type: "SUPERSEDED", correctedOn: TODAY },
+        { type: "REFUSED", correctedOn: null },
+      ]);
+      expect(body.data!.order.hearings).toContainEqual({
+        decision: "APPLICATION_REFUSED",
+        outcomeHistory: [
+          { decision: "FULL_ORDER_MADE", correctionReason: "the bench refused the full order; the clerk resulted the wrong application" },
+        ],
+      });
+      const made = await cached.databases.orders.db.query<{ id: string }>(
+        `SELECT id FROM stalking_protection_order WHERE supersedes_id = $1`,
+        [STAFFS.interimOrder],
+      );
+      const full = await cached.query(
+        `query($id: ID!) { order(id: $id) { status madeOn history { type correctedOn } } }`,
+        { id: made[0].id },
+        STAFFS_OFFICER,
+      );
+      expect(full.body.data!.order).toEqual({
+        status: "SET_ASIDE",
+        madeOn: null,
+        history: [
+          { type: "APPLIED", correctedOn: null },
+          { type: "MADE", correctedOn: TODAY },
+        ],
+      });
+    });
   });
 });

@@ -58,6 +58,30 @@ describe("amendHearingOutcome", () => {
     expect(amendHearingOutcome(ORIGINAL, heard({ expiresOn: "2031-03-01" }), "1234567890", FULL_APPLIED)).toMatchObject({ ok: true });
   });
 
+  it("accepts a correction of the court's note alone, which leaves the effect on the order as it was", () => {
+    const noted: RecordedOutcome = { ...ORIGINAL, outcome: { ...ORIGINAL.outcome, outcomeNote: "Custody 12 weeks." } };
+    expect(amendHearingOutcome(noted, { ...noted.outcome, outcomeNote: "Custody 16 weeks." }, REASON, FULL_APPLIED)).toMatchObject({
+      ok: true,
+      corrected: { outcome: { outcomeNote: "Custody 16 weeks." }, effect: ORIGINAL.effect },
+      effectChanged: false,
+    });
+    expect(amendHearingOutcome(noted, { ...noted.outcome }, REASON, FULL_APPLIED)).toMatchObject({ ok: false, argument: "outcome" });
+  });
+
+  it("refuses to change the effect on an order a later hearing has decided on since, but not a correction leaving it alone", () => {
+    const later = { laterOutcomeOfOrder: true };
+    expect(amendHearingOutcome(ORIGINAL, heard({ decision: "APPLICATION_REFUSED", expiresOn: null }), REASON, FULL_APPLIED, later)).toEqual(
+      {
+        ok: false,
+        argument: "hearingId",
+        reason:
+          "a later hearing of this order has an outcome recorded since, decided on the order this outcome left; correct the later outcome first",
+      },
+    );
+    const noted = { ...ORIGINAL.outcome, outcomeNote: "Made for three years." };
+    expect(amendHearingOutcome(ORIGINAL, noted, REASON, FULL_APPLIED, later)).toMatchObject({ ok: true, effectChanged: false });
+  });
+
   it("refuses a correction that changes nothing", () => {
     expect(amendHearingOutcome(ORIGINAL, heard({ untilFurtherOrder: false }), REASON, FULL_APPLIED)).toEqual({
       ok: false,

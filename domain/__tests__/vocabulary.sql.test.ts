@@ -69,7 +69,14 @@ function checkedLists(file: string): CheckedList[] {
   return lists;
 }
 
-const lists = MIGRATION_ROOTS.flatMap(migrationFiles).flatMap(checkedLists);
+/** Migrations run in file name order; a later one may redefine a column's list, and the latest is what holds. */
+const lists = [
+  ...new Map(
+    MIGRATION_ROOTS.flatMap((root) => migrationFiles(root).sort((a, b) => path.basename(a).localeCompare(path.basename(b))))
+      .flatMap(checkedLists)
+      .map((list) => [list.column, list]),
+  ).values(),
+];
 
 describe("the vocabulary in the migrations' CHECK constraints", () => {
   it("finds the lists it checks (the scan reads the migrations)", () => {

@@ -5,17 +5,30 @@ import { coversCourt, type Principal } from "../../platform/identity/principal";
 import { coversOrderDetailForces } from "../../domain/order-facts/order-facts";
 import type { HearingsContext } from "./context";
 import type { CourtHearing } from "./hearing/hearing.type";
+import type { CorrectedHearingOutcome } from "./hearing/corrected-outcome.type";
+
+/** A hearing's court (for force callers, the court's force), or its order's applicant or managing force. */
+function coversHearing(
+  principal: Principal,
+  hearing: Pick<CourtHearing, "courtCode" | "orderForceCode" | "orderManagingForceCode">,
+): boolean {
+  return (
+    coversCourt(principal, hearing.courtCode) ||
+    (hearing.orderForceCode !== null &&
+      coversOrderDetailForces(principal, { applicantForceCode: hearing.orderForceCode, managingForceCode: hearing.orderManagingForceCode }))
+  );
+}
+
+/** Who may read a corrected outcome's free text: whoever may read its hearing's outcome note. */
+const CORRECTED_OUTCOME_TEXT = {
+  foundBy: "the hearing corrected: its court (for force callers, the court's force), or the applicant or managing force of its order",
+  covers: (principal: Principal, outcome: CorrectedHearingOutcome) => coversHearing(principal, outcome),
+};
 
 /** A hearing's case detail is for callers covering its court (for force callers, the court's force) or its order's force. */
 const HEARING_COVERAGE = {
   foundBy: "the hearing: its court (for force callers, the court's force), or the applicant or managing force of its order",
-  covers: (principal: Principal, hearing: CourtHearing) =>
-    coversCourt(principal, hearing.courtCode) ||
-    (hearing.orderForceCode !== null &&
-      coversOrderDetailForces(principal, {
-        applicantForceCode: hearing.orderForceCode,
-        managingForceCode: hearing.orderManagingForceCode,
-      })),
+  covers: (principal: Principal, hearing: CourtHearing) => coversHearing(principal, hearing),
 };
 
 /**
@@ -33,6 +46,11 @@ export const hearingsAccess = defineAccess<HearingsContext>({
     StalkingProtectionOrder: { requires: scope("spo:read"), ...KEY_ONLY.StalkingProtectionOrder },
     Person: { requires: scope("person:read"), ...KEY_ONLY.Person },
     Court: KEY_ONLY.Court,
+    CorrectedHearingOutcome: {
+      requires: scope("hearing:read"),
+      protection: "summary",
+      visibility: "reached through its hearing only, so as its hearing",
+    },
   },
   fields: {
     "Query.courtList": { requires: scope("hearing:read") },
@@ -53,5 +71,9 @@ export const hearingsAccess = defineAccess<HearingsContext>({
     // protecting a young witness or victim): case detail, released like the outcome note by its record.
     "CourtHearing.youthMarker": { protection: "detail", record: HEARING_COVERAGE },
     "CourtHearing.reportingRestrictions": { protection: "detail", record: HEARING_COVERAGE },
+    "Mutation.amendHearingOutcome": { requires: scope("hearing:write") },
+    // The outcome note as it was recorded, and the reason for its correction: free text a court typed, as the note is.
+    "CorrectedHearingOutcome.outcomeNote": { requires: scope("spo:terms"), protection: "case-notes", record: CORRECTED_OUTCOME_TEXT },
+    "CorrectedHearingOutcome.correctionReason": { requires: scope("spo:terms"), protection: "case-notes", record: CORRECTED_OUTCOME_TEXT },
   },
 });

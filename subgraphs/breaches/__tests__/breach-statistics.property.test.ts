@@ -74,7 +74,8 @@ describeStatisticsPreAggregation<Facts>({
       }),
     },
     {
-      // What a court outcome does to a breach: its status and decision date, nothing else.
+      // What a court outcome does to a breach: its status and decision date, nothing else. A correction of the
+      // outcome (amendHearingOutcome) does the same: the other decision, or back to CHARGED with no day decided.
       change: fc.record({ status: fc.constantFrom(...Object.values(BreachStatus)), decidedOn: fc.option(day, { nil: null, freq: 4 }) }),
       apply: setColumns<Outcome>("breach_offence", { status: ["text", (o) => o.status], decided_on: ["date", (o) => o.decidedOn] }),
     },

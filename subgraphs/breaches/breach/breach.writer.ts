@@ -44,4 +44,39 @@ export class BreachWriter {
     );
     return rows.length === 1;
   }
+
+  /** The breach as it is before hearing `hearingId` decides it, kept so a correction of that decision can undo it. */
+  async keepStateBeforeDecision(hearingId: string, breachId: string): Promise<void> {
+    await this.tx.query(
+      `INSERT INTO breach_decision_by_hearing (hearing_id, breach_id, status_before, decided_on_before, sentence_before, disposal_before)
+       SELECT $1, id, status, decided_on, sentence, disposal FROM breach_offence WHERE id = $2
+       ON CONFLICT (hearing_id) DO NOTHING`,
+      [hearingId, breachId],
+    );
+  }
+
+  /**
+   * Puts the breach back as it was before hearing `hearingId` decided it, and takes that off the record; false
+   * when the decision was not kept (recorded before decisions were, or never made here).
+   */
+  async undoDecision(hearingId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `WITH taken AS (DELETE FROM breach_decision_by_hearing WHERE hearing_id = $1 RETURNING *)
+       UPDATE breach_offence b
+          SET status = t.status_before, decided_on = t.decided_on_before, sentence = t.sentence_before, disposal = t.disposal_before
+         FROM taken t WHERE b.id = t.breach_id RETURNING b.id`,
+      [hearingId],
+    );
+    return rows.length === 1;
+  }
+
+  /** A decision recorded before decisions were kept, undone as far as is known: before a court decides, a breach is charged. */
+  async undoUnkeptDecision(breachId: string, sentenceWasSet: boolean): Promise<void> {
+    await this.tx.query(
+      `UPDATE breach_offence SET status = 'CHARGED', decided_on = NULL, sentence = CASE WHEN $2 THEN NULL ELSE sentence END,
+              disposal = CASE WHEN $2 THEN NULL ELSE disposal END
+        WHERE id = $1`,
+      [breachId, sentenceWasSet],
+    );
+  }
 }

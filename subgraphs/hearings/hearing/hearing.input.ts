@@ -142,3 +142,12 @@ export class HearingOutcomeInput {
   })
   appeal?: AppealOutcomeInput | null;
 }
+
+/** A correction of a recorded outcome: the outcome as it should have been recorded, in the same fields, and why. */
+@InputType("AmendHearingOutcomeInput")
+export class AmendHearingOutcomeInput extends HearingOutcomeInput {
+  @Field(() => String, {
+    description: "What was wrong with the recorded outcome (10 characters at least); kept with the hearing's history.",
+  })
+  reason!: string;
+}

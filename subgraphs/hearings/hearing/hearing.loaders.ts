@@ -28,5 +28,10 @@ export function createHearingLoaders(db: Db, principal: Principal) {
       (previousIds) => repository.findHearingsByPreviousIds(previousIds, courts),
       (hearing) => hearing.previousHearingId as string,
     ),
+    // Only for hearings already read through the loaders above, so already within the caller's courts.
+    correctedOutcomesByHearingId: loaderOfMany(
+      (hearingIds) => repository.findCorrectedOutcomesByHearingIds(hearingIds),
+      (outcome) => outcome.hearingId,
+    ),
   };
 }

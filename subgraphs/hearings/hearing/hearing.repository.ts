@@ -1,6 +1,7 @@
 import type { Db } from "../../../platform/db/db";
 import { HEARING_FIELDS, HEARING_TABLE } from "./hearing.table";
 import { CourtHearing } from "./hearing.type";
+import { CorrectedHearingOutcome } from "./corrected-outcome.type";
 
 /** The hearing's columns, and its order's applicant and managing forces from the order-facts copy (whose detail the hearing is). */
 export const HEARING_COLUMNS = `${HEARING_TABLE.selectList({ only: HEARING_FIELDS })},
@@ -75,5 +76,20 @@ export class HearingRepository {
       [courtCode, date],
     );
     return rows.map(toHearing);
+  }
+
+  /** The corrected outcomes of each hearing, oldest first, with the hearing's court and order force (who may read their text). */
+  async findCorrectedOutcomesByHearingIds(hearingIds: readonly string[]): Promise<CorrectedHearingOutcome[]> {
+    const rows = await this.db.query(
+      `SELECT a.hearing_id AS "hearingId", a.status, a.decision, a.outcome_note AS "outcomeNote", a.expires_on AS "expiresOn",
+              a.until_further_order AS "untilFurtherOrder", a.recorded_at AS "recordedAt", a.corrected_at AS "correctedAt",
+              a.correction_reason AS "correctionReason", h.court_code AS "courtCode",
+              (SELECT f.applicant_force_code FROM order_facts f WHERE f.id = h.order_id) AS "orderForceCode",
+              (SELECT f.managing_force_code FROM order_facts f WHERE f.id = h.order_id) AS "orderManagingForceCode"
+         FROM hearing_outcome_amendment a JOIN court_hearing h ON h.id = a.hearing_id
+        WHERE a.hearing_id = ANY($1) ORDER BY a.hearing_id, a.number`,
+      [hearingIds],
+    );
+    return rows.map((row) => Object.assign(new CorrectedHearingOutcome(), row));
   }
 }

@@ -8,7 +8,9 @@ import type { HearingsContext } from "../context";
 import { OrderReference } from "../order/order.type";
 import { PersonReference } from "../person/person.type";
 import { recordHearingOutcome } from "./record-hearing-outcome";
-import { HearingOutcomeInput } from "./hearing.input";
+import { AmendHearingOutcomeInput, HearingOutcomeInput } from "./hearing.input";
+import { amendHearingOutcome } from "./amend-hearing-outcome";
+import { CorrectedHearingOutcome } from "./corrected-outcome.type";
 import { HearingRepository } from "./hearing.repository";
 import { CourtHearing } from "./hearing.type";
 import { ReportingRestriction } from "../../../domain/vocabulary";
@@ -99,6 +101,25 @@ export class HearingResolver {
   @FieldResolver(() => CourtHearing, { nullable: true, description: "The adjourned hearing this one continues." })
   previousHearing(@Root() hearing: CourtHearing, @Ctx() context: HearingsContext): Promise<CourtHearing | null> | null {
     return hearing.previousHearingId === null ? null : context.loaders.hearingById.load(hearing.previousHearingId);
+  }
+
+  @Mutation(() => CourtHearing, {
+    description:
+      "Corrects a hearing's recorded outcome at one of your courts, with the reason. The outcome corrected is kept in outcomeHistory; its effect on the order or breach offence is undone and the corrected one applied through the event stream.",
+  })
+  amendHearingOutcome(
+    @Arg("input", () => AmendHearingOutcomeInput) input: AmendHearingOutcomeInput,
+    @Ctx() context: HearingsContext,
+  ): Promise<CourtHearing> {
+    return amendHearingOutcome(context, input);
+  }
+
+  @FieldResolver(() => [CorrectedHearingOutcome], {
+    description:
+      "Outcomes recorded for this hearing and later corrected, oldest first; the hearing's own fields hold the outcome that stands.",
+  })
+  outcomeHistory(@Root() hearing: CourtHearing, @Ctx() context: HearingsContext): Promise<CorrectedHearingOutcome[]> {
+    return context.loaders.correctedOutcomesByHearingId.load(hearing.id);
   }
 
   @FieldResolver(() => CourtReference)

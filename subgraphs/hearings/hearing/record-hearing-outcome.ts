@@ -97,6 +97,8 @@ export async function recordHearingOutcome(context: HearingsContext, input: Hear
       await new HearingWriter(tx).recordOutcome(hearing.id, outcome);
       if (appeal !== null) await new HearingWriter(tx).recordAppeal(hearing.id, appeal);
       if (nextHearing) await listNextHearing(tx, context, hearing, outcome.status, nextHearing);
+      // Kept for a correction of this outcome (amend-hearing-outcome.ts), judged against the same order.
+      await new HearingWriter(tx).keepOrderFactsJudgedAgainst(hearing.id, order);
       const payload: HearingOutcomeRecordedPayload = {
         hearingId: hearing.id,
         hearingType: hearing.type,

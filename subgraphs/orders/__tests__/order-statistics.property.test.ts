@@ -35,6 +35,12 @@ async function insertOrders(db: Db, rows: Facts[]): Promise<void> {
   );
 }
 
+/**
+ * The end reasons the table's check allowed before 009_outcome_corrections.sql added SET_ASIDE: the rows are also
+ * written to a database as it stood before 002 (the backfill test). SET_ASIDE comes with the updates.
+ */
+const END_REASONS_AT_001 = ORDER_END_REASONS.filter((reason) => reason !== "SET_ASIDE");
+
 const byForce = (counts: Map<string, OrderCounts>): ForceCounts => [...counts];
 
 describeStatisticsPreAggregation<Facts>({
@@ -53,7 +59,7 @@ describeStatisticsPreAggregation<Facts>({
         madeOn: fc.option(day, { nil: null, freq: 5 }),
         expiresOn: fc.option(day, { nil: null }),
         untilFurtherOrder: fc.boolean(),
-        ended: fc.option(fc.record({ on: day, reason: fc.constantFrom(...ORDER_END_REASONS) }), { nil: null }),
+        ended: fc.option(fc.record({ on: day, reason: fc.constantFrom(...END_REASONS_AT_001) }), { nil: null }),
       })
       .map((f) => ({
         kind: f.kind,
@@ -85,6 +91,16 @@ describeStatisticsPreAggregation<Facts>({
       apply: setColumns<End>("stalking_protection_order", {
         ended_on: ["date", (end) => end?.on ?? null],
         end_reason: ["text", (end) => end?.reason ?? null],
+      }),
+    },
+    {
+      // A correction of the outcome that made the order (amendHearingOutcome): set aside, never made, or (null) made
+      // again on the day given, as a corrected outcome re-applied.
+      change: fc.record({ on: day, setAside: fc.boolean() }),
+      apply: setColumns<{ on: string; setAside: boolean }>("stalking_protection_order", {
+        made_on: ["date", (c) => (c.setAside ? null : c.on)],
+        ended_on: ["date", (c) => (c.setAside ? c.on : null)],
+        end_reason: ["text", (c) => (c.setAside ? "SET_ASIDE" : null)],
       }),
     },
   ],

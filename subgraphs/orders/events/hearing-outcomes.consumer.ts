@@ -14,6 +14,7 @@ import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
 import { withoutText } from "../../../domain/terms";
 import { OrderTermsRepository } from "../order/order-terms.repository";
 import { applyDecisionTerms } from "./decision-terms";
+import { HEARING_OUTCOME_AMENDED, type HearingOutcomeAmendedPayload } from "../../../domain/outcome-amendments";
 
 /**
  * Applies a recorded hearing outcome to the order it is about: the order gains
@@ -31,6 +32,7 @@ import { applyDecisionTerms } from "./decision-terms";
  * half-applied.
  */
 export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): Promise<void> {
+  if (event.type === HEARING_OUTCOME_AMENDED) return applyOutcomeCorrectionToOrders(tx, event);
   if (event.type !== HEARING_OUTCOME_RECORDED) return;
   const outcome = event.payload as HearingOutcomeRecordedPayload;
   if (outcome.orderId === null) return;
@@ -45,8 +47,26 @@ export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): P
   );
   if (!check.ok) throw new EventRejectedError(`${check.field}: ${check.problem} (hearing ${outcome.hearingId})`);
   const changed = await applyEffect(writer, order, check.orderEffect, outcome);
-  const fullOrder = check.orderEffect.kind === "makeFullSuperseding" ? changed.find((change) => change.order.id !== order.id)! : null;
-  await applyDecisionTerms(tx, order, check.orderEffect, outcome, fullOrder?.order.id ?? null);
+  await applyTerms(tx, order, check.orderEffect, outcome, changed);
+  await keepEffect(writer, outcome.hearingId, order, changed);
+  await publishFactsChanges(tx, writer, changed);
+}
+
+/** The decision's terms, on the order it is about or the full order it made (decision-terms.ts). */
+async function applyTerms(tx: Db, order: OrderFacts, effect: OrderEffect, outcome: HearingOutcomeRecordedPayload, changed: FactsChange[]) {
+  const fullOrder = effect.kind === "makeFullSuperseding" ? changed.find((change) => change.order.id !== order.id)! : null;
+  await applyDecisionTerms(tx, order, effect, outcome, fullOrder?.order.id ?? null);
+}
+
+/** What an outcome did to the order, kept for a correction of it to undo (nothing kept when it did nothing). */
+async function keepEffect(writer: OrderWriter, hearingId: string, before: OrderFacts, changed: FactsChange[]): Promise<void> {
+  if (changed.length === 0) return;
+  const made = changed.find((change) => change.madeAtHearingId !== null);
+  await writer.keepOutcomeEffect({ hearingId, orderId: before.id, factsBefore: before, madeOrderId: made?.order.id ?? null });
+}
+
+/** The OrderFactsChanged events of the orders changed, with their parties and terms (without text), for hearings, breaches and people. */
+async function publishFactsChanges(tx: Db, writer: OrderWriter, changed: FactsChange[]): Promise<void> {
   const changedIds = changed.map((change) => change.order.id);
   const protectedPersons = await writer.protectedPersonIdsOf(changedIds);
   const terms = new Map((await new OrderTermsRepository(tx).decisionsOf(changedIds)).map((held) => [held.orderId, held.decisions]));
@@ -80,6 +100,7 @@ async function applyEffect(
     // force, and copying it here would show it to whoever covers the order instead. The event's type, day
     // and court say what was decided.
     note: null,
+    hearingId: outcome.hearingId,
     ...details,
   });
   const changedOrder = async (events: NewOrderEvent[], change: Parameters<OrderWriter["changeFacts"]>[1]) => {
@@ -125,4 +146,55 @@ async function applyEffect(
       ];
     }
   }
+}
+
+/**
+ * Applies a correction of a recorded outcome (HearingOutcomeAmended, published after the outcome it corrects on
+ * the same stream, so it meets the order with that outcome applied). When the effect on the order changed, the
+ * original effect is undone and the corrected one applied, in this one transaction:
+ * - the events the original added stay in the history, marked corrected on the day of the correction;
+ * - the order's facts go back to those the original found (kept when it was applied), as a new version, and the
+ *   corrected effect is applied to them, checked with the same rules as a first outcome;
+ * - a full order the original made (superseding the interim order) is set aside: SET_ASIDE, never made, its
+ *   history kept. A correction that makes a full order again makes a new one.
+ * Every order changed is published once with its last version, so the copies of hearings and breaches follow.
+ * A correction that no longer fits the order (a later decision got there first) is rejected and kept for a
+ * person, never half-applied; a correction that leaves the effect as it was changes nothing here.
+ */
+async function applyOutcomeCorrectionToOrders(tx: Db, event: DomainEvent): Promise<void> {
+  const correction = event.payload as HearingOutcomeAmendedPayload;
+  if (correction.orderId === null || !correction.amendment.effectChanged) return;
+  const writer = new OrderWriter(tx);
+  const correctedOn = correction.amendment.correctedOn;
+  const original = await writer.takeOutcomeEffect(correction.hearingId);
+  const changes = new Map<string, FactsChange>();
+  let order = await writer.lockOrder(correction.orderId);
+  if (!order) throw new EventRejectedError(`no order "${correction.orderId}" (hearing ${correction.hearingId})`);
+  if (original) {
+    const touched = [original.orderId, ...(original.madeOrderId ? [original.madeOrderId] : [])];
+    await writer.markEventsCorrected(correction.hearingId, touched, correctedOn);
+    // The terms the original decision made or changed go with it; the corrected decision's are recorded below.
+    await new OrderTermsRepository(tx).forgetDecision(correction.hearingId, touched);
+    if (original.madeOrderId) {
+      await writer.lockOrder(original.madeOrderId);
+      changes.set(original.madeOrderId, {
+        order: await writer.setAside(original.madeOrderId, correction.decidedOn),
+        madeAtHearingId: null,
+      });
+    }
+    order = await writer.restoreFacts(original.factsBefore);
+    changes.set(order.id, { order, madeAtHearingId: null });
+  }
+  const check = checkHearingOutcome(
+    { type: correction.hearingType, courtCode: correction.courtCode, orderId: correction.orderId, breachId: correction.breachId },
+    correction,
+    correction.decidedOn,
+    order,
+  );
+  if (!check.ok) throw new EventRejectedError(`${check.field}: ${check.problem} (correction of hearing ${correction.hearingId})`);
+  const applied = await applyEffect(writer, order, check.orderEffect, correction);
+  await applyTerms(tx, order, check.orderEffect, correction, applied);
+  await keepEffect(writer, correction.hearingId, order, applied);
+  for (const change of applied) changes.set(change.order.id, change);
+  await publishFactsChanges(tx, writer, [...changes.values()]);
 }

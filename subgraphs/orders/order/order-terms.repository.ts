@@ -48,4 +48,12 @@ export class OrderTermsRepository {
       [orderId, decision.decisionId, decision.decidedOn, decision.effect, JSON.stringify(decision.changes)],
     );
   }
+
+  /**
+   * Takes back what a hearing's decision did to these orders' terms (its outcome is being corrected): the terms in
+   * force fold from the decisions left, and the corrected decision is recorded after them.
+   */
+  async forgetDecision(hearingId: string, orderIds: readonly string[]): Promise<void> {
+    await this.db.query(`DELETE FROM order_term_decision WHERE hearing_id = $1 AND order_id = ANY($2)`, [hearingId, orderIds]);
+  }
 }

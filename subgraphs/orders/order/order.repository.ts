@@ -15,8 +15,8 @@ import { OrderEvent, StalkingProtectionOrder } from "./order.type";
 
 const ORDER_COLUMNS = ORDER_TABLE.selectList({ alias: "o", only: ORDER_FIELDS });
 const TRANSFER_COLUMNS = ORDER_MANAGEMENT_TRANSFER_TABLE.selectList();
-const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note"] });
-type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note">;
+const EVENT_COLUMNS = ORDER_EVENT_TABLE.selectList({ only: ["orderId", "type", "occurredOn", "courtCode", "note", "correctedOn"] });
+type EventRow = Pick<RowOf<typeof ORDER_EVENT_TABLE.columns>, "orderId" | "type" | "occurredOn" | "courtCode" | "note" | "correctedOn">;
 /** The listing order's sort key; indexed (spo_listing). */
 const SORT_DATE_SQL = `coalesce(o.made_on, o.applied_on, DATE '0001-01-01')`;
 
@@ -147,6 +147,7 @@ export class OrderRepository {
         on: row.occurredOn,
         court: CourtReference.of(row.courtCode),
         note: row.note,
+        correctedOn: row.correctedOn,
       }),
     );
   }

@@ -210,6 +210,7 @@ export class OrderResolver {
       on: order.expiresOn,
       court: null,
       note: "Derived from the expiry date",
+      correctedOn: null,
     });
     return [...events, expiry];
   }

@@ -56,6 +56,9 @@ export const ORDER_EVENT_TABLE = defineTable("order_event", {
   note: text().nullable(),
   expiresOn: date().nullable(),
   untilFurtherOrder: boolean().nullable(),
+  // The hearing whose outcome added the event, and the day that outcome was corrected (migrations/009).
+  hearingId: text().nullable(),
+  correctedOn: date().nullable(),
 });
 export type OrderEventRow = InsertRowOf<typeof ORDER_EVENT_TABLE.columns>;
 

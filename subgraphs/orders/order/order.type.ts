@@ -88,6 +88,13 @@ export class OrderEvent {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The day the hearing outcome that added this event was corrected (amendHearingOutcome): the event is kept as recorded but no longer has effect.",
+  })
+  correctedOn!: string | null;
+
   orderId!: string;
 }
 

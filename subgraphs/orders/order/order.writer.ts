@@ -25,6 +25,8 @@ export interface NewOrderEvent {
   note: string | null;
   /** Set on events that set or change the expiry. */
   expiry?: Expiry;
+  /** The hearing whose outcome adds the event, so a correction of that outcome finds it. */
+  hearingId?: string;
 }
 
 /** A change to an order's facts; every change bumps its version. */
@@ -79,11 +81,11 @@ export class OrderWriter {
   async appendEvents(orderId: string, events: readonly NewOrderEvent[]): Promise<void> {
     if (events.length === 0) return;
     await this.tx.query(
-      `INSERT INTO order_event (order_id, position, type, occurred_on, court_code, note, expires_on, until_further_order)
-       SELECT $1, base.next + e.ordinality - 1, e.type, e.occurred_on, e.court_code, e.note, e.expires_on, e.until_further_order
+      `INSERT INTO order_event (order_id, position, type, occurred_on, court_code, note, expires_on, until_further_order, hearing_id)
+       SELECT $1, base.next + e.ordinality - 1, e.type, e.occurred_on, e.court_code, e.note, e.expires_on, e.until_further_order, e.hearing_id
          FROM (SELECT coalesce(max(position) + 1, 0) AS next FROM order_event WHERE order_id = $1) base,
-              unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::date[], $7::boolean[])
-                WITH ORDINALITY AS e (type, occurred_on, court_code, note, expires_on, until_further_order, ordinality)`,
+              unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::date[], $7::boolean[], $8::text[])
+                WITH ORDINALITY AS e (type, occurred_on, court_code, note, expires_on, until_further_order, hearing_id, ordinality)`,
       [
         orderId,
         events.map((event) => event.type),
@@ -92,6 +94,7 @@ export class OrderWriter {
         events.map((event) => event.note),
         events.map((event) => event.expiry?.expiresOn ?? null),
         events.map((event) => (event.expiry ? event.expiry.untilFurtherOrder : null)),
+        events.map((event) => event.hearingId ?? null),
       ],
     );
   }
@@ -273,4 +276,62 @@ export class OrderWriter {
     }
     return `${prefix}${String(row.last_serial).padStart(4, "0")}`;
   }
+
+  /** What an outcome applied to an order did, kept so a correction of the outcome can undo it (migrations/009). */
+  async keepOutcomeEffect(effect: OutcomeEffectRecord): Promise<void> {
+    await this.tx.query(
+      `INSERT INTO order_outcome_effect (hearing_id, order_id, facts_before, made_order_id) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (hearing_id) DO UPDATE SET order_id = excluded.order_id, facts_before = excluded.facts_before, made_order_id = excluded.made_order_id`,
+      [effect.hearingId, effect.orderId, JSON.stringify(effect.factsBefore), effect.madeOrderId],
+    );
+  }
+
+  /** The effect a hearing's outcome had, and takes it off the record (it is being undone); null if it had none here. */
+  async takeOutcomeEffect(hearingId: string): Promise<OutcomeEffectRecord | null> {
+    const [row] = await this.tx.query<OutcomeEffectRecord>(
+      `DELETE FROM order_outcome_effect WHERE hearing_id = $1
+       RETURNING hearing_id AS "hearingId", order_id AS "orderId", facts_before AS "factsBefore", made_order_id AS "madeOrderId"`,
+      [hearingId],
+    );
+    return row ?? null;
+  }
+
+  /** The order's facts as they were (made, expiry, end), as a new version: versions only ever grow. */
+  async restoreFacts(before: OrderFacts): Promise<OrderFacts> {
+    const [row] = await this.tx.query<OrderFacts>(
+      `UPDATE stalking_protection_order
+          SET made_on = $2, expires_on = $3, until_further_order = $4, ended_on = $5, end_reason = $6, version = version + 1
+        WHERE id = $1 RETURNING ${FACTS}`,
+      [before.id, before.madeOn, before.expiresOn, before.untilFurtherOrder, before.endedOn, before.endReason],
+    );
+    return row;
+  }
+
+  /** An order made in error, set aside: it was never made, and ended SET_ASIDE on the day it was said to be made. */
+  async setAside(orderId: string, on: string): Promise<OrderFacts> {
+    const [row] = await this.tx.query<OrderFacts>(
+      `UPDATE stalking_protection_order
+          SET made_on = NULL, expires_on = NULL, until_further_order = false, ended_on = $2, end_reason = 'SET_ASIDE', version = version + 1
+        WHERE id = $1 RETURNING ${FACTS}`,
+      [orderId, on],
+    );
+    return row;
+  }
+
+  /** The events a hearing's outcome added to these orders, kept and marked corrected on `on`. */
+  async markEventsCorrected(hearingId: string, orderIds: readonly string[], on: string): Promise<void> {
+    await this.tx.query(`UPDATE order_event SET corrected_on = $3 WHERE hearing_id = $1 AND order_id = ANY($2) AND corrected_on IS NULL`, [
+      hearingId,
+      orderIds,
+      on,
+    ]);
+  }
+}
+
+export interface OutcomeEffectRecord {
+  hearingId: string;
+  /** The order the hearing's outcome was about. */
+  orderId: string;
+  factsBefore: OrderFacts;
+  madeOrderId: string | null;
 }
