@@ -49,6 +49,8 @@ const MARKERS = {
   decisionTermExclusionArea: `MARKER-DECISION-AREA-${randomUUID()}`,
   relistReason: `MARKER-RELIST-${randomUUID()}`,
   vacateReason: `MARKER-VACATE-${randomUUID()}`,
+  correctedNote: `MARKER-CORRECTED-NOTE-${randomUUID()}`,
+  correctionReason: `MARKER-CORRECTION-${randomUUID()}`,
   familyName: `Zqx${randomUUID().slice(0, 8)}`,
   familyNameLiteral: `Zqy${randomUUID().slice(0, 8)}`,
   givenName: `Vqw${randomUUID().slice(0, 8)}`,
@@ -297,6 +299,23 @@ describe.each(SETUPS)("what the audit trail stores ($engine audit store, $mode a
         carried(reason, listing.requestId);
         filled.add(`${type}.reason`);
       }
+      const corrected = await consult(
+        `mutation Correct($input: AmendHearingOutcomeInput!) { amendHearingOutcome(input: $input) { status } }`,
+        {
+          input: {
+            hearingId: HEARING,
+            status: "ADJOURNED",
+            outcomeNote: MARKERS.correctedNote,
+            reason: MARKERS.correctionReason,
+            idempotencyKey: "marker-correction-1",
+          },
+        },
+        CANNOCK_LISTING,
+      );
+      expect(corrected.status).toBe(200);
+      for (const marker of [MARKERS.correctedNote, MARKERS.correctionReason]) carried(marker, corrected.requestId);
+      filled.add("AmendHearingOutcomeInput.outcomeNote");
+      filled.add("AmendHearingOutcomeInput.reason");
 
       const application = await consult(
         `mutation Apply($input: ApplyForOrderInput!) { applyForOrder(input: $input) { id } }`,

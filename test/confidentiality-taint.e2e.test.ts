@@ -9,7 +9,7 @@ import type { Principal } from "../platform/identity/principal";
 import { forcesInRegion } from "../platform/estate";
 import { emptyChunk } from "./support/database";
 import { EVERY_SCOPE_NATIONAL, principalFor } from "./support/identity";
-import { composedApiSchema, readEverythingFrom } from "./support/read-everything";
+import { composedApiSchema, readEverythingInParts } from "./support/read-everything";
 import { breach, hearing, order } from "./support/rows";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -210,7 +210,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
 
   /** Every root an attacker could start from, with the arguments that reach the planted records. */
   function operations(): string[] {
-    const read = (root: string, args: string, depth = 4) => readEverythingFrom(schema, root, args, depth);
+    const read = (root: string, args: string, depth = 4) => readEverythingInParts(schema, root, args, depth);
     return [
       read("order", `id: "${ORDER}"`),
       read("order", `id: "${appliedOrderId}"`),
@@ -227,7 +227,7 @@ describe("confidentiality: planted facts reach only callers who may see where th
       read("breachOffence", `id: "taint-charged"`),
       read("breachOffence", `id: "${reportedBreachId}"`),
       read("spoStatistics", `from: "2026-11-01", to: "2026-11-30", groupBy: FORCE`),
-    ];
+    ].flat();
   }
 
   it("the operations reach every planted fact: a caller holding every scope nationally reads each one", async () => {

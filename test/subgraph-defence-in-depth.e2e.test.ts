@@ -42,7 +42,7 @@ import { assertionHeaders, postGraphQL, startSubgraphOverHttp, type SubgraphOver
 const TODAY = "2026-11-23";
 const BREACH_ID = "breach-defence-in-depth";
 const REVIEW_ID = "review-defence-in-depth";
-/** A Cheshire order made and not yet served. */
+/** A Cheshire order made at Crewe and not yet served. */
 const UNSERVED_ID = "unserved-defence-in-depth";
 
 function fixture() {
@@ -69,6 +69,8 @@ function fixture() {
       id: UNSERVED_ID,
       kind: "FULL",
       applicantForceCode: CHESHIRE.forceCode,
+      // Made at Crewe, so Crewe's listing service hears it (a variation can be listed there).
+      courtCode: CHESHIRE.courtCode,
       respondentId: CHESHIRE.respondentId,
       madeOn: "2026-11-02",
       expiresOn: "2028-11-02",
@@ -232,7 +234,17 @@ describe.each(SUBGRAPH_NAMES.map((name) => [name]))("the %s subgraph, called dir
  * only the scope stands between a caller and the change; `table` holds what
  * it changes.
  */
-const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>; table: string; writer: Principal }> = {
+const MUTATIONS: Record<
+  string,
+  {
+    query: string;
+    input: Record<string, unknown>;
+    table: string;
+    writer: Principal;
+    /** What the writer does first, for the mutation to have something to change (an outcome to correct). */
+    prepare?: { query: string; input: Record<string, unknown> };
+  }
+> = {
   "Mutation.recordHearingOutcome": {
     query: `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { id status } }`,
     input: { hearingId: REVIEW_ID, status: "ADJOURNED", decision: "ADJOURNED", idempotencyKey: "defence-in-depth" },
@@ -273,6 +285,52 @@ const MUTATIONS: Record<string, { query: string; input: Record<string, unknown>;
     table: "stalking_protection_order",
     writer: principalFor("force-officer", { kind: "forces", forces: [CHESHIRE.forceCode] }),
   },
+  "Mutation.listHearing": {
+    query: `mutation($input: ListHearingInput!) { listHearing(input: $input) { id status } }`,
+    input: {
+      orderId: UNSERVED_ID,
+      type: "VARIATION",
+      courtCode: CHESHIRE.courtCode,
+      listedFor: "2026-12-01T10:00:00Z",
+      idempotencyKey: "defence-in-depth",
+    },
+    table: "court_hearing",
+    writer: principalFor("court-listing", { kind: "courts", courts: [CHESHIRE.courtCode] }),
+  },
+  "Mutation.relistHearing": {
+    query: `mutation($input: RelistHearingInput!) { relistHearing(input: $input) { id status } }`,
+    input: {
+      hearingId: REVIEW_ID,
+      listedFor: "2026-12-01T10:00:00Z",
+      reason: "The bench is unavailable",
+      idempotencyKey: "defence-in-depth",
+    },
+    table: "court_hearing",
+    writer: principalFor("court-listing", { kind: "courts", courts: [CHESHIRE.courtCode] }),
+  },
+  "Mutation.vacateHearing": {
+    query: `mutation($input: VacateHearingInput!) { vacateHearing(input: $input) { id status } }`,
+    input: { hearingId: REVIEW_ID, reason: "The application was withdrawn", idempotencyKey: "defence-in-depth" },
+    table: "court_hearing",
+    writer: principalFor("court-listing", { kind: "courts", courts: [CHESHIRE.courtCode] }),
+  },
+  "Mutation.amendHearingOutcome": {
+    query: `mutation($input: AmendHearingOutcomeInput!) { amendHearingOutcome(input: $input) { id status } }`,
+    input: {
+      hearingId: REVIEW_ID,
+      status: "ADJOURNED",
+      decision: "ADJOURNED",
+      outcomeNote: "Adjourned for reports",
+      reason: "the adjournment was recorded without its note",
+      idempotencyKey: "defence-in-depth",
+    },
+    table: "court_hearing",
+    writer: principalFor("court-listing", { kind: "courts", courts: [CHESHIRE.courtCode] }),
+    prepare: {
+      query: `mutation($input: HearingOutcomeInput!) { recordHearingOutcome(input: $input) { id } }`,
+      input: { hearingId: REVIEW_ID, status: "ADJOURNED", decision: "ADJOURNED", idempotencyKey: "defence-in-depth-prepare" },
+    },
+  },
   "Mutation.transferManagement": {
     query: `mutation($input: TransferManagementInput!) { transferManagement(input: $input) { id managingForce { code } } }`,
     input: { orderId: UNSERVED_ID, toForce: "21", transferredOn: "2026-11-20", idempotencyKey: "defence-in-depth" },
@@ -295,6 +353,14 @@ describe.each(GUARDED_MUTATIONS)("%s, called directly on its subgraph", (key, na
   beforeAll(async () => {
     if (!mutation) throw new Error(`${key} has no entry in MUTATIONS: add one`);
     subgraph = await startSubgraphOverHttp(name, [fixture()], TODAY);
+    if (mutation.prepare) {
+      const prepared = await postGraphQL(
+        subgraph.url,
+        { query: mutation.prepare.query, variables: { input: mutation.prepare.input } },
+        assertionHeaders(mutation.writer, name),
+      );
+      expect(prepared.body.errors).toBeUndefined();
+    }
   });
   afterAll(() => subgraph?.stop());
 

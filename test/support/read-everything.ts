@@ -34,6 +34,11 @@ function readable(field: GraphQLField<unknown, unknown>): boolean {
  * way back (order → respondent → their orders), without a combinatorial blow-up.
  */
 export function everyField(type: GraphQLObjectType, depth: number, path: readonly string[] = []): string {
+  return fieldSelections(type, depth, path).join(" ");
+}
+
+/** everyField's selections, one per field of `type`. */
+function fieldSelections(type: GraphQLObjectType, depth: number, path: readonly string[]): string[] {
   const selections: string[] = [];
   for (const field of Object.values(type.getFields())) {
     if (!readable(field)) continue;
@@ -45,7 +50,7 @@ export function everyField(type: GraphQLObjectType, depth: number, path: readonl
     }
   }
   // Every object type has at least one leaf (its key), so the selection is never empty.
-  return selections.join(" ");
+  return selections;
 }
 
 /** `{ <root>(<args>) { every field } }` for a root query field. */
@@ -55,4 +60,32 @@ export function readEverythingFrom(schema: GraphQLSchema, root: string, args: st
   const named = getNamedType(field.type);
   const selection = isObjectType(named) ? ` { ${everyField(named, depth, [named.name])} }` : "";
   return `{ ${root}${args ? `(${args})` : ""}${selection} }`;
+}
+
+/** How many fields a selection selects: each name in it is one (a selection here holds no arguments or aliases). */
+const selectionCount = (selection: string) => selection.match(/[_A-Za-z]\w*/g)!.length;
+
+/**
+ * readEverythingFrom in as few operations as keep each within `maxSelections` fields, the gateway's limit on an
+ * operation's selections (gateway/limits): the root field's own fields shared out between them, each part reading
+ * its fields down to `depth`. Together they read what the one operation would, had the gateway allowed it.
+ */
+export function readEverythingInParts(schema: GraphQLSchema, root: string, args: string, depth: number, maxSelections = 900): string[] {
+  const field = schema.getQueryType()!.getFields()[root];
+  if (!field) throw new Error(`No root field ${root}`);
+  const named = getNamedType(field.type);
+  if (!isObjectType(named)) return [readEverythingFrom(schema, root, args, depth)];
+  const parts: string[][] = [[]];
+  let count = 0;
+  for (const selection of fieldSelections(named, depth, [named.name])) {
+    const size = selectionCount(selection);
+    if (size > maxSelections) throw new Error(`${root}'s ${selection.split(" ")[0]} alone selects ${size} fields, past ${maxSelections}`);
+    if (count + size > maxSelections && parts[parts.length - 1].length > 0) {
+      parts.push([]);
+      count = 0;
+    }
+    parts[parts.length - 1].push(selection);
+    count += size;
+  }
+  return parts.map((selections) => `{ ${root}${args ? `(${args})` : ""} { ${selections.join(" ")} } }`);
 }
