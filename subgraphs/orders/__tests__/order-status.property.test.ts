@@ -90,9 +90,13 @@ describe("order status rule", () => {
   });
   afterAll(() => database.dispose());
 
-  /** The source of a SQL function as the migrated database has it (found on the search path: the test's own schema). */
+  /**
+   * The source of a SQL function as the migrated database has it (found on the search path: the test's own schema),
+   * by its signature where it is overloaded.
+   */
   async function liveBody(name: string): Promise<string> {
-    const [{ body }] = await database.db.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE oid = $1::regproc`, [name]);
+    const cast = name.includes("(") ? "regprocedure" : "regproc";
+    const [{ body }] = await database.db.query<{ body: string }>(`SELECT prosrc AS body FROM pg_proc WHERE oid = $1::${cast}`, [name]);
     return body;
   }
 
@@ -110,7 +114,7 @@ describe("order status rule", () => {
     expect(triggers).toHaveLength(3);
     for (const { definition } of triggers) expect(definition).toContain("statistics_maintain('order_statistics'");
     expect(await liveBody("statistics_maintain")).toContain("quote_ident(stats || '_contributions')");
-    const contributions = await liveBody("order_statistics_contributions");
+    const contributions = await liveBody("order_statistics_contributions(stalking_protection_order, integer)");
     expect(contributions).toContain("order_status(o, o.made_on) = 'IN_FORCE'");
     expect(contributions).toContain("order_status(o, v.day) <> 'IN_FORCE'");
   });

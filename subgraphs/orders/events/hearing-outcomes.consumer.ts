@@ -13,7 +13,7 @@ import { ORDER_FACTS_CHANGED, type OrderFacts, type OrderFactsChangedPayload } f
 import { OrderWriter, type NewOrderEvent } from "../order/order.writer";
 import { withoutText } from "../../../domain/terms";
 import { OrderTermsRepository } from "../order/order-terms.repository";
-import { applyDecisionTerms } from "./decision-terms";
+import { applyDecisionTerms } from "../order/decision-terms";
 import { HEARING_OUTCOME_AMENDED, type HearingOutcomeAmendedPayload } from "../../../domain/outcome-amendments";
 
 /**
@@ -23,7 +23,7 @@ import { HEARING_OUTCOME_AMENDED, type HearingOutcomeAmendedPayload } from "../.
  * created and supersedes the interim. Runs inside the consumer's transaction
  * (platform/events/inbox.ts), so the change, the record that this event was
  * applied, and the OrderFactsChanged events for hearings and breaches commit together.
- * The decision's terms are recorded with it (decision-terms.ts), and the events carry each order's terms
+ * The decision's terms are recorded with it (order/decision-terms.ts), and the events carry each order's terms
  * without their text, for hearings and breaches to check later decisions and breaches against.
  *
  * The decision is checked again here, against the order as it is now, with
@@ -52,7 +52,7 @@ export async function applyHearingOutcomeToOrders(tx: Db, event: DomainEvent): P
   await publishFactsChanges(tx, writer, changed);
 }
 
-/** The decision's terms, on the order it is about or the full order it made (decision-terms.ts). */
+/** The decision's terms, on the order it is about or the full order it made (order/decision-terms.ts). */
 async function applyTerms(tx: Db, order: OrderFacts, effect: OrderEffect, outcome: HearingOutcomeRecordedPayload, changed: FactsChange[]) {
   const fullOrder = effect.kind === "makeFullSuperseding" ? changed.find((change) => change.order.id !== order.id)! : null;
   await applyDecisionTerms(tx, order, effect, outcome, fullOrder?.order.id ?? null);

@@ -101,7 +101,7 @@ export class OrderWriter {
 
   /**
    * A full order made on the application behind `interim`: same respondent
-   * and protected persons (its terms are the decision's: events/decision-terms.ts), the
+   * and protected persons (its terms are the decision's: decision-terms.ts), the
    * interim's application day, the next reference of the force and year of
    * that application. Its history starts with the application.
    */

@@ -12,7 +12,7 @@ import {
 } from "../../../domain/terms";
 import type { Db } from "../../../platform/db/db";
 import { EventRejectedError } from "../../../platform/events/inbox";
-import { OrderTermsRepository } from "../order/order-terms.repository";
+import { OrderTermsRepository } from "./order-terms.repository";
 
 /**
  * Records the terms a decision makes, varies or removes (domain/terms.ts) on the order it is about, or on the
